@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { request } from 'node:http';
+import pino from 'pino';
+import WebSocket from 'ws';
+import { startWebBridge, type WebBridge } from './webBridge.js';
+import { createMainServices } from '../services/createMainServices.js';
+import { MemorySecretStore } from '../services/secretStore.js';
+import { MemorySettingsStore } from '../services/settingsStore.js';
+
+let bridge: WebBridge;
+let log = '';
+const token = 'test-token-0123456789abcdefghijklmnopqrstuv';
+
+beforeEach(async () => {
+  log = '';
+  const root = mkdtempSync(join(tmpdir(), 'cs-bridge-'));
+  writeFileSync(join(root, 'index.html'), '<html>callsign</html>');
+  const { handlers } = createMainServices({
+    secrets: new MemorySecretStore(),
+    settings: new MemorySettingsStore(),
+    defaultServerUrl: 'http://127.0.0.1:9',
+    shell: 'web-bridge',
+    version: 'test',
+  });
+  const sink = new Writable({ write: (c, _e, cb) => ((log += String(c)), cb()) });
+  bridge = await startWebBridge({ handlers, rendererRoot: root, logger: pino(sink), token });
+});
+afterEach(() => bridge.close());
+
+const base = () => `http://127.0.0.1:${bridge.port}`;
+
+async function session(origin = base(), t = token) {
+  return fetch(`${base()}/bridge/session`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ token: t }) });
+}
+
+function connect(headers: Record<string, string>): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${bridge.port}/bridge/ws`, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+  });
+}
+
+describe('web bridge', () => {
+  it('serves the renderer with a CSP and prints a URL carrying the token in the fragment', async () => {
+    const res = await fetch(base() + '/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(bridge.url).toBe(`${base()}/#bridge=${token}`);
+  });
+
+  it('refuses path traversal', async () => {
+    const res = await fetch(base() + '/..%2f..%2fetc%2fpasswd.txt');
+    expect(res.status).toBe(404);
+  });
+
+  it('exchanges the token for an HttpOnly cookie and carries the contract over the socket', async () => {
+    const res = await session();
+    expect(res.status).toBe(204);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).not.toContain(token);
+    const ws = await connect({ origin: base(), cookie: cookie.split(';')[0]! });
+    const reply = new Promise<unknown>((r) => ws.once('message', (d) => r(JSON.parse(String(d)))));
+    ws.send(JSON.stringify({ id: 1, channel: 'app.info', payload: {} }));
+    expect(await reply).toMatchObject({ type: 'result', id: 1, ok: true, result: { shell: 'web-bridge' } });
+    ws.close();
+  });
+
+  it('denies a wrong token, a foreign origin and a socket without a session — with 403, logged without the token', async () => {
+    expect((await session(base(), 'wrong')).status).toBe(403);
+    expect((await session('http://evil.example', token)).status).toBe(403);
+    await expect(connect({ origin: base() })).rejects.toThrow('403');
+    const ok = await session();
+    await expect(connect({ origin: 'http://evil.example', cookie: ok.headers.get('set-cookie')!.split(';')[0]! })).rejects.toThrow('403');
+    expect(log).toContain('request denied');
+    expect(log).not.toContain(token);
+  });
+
+  it('rejects a foreign Host header (DNS rebinding)', async () => {
+    // fetch() may not override Host, so use node:http directly.
+    const status = await new Promise<number | undefined>((resolve) =>
+      request({ host: '127.0.0.1', port: bridge.port, path: '/', headers: { host: 'rebind.example' } }, (res) => resolve(res.statusCode)).end(),
+    );
+    expect(status).toBe(403);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * Electron main entry: the thin layer. Wires services with Electron adapters (safeStorage,
+ * electron-store), opens one locked-down window and denies navigation, new windows and permissions.
+ */
+import { app, BrowserWindow, session as electronSession, shell } from 'electron';
+import { join } from 'node:path';
+import { createMainServices } from './services/createMainServices.js';
+import { SafeStorageSecretStore } from './electron/safeStorageSecretStore.js';
+import { ElectronStoreSettings } from './electron/electronStoreSettings.js';
+import { registerIpc } from './electron/registerIpc.js';
+import { mainWindowOptions, RENDERER_CSP } from './electron/windowOptions.js';
+import { isAppUrl, isExternalLinkAllowed } from './electron/urlPolicy.js';
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.whenReady().then(() => {
+  const { handlers } = createMainServices({
+    secrets: new SafeStorageSecretStore(app.getPath('userData')),
+    settings: new ElectronStoreSettings(),
+    defaultServerUrl: process.env.CALLSIGN_SERVER_URL ?? 'http://127.0.0.1:4317',
+    shell: 'electron',
+    version: app.getVersion(),
+  });
+  registerIpc(handlers, devServerUrl);
+
+  electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  electronSession.defaultSession.webRequest.onHeadersReceived((details, cb) =>
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } }),
+  );
+
+  const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!isAppUrl(url, devServerUrl)) e.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isExternalLinkAllowed(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.once('ready-to-show', () => win.show());
+  if (devServerUrl) void win.loadURL(devServerUrl);
+  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+});
+
+app.on('window-all-closed', () => app.quit());

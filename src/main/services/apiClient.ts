@@ -1,0 +1,54 @@
+/**
+ * HTTP client for the Callsign server. Bearer tokens are added here and nowhere else; error bodies
+ * are mapped to AppError with the server's code and message; a connection failure becomes
+ * `server_unreachable`, and no URL with a query or token is ever put into a message.
+ */
+import { AppError, ErrorBody } from '../../shared/api/errors.js';
+
+export type FetchLike = typeof fetch;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  token?: string;
+  query?: Record<string, string | number | undefined>;
+}
+
+export class ApiClient {
+  constructor(
+    private readonly baseUrl: () => string,
+    private readonly fetchImpl: FetchLike = fetch,
+    private readonly timeoutMs = 15000,
+  ) {}
+
+  async request(path: string, opts: RequestOptions = {}): Promise<unknown> {
+    const url = new URL(path, this.baseUrl());
+    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let res: Response;
+    try {
+      res = await this.fetchImpl(url, {
+        method: opts.method ?? 'GET',
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch {
+      throw new AppError('server_unreachable', `Couldn't reach the Callsign server at ${url.origin}. Check your connection; cached data keeps working.`);
+    }
+    const text = await res.text();
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      throw new AppError('internal', `The server at ${url.origin} sent a response Callsign could not read (HTTP ${res.status}).`);
+    }
+    if (res.ok) return json;
+    const body = ErrorBody.safeParse(json);
+    if (body.success) throw new AppError(body.data.error.code, body.data.error.message, body.data.error.field);
+    if (res.status === 429) throw new AppError('rate_limited', 'Too many attempts. Wait a minute and try again.');
+    throw new AppError(res.status === 401 ? 'unauthorized' : 'internal', `The server answered HTTP ${res.status}. Try again later.`);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Opens the server database: SQLite via better-sqlite3 in WAL mode with foreign keys on, wrapped in
+ * Kysely, migrated to the latest schema. The file lives in the server's data directory
+ * (`callsign.sqlite`); `:memory:` is for tests.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { migrations } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export interface ServerDatabase {
+  db: Kysely<Database>;
+  /** The raw handle, for SQLite-only fast paths (bulk load). */
+  sqlite: BetterSqlite3.Database;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(file: string): Promise<ServerDatabase> {
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw new Error(`Could not update the database schema in ${file}: ${String(error)}`);
+  }
+  return { db, sqlite, close: () => db.destroy() };
+}

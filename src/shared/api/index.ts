@@ -1,0 +1,4 @@
+export * from './errors.js';
+export * from './sync.js';
+export * from './auth.js';
+export * from './lookup.js';

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { Site, ClientProfile, Reference } from '../domain/index.js';
+
+/** Kinds of directory records carried by delta sync. */
+export const RecordKind = z.enum(['site', 'profile', 'reference', 'policy', 'contact', 'software']);
+export type RecordKind = z.infer<typeof RecordKind>;
+
+const upsert = <K extends string, S extends z.ZodType>(kind: K, data: S) =>
+  z.object({ seq: z.number().int().positive(), kind: z.literal(kind), id: z.string().min(1), op: z.literal('upsert'), data });
+
+/** One change. `delete` is a tombstone: the record is gone on the server. */
+export const Change = z.union([
+  upsert('site', Site),
+  upsert('profile', ClientProfile),
+  upsert('reference', Reference),
+  upsert('policy', z.record(z.string(), z.unknown())),
+  upsert('contact', z.record(z.string(), z.unknown())),
+  upsert('software', z.record(z.string(), z.unknown())),
+  z.object({ seq: z.number().int().positive(), kind: RecordKind, id: z.string().min(1), op: z.literal('delete') }),
+]);
+export type Change = z.infer<typeof Change>;
+
+export const SyncQuery = z.object({
+  since: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(20000).default(5000),
+});
+export type SyncQuery = z.infer<typeof SyncQuery>;
+
+/**
+ * `GET /v1/sync?since=&limit=` — changes with seq > since, ascending. `seq` is the last seq in the
+ * page (or `since` when empty); `remaining` counts changes after this page, for progress bars.
+ */
+export const SyncPage = z
+  .object({
+    seq: z.number().int().nonnegative(),
+    more: z.boolean(),
+    remaining: z.number().int().nonnegative(),
+    maxAgeSeconds: z.number().int().positive(),
+    changes: z.array(Change),
+  })
+  .refine((p) => p.changes.every((c, i) => i === 0 || c.seq > p.changes[i - 1]!.seq), {
+    message: 'changes must be in strictly increasing seq order',
+    path: ['changes'],
+  });
+export type SyncPage = z.infer<typeof SyncPage>;

@@ -1,0 +1,4 @@
+export * from './phone.js';
+export * from './site.js';
+export * from './profile.js';
+export * from './reference.js';

@@ -1,0 +1,58 @@
+/**
+ * Caller identification types. The index is built in memory from the cached directory and kept in
+ * step with sync (upsert/remove), so a lookup is a few Map reads rather than IndexedDB gets.
+ */
+import type { ClientProfile, Site } from '../domain/index.js';
+
+/** What matched, strongest first: exact profile (phone/email) > site main number > site domain. */
+export type MatchKind = 'profile_phone' | 'profile_email' | 'site_phone' | 'site_domain';
+
+export interface Candidate {
+  siteId: string;
+  /** Present when a person (not only a site) matched. */
+  profileId?: string;
+  matched: MatchKind;
+  /** 3 exact profile, 2 site number, 1 domain. */
+  confidence: 1 | 2 | 3;
+  /** The normalised value that matched (E.164 number, email address or domain). */
+  value: string;
+}
+
+export type ParsedQuery =
+  | { kind: 'phone'; e164: string; extension?: string; country?: string }
+  | { kind: 'email'; address: string; domain: string; publicDomain: boolean };
+
+export interface IdentifyResult {
+  query: ParsedQuery;
+  /** Best first. Empty when nothing matched. */
+  candidates: Candidate[];
+  /** More than one site at the top confidence: show all, never auto-pick. */
+  ambiguous: boolean;
+}
+
+export type IdentifyErrorCode = 'empty' | 'invalid_phone' | 'too_short' | 'too_long' | 'invalid_email' | 'unrecognised';
+
+export interface IdentifyError {
+  code: IdentifyErrorCode;
+  /** Says what is wrong and what to type instead; safe to show. */
+  message: string;
+}
+
+export type IdentifyOutcome = { ok: true; result: IdentifyResult } | { ok: false; error: IdentifyError };
+
+/** Minimal shapes the index needs (the full records satisfy them). */
+export type IndexSite = Pick<Site, 'id' | 'mainPhones' | 'emailDomain' | 'noClientEmailDomain' | 'country'>;
+export type IndexProfile = Pick<ClientProfile, 'id' | 'siteId' | 'email' | 'phones'>;
+
+/**
+ * The in-memory index (implemented in `identify/callerIndex.ts`, exported from `identify/index.ts`):
+ *   createCallerIndex(): CallerIndex
+ *   identifyCaller(index: CallerIndex, input: string): IdentifyOutcome   // phone in any format, or email
+ */
+export interface CallerIndex {
+  upsertSite(site: IndexSite): void;
+  removeSite(id: string): void;
+  upsertProfile(profile: IndexProfile): void;
+  removeProfile(id: string): void;
+  readonly stats: { sites: number; profiles: number; phones: number };
+}

@@ -1,0 +1,87 @@
+/**
+ * The one typed IPC contract between the renderer and main (Electron IPC or the web bridge).
+ *
+ * Each request channel has a zod schema for its payload (main validates every payload with it) and a
+ * result type. Tokens never cross this boundary: main holds them, the renderer only sees UserInfo.
+ * Events are pushed from main to the renderer.
+ */
+import { z } from 'zod';
+import { SyncPage, UserInfo } from '../api/index.js';
+
+export const ThemeMode = z.enum(['system', 'light', 'dark']);
+export type ThemeMode = z.infer<typeof ThemeMode>;
+
+export const Settings = z.object({
+  theme: ThemeMode.default('system'),
+  locale: z.string().min(2).max(16).default('en-US'),
+  serverUrl: z.url().optional(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const SessionStatus = z.object({
+  signedIn: z.boolean(),
+  user: UserInfo.optional(),
+  serverUrl: z.string(),
+  /** False when the last call to the server failed to connect. */
+  online: z.boolean(),
+});
+export type SessionStatus = z.infer<typeof SessionStatus>;
+
+/** Request payload schemas, one per channel. */
+export const requestSchemas = {
+  'session.status': z.object({}).strict(),
+  'session.login': z
+    .object({
+      email: z.email('enter the email address you sign in with'),
+      password: z.string().min(1, 'enter your password').max(1024),
+      serverUrl: z.url('enter the server address, e.g. https://callsign.example.com').optional(),
+    })
+    .strict(),
+  'session.logout': z.object({}).strict(),
+  'sync.pull': z.object({ since: z.number().int().nonnegative(), limit: z.number().int().min(1).max(20000) }).strict(),
+  'lookup.remote': z
+    .object({ phone: z.string().min(1).max(64).optional(), email: z.string().min(1).max(254).optional() })
+    .strict(),
+  'settings.get': z.object({}).strict(),
+  'settings.set': Settings.partial().strict(),
+  'app.info': z.object({}).strict(),
+} as const;
+
+export type Channel = keyof typeof requestSchemas;
+export type RequestOf<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
+
+/** Result types, one per channel. */
+export interface Results {
+  'session.status': SessionStatus;
+  'session.login': SessionStatus;
+  'session.logout': SessionStatus;
+  'sync.pull': SyncPage;
+  /** The server-side lookup (`GET /v1/lookup`), the baseline the local index is measured against. */
+  'lookup.remote': unknown;
+  'settings.get': Settings;
+  'settings.set': Settings;
+  'app.info': { version: string; shell: 'electron' | 'web-bridge'; platform: string };
+}
+
+/** The handler map main implements: `name → (payload) => Promise<result>`. */
+export type Handlers = { [C in Channel]: (payload: z.output<(typeof requestSchemas)[C]>) => Promise<Results[C]> };
+
+/** Events pushed from main to the renderer. */
+export interface Events {
+  'session.locked': { reason: 'idle' | 'manual' };
+  'session.wiped': { reason: string };
+  'deeplink.lookup': { phone?: string; email?: string };
+  'sync.progress': { written: number; total: number };
+}
+export type EventName = keyof Events;
+
+/** What the renderer sees as `window.callsign`. */
+export interface CallsignApi {
+  invoke<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<Results[C]>;
+  on<E extends EventName>(event: E, listener: (data: Events[E]) => void): () => void;
+}
+
+export const channels = Object.keys(requestSchemas) as Channel[];
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(requestSchemas, value);
+}

@@ -1,0 +1,28 @@
+/**
+ * Main-side dispatcher: validates the channel and its payload with the contract's schema, runs the
+ * handler and turns every failure into a safe WireError (unexpected errors become `internal`
+ * without their message, which could carry anything).
+ */
+import { AppError, fromZodError } from '../api/errors.js';
+import { isChannel, requestSchemas, type Handlers } from './contract.js';
+import type { WireError } from './wire.js';
+
+export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: WireError };
+
+export function createDispatcher(handlers: Handlers, onUnexpected: (err: unknown, channel: string) => void = () => {}) {
+  return async function dispatch(channel: unknown, payload: unknown): Promise<DispatchResult> {
+    if (!isChannel(channel)) {
+      return { ok: false, error: { code: 'bad_request', message: `Unknown IPC channel "${String(channel).slice(0, 64)}".`, field: 'channel' } };
+    }
+    const parsed = requestSchemas[channel].safeParse(payload ?? {});
+    if (!parsed.success) return { ok: false, error: fromZodError(parsed.error).toBody().error };
+    try {
+      const handler = handlers[channel] as (p: unknown) => Promise<unknown>;
+      return { ok: true, result: await handler(parsed.data) };
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, error: err.toBody().error };
+      onUnexpected(err, channel);
+      return { ok: false, error: { code: 'internal', message: 'Something went wrong in Callsign. Try again; if it keeps happening, restart the app.' } };
+    }
+  };
+}

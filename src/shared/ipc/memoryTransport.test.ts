@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../api/errors.js';
+import type { Handlers } from './contract.js';
+import { createMemoryPair } from './memoryTransport.js';
+
+function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
+  const settings = { theme: 'system' as const, locale: 'en-US' };
+  const status = { signedIn: false, serverUrl: 'http://127.0.0.1:4317', online: true };
+  return {
+    'session.status': async () => status,
+    'session.login': async ({ email }) => ({ ...status, signedIn: true, user: { id: 'u1', email, name: 'Taylor', role: 'technician' } }),
+    'session.logout': async () => status,
+    'sync.pull': async ({ since }) => ({ seq: since, more: false, remaining: 0, maxAgeSeconds: 86400, changes: [] }),
+    'lookup.remote': async (q) => ({ echo: q }),
+    'settings.get': async () => settings,
+    'settings.set': async (patch) => ({ ...settings, ...patch }),
+    'app.info': async () => ({ version: '0.1.0', shell: 'web-bridge', platform: 'linux' }),
+    ...overrides,
+  };
+}
+
+describe('IPC contract over the in-memory transport', () => {
+  it('round-trips a request and its typed result', async () => {
+    const { client } = createMemoryPair(fakeHandlers());
+    const s = await client.invoke('session.login', { email: 'tech@callsign.demo', password: 'x' });
+    expect(s.user?.email).toBe('tech@callsign.demo');
+    expect(await client.invoke('sync.pull', { since: 7, limit: 10 })).toMatchObject({ seq: 7, more: false });
+  });
+
+  it('rejects an invalid payload in main, naming the field', async () => {
+    const { client } = createMemoryPair(fakeHandlers());
+    await expect(client.invoke('session.login', { email: 'not-an-email', password: 'x' })).rejects.toMatchObject({
+      code: 'bad_request',
+      field: 'email',
+    });
+    // @ts-expect-error — limit is required by the contract
+    await expect(client.invoke('sync.pull', { since: 0 })).rejects.toMatchObject({ field: 'limit' });
+    // @ts-expect-error — unknown keys are refused, not ignored
+    await expect(client.invoke('settings.set', { theme: 'dark', evil: true })).rejects.toMatchObject({ code: 'bad_request' });
+  });
+
+  it('refuses unknown channels', async () => {
+    const { client } = createMemoryPair(fakeHandlers());
+    // @ts-expect-error — not a channel
+    await expect(client.invoke('fs.readFile', {})).rejects.toMatchObject({ field: 'channel' });
+  });
+
+  it('passes AppErrors through and hides unexpected errors', async () => {
+    const { client } = createMemoryPair(
+      fakeHandlers({
+        'session.logout': async () => {
+          throw new AppError('server_unreachable', 'Couldn’t reach the server.');
+        },
+        'app.info': async () => {
+          throw new Error('secret-token-abc leaked in a stack');
+        },
+      }),
+    );
+    await expect(client.invoke('session.logout', {})).rejects.toMatchObject({ code: 'server_unreachable' });
+    const err = await client.invoke('app.info', {}).catch((e: AppError) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('internal');
+    expect((err as AppError).message).not.toContain('secret-token');
+  });
+
+  it('delivers events to listeners until they unsubscribe', async () => {
+    const { client, emit } = createMemoryPair(fakeHandlers());
+    const seen: number[] = [];
+    const off = client.on('sync.progress', (p) => seen.push(p.written));
+    emit('sync.progress', { written: 5, total: 10 });
+    off();
+    emit('sync.progress', { written: 10, total: 10 });
+    expect(seen).toEqual([5]);
+  });
+});
