@@ -39,7 +39,7 @@ export class ApiClient {
       throw new AppError('server_unreachable', `Couldn't reach the Callsign server at ${url.origin}. Check your connection; cached data keeps working.`);
     }
     const text = await res.text();
-    let json: unknown = undefined;
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {

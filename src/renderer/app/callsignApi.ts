@@ -43,6 +43,8 @@ export async function resolveCallsignApi(env: BootEnvironment): Promise<Callsign
         credentials: 'same-origin',
       });
       ok = res.ok;
+    } catch {
+      ok = false;
     } finally {
       // Drop the token from the address bar (and from history) whatever the outcome.
       env.history.replaceState(null, '', `${env.location.pathname}${env.location.search}#/`);

@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// `npx callsign <command>` — desktop-side CLI (e.g. `callsign lookup +12065550101`).
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../scripts/callsign-cli.ts');

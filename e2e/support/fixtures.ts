@@ -1,0 +1,37 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, Workspace } from './workspace.js';
+
+export { expect };
+
+/** Page model for the lookup journey. */
+export class CallsignPage {
+  constructor(readonly page: Page) {}
+
+  async signIn(email = 'tech@callsign.demo', password = DEMO_PASSWORD) {
+    await this.page.getByTestId('signin-email').locator('input').fill(email);
+    await this.page.getByTestId('signin-password').locator('input').fill(password);
+    await this.page.getByTestId('signin-submit').click();
+  }
+
+  async waitForSync() {
+    await expect(this.page.getByTestId('lookup-input')).toBeVisible({ timeout: 60_000 });
+    await expect(this.page.getByTestId('sync-progress')).toHaveCount(0, { timeout: 60_000 });
+  }
+
+  async lookup(text: string) {
+    const input = this.page.getByTestId('lookup-input').locator('input');
+    await input.fill(text);
+    await input.press('Enter');
+  }
+}
+
+export const test = base.extend<{ workspace: Workspace; app: CallsignPage }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
+  workspace: async ({}, use) => {
+    const ws = new Workspace();
+    await ws.start();
+    await use(ws);
+    await ws.dispose();
+  },
+  app: async ({ page }, use) => use(new CallsignPage(page)),
+});

@@ -1,0 +1,90 @@
+/**
+ * A Callsign workspace for one test: its own data folders, the demo server on a fixed free port
+ * (so it can be stopped and started again at the same address) and the web bridge in front of it.
+ * Output of both processes is kept so tests can scan it for secrets.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '../..');
+export const DEMO_PASSWORD = 'e2e-Demo-pass-7431';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function start(entry: string, args: string[], ready: RegExp, output: string[]): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, entry), ...args], {
+    cwd: root,
+    env: { ...process.env, CALLSIGN_DEMO_PASSWORD: DEMO_PASSWORD },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const onData = (d: Buffer) => {
+      output.push(String(d));
+      buf += String(d);
+      const m = buf.match(ready);
+      if (m) resolve({ child, match: m });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d: Buffer) => output.push(String(d)));
+    child.once('exit', (code) => reject(new Error(`${entry} exited (${code}) before ready:\n${output.join('')}`)));
+  });
+}
+
+export class Workspace {
+  readonly dir = mkdtempSync(join(tmpdir(), 'callsign-e2e-'));
+  readonly serverLog: string[] = [];
+  readonly bridgeLog: string[] = [];
+  serverPort = 0;
+  url = '';
+  private server?: ChildProcess;
+  private bridge?: ChildProcess;
+
+  async start() {
+    this.serverPort = await freePort();
+    await this.startServer();
+    const { child, match } = await start(
+      'src/main/bridge/main.ts',
+      ['--server-url', `http://127.0.0.1:${this.serverPort}`, '--data-dir', join(this.dir, 'app')],
+      /Callsign is running at (\S+)/,
+      this.bridgeLog,
+    );
+    this.bridge = child;
+    this.url = match[1]!;
+  }
+
+  async startServer() {
+    const { child } = await start(
+      'src/server/cli/main.ts',
+      ['serve', '--demo', '--port', String(this.serverPort), '--data-dir', join(this.dir, 'server')],
+      /listening on http/,
+      this.serverLog,
+    );
+    this.server = child;
+  }
+
+  async stopServer() {
+    const s = this.server;
+    if (!s || s.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      s.once('exit', () => resolve());
+      s.kill('SIGTERM');
+    });
+  }
+
+  async dispose() {
+    await this.stopServer();
+    this.bridge?.kill('SIGTERM');
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

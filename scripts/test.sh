@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `npm test`: lint, typecheck, unit tests (Vitest), browser journeys (Playwright + Debian Chromium).
+# Every stage runs even if an earlier one failed, so one run shows everything; the exit code is
+# non-zero if any stage failed. Test counts come from the JSON reports in test-results/.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+failed=()
+stage() { echo; echo "▶ $1"; shift; "$@" || failed+=("$STAGE"); }
+STAGE=chromium stage "Checking for Chromium" bash scripts/ensure-chromium.sh
+STAGE=lint stage "Lint" npx eslint .
+STAGE=typecheck stage "Typecheck" npm run -s typecheck
+STAGE=build stage "Build renderer" npx vite build --config vite.renderer.config.ts --logLevel warn
+STAGE=unit stage "Unit tests" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+STAGE=e2e stage "Browser journeys" npx playwright test
+echo
+node scripts/test-summary.js
+if [ ${#failed[@]} -gt 0 ]; then echo "Failed stages: ${failed[*]}"; exit 1; fi

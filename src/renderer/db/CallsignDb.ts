@@ -1,0 +1,64 @@
+/**
+ * The offline cache (IndexedDB database `callsign-cache`, via Dexie 4).
+ *
+ * What is stored: the synced directory — sites, client profiles and references exactly as the
+ * server sends them in delta sync — plus sync bookkeeping in `meta` (`syncSeq`: the last change
+ * applied; `lastSyncAt`: when a pull last completed; `maxAgeSeconds`: how old the cache may get before
+ * the UI calls it stale), and, later, the technician's favourites and recent lookups.
+ * How long: until the server tombstones a record (sync deletes it) or the app wipes the cache.
+ * Never stored here: tokens, passwords, SMS codes, lease secrets — main keeps those, the renderer
+ * never sees them.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
+
+export interface MetaRow {
+  key: 'syncSeq' | 'lastSyncAt' | 'maxAgeSeconds';
+  value: number;
+}
+
+export interface FavouriteRow {
+  id: string;
+  kind: 'site' | 'profile';
+  addedAt: number;
+}
+
+export interface RecentRow {
+  id?: number;
+  input: string;
+  siteId?: string;
+  profileId?: string;
+  at: number;
+}
+
+export class CallsignDb extends Dexie {
+  sites!: EntityTable<Site, 'id'>;
+  profiles!: EntityTable<ClientProfile, 'id'>;
+  references!: EntityTable<Reference, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+  favourites!: EntityTable<FavouriteRow, 'id'>;
+  recents!: EntityTable<RecentRow, 'id'>;
+
+  constructor(name = 'callsign-cache', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      sites: 'id',
+      profiles: 'id, siteId',
+      references: 'id, *siteIds',
+      meta: 'key',
+      favourites: 'id, kind, addedAt',
+      recents: '++id, at',
+    });
+  }
+}
+
+export interface SyncMeta {
+  syncSeq: number;
+  lastSyncAt: number | undefined;
+  maxAgeSeconds: number | undefined;
+}
+
+export async function readSyncMeta(db: CallsignDb): Promise<SyncMeta> {
+  const rows = await db.meta.bulkGet(['syncSeq', 'lastSyncAt', 'maxAgeSeconds']);
+  return { syncSeq: rows[0]?.value ?? 0, lastSyncAt: rows[1]?.value, maxAgeSeconds: rows[2]?.value };
+}

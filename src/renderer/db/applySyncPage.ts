@@ -1,0 +1,66 @@
+/**
+ * Applies one delta-sync page to the cache: validate first, then one read-write transaction that
+ * writes upserts (bulkPut), tombstones (bulkDelete) and `meta.syncSeq = page.seq` together, so a
+ * crash or a bad page never skips or half-applies changes.
+ */
+import { parseOrThrow } from '../../shared/api/errors.js';
+import { SyncPage, type Change } from '../../shared/api/sync.js';
+import type { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
+import type { CallsignDb } from './CallsignDb.js';
+
+/** The net effect of a page per cached kind (the last change of an id in the page wins). */
+export interface AppliedChanges {
+  seq: number;
+  /** Number of changes in the page (all kinds, including ones not cached yet). */
+  count: number;
+  sites: { put: Site[]; deleted: string[] };
+  profiles: { put: ClientProfile[]; deleted: string[] };
+  references: { put: Reference[]; deleted: string[] };
+}
+
+type Cached = 'site' | 'profile' | 'reference';
+
+function netChanges(changes: readonly Change[]) {
+  const last = { site: new Map<string, Change>(), profile: new Map<string, Change>(), reference: new Map<string, Change>() };
+  for (const c of changes) {
+    if (c.kind in last) {
+      const m = last[c.kind as Cached];
+      m.delete(c.id); // keep insertion order = order of the last change
+      m.set(c.id, c);
+    }
+  }
+  const split = <T>(m: Map<string, Change>) => {
+    const put: T[] = [];
+    const deleted: string[] = [];
+    for (const c of m.values()) {
+      if (c.op === 'upsert') put.push(c.data as T);
+      else deleted.push(c.id);
+    }
+    return { put, deleted };
+  };
+  return { sites: split<Site>(last.site), profiles: split<ClientProfile>(last.profile), references: split<Reference>(last.reference) };
+}
+
+/** Throws an AppError naming the offending field when the page is malformed; the cache is untouched. */
+export async function applySyncPage(db: CallsignDb, raw: unknown): Promise<AppliedChanges> {
+  const page = parseOrThrow(SyncPage, raw, 'syncPage');
+  const net = netChanges(page.changes);
+  const applied = await db.transaction('rw', [db.sites, db.profiles, db.references, db.meta], async () => {
+    const meta = await db.meta.get('syncSeq');
+    // A page older than what we hold (e.g. two pulls raced) must not move the cursor backwards.
+    if (meta && meta.value > page.seq) return false;
+    if (net.sites.put.length) await db.sites.bulkPut(net.sites.put);
+    if (net.sites.deleted.length) await db.sites.bulkDelete(net.sites.deleted);
+    if (net.profiles.put.length) await db.profiles.bulkPut(net.profiles.put);
+    if (net.profiles.deleted.length) await db.profiles.bulkDelete(net.profiles.deleted);
+    if (net.references.put.length) await db.references.bulkPut(net.references.put);
+    if (net.references.deleted.length) await db.references.bulkDelete(net.references.deleted);
+    await db.meta.bulkPut([
+      { key: 'syncSeq', value: page.seq },
+      { key: 'maxAgeSeconds', value: page.maxAgeSeconds },
+    ]);
+    return true;
+  });
+  if (!applied) return { seq: page.seq, count: 0, sites: { put: [], deleted: [] }, profiles: { put: [], deleted: [] }, references: { put: [], deleted: [] } };
+  return { seq: page.seq, count: page.changes.length, ...net };
+}

@@ -1,0 +1,130 @@
+/**
+ * The directory (table `directory_records`, JSON validated by the shared schemas) and its change
+ * feed (table `changes`). Every write runs in one transaction that also replaces the record's
+ * change row, so `changes` holds exactly one row per record — its latest upsert or a tombstone —
+ * under a strictly increasing, never reused `seq`.
+ */
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { AppError, parseOrThrow } from '../../shared/api/index.js';
+import { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
+import type { Database } from '../db/schema.js';
+
+export const DIRECTORY_SCHEMAS = { site: Site, profile: ClientProfile, reference: Reference } as const;
+export type DirectoryKind = keyof typeof DIRECTORY_SCHEMAS;
+export type DirectoryRecord<K extends DirectoryKind> = z.output<(typeof DIRECTORY_SCHEMAS)[K]>;
+
+/** One change row with the record's current JSON (null for tombstones). */
+export interface ChangeRow {
+  seq: number;
+  kind: string;
+  record_id: string;
+  op: 'upsert' | 'delete';
+  data: string | null;
+}
+
+export class DirectoryStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => number,
+  ) {}
+
+  upsertSite(input: unknown): Promise<{ seq: number; record: Site }> {
+    return this.upsert('site', input);
+  }
+
+  async upsertProfile(input: unknown): Promise<{ seq: number; record: ClientProfile }> {
+    const profile = parseOrThrow(ClientProfile, input);
+    if (!(await this.get('site', profile.siteId))) {
+      throw new AppError('not_found', `siteId: there is no site "${profile.siteId}". Create the site first or pick an existing one.`, 'siteId');
+    }
+    return this.upsert('profile', profile);
+  }
+
+  async upsertReference(input: unknown): Promise<{ seq: number; record: Reference }> {
+    const ref = parseOrThrow(Reference, input);
+    const found = await this.getMany('site', ref.siteIds);
+    const missing = ref.siteIds.find((id) => !found.has(id));
+    if (missing) throw new AppError('not_found', `siteIds: there is no site "${missing}". Remove it or create the site first.`, 'siteIds');
+    return this.upsert('reference', ref);
+  }
+
+  /** Deletes a record and leaves a tombstone; deleting a site also deletes its profiles. */
+  async delete(kind: DirectoryKind, id: string): Promise<{ seq: number } | null> {
+    return this.db.transaction().execute(async (trx) => {
+      const gone = await trx.deleteFrom('directory_records').where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
+      if (gone.numDeletedRows === 0n) return null;
+      if (kind === 'site') {
+        const profiles = await trx.selectFrom('directory_records').select('id').where('kind', '=', 'profile').where('site_id', '=', id).execute();
+        for (const p of profiles) {
+          await trx.deleteFrom('directory_records').where('kind', '=', 'profile').where('id', '=', p.id).execute();
+          await writeChange(trx, 'profile', p.id, 'delete', this.now());
+        }
+      }
+      return { seq: await writeChange(trx, kind, id, 'delete', this.now()) };
+    });
+  }
+
+  async get<K extends DirectoryKind>(kind: K, id: string): Promise<DirectoryRecord<K> | undefined> {
+    const row = await this.db.selectFrom('directory_records').select('data').where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
+    return row ? (JSON.parse(row.data) as DirectoryRecord<K>) : undefined;
+  }
+
+  async getMany<K extends DirectoryKind>(kind: K, ids: readonly string[]): Promise<Map<string, DirectoryRecord<K>>> {
+    const out = new Map<string, DirectoryRecord<K>>();
+    if (ids.length === 0) return out;
+    const rows = await this.db.selectFrom('directory_records').select(['id', 'data']).where('kind', '=', kind).where('id', 'in', [...new Set(ids)]).execute();
+    for (const r of rows) out.set(r.id, JSON.parse(r.data) as DirectoryRecord<K>);
+    return out;
+  }
+
+  /** Changes with seq > since, ascending, at most `limit`, each with its record's current JSON. */
+  changesSince(since: number, limit: number): Promise<ChangeRow[]> {
+    return this.db
+      .selectFrom('changes as c')
+      .leftJoin('directory_records as r', (j) => j.onRef('r.kind', '=', 'c.kind').onRef('r.id', '=', 'c.record_id'))
+      .select(['c.seq', 'c.kind', 'c.record_id', 'c.op', 'r.data'])
+      .where('c.seq', '>', since)
+      .orderBy('c.seq')
+      .limit(limit)
+      .execute();
+  }
+
+  async countChangesAfter(seq: number): Promise<number> {
+    const r = await this.db.selectFrom('changes').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', seq).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** The newest seq, or 0 when nothing has changed yet. */
+  async latestSeq(): Promise<number> {
+    const r = await this.db.selectFrom('changes').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    return Number(r?.seq ?? 0);
+  }
+
+  async countRecords(): Promise<number> {
+    const r = await this.db.selectFrom('directory_records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  private async upsert<K extends DirectoryKind>(kind: K, input: unknown): Promise<{ seq: number; record: DirectoryRecord<K> }> {
+    const record = parseOrThrow(DIRECTORY_SCHEMAS[kind], input) as DirectoryRecord<K>;
+    const siteId = kind === 'profile' ? (record as ClientProfile).siteId : null;
+    const now = this.now();
+    const seq = await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('directory_records')
+        .values({ kind, id: record.id, site_id: siteId, data: JSON.stringify(record), updated_at: now })
+        .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet((eb) => ({ site_id: eb.ref('excluded.site_id'), data: eb.ref('excluded.data'), updated_at: now })))
+        .execute();
+      return writeChange(trx, kind, record.id, 'upsert', now);
+    });
+    return { seq, record };
+  }
+}
+
+/** Replaces the record's change row with a new one; returns its seq. */
+async function writeChange(trx: Kysely<Database>, kind: string, id: string, op: 'upsert' | 'delete', now: number): Promise<number> {
+  await trx.deleteFrom('changes').where('kind', '=', kind).where('record_id', '=', id).execute();
+  const row = await trx.insertInto('changes').values({ kind, record_id: id, op, changed_at: now }).returning('seq').executeTakeFirstOrThrow();
+  return Number(row.seq);
+}

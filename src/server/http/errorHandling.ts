@@ -1,0 +1,76 @@
+/**
+ * One error shape for every failure: `{ error: { code, message, field? } }`. Bad input is always a
+ * 4xx naming the field and what to do; only genuine server faults are 500, and their details stay
+ * in the log (with the request id), never in the response.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, type ZodFastifySchemaValidationError } from 'fastify-type-provider-zod';
+import { AppError, type ErrorBody } from '../../shared/api/index.js';
+import { LockedOutError } from '../auth/AuthService.js';
+
+const STATUS: Record<string, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  invalid_credentials: 401,
+  not_signed_in: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export function statusFor(code: string): number {
+  return STATUS[code] ?? 400;
+}
+
+function send(reply: FastifyReply, status: number, code: string, message: string, field?: string): FastifyReply {
+  const body: ErrorBody = { error: { code, message, ...(field ? { field } : {}) } };
+  return reply.status(status).type('application/json; charset=utf-8').send(body);
+}
+
+const isDefaultZodMessage = (m: string) => /^(Invalid|Too (small|big)|Unrecognized|Expected)/.test(m);
+
+/** Turns the first schema issue into `{ field, message }` a person can act on. */
+export function describeValidation(v: ZodFastifySchemaValidationError, context: string | undefined): { field?: string; message: string } {
+  const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const subject = field ? `"${field}"` : context === 'body' ? 'The request body' : 'The query string';
+  const p = v.params as Record<string, unknown>;
+  if (!isDefaultZodMessage(v.message ?? '')) return { ...(field ? { field } : {}), message: `${field || subject}: ${v.message}.` };
+  let what: string;
+  if (v.keyword === 'invalid_type' && /received undefined/.test(v.message ?? '')) what = 'is required';
+  else if (v.keyword === 'invalid_type') what = `must be ${p.expected === 'object' ? 'a JSON object' : p.expected === 'int' ? 'a whole number' : `a ${String(p.expected)}`}`;
+  else if (v.keyword === 'too_small') what = `must be at least ${String(p.minimum)}`;
+  else if (v.keyword === 'too_big') what = `must be at most ${String(p.maximum)}`;
+  else if (v.keyword === 'unrecognized_keys') what = `has unknown fields (${String(p.keys)})`;
+  else what = `is not valid (${v.message})`;
+  return { ...(field ? { field } : {}), message: `${subject} ${what}. Correct it and send the request again.` };
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const { field, message } = describeValidation(err.validation[0]!, err.validationContext);
+      return send(reply, 400, 'bad_request', message, field);
+    }
+    if (err instanceof LockedOutError) reply.header('Retry-After', String(err.retryAfterSeconds));
+    if (err instanceof AppError) return send(reply, statusFor(err.code), err.code, err.message, err.field);
+    const status = err.statusCode ?? 500;
+    if (status === 413) return send(reply, 413, 'payload_too_large', 'The request body is too large (limit 1 MB). Send less data per request.');
+    if (status === 415) return send(reply, 415, 'unsupported_media_type', 'Send the request body as JSON with "Content-Type: application/json".');
+    if (status >= 400 && status < 500) {
+      const message = /JSON/i.test(err.message)
+        ? 'The request body is not valid JSON. Fix the JSON and send it again.'
+        : `The request could not be read (${err.code ?? 'bad request'}). Check it and try again.`;
+      return send(reply, status, status === 404 ? 'not_found' : 'bad_request', message);
+    }
+    request.log.error({ err }, 'request failed');
+    return send(reply, 500, 'internal', `Something went wrong on the server. Try again; if it keeps happening, give your administrator request id ${request.id}.`);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, 404, 'not_found', `There is no ${request.method} ${request.url.split('?')[0]} endpoint. Check the server address and that the app and server versions match.`),
+  );
+}
