@@ -3,8 +3,8 @@ import { inputFromSearchParams, shouldRunAsYouType } from './lookupInput.js';
 
 describe('shouldRunAsYouType', () => {
   it('runs for 7+ digits in any format', () => {
-    expect(shouldRunAsYouType('(206) 555-0')).toBe(false);
-    expect(shouldRunAsYouType('(206) 555-01')).toBe(true);
+    expect(shouldRunAsYouType('(206) 555')).toBe(false);
+    expect(shouldRunAsYouType('(206) 555-0')).toBe(true);
     expect(shouldRunAsYouType('+1 206 555 0101')).toBe(true);
   });
   it('runs for a complete email only', () => {

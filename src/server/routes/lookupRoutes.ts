@@ -1,0 +1,16 @@
+/**
+ * `GET /v1/lookup?phone=|email=` — identifies a caller exactly as the desktop client does (same
+ * shared index and rules) and returns each candidate with its site and profile records.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LookupQuery } from '../../shared/api/index.js';
+import type { AuthService } from '../auth/AuthService.js';
+import { requireAuth } from '../http/requireAuth.js';
+import type { LookupService } from '../lookup/LookupService.js';
+
+export const lookupRoutes: FastifyPluginAsyncZod<{ auth: AuthService; lookup: LookupService }> = async (app, { auth, lookup }) => {
+  app.get('/v1/lookup', { onRequest: requireAuth(auth), schema: { querystring: LookupQuery } }, async (request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    return lookup.lookup(request.query);
+  });
+};

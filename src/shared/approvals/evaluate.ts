@@ -1,0 +1,114 @@
+/**
+ * `evaluate(site, request) → Decision`: APPROVALS.md §3 end to end. Pure and total on parsed input
+ * (see `schemas.ts`); it never throws for a request whose action is in the catalogue.
+ *
+ * 1. `rules.ts` decides the ruling (first rule that fires).
+ * 2. For `proceed` / `approval_required`: SMS authentication of the caller (if the category policy
+ *    asks for it) and, for `approval_required`, the call plan (`callPlan.ts`). If either cannot be
+ *    carried out, the outcome becomes `escalate_partner` and every problem is listed in the reasons.
+ * 3. Templates (username/email for the caller, default groups) and the RMM fee notice are attached
+ *    whatever the outcome, so the wizard can show them.
+ */
+import { getAction, type PolicyCategory } from './catalogue.js';
+import { buildCallPlan } from './callPlan.js';
+import { contactNumbers } from './contactNumbers.js';
+import { renderTemplate } from './renderTemplate.js';
+import { applyRules } from './rules.js';
+import type { ApprovalRequest, Decision, DecisionStep, SiteRules } from './schemas.js';
+
+/** The fee stated in seeds/002 ("results in a $100 fee for each occurrence"). */
+export const RMM_FEE_TEXT =
+  'RMM agent opt-in: the site is charged a $100 fee for each occurrence of installing the RMM agent on a caller machine that has none (e.g. a home PC).';
+
+type Templates = Decision['templates'];
+
+function callerOf(site: SiteRules, request: ApprovalRequest) {
+  return request.callerProfileId ? site.people.find((p) => p.profileId === request.callerProfileId) : undefined;
+}
+
+function callerName(person: { firstName: string; lastName: string; profileId: string }): string {
+  return `${person.firstName} ${person.lastName}`.trim() || person.profileId;
+}
+
+/** The authenticate_caller step, or the reason it is impossible. */
+function callerAuthentication(
+  site: SiteRules,
+  request: ApprovalRequest,
+  category: PolicyCategory,
+): { step: DecisionStep; reasons: string[] } | { problem: string[] } {
+  const setting = `${category} policy: authenticateCaller is sms`;
+  const person = callerOf(site, request);
+  if (!person) {
+    const why = request.callerProfileId
+      ? `the caller profile ${request.callerProfileId} is not one of the site's people`
+      : 'the caller is unidentified';
+    return { problem: [`${setting} but ${why}, so the caller cannot be authenticated; escalate to the partner`] };
+  }
+  const name = callerName(person);
+  const numbers = contactNumbers(name, person.phones, site.country);
+  if (!numbers.sms) {
+    return {
+      problem: [...numbers.skipped, `${setting} but ${name} has no mobile phone with an SMS gateway, so the caller cannot be authenticated; escalate to the partner`],
+    };
+  }
+  return {
+    step: { kind: 'authenticate_caller', profileId: person.profileId, number: numbers.sms },
+    reasons: [`${setting}: send a code to ${name} at ${numbers.sms} and have them read it back`],
+  };
+}
+
+function templatesFor(site: SiteRules, request: ApprovalRequest, category: PolicyCategory | 'tier4'): Templates {
+  const policy = category === 'tier4' ? undefined : site.policies[category];
+  const person = callerOf(site, request);
+  const templates: Templates = {};
+  if (category === 'new_user_account') {
+    const username = policy?.usernameFormat && person ? renderTemplate(policy.usernameFormat, person) : null;
+    if (username) templates.username = username;
+    if (policy?.defaultSecurityGroups) templates.securityGroups = [...policy.defaultSecurityGroups];
+  }
+  if (category === 'new_mail_account') {
+    const email = policy?.emailFormat && person ? renderTemplate(policy.emailFormat, person) : null;
+    if (email) templates.email = email;
+    if (policy?.defaultDistributionGroups) templates.distributionGroups = [...policy.defaultDistributionGroups];
+  }
+  return templates;
+}
+
+export function evaluate(site: SiteRules, request: ApprovalRequest): Decision {
+  const action = getAction(request.action);
+  if (!action) throw new RangeError(`request.action: unknown action id ${JSON.stringify(request.action)}`);
+  const ruling = applyRules(site, request, action);
+  const base: Decision = {
+    outcome: ruling.outcome,
+    reasons: [...ruling.reasons],
+    steps: [],
+    templates: templatesFor(site, request, action.category),
+    notices: ruling.rmmFee ? [{ kind: 'rmm_fee', text: RMM_FEE_TEXT }] : [],
+  };
+  if (action.category === 'tier4' || (ruling.outcome !== 'proceed' && ruling.outcome !== 'approval_required')) return base;
+
+  const category = action.category;
+  const policy = site.policies[category];
+  const problems: string[] = [];
+  const steps: DecisionStep[] = [];
+  const reasons: string[] = [];
+
+  if (ruling.callerAuthApplies && policy?.authenticateCaller === 'sms') {
+    const auth = callerAuthentication(site, request, category);
+    if ('problem' in auth) problems.push(...auth.problem);
+    else {
+      steps.push(auth.step);
+      reasons.push(...auth.reasons);
+    }
+  }
+  if (ruling.outcome === 'approval_required') {
+    const plan = buildCallPlan(category, policy, site.country);
+    if (plan.ok) {
+      steps.push(...plan.dials);
+      reasons.push(...plan.reasons);
+    } else problems.push(...plan.reasons);
+  }
+
+  if (problems.length > 0) return { ...base, outcome: 'escalate_partner', reasons: [...base.reasons, ...problems] };
+  return { ...base, reasons: [...base.reasons, ...reasons], steps };
+}
