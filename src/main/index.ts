@@ -10,6 +10,9 @@ import { ElectronStoreSettings } from './electron/electronStoreSettings.js';
 import { registerIpc } from './electron/registerIpc.js';
 import { mainWindowOptions, RENDERER_CSP } from './electron/windowOptions.js';
 import { isAppUrl, isExternalLinkAllowed } from './electron/urlPolicy.js';
+import { installScreenPop } from './electron/screenPop.js';
+import { deepLinkFromArgv } from './electron/screenPopRules.js';
+import { controlSocketPath, startControlServer } from './services/controlSocket.js';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
@@ -38,7 +41,12 @@ app.whenReady().then(() => {
     if (isExternalLinkAllowed(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  win.once('ready-to-show', () => win.show());
+  const screenPop = installScreenPop(() => win);
+  void startControlServer(controlSocketPath(app.getPath('userData')), screenPop.pop).catch(() => undefined);
+  win.once('ready-to-show', () => {
+    win.show();
+    screenPop.open(deepLinkFromArgv(process.argv));
+  });
   if (devServerUrl) void win.loadURL(devServerUrl);
   else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
 });

@@ -12,6 +12,7 @@ import { createMainServices } from '../services/createMainServices.js';
 import { MemorySecretStore } from '../services/secretStore.js';
 import { ConfSettingsStore } from '../services/confSettingsStore.js';
 import { startWebBridge } from './webBridge.js';
+import { controlSocketPath, startControlServer } from '../services/controlSocket.js';
 
 const { values } = parseArgs({
   options: {
@@ -33,7 +34,11 @@ const { handlers } = createMainServices({
   version: process.env.npm_package_version ?? '0.1.0',
 });
 const bridge = await startWebBridge({ handlers, rendererRoot: resolve(values.renderer), logger, port: Number(values.port) });
+// Screen pops (`callsign lookup …`) reach open pages as `deeplink.lookup` events.
+const control = await startControlServer(controlSocketPath(dataDir), (link) =>
+  bridge.emit('deeplink.lookup', 'phone' in link ? { phone: link.phone } : { email: link.email }),
+).catch((err: Error) => (logger.warn({ err: err.message }, 'control socket unavailable; `callsign lookup` will not reach this instance'), undefined));
 process.stdout.write(`Callsign is running at ${bridge.url}\n`);
-const stop = () => void bridge.close().then(() => process.exit(0));
+const stop = () => (control?.close(), void bridge.close().then(() => process.exit(0)));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -1,1 +1,0 @@
-console.log("cli args", process.argv.slice(2))

@@ -1,0 +1,23 @@
+/**
+ * i18next set up for the renderer. Every UI string lives in `en-US.json`; numbers are formatted by
+ * i18next's Intl formatter (`{{count, number}}`), plurals use the `_one`/`_other` suffixes.
+ */
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enUS from './en-US.json';
+
+export const SUPPORTED_LOCALES = ['en-US'] as const;
+
+export function createI18n(locale = 'en-US'): i18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng: locale,
+    fallbackLng: 'en-US',
+    supportedLngs: [...SUPPORTED_LOCALES],
+    resources: { 'en-US': { translation: enUS } },
+    interpolation: { escapeValue: false }, // React escapes
+    initAsync: false,
+    returnNull: false,
+  });
+  return instance;
+}

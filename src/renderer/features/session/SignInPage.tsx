@@ -1,0 +1,94 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
+import { useSignIn } from './mutations.js';
+
+/** Email + password (+ server). Enter submits; errors show the server's message. */
+export function SignInPage({ serverUrl }: { serverUrl: string }) {
+  const { t } = useTranslation();
+  const signIn = useSignIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [server, setServer] = useState(serverUrl);
+  const error = signIn.error;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (signIn.isPending) return;
+    const trimmed = server.trim();
+    signIn.mutate({ email: email.trim(), password, ...(trimmed && trimmed !== serverUrl ? { serverUrl: trimmed } : {}) });
+  };
+
+  const fieldError = (name: string) => (error?.field && error.field.endsWith(name) ? error.message : undefined);
+
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default', p: 2 }}>
+      <Paper component="form" noValidate onSubmit={submit} sx={{ width: '100%', maxWidth: 400, p: 4 }}>
+        <Stack spacing={2}>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', color: 'primary.main' }}>
+            <PhoneInTalkOutlined />
+            <Typography variant="h3" component="span">
+              {t('app.name')}
+            </Typography>
+          </Stack>
+          <Box>
+            <Typography variant="h1">{t('signIn.title')}</Typography>
+            <Typography variant="body2" color="text.secondary">
+              {t('signIn.subtitle')}
+            </Typography>
+          </Box>
+          {error && !error.field && (
+            <Alert severity="error" data-testid="signin-error" role="alert">
+              {error.message || t(`errors.${error.code}`, { defaultValue: t('errors.unknown') })}
+            </Alert>
+          )}
+          {error?.field && (
+            <Typography variant="body2" color="error" data-testid="signin-error" role="alert">
+              {error.message}
+            </Typography>
+          )}
+          <TextField
+            label={t('signIn.email')}
+            type="email"
+            autoComplete="username"
+            autoFocus
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={Boolean(fieldError('email'))}
+            slotProps={{ htmlInput: { 'data-testid': 'signin-email' } }}
+          />
+          <TextField
+            label={t('signIn.password')}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={Boolean(fieldError('password'))}
+            slotProps={{ htmlInput: { 'data-testid': 'signin-password' } }}
+          />
+          <TextField
+            label={t('signIn.server')}
+            type="url"
+            value={server}
+            onChange={(e) => setServer(e.target.value)}
+            error={Boolean(fieldError('serverUrl'))}
+            helperText={t('signIn.serverHelp')}
+            slotProps={{ htmlInput: { 'data-testid': 'signin-server', spellCheck: false } }}
+          />
+          <Button type="submit" variant="contained" size="medium" loading={signIn.isPending} data-testid="signin-submit">
+            {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
+          </Button>
+        </Stack>
+      </Paper>
+    </Box>
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * The server's one start-up wiring file: builds stores and services from the database and mounts
+ * the routes on a Fastify instance. No globals — tests call `buildApp` with `:memory:` databases
+ * and a log capture stream, the CLI with the real data directory and stderr.
+ */
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
+import { createCallerIndex, identifyCaller } from '../shared/identify/index.js';
+import { AuthService } from './auth/AuthService.js';
+import { LoginThrottle, DEFAULT_THROTTLE, type ThrottlePolicy } from './auth/LoginThrottle.js';
+import { type ScryptParams, DEFAULT_SCRYPT } from './auth/password.js';
+import { SessionStore } from './auth/SessionStore.js';
+import { UserStore } from './auth/UserStore.js';
+import type { ServerDatabase } from './db/openDatabase.js';
+import { DirectoryStore } from './directory/DirectoryStore.js';
+import { installErrorHandling } from './http/errorHandling.js';
+import { createLogger } from './logging/logOptions.js';
+import { LookupService, type CallerIdentifier } from './lookup/LookupService.js';
+import { authRoutes } from './routes/authRoutes.js';
+import { healthRoutes } from './routes/healthRoutes.js';
+import { lookupRoutes } from './routes/lookupRoutes.js';
+import { syncRoutes } from './routes/syncRoutes.js';
+
+export interface ServiceOptions {
+  now?: () => number;
+  scrypt?: ScryptParams;
+  throttle?: ThrottlePolicy;
+  identifier?: CallerIdentifier;
+}
+
+export interface Services {
+  users: UserStore;
+  sessions: SessionStore;
+  auth: AuthService;
+  directory: DirectoryStore;
+  lookup: LookupService;
+}
+
+/** The shared identification the desktop client uses, so server and client agree on every match. */
+export const sharedIdentifier: CallerIdentifier = { createIndex: createCallerIndex, identify: identifyCaller };
+
+export function createServices(database: ServerDatabase, options: ServiceOptions = {}): Services {
+  const now = options.now ?? Date.now;
+  const { db } = database;
+  const users = new UserStore(db, now, options.scrypt ?? DEFAULT_SCRYPT);
+  const sessions = new SessionStore(db, now);
+  const auth = new AuthService(users, sessions, new LoginThrottle(db, now, options.throttle ?? DEFAULT_THROTTLE));
+  const directory = new DirectoryStore(db, now);
+  const lookup = new LookupService(directory, options.identifier ?? sharedIdentifier);
+  return { users, sessions, auth, directory, lookup };
+}
+
+export interface AppDeps extends ServiceOptions {
+  database: ServerDatabase;
+  /** Reuse services built by the caller (e.g. the CLI after seeding); created otherwise. */
+  services?: Services;
+  version?: string;
+  /** Where JSON log lines go; defaults to stderr. */
+  logStream?: DestinationStream;
+  logLevel?: string;
+  /** Browser origins allowed to call the API (the web bridge's origin); none by default. */
+  corsOrigins?: readonly string[];
+  /** Honour X-Forwarded-For from a reverse proxy (affects the address used for sign-in lockout). */
+  trustProxy?: boolean;
+  bodyLimitBytes?: number;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const services = deps.services ?? createServices(deps.database, deps);
+  const app = Fastify({
+    loggerInstance: createLogger(deps.logLevel ?? 'info', deps.logStream ?? process.stderr),
+    bodyLimit: deps.bodyLimitBytes ?? 1_048_576,
+    trustProxy: deps.trustProxy ?? false,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('principal', null);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installErrorHandling(app);
+
+  await app.register(helmet);
+  const origins = deps.corsOrigins ?? [];
+  await app.register(cors, { origin: origins.length > 0 ? [...origins] : false, methods: ['GET', 'POST'], maxAge: 600 });
+
+  await app.register(healthRoutes, { version: deps.version ?? '0.0.0-dev' });
+  await app.register(authRoutes, { auth: services.auth });
+  await app.register(syncRoutes, { auth: services.auth, directory: services.directory });
+  await app.register(lookupRoutes, { auth: services.auth, lookup: services.lookup });
+  return app;
+}

@@ -1,0 +1,125 @@
+/**
+ * The key a stored directory number is indexed under: the E.164 string `normalizePhone` would give
+ * for the same text, so a lookup is one Map read. Building the caller index means keying ~250k numbers,
+ * and libphonenumber-js costs 20–60 µs per parse (5–15 s in all), so the common shapes are keyed
+ * here directly in well under a microsecond:
+ *   - international `+<cc><national>` where the national part does not start with anything the
+ *     country's plan could strip (national prefix, carrier code), and has a possible length;
+ *   - national digits for a known country, with at most its plain national prefix ("0", "1") in
+ *     front, when the result has a possible length and stripping is unambiguous.
+ * Everything else (IDD prefixes, numbers that start with the country code, transform rules, odd
+ * lengths) goes through `normalizePhone` itself. phoneMatchKey.test.ts checks with fast-check that the
+ * fast path always agrees with libphonenumber.
+ *
+ * Unlike `normalizePhone`, the fast path does not check validity: a stored number that is the right
+ * length but invalid gets a key no query can produce (queries are validated), so it never matches.
+ */
+import { Metadata, getCountries, getCountryCallingCode, type CountryCode as LibCountry } from 'libphonenumber-js/max';
+import { cleanPhoneText } from './cleanPhoneText.js';
+import { normalizePhone, supportedCountry } from './normalizePhone.js';
+
+/** The parts of libphonenumber's runtime NumberingPlan we read (present but untyped in its d.ts). */
+interface Plan {
+  nationalPrefix(): string | undefined;
+  nationalPrefixForParsing(): string | undefined;
+  nationalPrefixTransformRule(): string | undefined;
+  nationalNumberPattern(): string;
+  possibleLengths(): number[] | undefined;
+  IDDPrefix(): string;
+}
+
+interface Rules {
+  callingCode: string;
+  /** Matches a strippable prefix at the start of a national number. */
+  strip?: RegExp;
+  plainPrefix?: string;
+  transform: boolean;
+  lengths: Set<number>;
+  nationalPattern: RegExp;
+  idd: RegExp;
+}
+
+let byCountry: Map<string, Rules> | undefined;
+let byCallingCode: Map<string, Rules> | undefined;
+
+/** Reads the numbering plans once; returns false (slow path only) if libphonenumber's internals moved. */
+function load(): boolean {
+  if (byCountry) return byCountry.size > 0;
+  byCountry = new Map();
+  byCallingCode = new Map();
+  try {
+    const metadata = new Metadata() as unknown as { selectNumberingPlan(c: string): void; numberingPlan?: Plan };
+    const rulesFor = (selector: string, callingCode: string): Rules => {
+      metadata.selectNumberingPlan(selector);
+      const plan = metadata.numberingPlan!;
+      const npfp = plan.nationalPrefixForParsing();
+      return {
+        callingCode,
+        strip: npfp ? new RegExp(`^(?:${npfp})`) : undefined,
+        plainPrefix: plan.nationalPrefix() || undefined,
+        transform: Boolean(plan.nationalPrefixTransformRule()),
+        lengths: new Set(plan.possibleLengths() ?? []),
+        nationalPattern: new RegExp(`^(?:${plan.nationalNumberPattern()})$`),
+        idd: new RegExp(`^(?:${plan.IDDPrefix()})`),
+      };
+    };
+    for (const country of getCountries()) {
+      const callingCode = getCountryCallingCode(country);
+      byCountry.set(country, rulesFor(country, callingCode));
+      // For an international number libphonenumber uses the calling code's main country's plan.
+      if (!byCallingCode.has(callingCode)) byCallingCode.set(callingCode, rulesFor(callingCode, callingCode));
+    }
+  } catch {
+    byCountry.clear();
+    byCallingCode.clear();
+  }
+  return byCountry.size > 0;
+}
+
+function international(digits: string): string | undefined {
+  for (let n = 1; n <= 3; n++) {
+    const rules = byCallingCode!.get(digits.slice(0, n));
+    if (!rules) continue;
+    const national = digits.slice(n);
+    const stripped = rules.strip?.exec(national);
+    if ((stripped && stripped[0].length > 0) || !rules.lengths.has(national.length)) return undefined;
+    return `+${digits}`;
+  }
+  return undefined; // non-geographic (+800, +881…) or unknown: slow path
+}
+
+function national(digits: string, country: string): string | undefined {
+  const rules = byCountry!.get(country);
+  if (!rules || digits.startsWith(rules.callingCode) || /^0[01]/.test(digits) || rules.idd.test(digits)) return undefined;
+  const stripped = rules.strip?.exec(digits);
+  if (!stripped || stripped[0].length === 0) {
+    return rules.lengths.has(digits.length) ? `+${rules.callingCode}${digits}` : undefined;
+  }
+  // A carrier code or a transform rule (AR, BR, MX…) makes stripping depend on more than the prefix.
+  if (rules.transform || stripped.slice(1).some((g) => g !== undefined) || stripped[0] !== rules.plainPrefix) return undefined;
+  const rest = digits.slice(stripped[0].length);
+  // libphonenumber keeps the prefix when the whole number is viable and the rest is not.
+  if (!rules.lengths.has(rest.length) || rules.lengths.has(digits.length) || (rules.nationalPattern.test(digits) && !rules.nationalPattern.test(rest))) return undefined;
+  return `+${rules.callingCode}${rest}`;
+}
+
+/** The fast path alone (exported for the equivalence test): a key, or undefined for "ask libphonenumber". */
+export function fastPhoneKey(main: string, country: string | undefined): string | undefined {
+  if (!load()) return undefined;
+  if (main.startsWith('+')) return international(main.slice(1));
+  const known: LibCountry | undefined = supportedCountry(country);
+  return known ? national(main, known) : undefined;
+}
+
+/**
+ * E.164 match key for a stored number typed in any format, with the phone's own country else the
+ * site's; undefined when the text cannot be a phone number. Never throws.
+ */
+export function phoneMatchKey(number: string, country: string | undefined): string | undefined {
+  const cleaned = cleanPhoneText(number);
+  if (!cleaned.ok) return undefined;
+  const fast = fastPhoneKey(cleaned.main, country);
+  if (fast) return fast;
+  const slow = normalizePhone(cleaned.main, country);
+  return slow.ok ? slow.e164 : undefined;
+}
