@@ -8,8 +8,8 @@ export class CallsignPage {
   constructor(readonly page: Page) {}
 
   async signIn(email = 'tech@callsign.demo', password = DEMO_PASSWORD) {
-    await this.page.getByTestId('signin-email').locator('input').fill(email);
-    await this.page.getByTestId('signin-password').locator('input').fill(password);
+    await this.page.getByTestId('signin-email').fill(email);
+    await this.page.getByTestId('signin-password').fill(password);
     await this.page.getByTestId('signin-submit').click();
   }
 
@@ -19,7 +19,7 @@ export class CallsignPage {
   }
 
   async lookup(text: string) {
-    const input = this.page.getByTestId('lookup-input').locator('input');
+    const input = this.page.getByTestId('lookup-input');
     await input.fill(text);
     await input.press('Enter');
   }

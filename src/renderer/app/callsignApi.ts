@@ -34,7 +34,7 @@ export async function resolveCallsignApi(env: BootEnvironment): Promise<Callsign
   if (env.callsign) return env.callsign;
   const token = readBridgeToken(env.location.hash);
   if (token) {
-    let ok = false;
+    let ok: boolean;
     try {
       const res = await env.fetch('/bridge/session', {
         method: 'POST',

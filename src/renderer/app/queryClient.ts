@@ -1,5 +1,13 @@
 /** The TanStack Query client. Window focus (not only tab visibility) counts as "focused". */
 import { focusManager, QueryClient } from '@tanstack/react-query';
+import type { AppError } from '../../shared/api/errors.js';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    /** Query and mutation functions throw AppError (see toAppError). */
+    defaultError: AppError;
+  }
+}
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

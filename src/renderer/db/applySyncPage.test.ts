@@ -53,7 +53,7 @@ describe('applySyncPage', () => {
     await applySyncPage(db, page(1, [{ seq: 1, kind: 'site', id: 's1', op: 'upsert', data: site }]));
     const before = await snapshot();
     const orig = db.profiles.bulkPut.bind(db.profiles);
-    db.profiles.bulkPut = (() => Promise.reject(new Error('disk full'))) as typeof db.profiles.bulkPut;
+    db.profiles.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.profiles.bulkPut;
     await expect(applySyncPage(db, page(3, [
       { seq: 2, kind: 'site', id: 's1', op: 'upsert', data: { ...site, name: 'Changed' } },
       { seq: 3, kind: 'profile', id: 'p1', op: 'upsert', data: profile },

@@ -24,10 +24,18 @@ export interface ChangeRow {
 }
 
 export class DirectoryStore {
+  private readonly listeners = new Set<() => void>();
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => number,
   ) {}
+
+  /** Called after every committed write through this store; returns an unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   upsertSite(input: unknown): Promise<{ seq: number; record: Site }> {
     return this.upsert('site', input);
@@ -51,7 +59,7 @@ export class DirectoryStore {
 
   /** Deletes a record and leaves a tombstone; deleting a site also deletes its profiles. */
   async delete(kind: DirectoryKind, id: string): Promise<{ seq: number } | null> {
-    return this.db.transaction().execute(async (trx) => {
+    const result = await this.db.transaction().execute(async (trx) => {
       const gone = await trx.deleteFrom('directory_records').where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
       if (gone.numDeletedRows === 0n) return null;
       if (kind === 'site') {
@@ -63,6 +71,8 @@ export class DirectoryStore {
       }
       return { seq: await writeChange(trx, kind, id, 'delete', this.now()) };
     });
+    if (result) this.notify();
+    return result;
   }
 
   async get<K extends DirectoryKind>(kind: K, id: string): Promise<DirectoryRecord<K> | undefined> {
@@ -106,6 +116,10 @@ export class DirectoryStore {
     return Number(r.n);
   }
 
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
   private async upsert<K extends DirectoryKind>(kind: K, input: unknown): Promise<{ seq: number; record: DirectoryRecord<K> }> {
     const record = parseOrThrow(DIRECTORY_SCHEMAS[kind], input) as DirectoryRecord<K>;
     const siteId = kind === 'profile' ? (record as ClientProfile).siteId : null;
@@ -118,6 +132,7 @@ export class DirectoryStore {
         .execute();
       return writeChange(trx, kind, record.id, 'upsert', now);
     });
+    this.notify();
     return { seq, record };
   }
 }

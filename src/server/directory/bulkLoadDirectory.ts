@@ -20,16 +20,16 @@ export function bulkLoadDirectory(sqlite: BetterSqlite3.Database, data: Director
     `insert into directory_records (kind, id, site_id, data, updated_at) values (?, ?, ?, ?, ?)
      on conflict (kind, id) do update set site_id = excluded.site_id, data = excluded.data, updated_at = excluded.updated_at`,
   );
-  const dropChange = sqlite.prepare('delete from changes where kind = ? and record_id = ?');
-  const addChange = sqlite.prepare(`insert into changes (kind, record_id, op, changed_at) values (?, ?, 'upsert', ?)`);
+  // REPLACE deletes the record's previous change row (unique on kind, record_id) and inserts a new
+  // one with the next AUTOINCREMENT seq: one statement instead of delete + insert.
+  const replaceChange = sqlite.prepare(`insert or replace into changes (kind, record_id, op, changed_at) values (?, ?, 'upsert', ?)`);
 
   const load = (kind: DirectoryKind, records: readonly { id: string }[]) => {
     records.forEach((input, i) => {
       const record = parseOrThrow(DIRECTORY_SCHEMAS[kind], input, `${kind}s.${i}`);
       const siteId = kind === 'profile' ? (record as ClientProfile).siteId : null;
       upsertRecord.run(kind, record.id, siteId, JSON.stringify(record), now);
-      dropChange.run(kind, record.id);
-      addChange.run(kind, record.id, now);
+      replaceChange.run(kind, record.id, now);
     });
   };
 

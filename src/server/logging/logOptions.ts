@@ -10,7 +10,13 @@ export const REDACT_PATHS = [
   'req.headers.cookie',
   'req.headers["x-api-key"]',
   'res.headers["set-cookie"]',
-  ...['password', 'newPassword', 'accessToken', 'refreshToken', 'token', 'code', 'secret', 'authorization'].flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
+  ...['password', 'newPassword', 'accessToken', 'refreshToken', 'token', 'secret', 'authorization', 'smsCode', 'verificationCode', 'otp', 'totp'].flatMap(
+    (k) => [k, `*.${k}`, `*.*.${k}`],
+  ),
+  // A bare `code` is only secret in request bodies (SMS/TOTP codes); elsewhere it is an error code worth keeping.
+  'code',
+  'body.code',
+  '*.body.code',
 ];
 
 export function logOptions(level: string): LoggerOptions {

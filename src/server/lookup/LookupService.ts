@@ -1,10 +1,11 @@
 /**
  * Server-side caller identification: the same shared `CallerIndex` + `identifyCaller` the desktop
- * client uses, kept in step with the database by replaying the change feed. Before each lookup the
- * service compares its applied seq with the newest seq (one indexed read) and applies only the
- * changes in between — so writes from this process, from `callsign-server generate` in another
- * process, or from a future second server instance are all picked up. Memory: the index holds
- * normalised phones/emails/domains only; full records are read from the database per result.
+ * client uses, kept in step with the database by replaying the change feed (changes after the last
+ * seq it applied). It catches up before a lookup when this process wrote through its
+ * DirectoryStore (immediately), and otherwise at most every `recheckMs` — which picks up writes
+ * from other processes (`callsign-server generate`, a future second instance) within that delay
+ * without a database read on every lookup. Memory: the index holds normalised phones, emails and
+ * domains only; full records are read from the database per result.
  */
 import { AppError } from '../../shared/api/index.js';
 import type { ClientProfile, Site } from '../../shared/domain/index.js';
@@ -34,12 +35,16 @@ export class LookupService {
   private readonly index: CallerIndex;
   private appliedSeq = 0;
   private catchingUp: Promise<void> | null = null;
+  private stale = true;
+  private checkedAt = -Infinity;
 
   constructor(
     private readonly store: DirectoryStore,
     private readonly identifier: CallerIdentifier,
+    private readonly options: { recheckMs: number; now: () => number } = { recheckMs: 1000, now: Date.now },
   ) {
     this.index = identifier.createIndex();
+    store.onChange(() => (this.stale = true));
   }
 
   get stats(): CallerIndex['stats'] & { seq: number } {
@@ -55,7 +60,7 @@ export class LookupService {
   async lookup(query: { phone?: string | undefined; email?: string | undefined }): Promise<LookupResult> {
     const field = query.phone !== undefined ? 'phone' : 'email';
     const input = query.phone ?? query.email ?? '';
-    await this.catchUp();
+    if (this.stale || this.options.now() - this.checkedAt >= this.options.recheckMs) await this.catchUp();
     const outcome = this.identifier.identify(this.index, input);
     if (!outcome.ok) throw new AppError('bad_request', `${field}: ${outcome.error.message}`, field);
     const { candidates, ambiguous } = outcome.result;
@@ -72,6 +77,8 @@ export class LookupService {
   }
 
   private async run(): Promise<void> {
+    this.stale = false;
+    this.checkedAt = this.options.now();
     if ((await this.store.latestSeq()) <= this.appliedSeq) return;
     for (;;) {
       const rows = await this.store.changesSince(this.appliedSeq, PAGE);

@@ -9,6 +9,7 @@
  * 3. Templates (username/email for the caller, default groups) and the RMM fee notice are attached
  *    whatever the outcome, so the wizard can show them.
  */
+import { fullName } from '../domain/profile.js';
 import { getAction, type PolicyCategory } from './catalogue.js';
 import { buildCallPlan } from './callPlan.js';
 import { contactNumbers } from './contactNumbers.js';
@@ -27,7 +28,7 @@ function callerOf(site: SiteRules, request: ApprovalRequest) {
 }
 
 function callerName(person: { firstName: string; lastName: string; profileId: string }): string {
-  return `${person.firstName} ${person.lastName}`.trim() || person.profileId;
+  return fullName(person).trim() || person.profileId;
 }
 
 /** The authenticate_caller step, or the reason it is impossible. */

@@ -13,10 +13,10 @@ import { ACTION_IDS, POLICY_CATEGORIES, type PolicyCategory } from './catalogue.
 const CountryCode = z.string().trim().toUpperCase().pipe(StrictCountryCode);
 
 /** An optional text field where `null`, "" and whitespace all mean "not given". */
-const optionalText = z
-  .string()
-  .nullish()
-  .transform((v) => (v == null || v.trim() === '' ? undefined : v.trim()));
+const optionalText = z.preprocess(
+  (v) => (v == null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
+  z.string().trim().optional(),
+);
 
 /**
  * A phone as the approvals engine sees it. `number` may be in any format; the engine normalises it

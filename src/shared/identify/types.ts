@@ -47,12 +47,25 @@ export type IndexProfile = Pick<ClientProfile, 'id' | 'siteId' | 'email' | 'phon
 /**
  * The in-memory index (implemented in `identify/callerIndex.ts`, exported from `identify/index.ts`):
  *   createCallerIndex(): CallerIndex
- *   identifyCaller(index: CallerIndex, input: string): IdentifyOutcome   // phone in any format, or email
+ *   identifyCaller(index: CallerIndex, input: string, options?: { defaultCountry?: string }): IdentifyOutcome
+ *     // input: a phone number in any format (incl. tel:/sip: URIs), or an email address
  */
 export interface CallerIndex {
   upsertSite(site: IndexSite): void;
   removeSite(id: string): void;
   upsertProfile(profile: IndexProfile): void;
   removeProfile(id: string): void;
+  /** Forget everything (full resync). */
+  clear(): void;
+  /** Every site and profile match for an E.164 number, unsorted (identifyCaller ranks them). */
+  candidatesForPhone(e164: string): Candidate[];
+  /**
+   * The profiles with exactly this (normalised) address; if none, the site owning the domain or its
+   * nearest parent domain. Public mail domains and "no client email domain" sites never match a site.
+   */
+  candidatesForEmail(address: string, domain: string): Candidate[];
+  /** The most common site country: how queries typed as national numbers are read by default. */
+  readonly defaultCountry: string | undefined;
+  /** `phones`: indexed (number, record) pairs, profile phones and site main numbers together. */
   readonly stats: { sites: number; profiles: number; phones: number };
 }

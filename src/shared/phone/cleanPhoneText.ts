@@ -25,6 +25,7 @@ const URI_SCHEME = /^(tel|sips?|callto):/i;
 const EXTENSION = /\s*(?:;\s*ext\s*=|,+|\bext(?:ension|n)?\.?:?|\bx\.?|#)\s*(\d{1,10})\s*#?$/i;
 /** Characters people use to group digits; anything else left over is an error. */
 const SEPARATORS = /[\s\-.()/[\]]/g;
+const NOT_DIGIT = /\D/g;
 
 /** Value (0–9) of a Unicode decimal digit. Unicode guarantees Nd digits come in contiguous 0…9 runs. */
 function digitValue(ch: string): number {
@@ -41,6 +42,25 @@ function asciify(text: string): string {
     .replace(/\p{Cf}/gu, '')
     .replace(/[\p{Pd}\u2212]/gu, '-')
     .replace(/[^\x00-\x7F]/gu, (ch) => (/\p{Nd}/u.test(ch) ? String(digitValue(ch)) : /\s/u.test(ch) ? ' ' : ch));
+}
+
+/**
+ * Fast path for the bulk of stored numbers ("(206) 555-0101", "+44 20 7946 0958"): ASCII digits and
+ * separators only, at most a leading "+", no "(0)". Index builds key ~250k numbers, and the general
+ * path below (Unicode normalisation, URI and extension parsing) costs microseconds each.
+ */
+export function plainDigits(text: string): string | undefined {
+  const plus = text.charCodeAt(0) === 43; /* + */
+  let count = 0;
+  for (let i = plus ? 1 : 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) count++;
+    else if (c === 40 && /^\(\s*0\s*\)/.test(text.slice(i))) return undefined; // "(0)": general path
+    else if (c !== 32 && c !== 45 && c !== 46 && c !== 47 && c !== 40 && c !== 41) return undefined; // space - . / ( )
+  }
+  if (count === 0) return undefined;
+  // One replace gives a flat string; building it char by char makes a rope that every Map lookup re-flattens.
+  return count === text.length ? text : (plus ? '+' : '') + text.replace(NOT_DIGIT, '');
 }
 
 function safeDecode(text: string): string {
@@ -83,7 +103,9 @@ export function cleanPhoneText(input: string): CleanedPhone {
   if (trimmed.length > MAX_PHONE_INPUT) {
     return { ok: false, code: 'too_long', message: 'That is too long for a phone number. Type only the number and, if needed, "ext" and the extension.' };
   }
-  const uri = unwrapUri(asciify(trimmed));
+  const plain = plainDigits(trimmed);
+  if (plain) return { ok: true, main: plain };
+  const uri = unwrapUri(/^[\x20-\x7e]*$/.test(trimmed) ? trimmed : asciify(trimmed));
   let text = uri.text.trim();
   let extension = uri.extension;
   const ext = EXTENSION.exec(text);

@@ -6,7 +6,9 @@
  *   - international `+<cc><national>` where the national part does not start with anything the
  *     country's plan could strip (national prefix, carrier code), and has a possible length;
  *   - national digits for a known country, with at most its plain national prefix ("0", "1") in
- *     front, when the result has a possible length and stripping is unambiguous.
+ *     front, when the result has a possible length and stripping is unambiguous (the same rules
+ *     libphonenumber applies: helpers/extractNationalNumber.js and
+ *     extractCountryCallingCodeFromInternationalNumberWithoutPlusSign.js in its source).
  * Everything else (IDD prefixes, numbers that start with the country code, transform rules, odd
  * lengths) goes through `normalizePhone` itself. phoneMatchKey.test.ts checks with fast-check that the
  * fast path always agrees with libphonenumber.
@@ -14,8 +16,10 @@
  * Unlike `normalizePhone`, the fast path does not check validity: a stored number that is the right
  * length but invalid gets a key no query can produce (queries are validated), so it never matches.
  */
-import { Metadata, getCountries, getCountryCallingCode, type CountryCode as LibCountry } from 'libphonenumber-js/max';
-import { cleanPhoneText } from './cleanPhoneText.js';
+import { Metadata } from 'libphonenumber-js/core';
+import metadataJson from 'libphonenumber-js/max/metadata';
+import { getCountries, getCountryCallingCode, type CountryCode as LibCountry } from 'libphonenumber-js/max';
+import { cleanPhoneText, plainDigits } from './cleanPhoneText.js';
 import { normalizePhone, supportedCountry } from './normalizePhone.js';
 
 /** The parts of libphonenumber's runtime NumberingPlan we read (present but untyped in its d.ts). */
@@ -35,6 +39,10 @@ interface Rules {
   plainPrefix?: string;
   transform: boolean;
   lengths: Set<number>;
+  /** Lengths possible in every country sharing the calling code (libphonenumber checks a stripped
+   * number against the country it guesses from the digits, which may not be this one). */
+  sharedLengths: Set<number>;
+  maxLength: number;
   nationalPattern: RegExp;
   idd: RegExp;
 }
@@ -48,7 +56,8 @@ function load(): boolean {
   byCountry = new Map();
   byCallingCode = new Map();
   try {
-    const metadata = new Metadata() as unknown as { selectNumberingPlan(c: string): void; numberingPlan?: Plan };
+    // (`Metadata` from 'libphonenumber-js/max' cannot be constructed in 1.13; core's takes the same JSON.)
+    const metadata = new Metadata(metadataJson) as unknown as { selectNumberingPlan(c: string): void; numberingPlan?: Plan };
     const rulesFor = (selector: string, callingCode: string): Rules => {
       metadata.selectNumberingPlan(selector);
       const plan = metadata.numberingPlan!;
@@ -59,6 +68,8 @@ function load(): boolean {
         plainPrefix: plan.nationalPrefix() || undefined,
         transform: Boolean(plan.nationalPrefixTransformRule()),
         lengths: new Set(plan.possibleLengths() ?? []),
+        sharedLengths: new Set(),
+        maxLength: Math.max(0, ...(plan.possibleLengths() ?? [])),
         nationalPattern: new RegExp(`^(?:${plan.nationalNumberPattern()})$`),
         idd: new RegExp(`^(?:${plan.IDDPrefix()})`),
       };
@@ -69,6 +80,10 @@ function load(): boolean {
       // For an international number libphonenumber uses the calling code's main country's plan.
       if (!byCallingCode.has(callingCode)) byCallingCode.set(callingCode, rulesFor(callingCode, callingCode));
     }
+    for (const rules of byCountry.values()) {
+      const group = [...byCountry.values()].filter((r) => r.callingCode === rules.callingCode);
+      for (const length of rules.lengths) if (group.every((r) => r.lengths.has(length))) rules.sharedLengths.add(length);
+    }
   } catch {
     byCountry.clear();
     byCallingCode.clear();
@@ -76,37 +91,49 @@ function load(): boolean {
   return byCountry.size > 0;
 }
 
-function international(digits: string): string | undefined {
-  for (let n = 1; n <= 3; n++) {
-    const rules = byCallingCode!.get(digits.slice(0, n));
+function international(main: string): string | undefined {
+  for (let n = 2; n <= 4; n++) {
+    const rules = byCallingCode!.get(main.slice(1, n));
     if (!rules) continue;
-    const national = digits.slice(n);
+    const national = main.slice(n);
     const stripped = rules.strip?.exec(national);
     if ((stripped && stripped[0].length > 0) || !rules.lengths.has(national.length)) return undefined;
-    return `+${digits}`;
+    return main;
   }
   return undefined; // non-geographic (+800, +881…) or unknown: slow path
 }
 
-function national(digits: string, country: string): string | undefined {
-  const rules = byCountry!.get(country);
-  if (!rules || digits.startsWith(rules.callingCode) || /^0[01]/.test(digits) || rules.idd.test(digits)) return undefined;
+/** libphonenumber's national-prefix stripping, or undefined when it depends on more than we check. */
+function stripNational(digits: string, rules: Rules): string | undefined {
   const stripped = rules.strip?.exec(digits);
-  if (!stripped || stripped[0].length === 0) {
-    return rules.lengths.has(digits.length) ? `+${rules.callingCode}${digits}` : undefined;
-  }
+  if (!stripped || stripped[0].length === 0) return digits;
   // A carrier code or a transform rule (AR, BR, MX…) makes stripping depend on more than the prefix.
   if (rules.transform || stripped.slice(1).some((g) => g !== undefined) || stripped[0] !== rules.plainPrefix) return undefined;
   const rest = digits.slice(stripped[0].length);
   // libphonenumber keeps the prefix when the whole number is viable and the rest is not.
-  if (!rules.lengths.has(rest.length) || rules.lengths.has(digits.length) || (rules.nationalPattern.test(digits) && !rules.nationalPattern.test(rest))) return undefined;
-  return `+${rules.callingCode}${rest}`;
+  if (!rules.sharedLengths.has(rest.length) || (rules.nationalPattern.test(digits) && !rules.nationalPattern.test(rest))) return undefined;
+  return rest;
+}
+
+function national(digits: string, country: string): string | undefined {
+  const rules = byCountry!.get(country);
+  // International prefixes: the country's own, "00" and NANP "011" (normalizePhone tries those too).
+  if (!rules || /^0(?:0|11)/.test(digits) || rules.idd.test(digits)) return undefined;
+  const nationalNumber = stripNational(digits, rules);
+  if (nationalNumber === undefined || !rules.lengths.has(nationalNumber.length)) return undefined;
+  if (digits.startsWith(rules.callingCode)) {
+    // "44 20 7946 0958" typed without "+": libphonenumber drops the country code when the number
+    // only makes sense without it (or is too long with it); leave those to it.
+    const shorter = stripNational(digits.slice(rules.callingCode.length), rules);
+    if (shorter === undefined || (!rules.nationalPattern.test(nationalNumber) && rules.nationalPattern.test(shorter)) || nationalNumber.length > rules.maxLength) return undefined;
+  }
+  return `+${rules.callingCode}${nationalNumber}`;
 }
 
 /** The fast path alone (exported for the equivalence test): a key, or undefined for "ask libphonenumber". */
 export function fastPhoneKey(main: string, country: string | undefined): string | undefined {
   if (!load()) return undefined;
-  if (main.startsWith('+')) return international(main.slice(1));
+  if (main.startsWith('+')) return international(main);
   const known: LibCountry | undefined = supportedCountry(country);
   return known ? national(main, known) : undefined;
 }
@@ -116,10 +143,14 @@ export function fastPhoneKey(main: string, country: string | undefined): string 
  * site's; undefined when the text cannot be a phone number. Never throws.
  */
 export function phoneMatchKey(number: string, country: string | undefined): string | undefined {
-  const cleaned = cleanPhoneText(number);
-  if (!cleaned.ok) return undefined;
-  const fast = fastPhoneKey(cleaned.main, country);
+  let main = typeof number === 'string' ? plainDigits(number.trim()) : undefined;
+  if (main === undefined) {
+    const cleaned = cleanPhoneText(number);
+    if (!cleaned.ok) return undefined;
+    main = cleaned.main;
+  }
+  const fast = fastPhoneKey(main, country);
   if (fast) return fast;
-  const slow = normalizePhone(cleaned.main, country);
+  const slow = normalizePhone(main, country);
   return slow.ok ? slow.e164 : undefined;
 }

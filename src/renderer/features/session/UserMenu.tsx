@@ -39,10 +39,10 @@ export function UserMenu({ user }: { user: UserInfo }) {
       >
         <Avatar sx={{ width: 26, height: 26, fontSize: 12, bgcolor: 'primary.main', color: 'primary.contrastText' }}>{initials(user.name)}</Avatar>
         <Box sx={{ display: { xs: 'none', md: 'block' }, textAlign: 'left', lineHeight: 1.1 }}>
-          <Typography variant="body2" sx={{ fontWeight: 600, lineHeight: 1.2 }}>
+          <Typography variant="body2" noWrap sx={{ fontWeight: 600, lineHeight: 1.2 }}>
             {user.name}
           </Typography>
-          <Typography variant="caption" color="text.secondary" sx={{ lineHeight: 1.2, display: 'block' }}>
+          <Typography variant="caption" color="text.secondary" noWrap sx={{ lineHeight: 1.2, display: 'block' }}>
             {role}
           </Typography>
         </Box>

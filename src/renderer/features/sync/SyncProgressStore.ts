@@ -11,9 +11,6 @@ export class SyncProgressStore {
   private state: SyncProgressState = idle;
   private readonly listeners = new Set<() => void>();
 
-  start(firstSync: boolean) {
-    this.set({ running: true, firstSync, written: 0, total: 0 });
-  }
   progress(p: SyncProgress) {
     this.set({ running: true, ...p });
   }

@@ -31,12 +31,12 @@ export function describeSyncStatus({ syncing, errorCode, lastSyncAt, maxAgeSecon
   return { kind, stale, lastSyncAt };
 }
 
-/** "3 min ago", "2 days ago", "just now" in the given locale. */
-export function relativeTime(locale: string, from: number, now: number): string {
+/** "3 minutes ago", "2 days ago" in the given locale; undefined under 45 s (say "just now"). */
+export function relativeTime(locale: string, from: number, now: number): string | undefined {
   const seconds = Math.round((from - now) / 1000);
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const abs = Math.abs(seconds);
-  if (abs < 45) return rtf.format(0, 'second');
+  if (abs < 45) return undefined;
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
   if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour');
   return rtf.format(Math.round(seconds / 86_400), 'day');

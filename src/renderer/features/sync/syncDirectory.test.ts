@@ -13,7 +13,7 @@ function fakeApi(n: number) {
   const invoke = vi.fn(async (_c: 'sync.pull', { since, limit }: { since: number; limit: number }): Promise<SyncPage> => {
     const rest = changes.filter((c) => c.seq > since);
     const page = rest.slice(0, limit);
-    return { seq: page.at(-1)?.seq ?? since, more: rest.length > limit, remaining: Math.max(0, rest.length - limit), maxAgeSeconds: 3600, changes: page as SyncPage['changes'] };
+    return { seq: page.at(-1)?.seq ?? since, more: rest.length > limit, remaining: Math.max(0, rest.length - limit), maxAgeSeconds: 3600, changes: page as unknown as SyncPage['changes'] };
   });
   return { invoke } as unknown as { invoke: typeof invoke } & Parameters<typeof syncDirectory>[0]['api'];
 }
@@ -33,7 +33,7 @@ describe('syncDirectory', () => {
     const progress: SyncProgress[] = [];
     const apply = vi.fn();
     const r = await syncDirectory({ api, db, directory: { apply }, onProgress: (p) => progress.push(p), now: () => 42 });
-    expect(progress.map((p) => [p.written, p.total])).toEqual([[5000, 12000], [10000, 12000], [12000, 12000]]);
+    expect(progress.map((p) => [p.written, p.total])).toEqual([[0, 0], [5000, 12000], [10000, 12000], [12000, 12000]]);
     expect(progress.every((p) => p.firstSync)).toBe(true);
     expect(apply).toHaveBeenCalledTimes(3);
     expect(r).toEqual({ seq: 12000, written: 12000, lastSyncAt: 42 });

@@ -35,6 +35,7 @@ export async function syncDirectory({ api, db, directory, onProgress, now = Date
   const firstSync = meta.syncSeq === 0;
   let since = meta.syncSeq;
   let written = 0;
+  onProgress?.({ firstSync, written: 0, total: 0 });
   for (;;) {
     const page = await api.invoke('sync.pull', { since, limit: SYNC_PAGE_SIZE });
     const applied = await applySyncPage(db, page);

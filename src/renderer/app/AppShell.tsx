@@ -1,0 +1,27 @@
+import { Outlet } from 'react-router';
+import Box from '@mui/material/Box';
+import type { UserInfo } from '../../shared/api/auth.js';
+import { LookupProvider } from '../features/lookup/LookupProvider.js';
+import { useDirectorySync } from '../features/sync/useDirectorySync.js';
+import { LeftRail } from './LeftRail.js';
+import { TopBar } from './TopBar.js';
+import { useDeepLinkLookup } from './useDeepLinkLookup.js';
+
+/** The signed-in layout: top bar, left rail, the routed page. Starts the directory sync. */
+export function AppShell({ user }: { user: UserInfo }) {
+  useDirectorySync();
+  useDeepLinkLookup();
+  return (
+    <LookupProvider>
+      <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
+        <TopBar user={user} />
+        <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
+          <LeftRail />
+          <Box component="main" sx={{ flex: 1, overflow: 'auto', p: 3, pt: 4 }}>
+            <Outlet />
+          </Box>
+        </Box>
+      </Box>
+    </LookupProvider>
+  );
+}

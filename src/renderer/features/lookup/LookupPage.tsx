@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { useSearchParams } from 'react-router';
+import Box from '@mui/material/Box';
+import { FirstSyncProgress } from '../sync/FirstSyncProgress.js';
+import { useSessionStatus } from '../session/useSessionStatus.js';
+import { inputFromSearchParams } from './lookupInput.js';
+import { LookupEmptyState } from './LookupEmptyState.js';
+import { LookupResults } from './LookupResults.js';
+import { useLookup } from './useLookup.js';
+
+/** The lookup route. `#/lookup?phone=…` or `?email=…` pre-fills the box and runs the lookup. */
+export function LookupPage() {
+  const [params] = useSearchParams();
+  const { run, outcome } = useLookup();
+  const session = useSessionStatus();
+  const fromUrl = inputFromSearchParams(params);
+  useEffect(() => {
+    if (fromUrl) run(fromUrl);
+    // Only when the URL changes, not when `run` is re-created.
+  }, [fromUrl]);
+  const firstName = session.data?.user?.name.split(/\s+/)[0] ?? '';
+  const result = outcome?.ok && outcome.result.candidates.length > 0 ? outcome.result : undefined;
+  return (
+    <Box sx={{ maxWidth: 960, mx: 'auto' }}>
+      <FirstSyncProgress />
+      {result ? <LookupResults result={result} technicianFirstName={firstName} /> : <LookupEmptyState />}
+    </Box>
+  );
+}

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Stack from '@mui/material/Stack';
+import type { IdentifyResult } from '../../../shared/identify/types.js';
+import { useServices } from '../../app/useServices.js';
+import { CandidateCard } from './CandidateCard.js';
+
+/** Every candidate, best first; an ambiguous number is said in words and never auto-picked. */
+export function LookupResults({ result, technicianFirstName }: { result: IdentifyResult; technicianFirstName: string }) {
+  const { t } = useTranslation();
+  const { directory } = useServices();
+  const rows = result.candidates.flatMap((c) => {
+    const site = directory.site(c.siteId);
+    return site ? [{ c, site, profile: c.profileId ? directory.profile(c.profileId) : undefined }] : [];
+  });
+  const siteCount = new Set(rows.map((r) => r.site.id)).size;
+  return (
+    <Stack spacing={2}>
+      {result.ambiguous && (
+        <Alert severity="warning" data-testid="ambiguous-warning" role="alert">
+          {t(result.query.kind === 'phone' ? 'lookup.ambiguous' : 'lookup.ambiguousEmail', { count: siteCount })}
+        </Alert>
+      )}
+      {rows.map(({ c, site, profile }) => (
+        <CandidateCard key={`${c.siteId}:${c.profileId ?? ''}:${c.matched}`} candidate={c} site={site} profile={profile} technicianFirstName={technicianFirstName} />
+      ))}
+    </Stack>
+  );
+}

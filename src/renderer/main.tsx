@@ -1,0 +1,52 @@
+/**
+ * Renderer boot: find the API (Electron preload or web bridge), open the offline cache, build the
+ * in-memory caller index from it in the background, and render. A bridge that can't be reached
+ * shows a full-page "open from the link" message instead.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createCallerIndex, identifyCaller } from '../shared/identify/index.js';
+import { App } from './app/App.js';
+import { AppProviders } from './app/AppProviders.js';
+import { BridgeUnavailable } from './app/BridgeUnavailable.js';
+import { browserEnvironment, resolveCallsignApi } from './app/callsignApi.js';
+import { createI18n } from './app/i18n/createI18n.js';
+import { createQueryClient, listenToWindowFocus } from './app/queryClient.js';
+import { Splash } from './app/Splash.js';
+import { CallsignDb } from './db/CallsignDb.js';
+import { DirectoryIndexStore } from './features/lookup/DirectoryIndexStore.js';
+import { SyncProgressStore } from './features/sync/SyncProgressStore.js';
+
+const root = createRoot(document.getElementById('root')!);
+const i18n = createI18n('en-US');
+const queryClient = createQueryClient();
+listenToWindowFocus(window);
+
+root.render(
+  <AppProviders i18n={i18n} queryClient={queryClient} services={null}>
+    <Splash />
+  </AppProviders>,
+);
+
+resolveCallsignApi(browserEnvironment()).then(
+  (api) => {
+    const db = new CallsignDb();
+    const directory = new DirectoryIndexStore({ createIndex: createCallerIndex, identify: identifyCaller });
+    // Lookups answer "Loading the directory…" until this finishes; sync applies pages meanwhile.
+    void directory.load(db).catch(() => undefined);
+    const services = { api, db, directory, syncProgress: new SyncProgressStore() };
+    root.render(
+      <StrictMode>
+        <AppProviders i18n={i18n} queryClient={queryClient} services={services}>
+          <App />
+        </AppProviders>
+      </StrictMode>,
+    );
+  },
+  () =>
+    root.render(
+      <AppProviders i18n={i18n} queryClient={queryClient} services={null}>
+        <BridgeUnavailable />
+      </AppProviders>,
+    ),
+);

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword, verifyPassword } from './password.js';
+
+const fast = { N: 1024, r: 8, p: 1 };
+
+describe('password hashing', () => {
+  it('verifies the right password only, with a fresh salt each time', async () => {
+    const a = await hashPassword('Zoë’s päss', fast);
+    const b = await hashPassword('Zoë’s päss', fast);
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('päss');
+    expect(await verifyPassword('Zoë’s päss', a)).toBe(true);
+    expect(await verifyPassword('Zoë’s pass', a)).toBe(false);
+  });
+
+  it('uses scrypt N=2^15 by default and never throws on malformed hashes', async () => {
+    expect(await hashPassword('x')).toMatch(/^scrypt\$32768\$8\$1\$/);
+    for (const bad of ['', 'scrypt$', 'bcrypt$1$2$3$4$5', 'scrypt$x$8$1$AA==$AA==']) expect(await verifyPassword('x', bad)).toBe(false);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * `callsign-server serve` — opens (and migrates) the database in the data folder, optionally seeds
+ * the demo workspace, and listens on loopback unless told otherwise. Stdout carries only the lines a
+ * person or script needs (demo accounts once, "listening on"); JSON logs go to stderr.
+ * The demo password is printed once to stdout when first seeded and is never logged or written.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { buildApp, createServices } from '../app.js';
+import { openDatabase } from '../db/openDatabase.js';
+import { DEMO_ACCOUNTS, seedDemoWorkspace } from '../demo/seedDemoWorkspace.js';
+import type { CliIo } from './io.js';
+import { defaultDataDir, intFlag, parseFlags } from './options.js';
+
+export function serverVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Readable random password: 16 chars of base64url (96 bits). */
+const randomPassword = () => randomBytes(12).toString('base64url');
+
+/** Resolves with the exit code once the server has shut down (SIGINT/SIGTERM or `stop`). */
+export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal): Promise<number> {
+  const { values } = parseFlags('serve', args, {
+    'data-dir': { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    demo: { type: 'boolean' },
+    'cors-origin': { type: 'string', multiple: true },
+  });
+  const port = intFlag('port', values.port, 4317, 0, 65535);
+  const host = values.host ?? '127.0.0.1';
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+
+  const database = await openDatabase(join(dataDir, 'callsign.sqlite'));
+  const services = createServices(database);
+  if (values.demo) {
+    const empty = (await services.users.count()) === 0 && (await services.directory.countRecords()) === 0;
+    if (empty) {
+      const given = io.env.CALLSIGN_DEMO_PASSWORD;
+      const password = given || randomPassword();
+      const counts = await seedDemoWorkspace(database, { password });
+      io.stdout.write(`Seeded the demo workspace: ${counts.sites} sites, ${counts.profiles} profiles, ${counts.references} references.\n`);
+      io.stdout.write(`Demo accounts: ${DEMO_ACCOUNTS.map((a) => a.email).join(' / ')} password: ${given ? '(the value of CALLSIGN_DEMO_PASSWORD)' : password}\n`);
+    } else {
+      io.stdout.write(`Using the existing workspace in ${dataDir} (the demo password was shown when it was first seeded).\n`);
+    }
+  }
+
+  const corsOrigins = values['cors-origin'] ?? (io.env.CALLSIGN_CORS_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean) ?? []);
+  const app = await buildApp({ database, services, version: serverVersion(), logStream: io.stderr, logLevel: io.env.LOG_LEVEL ?? 'info', corsOrigins });
+  await services.lookup.catchUp();
+  await app.listen({ port, host });
+  const address = app.server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  io.stdout.write(`Callsign server listening on http://${shownHost}:${address.port}\n`);
+
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+    stop?.addEventListener('abort', done, { once: true });
+  });
+  await app.close();
+  await database.close();
+  return 0;
+}

@@ -1,0 +1,40 @@
+/**
+ * Seeds the demo workspace: a generated directory (~50 sites, ~2,000 profiles, ~300 references,
+ * plus the fixtures) and one account per role. The password is used only to hash the accounts'
+ * passwords; it is never stored or logged here.
+ */
+import type { Role } from '../../shared/api/index.js';
+import { DEFAULT_SCRYPT, type ScryptParams } from '../auth/password.js';
+import { UserStore } from '../auth/UserStore.js';
+import type { ServerDatabase } from '../db/openDatabase.js';
+import { bulkLoadDirectory } from '../directory/bulkLoadDirectory.js';
+import { generateDirectory } from './generate.js';
+
+export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: Role }> = [
+  { email: 'tech@callsign.demo', name: 'Taylor Tech', role: 'technician' },
+  { email: 'noc@callsign.demo', name: 'Nico Noc', role: 'noc' },
+  { email: 'supervisor@callsign.demo', name: 'Sky Supervisor', role: 'supervisor' },
+  { email: 'admin@callsign.demo', name: 'Alex Admin', role: 'admin' },
+];
+
+export const DEMO_SIZE = { sites: 50, profiles: 2000, references: 300, seed: 'callsign-demo' } as const;
+
+export interface SeedOptions {
+  password: string;
+  now?: () => number;
+  /** Lower cost for tests only. */
+  scrypt?: ScryptParams;
+}
+
+export async function seedDemoWorkspace(
+  database: ServerDatabase,
+  options: SeedOptions,
+): Promise<{ sites: number; profiles: number; references: number; accounts: number }> {
+  const now = options.now ?? Date.now;
+  const counts = bulkLoadDirectory(database.sqlite, generateDirectory(DEMO_SIZE), now());
+  const users = new UserStore(database.db, now, options.scrypt ?? DEFAULT_SCRYPT);
+  for (const account of DEMO_ACCOUNTS) {
+    if (!(await users.findByEmail(account.email))) await users.create({ ...account, password: options.password });
+  }
+  return { ...counts, accounts: DEMO_ACCOUNTS.length };
+}

@@ -1,0 +1,182 @@
+/**
+ * The in-memory caller index: E.164 numbers, email addresses and email domains → sites and profiles,
+ * kept in step with delta sync by upsert/remove. Everything lives in Maps for the lifetime of the
+ * index (a renderer session); nothing is persisted, it is rebuilt from the cached directory.
+ *
+ * The index is a pure function of the records currently in it, whatever the order they arrived in:
+ *   - an update first removes every key the old version produced (old numbers/domains stop matching);
+ *   - a profile phone without its own country is read with the profile's site's country, and the site
+ *     may arrive after the profile (sync pages are not ordered by kind), change country, or go away,
+ *     so such profiles are tracked per site and re-keyed when their site's country comes or changes.
+ * Records are held by reference: treat them as immutable once upserted (pass a new object to change).
+ */
+import { phoneMatchKey } from '../phone/phoneMatchKey.js';
+import { normalizeEmail } from './parseEmail.js';
+import { Postings } from './postings.js';
+import { isPublicDomain } from './publicDomains.js';
+import type { Candidate, CallerIndex, IndexProfile, IndexSite } from './types.js';
+
+interface SiteEntry {
+  site: IndexSite;
+  phones: string[];
+  domain?: string;
+}
+
+interface ProfileEntry {
+  profile: IndexProfile;
+  phones: string[];
+  email?: string;
+}
+
+/** Adds a key unless absent or already there (records hold a handful of numbers: a scan is cheapest). */
+function pushKey(keys: string[], key: string | undefined): void {
+  if (key !== undefined && !keys.includes(key)) keys.push(key);
+}
+
+/** The domain a site is identified by, or undefined when it must never be matched by domain. */
+function siteDomain(site: IndexSite): string | undefined {
+  if (site.noClientEmailDomain || !site.emailDomain) return undefined;
+  const domain = site.emailDomain.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '');
+  // A site misconfigured with gmail.com would otherwise claim every Gmail caller.
+  return domain && !isPublicDomain(domain) ? domain : undefined;
+}
+
+class MemoryCallerIndex implements CallerIndex {
+  private readonly sites = new Map<string, SiteEntry>();
+  private readonly profiles = new Map<string, ProfileEntry>();
+  private readonly profilePhones = new Postings();
+  private readonly sitePhones = new Postings();
+  private readonly profileEmails = new Postings();
+  private readonly siteDomains = new Postings();
+  /** siteId → profiles with a phone that has no country of its own (read with the site's country). */
+  private readonly usesSiteCountry = new Map<string, Set<string>>();
+  private readonly siteCountries = new Map<string, number>();
+
+  upsertSite(site: IndexSite): void {
+    const before = this.sites.get(site.id);
+    if (before) this.unindexSite(before);
+    const phones: string[] = [];
+    for (const number of site.mainPhones) pushKey(phones, phoneMatchKey(number, site.country));
+    const entry: SiteEntry = { site, phones, domain: siteDomain(site) };
+    this.sites.set(site.id, entry);
+    for (const key of entry.phones) this.sitePhones.add(key, site.id);
+    if (entry.domain) this.siteDomains.add(entry.domain, site.id);
+    this.siteCountries.set(site.country, (this.siteCountries.get(site.country) ?? 0) + 1);
+    if (before?.site.country !== site.country) this.rekeyProfilesOf(site.id);
+  }
+
+  removeSite(id: string): void {
+    const before = this.sites.get(id);
+    if (!before) return;
+    this.unindexSite(before);
+    this.sites.delete(id);
+    this.rekeyProfilesOf(id);
+  }
+
+  upsertProfile(profile: IndexProfile): void {
+    const before = this.profiles.get(profile.id);
+    if (before) this.unindexProfile(before);
+    this.indexProfile(profile);
+  }
+
+  removeProfile(id: string): void {
+    const before = this.profiles.get(id);
+    if (!before) return;
+    this.unindexProfile(before);
+    this.profiles.delete(id);
+  }
+
+  clear(): void {
+    for (const map of [this.sites, this.profiles, this.usesSiteCountry, this.siteCountries]) map.clear();
+    for (const postings of [this.profilePhones, this.sitePhones, this.profileEmails, this.siteDomains]) postings.clear();
+  }
+
+  candidatesForPhone(e164: string): Candidate[] {
+    const out: Candidate[] = [];
+    for (const profileId of this.profilePhones.get(e164)) {
+      const profile = this.profiles.get(profileId)!.profile;
+      out.push({ siteId: profile.siteId, profileId, matched: 'profile_phone', confidence: 3, value: e164 });
+    }
+    for (const siteId of this.sitePhones.get(e164)) out.push({ siteId, matched: 'site_phone', confidence: 2, value: e164 });
+    return out;
+  }
+
+  candidatesForEmail(address: string, domain: string): Candidate[] {
+    const people = this.profileEmails.get(address);
+    if (people.length > 0) {
+      return people.map((profileId) => ({ siteId: this.profiles.get(profileId)!.profile.siteId, profileId, matched: 'profile_email' as const, confidence: 3 as const, value: address }));
+    }
+    if (isPublicDomain(domain)) return [];
+    // mail.eu.acme.com → mail.eu.acme.com, eu.acme.com, acme.com: the most specific registered domain wins.
+    const labels = domain.split('.');
+    for (let i = 0; i < labels.length - 1; i++) {
+      const suffix = labels.slice(i).join('.');
+      const siteIds = this.siteDomains.get(suffix);
+      if (siteIds.length > 0) return siteIds.map((siteId) => ({ siteId, matched: 'site_domain' as const, confidence: 1 as const, value: suffix }));
+    }
+    return [];
+  }
+
+  get defaultCountry(): string | undefined {
+    let best: string | undefined;
+    let most = 0;
+    for (const [country, count] of this.siteCountries) if (count > most) [best, most] = [country, count];
+    return best;
+  }
+
+  get stats(): { sites: number; profiles: number; phones: number } {
+    return { sites: this.sites.size, profiles: this.profiles.size, phones: this.profilePhones.size + this.sitePhones.size };
+  }
+
+  private indexProfile(profile: IndexProfile): void {
+    const siteCountry = this.sites.get(profile.siteId)?.site.country;
+    let dependsOnSite = false;
+    const phones: string[] = [];
+    for (const phone of profile.phones) {
+      // Only a national number without a country of its own is read with the site's country.
+      if (!phone.country && !phone.number.trimStart().startsWith('+')) dependsOnSite = true;
+      pushKey(phones, phoneMatchKey(phone.number, phone.country ?? siteCountry));
+    }
+    const entry: ProfileEntry = { profile, phones, email: profile.email ? normalizeEmail(profile.email) : undefined };
+    this.profiles.set(profile.id, entry);
+    for (const key of entry.phones) this.profilePhones.add(key, profile.id);
+    if (entry.email) this.profileEmails.add(entry.email, profile.id);
+    if (dependsOnSite) {
+      let dependents = this.usesSiteCountry.get(profile.siteId);
+      if (!dependents) this.usesSiteCountry.set(profile.siteId, (dependents = new Set()));
+      dependents.add(profile.id);
+    }
+  }
+
+  private unindexProfile(entry: ProfileEntry): void {
+    const { id, siteId } = entry.profile;
+    for (const key of entry.phones) this.profilePhones.remove(key, id);
+    if (entry.email) this.profileEmails.remove(entry.email, id);
+    const dependents = this.usesSiteCountry.get(siteId);
+    if (dependents?.delete(id) && dependents.size === 0) this.usesSiteCountry.delete(siteId);
+  }
+
+  private unindexSite(entry: SiteEntry): void {
+    const { id, country } = entry.site;
+    for (const key of entry.phones) this.sitePhones.remove(key, id);
+    if (entry.domain) this.siteDomains.remove(entry.domain, id);
+    const count = (this.siteCountries.get(country) ?? 1) - 1;
+    if (count > 0) this.siteCountries.set(country, count);
+    else this.siteCountries.delete(country);
+  }
+
+  private rekeyProfilesOf(siteId: string): void {
+    const dependents = this.usesSiteCountry.get(siteId);
+    if (!dependents) return;
+    for (const profileId of [...dependents]) {
+      const entry = this.profiles.get(profileId)!;
+      this.unindexProfile(entry);
+      this.indexProfile(entry.profile);
+    }
+  }
+}
+
+/** An empty caller index; fill it with upsertSite/upsertProfile as the directory loads and syncs. */
+export function createCallerIndex(): CallerIndex {
+  return new MemoryCallerIndex();
+}
