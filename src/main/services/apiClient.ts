@@ -12,6 +12,7 @@ export interface RequestOptions {
   body?: unknown;
   token?: string;
   query?: Record<string, string | number | undefined>;
+  headers?: Record<string, string>;
 }
 
 export class ApiClient {
@@ -24,7 +25,7 @@ export class ApiClient {
   async request(path: string, opts: RequestOptions = {}): Promise<unknown> {
     const url = new URL(path, this.baseUrl());
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let res: Response;

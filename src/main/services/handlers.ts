@@ -3,10 +3,16 @@
  * handlers run in Electron and behind the web bridge (and in Node tests).
  */
 import { SyncPage } from '../../shared/api/sync.js';
+import { ApprovalStored, SmsCodeChecked, SmsCodeSent } from '../../shared/api/approvals.js';
+import { z } from 'zod';
 import type { Handlers } from '../../shared/ipc/contract.js';
 import type { ApiClient } from './apiClient.js';
 import type { SessionService } from './sessionService.js';
 import type { SettingsStore } from './settingsStore.js';
+
+const OutboxList = z.object({
+  messages: z.array(z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), sentAt: z.string() })),
+});
 
 export interface HandlerDeps {
   api: ApiClient;
@@ -26,6 +32,18 @@ export function createHandlers({ api, session, settings, info }: HandlerDeps): H
     'sync.pull': async ({ since, limit }) =>
       session.authorized(async (token) => SyncPage.parse(await api.request('/v1/sync', { token, query: { since, limit } }))),
     'lookup.remote': async (q) => session.authorized((token) => api.request('/v1/lookup', { token, query: q })),
+    'approvals.upload': async (record) =>
+      session.authorized(async (token) =>
+        ApprovalStored.parse(await api.request('/v1/approvals', { method: 'POST', token, body: record, headers: { 'idempotency-key': record.id } })),
+      ),
+    'approvals.escalate': async (req) =>
+      session.authorized(async (token) => z.object({ notified: z.number() }).parse(await api.request('/v1/approvals/escalations', { method: 'POST', token, body: req }))),
+    'sms.send': async (req) => session.authorized(async (token) => SmsCodeSent.parse(await api.request('/v1/sms/codes', { method: 'POST', token, body: req }))),
+    'sms.check': async ({ codeId, code }) =>
+      session.authorized(async (token) =>
+        SmsCodeChecked.parse(await api.request(`/v1/sms/codes/${encodeURIComponent(codeId)}/check`, { method: 'POST', token, body: { code } })),
+      ),
+    'outbox.list': async () => session.authorized(async (token) => OutboxList.parse(await api.request('/v1/outbox', { token }))),
     'settings.get': async () => settings.get(),
     'settings.set': async (patch) => settings.set(patch),
     'app.info': async () => info,

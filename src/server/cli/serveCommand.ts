@@ -56,8 +56,9 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
 
   const corsOrigins = values['cors-origin'] ?? (io.env.CALLSIGN_CORS_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean) ?? []);
   const app = await buildApp({ database, services, version: serverVersion(), logStream: io.stderr, logLevel: io.env.LOG_LEVEL ?? 'info', corsOrigins });
-  await services.lookup.catchUp();
   await app.listen({ port, host });
+  // Build the lookup index in the background; the first lookups wait for it, everything else is served at once.
+  services.lookup.catchUp().catch((err: unknown) => app.log.error({ err }, 'could not build the lookup index; it is retried on the next lookup'));
   const address = app.server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   io.stdout.write(`Callsign server listening on http://${shownHost}:${address.port}\n`);

@@ -15,7 +15,7 @@ describe('LookupService', () => {
     let now = 0;
     const mine = new DirectoryStore(database.db, Date.now);
     const other = new DirectoryStore(database.db, Date.now); // stands in for another process
-    const lookup = new LookupService(mine, sharedIdentifier, { recheckMs: 1000, now: () => now });
+    const lookup = new LookupService(mine, sharedIdentifier, { recheckMs: 1000, inlineLimit: 5000, now: () => now });
 
     await mine.upsertSite(site);
     expect((await lookup.lookup({ phone: '+14155550111' })).candidates).toHaveLength(1);
@@ -25,6 +25,20 @@ describe('LookupService', () => {
     now += 1000;
     expect((await lookup.lookup({ phone: '+14155550122' })).candidates[0]).toMatchObject({ siteId: 's2', site: { id: 's2' } });
     expect(lookup.stats).toMatchObject({ sites: 2 });
+  });
+
+  it('applies a large backlog from elsewhere in the background instead of in the request', async () => {
+    let now = 0;
+    const mine = new DirectoryStore(database.db, Date.now);
+    const lookup = new LookupService(mine, sharedIdentifier, { recheckMs: 1000, inlineLimit: 2, now: () => now });
+    await mine.upsertSite(site);
+    await lookup.catchUp();
+    const other = new DirectoryStore(database.db, Date.now);
+    for (const n of [22, 33, 44]) await other.upsertSite({ ...site, id: `s${n}`, mainPhones: [`(415) 555-01${n}`] });
+    now += 1000;
+    expect((await lookup.lookup({ phone: '+14155550144' })).candidates).toEqual([]); // answered from the current index
+    await lookup.catchUp();
+    expect((await lookup.lookup({ phone: '+14155550144' })).candidates).toHaveLength(1);
   });
 
   it('drops a deleted site and its profiles', async () => {

@@ -2,9 +2,11 @@
  * Server-side caller identification: the same shared `CallerIndex` + `identifyCaller` the desktop
  * client uses, kept in step with the database by replaying the change feed (changes after the last
  * seq it applied). It catches up before a lookup when this process wrote through its
- * DirectoryStore (immediately), and otherwise at most every `recheckMs` — which picks up writes
- * from other processes (`callsign-server generate`, a future second instance) within that delay
- * without a database read on every lookup. Memory: the index holds normalised phones, emails and
+ * DirectoryStore (read-your-writes), and otherwise checks at most every `recheckMs` — which picks up
+ * writes from other processes (`callsign-server generate`, a future second instance) within that
+ * delay without a database read on every lookup. A backlog larger than `inlineLimit` changes (a
+ * bulk load elsewhere) is applied in the background while lookups answer from the current index,
+ * so no request waits seconds for a 100k-record catch-up. Memory: the index holds normalised phones, emails and
  * domains only; full records are read from the database per result.
  */
 import { AppError } from '../../shared/api/index.js';
@@ -27,7 +29,14 @@ export interface LookupResult {
   ambiguous: boolean;
 }
 
-const PAGE = 20_000;
+/** Changes applied per page: small enough that one page blocks the event loop for only tens of ms. */
+const PAGE = 500;
+
+export interface LookupOptions {
+  recheckMs: number;
+  inlineLimit: number;
+  now: () => number;
+}
 /** Sites before profiles within a batch, so a profile's site (and country) is known when it is indexed. */
 const ORDER: Record<string, number> = { site: 0, profile: 1 };
 
@@ -35,13 +44,16 @@ export class LookupService {
   private readonly index: CallerIndex;
   private appliedSeq = 0;
   private catchingUp: Promise<void> | null = null;
+  /** Set by this process's own writes; cleared when a catch-up starts (it reads past them). */
   private stale = true;
+  /** True once a first catch-up has completed. */
+  private ready = false;
   private checkedAt = -Infinity;
 
   constructor(
     private readonly store: DirectoryStore,
     private readonly identifier: CallerIdentifier,
-    private readonly options: { recheckMs: number; now: () => number } = { recheckMs: 1000, now: Date.now },
+    private readonly options: LookupOptions = { recheckMs: 1000, inlineLimit: 5000, now: Date.now },
   ) {
     this.index = identifier.createIndex();
     store.onChange(() => (this.stale = true));
@@ -60,7 +72,7 @@ export class LookupService {
   async lookup(query: { phone?: string | undefined; email?: string | undefined }): Promise<LookupResult> {
     const field = query.phone !== undefined ? 'phone' : 'email';
     const input = query.phone ?? query.email ?? '';
-    if (this.stale || this.options.now() - this.checkedAt >= this.options.recheckMs) await this.catchUp();
+    await this.freshen();
     const outcome = this.identifier.identify(this.index, input);
     if (!outcome.ok) throw new AppError('bad_request', `${field}: ${outcome.error.message}`, field);
     const { candidates, ambiguous } = outcome.result;
@@ -76,17 +88,31 @@ export class LookupService {
     return { candidates: out, ambiguous };
   }
 
+  private async freshen(): Promise<void> {
+    // The first build and this process's own writes: wait until the index has them.
+    while (this.stale || !this.ready) await this.catchUp();
+    if (this.catchingUp || this.options.now() - this.checkedAt < this.options.recheckMs) return;
+    this.checkedAt = this.options.now();
+    const backlog = (await this.store.latestSeq()) - this.appliedSeq;
+    if (backlog <= 0) return;
+    if (backlog <= this.options.inlineLimit) return this.catchUp();
+    this.catchUp().catch(() => (this.checkedAt = -Infinity)); // retried on the next lookup
+  }
+
   private async run(): Promise<void> {
     this.stale = false;
     this.checkedAt = this.options.now();
-    if ((await this.store.latestSeq()) <= this.appliedSeq) return;
     for (;;) {
       const rows = await this.store.changesSince(this.appliedSeq, PAGE);
-      if (rows.length === 0) return;
-      this.apply(rows);
-      this.appliedSeq = rows[rows.length - 1]!.seq;
-      if (rows.length < PAGE) return;
+      if (rows.length > 0) {
+        this.apply(rows);
+        this.appliedSeq = rows[rows.length - 1]!.seq;
+      }
+      if (rows.length < PAGE) break;
+      // better-sqlite3 is synchronous, so awaiting queries never lets requests in: yield between pages.
+      await new Promise((resolve) => setImmediate(resolve));
     }
+    this.ready = true;
   }
 
   private apply(rows: ChangeRow[]): void {

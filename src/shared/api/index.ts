@@ -2,3 +2,4 @@ export * from './errors.js';
 export * from './sync.js';
 export * from './auth.js';
 export * from './lookup.js';
+export * from './approvals.js';

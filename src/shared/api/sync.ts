@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Site, ClientProfile, Reference } from '../domain/index.js';
+import { SitePolicyRecord } from './approvals.js';
 
 /** Kinds of directory records carried by delta sync. */
 export const RecordKind = z.enum(['site', 'profile', 'reference', 'policy', 'contact', 'software']);
@@ -13,7 +14,8 @@ export const Change = z.union([
   upsert('site', Site),
   upsert('profile', ClientProfile),
   upsert('reference', Reference),
-  upsert('policy', z.record(z.string(), z.unknown())),
+  /** A site's approval rules; id = siteId. */
+  upsert('policy', SitePolicyRecord),
   upsert('contact', z.record(z.string(), z.unknown())),
   upsert('software', z.record(z.string(), z.unknown())),
   z.object({ seq: z.number().int().positive(), kind: RecordKind, id: z.string().min(1), op: z.literal('delete') }),

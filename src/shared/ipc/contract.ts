@@ -7,6 +7,14 @@
  */
 import { z } from 'zod';
 import { SyncPage, UserInfo } from '../api/index.js';
+import {
+  ApprovalRecord,
+  ApprovalStored,
+  EscalationRequest,
+  SmsCodeChecked,
+  SmsCodeRequest,
+  SmsCodeSent,
+} from '../api/approvals.js';
 
 export const ThemeMode = z.enum(['system', 'light', 'dark']);
 export type ThemeMode = z.infer<typeof ThemeMode>;
@@ -42,6 +50,16 @@ export const requestSchemas = {
   'lookup.remote': z
     .object({ phone: z.string().min(1).max(64).optional(), email: z.string().min(1).max(254).optional() })
     .strict(),
+  /** Uploads one finished approval record (idempotent by record id). */
+  'approvals.upload': ApprovalRecord,
+  /** Notifies the site's contacts of a Tier 4 / partner escalation. */
+  'approvals.escalate': EscalationRequest,
+  /** Sends an SMS verification code; the code itself never crosses IPC. */
+  'sms.send': SmsCodeRequest,
+  /** Checks a code the person read out; the typed code crosses IPC once and is not kept. */
+  'sms.check': z.object({ codeId: z.string().min(1).max(128), code: z.string().regex(/^\d{6}$/, 'enter the 6-digit code') }).strict(),
+  /** Demo workspace only: the messages the local SMTP outbox received. */
+  'outbox.list': z.object({}).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': Settings.partial().strict(),
   'app.info': z.object({}).strict(),
@@ -58,6 +76,11 @@ export interface Results {
   'sync.pull': SyncPage;
   /** The server-side lookup (`GET /v1/lookup`), the baseline the local index is measured against. */
   'lookup.remote': unknown;
+  'approvals.upload': ApprovalStored;
+  'approvals.escalate': { notified: number };
+  'sms.send': SmsCodeSent;
+  'sms.check': SmsCodeChecked;
+  'outbox.list': { messages: Array<{ id: string; to: string; subject: string; text: string; sentAt: string }> };
   'settings.get': Settings;
   'settings.set': Settings;
   'app.info': { version: string; shell: 'electron' | 'web-bridge'; platform: string };

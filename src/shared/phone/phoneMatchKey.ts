@@ -18,9 +18,9 @@
  */
 import { Metadata } from 'libphonenumber-js/core';
 import metadataJson from 'libphonenumber-js/max/metadata';
-import { getCountries, getCountryCallingCode, type CountryCode as LibCountry } from 'libphonenumber-js/max';
+import { getCountries, getCountryCallingCode } from 'libphonenumber-js/max';
 import { cleanPhoneText, plainDigits } from './cleanPhoneText.js';
-import { normalizePhone, supportedCountry } from './normalizePhone.js';
+import { normalizePhone } from './normalizePhone.js';
 
 /** The parts of libphonenumber's runtime NumberingPlan we read (present but untyped in its d.ts). */
 interface Plan {
@@ -134,8 +134,8 @@ function national(digits: string, country: string): string | undefined {
 export function fastPhoneKey(main: string, country: string | undefined): string | undefined {
   if (!load()) return undefined;
   if (main.startsWith('+')) return international(main);
-  const known: LibCountry | undefined = supportedCountry(country);
-  return known ? national(main, known) : undefined;
+  // byCountry holds exactly libphonenumber's supported countries (upper case).
+  return country ? national(main, country.length === 2 ? country.toUpperCase() : '') : undefined;
 }
 
 /**
