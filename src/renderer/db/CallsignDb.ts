@@ -4,13 +4,17 @@
  * What is stored: the synced directory — sites, client profiles and references exactly as the
  * server sends them in delta sync — plus sync bookkeeping in `meta` (`syncSeq`: the last change
  * applied; `lastSyncAt`: when a pull last completed; `maxAgeSeconds`: how old the cache may get before
- * the UI calls it stale), and, later, the technician's favourites and recent lookups.
+ * the UI calls it stale), each site's approval rules (`policies`, keyed by site id), the
+ * technician's favourites and recent lookups, and the approval-record outbox (`approvals`: finished
+ * workflows, hash-chained per device, kept after upload with `uploadState` so the device chain can
+ * be verified; `chain` holds this device's id and the hash of its last record).
  * How long: until the server tombstones a record (sync deletes it) or the app wipes the cache.
  * Never stored here: tokens, passwords, SMS codes, lease secrets — main keeps those, the renderer
  * never sees them.
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
+import type { ApprovalRecord, SitePolicyRecord } from '../../shared/api/approvals.js';
 
 export interface MetaRow {
   key: 'syncSeq' | 'lastSyncAt' | 'maxAgeSeconds';
@@ -31,6 +35,27 @@ export interface RecentRow {
   at: number;
 }
 
+/** An approval record in the local outbox. Records are immutable; only the upload fields change. */
+export interface ApprovalRow {
+  id: string;
+  record: ApprovalRecord;
+  /** Local sequence in this device's chain (1, 2, …). */
+  chainIndex: number;
+  uploadState: 'pending' | 'sent';
+  attempts: number;
+  nextAttemptAt: number;
+  lastError?: string;
+  sentAt?: number;
+}
+
+/** This device's chain head: `deviceId` (random, made once) and the hash of the last record. */
+export interface ChainRow {
+  key: 'device';
+  deviceId: string;
+  lastHash: string;
+  length: number;
+}
+
 export class CallsignDb extends Dexie {
   sites!: EntityTable<Site, 'id'>;
   profiles!: EntityTable<ClientProfile, 'id'>;
@@ -38,6 +63,9 @@ export class CallsignDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   favourites!: EntityTable<FavouriteRow, 'id'>;
   recents!: EntityTable<RecentRow, 'id'>;
+  policies!: EntityTable<SitePolicyRecord, 'siteId'>;
+  approvals!: EntityTable<ApprovalRow, 'id'>;
+  chain!: EntityTable<ChainRow, 'key'>;
 
   constructor(name = 'callsign-cache', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -48,6 +76,11 @@ export class CallsignDb extends Dexie {
       meta: 'key',
       favourites: 'id, kind, addedAt',
       recents: '++id, at',
+    });
+    this.version(2).stores({
+      policies: 'siteId',
+      approvals: 'id, chainIndex, uploadState, nextAttemptAt, record.siteId',
+      chain: 'key',
     });
   }
 }

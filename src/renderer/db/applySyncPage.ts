@@ -7,6 +7,7 @@ import { parseOrThrow } from '../../shared/api/errors.js';
 import { SyncPage, type Change } from '../../shared/api/sync.js';
 import type { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import type { CallsignDb } from './CallsignDb.js';
+import type { SitePolicyRecord } from '../../shared/api/approvals.js';
 
 /** The net effect of a page per cached kind (the last change of an id in the page wins). */
 export interface AppliedChanges {
@@ -16,12 +17,13 @@ export interface AppliedChanges {
   sites: { put: Site[]; deleted: string[] };
   profiles: { put: ClientProfile[]; deleted: string[] };
   references: { put: Reference[]; deleted: string[] };
+  policies: { put: SitePolicyRecord[]; deleted: string[] };
 }
 
-type Cached = 'site' | 'profile' | 'reference';
+type Cached = 'site' | 'profile' | 'reference' | 'policy';
 
 function netChanges(changes: readonly Change[]) {
-  const last = { site: new Map<string, Change>(), profile: new Map<string, Change>(), reference: new Map<string, Change>() };
+  const last = { site: new Map<string, Change>(), profile: new Map<string, Change>(), reference: new Map<string, Change>(), policy: new Map<string, Change>() };
   for (const c of changes) {
     if (c.kind in last) {
       const m = last[c.kind as Cached];
@@ -38,14 +40,19 @@ function netChanges(changes: readonly Change[]) {
     }
     return { put, deleted };
   };
-  return { sites: split<Site>(last.site), profiles: split<ClientProfile>(last.profile), references: split<Reference>(last.reference) };
+  return {
+    sites: split<Site>(last.site),
+    profiles: split<ClientProfile>(last.profile),
+    references: split<Reference>(last.reference),
+    policies: split<SitePolicyRecord>(last.policy),
+  };
 }
 
 /** Throws an AppError naming the offending field when the page is malformed; the cache is untouched. */
 export async function applySyncPage(db: CallsignDb, raw: unknown): Promise<AppliedChanges> {
   const page = parseOrThrow(SyncPage, raw, 'syncPage');
   const net = netChanges(page.changes);
-  const applied = await db.transaction('rw', [db.sites, db.profiles, db.references, db.meta], async () => {
+  const applied = await db.transaction('rw', [db.sites, db.profiles, db.references, db.policies, db.meta], async () => {
     const meta = await db.meta.get('syncSeq');
     // A page older than what we hold (e.g. two pulls raced) must not move the cursor backwards.
     if (meta && meta.value > page.seq) return false;
@@ -55,12 +62,14 @@ export async function applySyncPage(db: CallsignDb, raw: unknown): Promise<Appli
     if (net.profiles.deleted.length) await db.profiles.bulkDelete(net.profiles.deleted);
     if (net.references.put.length) await db.references.bulkPut(net.references.put);
     if (net.references.deleted.length) await db.references.bulkDelete(net.references.deleted);
+    if (net.policies.put.length) await db.policies.bulkPut(net.policies.put);
+    if (net.policies.deleted.length) await db.policies.bulkDelete(net.policies.deleted);
     await db.meta.bulkPut([
       { key: 'syncSeq', value: page.seq },
       { key: 'maxAgeSeconds', value: page.maxAgeSeconds },
     ]);
     return true;
   });
-  if (!applied) return { seq: page.seq, count: 0, sites: { put: [], deleted: [] }, profiles: { put: [], deleted: [] }, references: { put: [], deleted: [] } };
+  if (!applied) return { seq: page.seq, count: 0, sites: { put: [], deleted: [] }, profiles: { put: [], deleted: [] }, references: { put: [], deleted: [] }, policies: { put: [], deleted: [] } };
   return { seq: page.seq, count: page.changes.length, ...net };
 }

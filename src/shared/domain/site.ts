@@ -1,6 +1,23 @@
 import { z } from 'zod';
 import { CountryCode } from './phone.js';
 
+/** A server or device the help desk may need to know about (seeds/004 "Network Info"). */
+export const NetworkServer = z.object({
+  name: z.string().min(1, 'enter the server name'),
+  role: z.string().default(''),
+  address: z.string().optional(),
+  notes: z.string().optional(),
+});
+export type NetworkServer = z.infer<typeof NetworkServer>;
+
+/** Network information for a site: AD domain, servers, and free-form notes. */
+export const NetworkInfo = z.object({
+  domain: z.string().optional(),
+  servers: z.array(NetworkServer).default([]),
+  notes: z.string().optional(),
+});
+export type NetworkInfo = z.infer<typeof NetworkInfo>;
+
 /**
  * A client site, as the help desk sees it (seeds/002 "Basic Information").
  * The site message is critical information that never expires; it is shown as a red banner.
@@ -26,6 +43,7 @@ export const Site = z
     rmmAgentOptIn: z.boolean().default(false),
     country: CountryCode,
     timeZone: z.string().optional(),
+    network: NetworkInfo.optional(),
   })
   .refine((s) => !(s.noClientEmailDomain && s.emailDomain), {
     message: 'a site with "no client email domain" cannot also have an email domain',

@@ -1,17 +1,19 @@
 /**
- * Type-ahead over the cached directory: sites (name, company), people (name, email) and references
- * (subject, tags) through MiniSearch, plus phone digits through DigitIndex. Lives in memory for the
- * session, fed by the same upserts/removals as the caller index; nothing is persisted.
- *
- * Matching: every word typed must match (AND), as a prefix; names and companies also tolerate typos
- * (fuzzy 0.2, i.e. one edit per five letters, for words of 4+ letters). Accents and case are ignored.
- * A query of digits and phone punctuation with 4+ digits searches phone numbers instead: any run of
- * digits of a number matches, as typed ("020 7946…") or international ("44 20 7946…").
+ * Type-ahead over the cached directory. Lives in memory for the session, fed by the same
+ * upserts/removals as the caller index; nothing is persisted. Three structures, one per kind of query:
+ *   - MiniSearch for words: site and company names and people's names (prefix, and typo-tolerant:
+ *     fuzzy 0.2 for words of 4+ letters), reference subjects and tags (prefix). Every word typed must
+ *     match (AND). Accents and case are ignored. Queries under 2 characters return nothing.
+ *   - PrefixIndex for email addresses and their domains, for one-word queries of 3+ characters
+ *     ("dreyes", "dana.re", "dana@acme", "@acme.co"); these hits follow the word hits.
+ *   - DigitIndex for phone numbers: a query of digits and phone punctuation with 4+ digits matches
+ *     any run of digits of a number, as typed ("020 7946…") or international ("44 20 7946…").
  */
 import MiniSearch from 'minisearch';
 import type { ClientProfile, Reference, Site } from '../domain/index.js';
 import { phoneMatchKey } from '../phone/phoneMatchKey.js';
 import { DigitIndex, MIN_DIGITS } from './digitIndex.js';
+import { PrefixIndex } from './prefixIndex.js';
 
 export type SearchKind = 'site' | 'person' | 'reference';
 
@@ -24,9 +26,9 @@ export interface SearchHit {
   subtitle?: string;
   /** The site a site or person belongs to. */
   siteId?: string;
-  /** Relevance, higher is better; phone hits score 1. */
+  /** Relevance, higher is better; phone and email hits score 1. */
   score: number;
-  matchedBy: 'text' | 'phone';
+  matchedBy: 'text' | 'email' | 'phone';
 }
 
 export interface SearchOptions {
@@ -56,7 +58,6 @@ interface Doc {
   key: string;
   name?: string;
   company?: string;
-  email?: string;
   subject?: string;
   tags?: string;
 }
@@ -70,18 +71,20 @@ interface Meta {
 }
 
 const NAME_FIELDS = ['name', 'company'];
-const ALL_FIELDS = ['name', 'company', 'email', 'subject', 'tags'];
-const BOOST = { name: 3, company: 2, subject: 2, email: 1, tags: 1 };
+const REFERENCE_FIELDS = ['subject', 'tags'];
+const BOOST = { name: 2, company: 1, subject: 2, tags: 1 };
 const PHONE_QUERY = /^[\d\s()+\-./]+$/;
+export const MIN_QUERY = 2;
 
-/** Lower case without accents, so "muller" finds "Müller". */
-const fold = (term: string) => term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** Lower case without accents, so "muller" finds "Müller" (ASCII skips the costly normalisation). */
+const fold = (term: string) => (/^[\x00-\x7f]*$/.test(term) ? term : term.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 const keyOf = (kind: SearchKind, id: string) => `${kind}:${id}`;
 
 class MemoryDirectorySearch implements DirectorySearch {
-  private readonly mini = new MiniSearch<Doc>({ idField: 'key', fields: ALL_FIELDS, processTerm: fold });
+  private readonly mini = new MiniSearch<Doc>({ idField: 'key', fields: [...NAME_FIELDS, ...REFERENCE_FIELDS], processTerm: fold });
   private readonly phones = new DigitIndex();
+  private readonly emails = new PrefixIndex();
   private readonly meta = new Map<string, Meta>();
   private readonly sites = new Map<string, { name: string; country: string }>();
 
@@ -98,7 +101,10 @@ class MemoryDirectorySearch implements DirectorySearch {
 
   upsertProfile(p: SearchProfile): void {
     const name = `${p.firstName} ${p.lastName}`;
-    this.put({ key: keyOf('person', p.id), name, email: p.email }, { kind: 'person', id: p.id, title: name, siteId: p.siteId });
+    const key = keyOf('person', p.id);
+    this.put({ key, name }, { kind: 'person', id: p.id, title: name, siteId: p.siteId });
+    const email = p.email?.trim().toLowerCase();
+    this.emails.set(key, email ? [email, email.slice(email.indexOf('@') + 1)] : []);
     const country = this.sites.get(p.siteId)?.country;
     this.phones.set(keyOf('person', p.id), p.phones.flatMap((phone) => this.phoneDigits(phone.number, phone.country ?? country)));
   }
@@ -127,17 +133,25 @@ class MemoryDirectorySearch implements DirectorySearch {
     if (PHONE_QUERY.test(text) && digits.length >= MIN_DIGITS) {
       return this.phones.search(digits, limit, accept).map((key) => this.hit(key, 1, 'phone'));
     }
+    if (text.length < MIN_QUERY) return [];
+    const lower = text.toLowerCase();
+    // One word of 3+ characters may be (the start of) an address or a domain: "dreyes", "dana.re@", "@acme".
+    const word = lower.startsWith('@') ? lower.slice(1) : lower;
+    const emailHits = /^\S{3,}$/.test(word) ? this.emails.search(word, limit, accept) : [];
+    if (lower.includes('@')) return emailHits.map((key) => this.hit(key, 1, 'email'));
     const results = this.mini.search(
       {
         combineWith: 'OR',
         queries: [
           { queries: [text], fields: NAME_FIELDS, prefix: true, fuzzy: (term) => (term.length >= 4 ? 0.2 : false), combineWith: 'AND' },
-          { queries: [text], fields: ALL_FIELDS, prefix: true, combineWith: 'AND' },
+          { queries: [text], fields: REFERENCE_FIELDS, prefix: true, combineWith: 'AND' },
         ],
       },
       { boost: BOOST, ...(kinds ? { filter: (r) => accept(r.id as string) } : {}) },
     );
-    return results.slice(0, limit).map((r) => this.hit(r.id as string, r.score, 'text'));
+    const hits = results.slice(0, limit).map((r) => this.hit(r.id as string, r.score, 'text'));
+    for (const key of emailHits) if (hits.length < limit && !hits.some((h) => keyOf(h.kind, h.id) === key)) hits.push(this.hit(key, 1, 'email'));
+    return hits;
   }
 
   vacuum(): Promise<void> {
@@ -172,6 +186,7 @@ class MemoryDirectorySearch implements DirectorySearch {
     if (this.mini.has(key)) this.mini.discard(key);
     this.meta.delete(key);
     this.phones.remove(key);
+    this.emails.remove(key);
   }
 }
 

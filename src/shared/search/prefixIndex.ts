@@ -53,7 +53,7 @@ export class PrefixIndex {
     if (this.pending.length < 256) {
       for (const item of this.pending) this.items.splice(this.lowerBound(item[0]), 0, item);
     } else {
-      this.items.push(...this.pending);
+      this.items = this.items.concat(this.pending);
       this.items.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     }
     this.pending = [];
