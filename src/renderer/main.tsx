@@ -13,6 +13,7 @@ import { browserEnvironment, resolveCallsignApi } from './app/callsignApi.js';
 import { createI18n } from './app/i18n/createI18n.js';
 import { createQueryClient, listenToWindowFocus } from './app/queryClient.js';
 import { Splash } from './app/Splash.js';
+import { installBenchHooks } from './app/benchHooks.js';
 import { CallsignDb } from './db/CallsignDb.js';
 import { DirectoryIndexStore } from './features/lookup/DirectoryIndexStore.js';
 import { SyncProgressStore } from './features/sync/SyncProgressStore.js';
@@ -35,6 +36,7 @@ resolveCallsignApi(browserEnvironment()).then(
     // Lookups answer "Loading the directory…" until this finishes; sync applies pages meanwhile.
     void directory.load(db).catch(() => undefined);
     const services = { api, db, directory, syncProgress: new SyncProgressStore() };
+    installBenchHooks(services);
     root.render(
       <StrictMode>
         <AppProviders i18n={i18n} queryClient={queryClient} services={services}>

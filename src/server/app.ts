@@ -10,6 +10,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { createCallerIndex, identifyCaller } from '../shared/identify/index.js';
+import { createApprovalServices, registerApprovalRoutes, type ApprovalServiceOptions, type ApprovalServices } from './approvals/approvalServices.js';
+import { AuditLog } from './audit/AuditLog.js';
 import { AuthService } from './auth/AuthService.js';
 import { LoginThrottle, DEFAULT_THROTTLE, type ThrottlePolicy } from './auth/LoginThrottle.js';
 import { type ScryptParams, DEFAULT_SCRYPT } from './auth/password.js';
@@ -30,6 +32,8 @@ export interface ServiceOptions {
   scrypt?: ScryptParams;
   throttle?: ThrottlePolicy;
   identifier?: CallerIdentifier;
+  /** Mailer (demo outbox / SMTP) and SMS code settings for security approvals. */
+  approvals?: ApprovalServiceOptions;
 }
 
 export interface Services {
@@ -38,6 +42,8 @@ export interface Services {
   auth: AuthService;
   directory: DirectoryStore;
   lookup: LookupService;
+  audit: AuditLog;
+  approvals: ApprovalServices;
 }
 
 /** The shared identification the desktop client uses, so server and client agree on every match. */
@@ -48,10 +54,12 @@ export function createServices(database: ServerDatabase, options: ServiceOptions
   const { db } = database;
   const users = new UserStore(db, now, options.scrypt ?? DEFAULT_SCRYPT);
   const sessions = new SessionStore(db, now);
-  const auth = new AuthService(users, sessions, new LoginThrottle(db, now, options.throttle ?? DEFAULT_THROTTLE));
+  const audit = new AuditLog(db, now);
+  const auth = new AuthService(users, sessions, new LoginThrottle(db, now, options.throttle ?? DEFAULT_THROTTLE), audit);
   const directory = new DirectoryStore(db, now);
   const lookup = new LookupService(directory, options.identifier ?? sharedIdentifier);
-  return { users, sessions, auth, directory, lookup };
+  const approvals = createApprovalServices({ db, directory, audit, now }, options.approvals);
+  return { users, sessions, auth, directory, lookup, audit, approvals };
 }
 
 export interface AppDeps extends ServiceOptions {
@@ -100,5 +108,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth: services.auth });
   await app.register(syncRoutes, { auth: services.auth, directory: services.directory });
   await app.register(lookupRoutes, { auth: services.auth, lookup: services.lookup });
+  await registerApprovalRoutes(app, { auth: services.auth, directory: services.directory, approvals: services.approvals });
   return app;
 }

@@ -4,6 +4,7 @@
  */
 import type { LoginResponse, UserInfo } from '../../shared/api/index.js';
 import { AppError } from '../../shared/api/index.js';
+import { AUDIT_EVENT, type AuditSink } from '../audit/AuditLog.js';
 import type { LoginThrottle } from './LoginThrottle.js';
 import type { SessionStore } from './SessionStore.js';
 import { toUserInfo, type UserStore } from './UserStore.js';
@@ -35,20 +36,27 @@ export class AuthService {
     private readonly users: UserStore,
     private readonly sessions: SessionStore,
     private readonly throttle: LoginThrottle,
+    /** Records sign-in successes and failures in the audit chain (never the password). */
+    private readonly audit?: AuditSink,
   ) {}
 
   async login(email: string, password: string, address: string): Promise<LoginResponse> {
     const keys = { address, account: email.trim().toLowerCase() };
     const wait = await this.throttle.retryAfterSeconds(keys);
-    if (wait > 0) throw new LockedOutError(wait);
+    if (wait > 0) {
+      await this.audit?.append({ type: AUDIT_EVENT.signInFailed, actor: keys.account, subject: keys.account, data: { address, reason: 'locked_out' } });
+      throw new LockedOutError(wait);
+    }
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
     if (!user || !ok) {
       await this.throttle.recordFailure(keys);
+      await this.audit?.append({ type: AUDIT_EVENT.signInFailed, actor: keys.account, subject: keys.account, data: { address, reason: user ? 'wrong_password' : 'unknown_account' } });
       throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
     }
     await this.throttle.reset(keys);
     const tokens = await this.sessions.create(user.id);
+    await this.audit?.append({ type: AUDIT_EVENT.signIn, actor: user.id, subject: keys.account, data: { address } });
     return { ...tokens, user: toUserInfo(user) };
   }
 

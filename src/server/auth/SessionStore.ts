@@ -2,7 +2,9 @@
  * Sessions and their tokens (tables `sessions`, `access_tokens`, `refresh_tokens`). Tokens are
  * returned to the caller once and stored only as SHA-256 hashes. Access tokens live 15 minutes;
  * refresh tokens rotate on every use and live 30 days, bounded by the session's absolute expiry.
- * A refresh token presented a second time revokes its whole session (it was probably stolen).
+ * A refresh token presented a second time revokes its whole session (it was probably stolen) —
+ * and its device, which a session is bound to (table `devices`, see devices/DeviceStore.ts).
+ * Tokens of a revoked device are still recognised, so the app can be told `device_revoked`.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
@@ -23,6 +25,16 @@ export interface IssuedTokens {
   expiresIn: number;
 }
 
+/** What a token resolves to: a live session, or one whose device an admin revoked. */
+export interface SessionRef {
+  userId: string;
+  sessionId: string;
+  deviceId: string | null;
+  deviceRevoked: boolean;
+}
+
+export type Rotated = { userId: string; deviceId: string | null; tokens: IssuedTokens } | { deviceRevoked: true };
+
 export class SessionStore {
   constructor(
     private readonly db: Kysely<Database>,
@@ -30,51 +42,70 @@ export class SessionStore {
     private readonly ttl: SessionTtl = DEFAULT_TTL,
   ) {}
 
-  async create(userId: string): Promise<IssuedTokens> {
+  /** A new session (bound to `deviceId` when given) and its first token pair; inside `trx` when given. */
+  async create(userId: string, deviceId: string | null = null, trx?: Kysely<Database>): Promise<IssuedTokens> {
     const id = newId('ses');
     const now = this.now();
-    return this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('sessions').values({ id, user_id: userId, created_at: now, expires_at: now + this.ttl.sessionMs }).execute();
-      return this.issue(trx, id, now + this.ttl.sessionMs);
-    });
+    const run = async (t: Kysely<Database>) => {
+      await t.insertInto('sessions').values({ id, user_id: userId, device_id: deviceId, created_at: now, expires_at: now + this.ttl.sessionMs }).execute();
+      return this.issue(t, id, now + this.ttl.sessionMs);
+    };
+    return trx ? run(trx) : this.db.transaction().execute(run);
   }
 
-  /** New token pair for a valid, unused refresh token; null otherwise. */
-  async rotate(refreshToken: string): Promise<{ userId: string; tokens: IssuedTokens } | null> {
+  /** New token pair for a valid, unused refresh token; `deviceRevoked` for a revoked device; null otherwise. */
+  async rotate(refreshToken: string): Promise<Rotated | null> {
     const now = this.now();
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom('refresh_tokens as r')
         .innerJoin('sessions as s', 's.id', 'r.session_id')
-        .select(['r.token_hash', 'r.used_at', 'r.expires_at', 's.id as session_id', 's.user_id', 's.expires_at as session_expires_at'])
+        .leftJoin('devices as d', 'd.id', 's.device_id')
+        .select(['r.token_hash', 'r.used_at', 'r.expires_at', 's.id as session_id', 's.user_id', 's.expires_at as session_expires_at', 's.device_id', 'd.revoked_at'])
         .where('r.token_hash', '=', hashToken(refreshToken))
         .executeTakeFirst();
       if (!row) return null;
+      if (row.expires_at <= now || row.session_expires_at <= now) return null;
+      if (row.revoked_at !== null && row.revoked_at !== undefined) return { deviceRevoked: true as const };
       if (row.used_at !== null) {
+        // Reuse of a rotated token: end the whole chain — the device goes with its session.
+        if (row.device_id) await trx.deleteFrom('devices').where('id', '=', row.device_id).execute();
         await trx.deleteFrom('sessions').where('id', '=', row.session_id).execute();
         return null;
       }
-      if (row.expires_at <= now || row.session_expires_at <= now) return null;
       await trx.updateTable('refresh_tokens').set({ used_at: now }).where('token_hash', '=', row.token_hash).execute();
       await trx.deleteFrom('access_tokens').where('session_id', '=', row.session_id).execute();
-      return { userId: row.user_id, tokens: await this.issue(trx, row.session_id, row.session_expires_at) };
+      if (row.device_id) await trx.updateTable('devices').set({ last_seen_at: now }).where('id', '=', row.device_id).execute();
+      return { userId: row.user_id, deviceId: row.device_id, tokens: await this.issue(trx, row.session_id, row.session_expires_at) };
     });
   }
 
-  /** The signed-in user for a live access token, or null. */
-  async authenticate(accessToken: string): Promise<{ userId: string; sessionId: string } | null> {
+  /** The session for a live access token (possibly of a revoked device), or null. */
+  async authenticate(accessToken: string): Promise<SessionRef | null> {
     const row = await this.db
       .selectFrom('access_tokens as a')
       .innerJoin('sessions as s', 's.id', 'a.session_id')
-      .select(['s.user_id', 's.id'])
+      .leftJoin('devices as d', 'd.id', 's.device_id')
+      .select(['s.user_id', 's.id', 's.device_id', 'd.revoked_at'])
       .where('a.token_hash', '=', hashToken(accessToken))
       .where('a.expires_at', '>', this.now())
       .executeTakeFirst();
-    return row ? { userId: row.user_id, sessionId: row.id } : null;
+    if (!row) return null;
+    return { userId: row.user_id, sessionId: row.id, deviceId: row.device_id, deviceRevoked: row.revoked_at !== null && row.revoked_at !== undefined };
   }
 
+  /** Signing out: the session goes, with its device unless that device was revoked (kept for the record). */
   async revokeSession(sessionId: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+    await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('sessions as s')
+        .leftJoin('devices as d', 'd.id', 's.device_id')
+        .select(['s.device_id', 'd.revoked_at'])
+        .where('s.id', '=', sessionId)
+        .executeTakeFirst();
+      if (row?.device_id && (row.revoked_at === null || row.revoked_at === undefined)) await trx.deleteFrom('devices').where('id', '=', row.device_id).execute();
+      await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
+    });
   }
 
   async revokeByRefreshToken(refreshToken: string): Promise<void> {

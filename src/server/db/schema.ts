@@ -19,6 +19,8 @@ export interface UsersTable {
 export interface SessionsTable {
   id: string;
   user_id: string;
+  /** The registered device (0003_platform); null only for sessions created before it. */
+  device_id: string | null;
   created_at: number;
   /** Absolute end: refreshing cannot extend a session past this. */
   expires_at: number;
@@ -77,4 +79,98 @@ export interface Database {
   login_failures: LoginFailuresTable;
   directory_records: DirectoryRecordsTable;
   changes: ChangesTable;
+  approval_records: ApprovalRecordsTable;
+  audit_log: AuditLogTable;
+  sms_codes: SmsCodesTable;
+  devices: DevicesTable;
+  totp_credentials: TotpCredentialsTable;
+  recovery_codes: RecoveryCodesTable;
+  mfa_challenges: MfaChallengesTable;
+}
+
+/** Uploaded approval records (APPROVALS.md §5), stored once per id; `body` is the canonical JSON. */
+export interface ApprovalRecordsTable {
+  id: string;
+  device_id: string;
+  site_id: string;
+  /** Technician id as recorded on the device. */
+  technician: string;
+  final_state: string;
+  /** ISO time the device made the record. */
+  created_at: string;
+  body: string;
+  hash: string;
+  stored_at: number;
+  /** The seq of the record's `approval.stored` event in the audit chain. */
+  server_seq: number;
+}
+
+/** The server audit chain: append-only, each row hash-linked to the one before (audit/AuditLog.ts). */
+export interface AuditLogTable {
+  seq: number;
+  at: number;
+  actor: string;
+  type: string;
+  subject: string;
+  /** Canonical JSON object. */
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** SMS verification codes: only a salted HMAC of the code is kept, never the code (sms/SmsCodeService.ts). */
+export interface SmsCodesTable {
+  id: string;
+  site_id: string;
+  purpose: string;
+  requested_by: string;
+  /** Masked number, e.g. "+1 ••• ••• 0101". */
+  sent_to: string;
+  salt: string;
+  code_hash: string;
+  created_at: number;
+  expires_at: number;
+  checks: number;
+  used_at: number | null;
+}
+
+/** A registered installation (0003_platform). Revoked devices stay listed; their tokens get 401 `device_revoked`. */
+export interface DevicesTable {
+  id: string;
+  user_id: string;
+  name: string;
+  platform: string;
+  created_at: number;
+  last_seen_at: number;
+  revoked_at: number | null;
+  /** User id of whoever revoked it. */
+  revoked_by: string | null;
+}
+
+/** A user's TOTP secret (base32). Pending until `confirmed_at`; `last_step` blocks code replay. */
+export interface TotpCredentialsTable {
+  user_id: string;
+  secret: string;
+  created_at: number;
+  confirmed_at: number | null;
+  last_step: number | null;
+}
+
+/** One-time recovery codes, stored only as SHA-256 hex of the normalised code. */
+export interface RecoveryCodesTable {
+  code_hash: string;
+  user_id: string;
+  created_at: number;
+  used_at: number | null;
+}
+
+/** A password-verified sign-in waiting for its TOTP code; the mfaToken is stored only hashed. */
+export interface MfaChallengesTable {
+  token_hash: string;
+  user_id: string;
+  device_name: string;
+  device_platform: string;
+  created_at: number;
+  expires_at: number;
+  attempts: number;
 }

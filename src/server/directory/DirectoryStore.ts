@@ -6,13 +6,19 @@
  */
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { AppError, parseOrThrow } from '../../shared/api/index.js';
+import { AppError, parseOrThrow, SitePolicyRecord } from '../../shared/api/index.js';
 import { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import type { Database } from '../db/schema.js';
 
-export const DIRECTORY_SCHEMAS = { site: Site, profile: ClientProfile, reference: Reference } as const;
+export const DIRECTORY_SCHEMAS = { site: Site, profile: ClientProfile, reference: Reference, policy: SitePolicyRecord } as const;
 export type DirectoryKind = keyof typeof DIRECTORY_SCHEMAS;
 export type DirectoryRecord<K extends DirectoryKind> = z.output<(typeof DIRECTORY_SCHEMAS)[K]>;
+
+/** A record's id and owning site: a policy record is keyed by its site id (sync kind `policy`, id = siteId). */
+export function recordKey(kind: DirectoryKind, record: object): { id: string; siteId: string | null } {
+  if (kind === 'policy') return { id: (record as SitePolicyRecord).siteId, siteId: (record as SitePolicyRecord).siteId };
+  return { id: (record as { id: string }).id, siteId: kind === 'profile' ? (record as ClientProfile).siteId : null };
+}
 
 /** One change row with the record's current JSON (null for tombstones). */
 export interface ChangeRow {
@@ -57,16 +63,25 @@ export class DirectoryStore {
     return this.upsert('reference', ref);
   }
 
-  /** Deletes a record and leaves a tombstone; deleting a site also deletes its profiles. */
+  /** A site's approval rules (APPROVALS.md §2); the site must exist. */
+  async upsertPolicy(input: unknown): Promise<{ seq: number; record: SitePolicyRecord }> {
+    const policy = parseOrThrow(SitePolicyRecord, input);
+    if (!(await this.get('site', policy.siteId))) {
+      throw new AppError('not_found', `siteId: there is no site "${policy.siteId}". Create the site first or pick an existing one.`, 'siteId');
+    }
+    return this.upsert('policy', policy);
+  }
+
+  /** Deletes a record and leaves a tombstone; deleting a site also deletes its profiles and policy. */
   async delete(kind: DirectoryKind, id: string): Promise<{ seq: number } | null> {
     const result = await this.db.transaction().execute(async (trx) => {
       const gone = await trx.deleteFrom('directory_records').where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
       if (gone.numDeletedRows === 0n) return null;
       if (kind === 'site') {
-        const profiles = await trx.selectFrom('directory_records').select('id').where('kind', '=', 'profile').where('site_id', '=', id).execute();
-        for (const p of profiles) {
-          await trx.deleteFrom('directory_records').where('kind', '=', 'profile').where('id', '=', p.id).execute();
-          await writeChange(trx, 'profile', p.id, 'delete', this.now());
+        const owned = await trx.selectFrom('directory_records').select(['kind', 'id']).where('kind', 'in', ['profile', 'policy']).where('site_id', '=', id).execute();
+        for (const p of owned) {
+          await trx.deleteFrom('directory_records').where('kind', '=', p.kind).where('id', '=', p.id).execute();
+          await writeChange(trx, p.kind, p.id, 'delete', this.now());
         }
       }
       return { seq: await writeChange(trx, kind, id, 'delete', this.now()) };
@@ -122,15 +137,15 @@ export class DirectoryStore {
 
   private async upsert<K extends DirectoryKind>(kind: K, input: unknown): Promise<{ seq: number; record: DirectoryRecord<K> }> {
     const record = parseOrThrow(DIRECTORY_SCHEMAS[kind], input) as DirectoryRecord<K>;
-    const siteId = kind === 'profile' ? (record as ClientProfile).siteId : null;
+    const { id, siteId } = recordKey(kind, record);
     const now = this.now();
     const seq = await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('directory_records')
-        .values({ kind, id: record.id, site_id: siteId, data: JSON.stringify(record), updated_at: now })
+        .values({ kind, id, site_id: siteId, data: JSON.stringify(record), updated_at: now })
         .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet((eb) => ({ site_id: eb.ref('excluded.site_id'), data: eb.ref('excluded.data'), updated_at: now })))
         .execute();
-      return writeChange(trx, kind, record.id, 'upsert', now);
+      return writeChange(trx, kind, id, 'upsert', now);
     });
     this.notify();
     return { seq, record };

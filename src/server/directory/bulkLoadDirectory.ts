@@ -5,14 +5,16 @@
  * (A PostgreSQL port would use COPY into a staging table instead.)
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { parseOrThrow } from '../../shared/api/index.js';
+import { parseOrThrow, type SitePolicyRecord } from '../../shared/api/index.js';
 import type { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
-import { DIRECTORY_SCHEMAS, type DirectoryKind } from './DirectoryStore.js';
+import { DIRECTORY_SCHEMAS, recordKey, type DirectoryKind } from './DirectoryStore.js';
 
 export interface DirectoryData {
   sites: readonly Site[];
   profiles: readonly ClientProfile[];
   references: readonly Reference[];
+  /** Site approval rules (sync kind `policy`); each site must be among `sites` or already stored. */
+  policies?: readonly SitePolicyRecord[];
 }
 
 export function bulkLoadDirectory(sqlite: BetterSqlite3.Database, data: DirectoryData, now: number): { sites: number; profiles: number; references: number } {
@@ -24,12 +26,12 @@ export function bulkLoadDirectory(sqlite: BetterSqlite3.Database, data: Director
   // one with the next AUTOINCREMENT seq: one statement instead of delete + insert.
   const replaceChange = sqlite.prepare(`insert or replace into changes (kind, record_id, op, changed_at) values (?, ?, 'upsert', ?)`);
 
-  const load = (kind: DirectoryKind, records: readonly { id: string }[]) => {
+  const load = (kind: DirectoryKind, records: readonly object[]) => {
     records.forEach((input, i) => {
       const record = parseOrThrow(DIRECTORY_SCHEMAS[kind], input, `${kind}s.${i}`);
-      const siteId = kind === 'profile' ? (record as ClientProfile).siteId : null;
-      upsertRecord.run(kind, record.id, siteId, JSON.stringify(record), now);
-      replaceChange.run(kind, record.id, now);
+      const { id, siteId } = recordKey(kind, record);
+      upsertRecord.run(kind, id, siteId, JSON.stringify(record), now);
+      replaceChange.run(kind, id, now);
     });
   };
 
@@ -37,6 +39,7 @@ export function bulkLoadDirectory(sqlite: BetterSqlite3.Database, data: Director
     load('site', data.sites);
     load('profile', data.profiles);
     load('reference', data.references);
+    load('policy', data.policies ?? []);
   })();
   return { sites: data.sites.length, profiles: data.profiles.length, references: data.references.length };
 }

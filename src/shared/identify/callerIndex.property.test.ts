@@ -52,10 +52,19 @@ describe('caller index properties', () => {
         const sites = new Map<string, IndexSite>();
         const profiles = new Map<string, IndexProfile>();
         for (const op of ops) {
-          if ('upsertSite' in op) (live.upsertSite(op.upsertSite), sites.set(op.upsertSite.id, op.upsertSite));
-          else if ('removeSite' in op) (live.removeSite(op.removeSite), sites.delete(op.removeSite));
-          else if ('upsertProfile' in op) (live.upsertProfile(op.upsertProfile), profiles.set(op.upsertProfile.id, op.upsertProfile));
-          else (live.removeProfile(op.removeProfile), profiles.delete(op.removeProfile));
+          if ('upsertSite' in op) {
+            live.upsertSite(op.upsertSite);
+            sites.set(op.upsertSite.id, op.upsertSite);
+          } else if ('removeSite' in op) {
+            live.removeSite(op.removeSite);
+            sites.delete(op.removeSite);
+          } else if ('upsertProfile' in op) {
+            live.upsertProfile(op.upsertProfile);
+            profiles.set(op.upsertProfile.id, op.upsertProfile);
+          } else {
+            live.removeProfile(op.removeProfile);
+            profiles.delete(op.removeProfile);
+          }
         }
         const sitesFirst = createCallerIndex();
         sites.forEach((s) => sitesFirst.upsertSite(s));

@@ -28,7 +28,8 @@ function safeDecode(text: string): string {
 
 /** ASCII form of a possibly internationalised domain (uses the URL parser every JS runtime has). */
 function asciiDomain(domain: string): string | undefined {
-  if (/^[\x00-\x7f]*$/.test(domain)) return domain;
+  if (/^[\x20-\x7e]*$/.test(domain)) return domain;
+  if (/[\p{Cc}\s]/u.test(domain)) return undefined; // the URL parser would silently drop tabs and newlines
   try {
     return new URL(`http://${domain}/`).hostname;
   } catch {

@@ -41,7 +41,7 @@ function asciify(text: string): string {
     .normalize('NFKC')
     .replace(/\p{Cf}/gu, '')
     .replace(/[\p{Pd}\u2212]/gu, '-')
-    .replace(/[^\x00-\x7F]/gu, (ch) => (/\p{Nd}/u.test(ch) ? String(digitValue(ch)) : /\s/u.test(ch) ? ' ' : ch));
+    .replace(/[^\x20-\x7e]/gu, (ch) => (/\p{Nd}/u.test(ch) ? String(digitValue(ch)) : /\s/u.test(ch) ? ' ' : ch));
 }
 
 /**

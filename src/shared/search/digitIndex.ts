@@ -19,7 +19,8 @@ interface Entry {
 
 export class DigitIndex {
   private entries: Array<Entry | undefined> = [];
-  private windows = new Map<string, number[]>();
+  /** Window value (the 4 digits read as a number, 0–9999) → entry ids: an array, no string keys. */
+  private windows: Array<number[] | undefined> = new Array(10 ** MIN_DIGITS);
   private readonly byDoc = new Map<string, number[]>();
   private dead = 0;
 
@@ -28,7 +29,7 @@ export class DigitIndex {
     this.remove(docId);
     const ids: number[] = [];
     for (const digits of new Set(numbers)) {
-      if (digits.length < MIN_DIGITS) continue;
+      if (digits.length < MIN_DIGITS || !/^\d+$/.test(digits)) continue;
       const id = this.entries.push({ digits, docId }) - 1;
       ids.push(id);
       this.addWindows(digits, id);
@@ -50,10 +51,10 @@ export class DigitIndex {
    * `limit`; `accept` filters records (e.g. by kind) before they count towards the limit.
    */
   search(digits: string, limit: number, accept: (docId: string) => boolean = () => true): string[] {
-    if (digits.length < MIN_DIGITS || limit <= 0) return [];
+    if (digits.length < MIN_DIGITS || limit <= 0 || !/^\d+$/.test(digits)) return [];
     let rarest: number[] | undefined;
     for (let i = 0; i + MIN_DIGITS <= digits.length; i++) {
-      const list = this.windows.get(digits.slice(i, i + MIN_DIGITS));
+      const list = this.windows[Number(digits.slice(i, i + MIN_DIGITS))];
       if (!list) return [];
       if (!rarest || list.length < rarest.length) rarest = list;
     }
@@ -72,10 +73,12 @@ export class DigitIndex {
   }
 
   private addWindows(digits: string, id: number): void {
-    for (let i = 0; i + MIN_DIGITS <= digits.length; i++) {
-      const window = digits.slice(i, i + MIN_DIGITS);
-      const list = this.windows.get(window);
-      if (!list) this.windows.set(window, [id]);
+    let window = 0;
+    for (let i = 0; i < digits.length; i++) {
+      window = (window * 10 + digits.charCodeAt(i) - 48) % 10 ** MIN_DIGITS;
+      if (i < MIN_DIGITS - 1) continue;
+      const list = this.windows[window];
+      if (!list) this.windows[window] = [id];
       else if (list[list.length - 1] !== id) list.push(id); // a window repeated in one number
     }
   }
@@ -83,7 +86,7 @@ export class DigitIndex {
   private compact(): void {
     const live = this.entries.filter((e): e is Entry => e !== undefined);
     this.entries = [];
-    this.windows = new Map();
+    this.windows = new Array(10 ** MIN_DIGITS);
     this.byDoc.clear();
     this.dead = 0;
     for (const entry of live) {

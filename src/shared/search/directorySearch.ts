@@ -1,9 +1,9 @@
 /**
  * Type-ahead over the cached directory. Lives in memory for the session, fed by the same
  * upserts/removals as the caller index; nothing is persisted. Three structures, one per kind of query:
- *   - MiniSearch for words: site and company names and people's names (prefix, and typo-tolerant:
- *     fuzzy 0.2 for words of 4+ letters), reference subjects and tags (prefix). Every word typed must
- *     match (AND). Accents and case are ignored. Queries under 2 characters return nothing.
+ *   - MiniSearch for words: site and company names and people's names (typo-tolerant: fuzzy 0.2 for
+ *     words of 4+ letters), reference subjects and tags. Every word typed must match (AND); the last
+ *     one as a prefix. Accents and case are ignored. Queries under 2 characters return nothing.
  *   - PrefixIndex for email addresses and their domains, for one-word queries of 3+ characters
  *     ("dreyes", "dana.re", "dana@acme", "@acme.co"); these hits follow the word hits.
  *   - DigitIndex for phone numbers: a query of digits and phone punctuation with 4+ digits matches
@@ -76,8 +76,14 @@ const BOOST = { name: 2, company: 1, subject: 2, tags: 1 };
 const PHONE_QUERY = /^[\d\s()+\-./]+$/;
 export const MIN_QUERY = 2;
 
+/**
+ * Only the word being typed is a prefix; earlier words are complete ("dana rey" = dana AND rey*).
+ * Expanding every word as a prefix multiplies the matches to score and breaks the 16 ms budget.
+ */
+const lastWord = (_term: string, i: number, terms: string[]) => i === terms.length - 1;
+
 /** Lower case without accents, so "muller" finds "Müller" (ASCII skips the costly normalisation). */
-const fold = (term: string) => (/^[\x00-\x7f]*$/.test(term) ? term : term.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();
+const fold = (term: string) => (/^[\x20-\x7e]*$/.test(term) ? term : term.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 const keyOf = (kind: SearchKind, id: string) => `${kind}:${id}`;
 
@@ -106,7 +112,9 @@ class MemoryDirectorySearch implements DirectorySearch {
     const email = p.email?.trim().toLowerCase();
     this.emails.set(key, email ? [email, email.slice(email.indexOf('@') + 1)] : []);
     const country = this.sites.get(p.siteId)?.country;
-    this.phones.set(keyOf('person', p.id), p.phones.flatMap((phone) => this.phoneDigits(phone.number, phone.country ?? country)));
+    const digits: string[] = [];
+    for (const phone of p.phones) digits.push(...this.phoneDigits(phone.number, phone.country ?? country));
+    this.phones.set(key, digits);
   }
 
   removeProfile(id: string): void {
@@ -143,8 +151,8 @@ class MemoryDirectorySearch implements DirectorySearch {
       {
         combineWith: 'OR',
         queries: [
-          { queries: [text], fields: NAME_FIELDS, prefix: true, fuzzy: (term) => (term.length >= 4 ? 0.2 : false), combineWith: 'AND' },
-          { queries: [text], fields: REFERENCE_FIELDS, prefix: true, combineWith: 'AND' },
+          { queries: [text], fields: NAME_FIELDS, prefix: lastWord, fuzzy: (term) => (term.length >= 4 ? 0.2 : false), combineWith: 'AND' },
+          { queries: [text], fields: REFERENCE_FIELDS, prefix: lastWord, combineWith: 'AND' },
         ],
       },
       { boost: BOOST, ...(kinds ? { filter: (r) => accept(r.id as string) } : {}) },

@@ -5,6 +5,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enUS from './en-US.json';
+import siteEnUS from '../../features/site/i18n/en-US.json';
 
 export const SUPPORTED_LOCALES = ['en-US'] as const;
 
@@ -19,5 +20,7 @@ export function createI18n(locale = 'en-US'): i18n {
     initAsync: false,
     returnNull: false,
   });
+  // Feature bundles (site view, references, type-ahead, favourites), merged deeply into the app's.
+  instance.addResourceBundle('en-US', 'translation', siteEnUS, true, false);
   return instance;
 }

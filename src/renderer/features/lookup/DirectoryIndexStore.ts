@@ -1,21 +1,27 @@
 /**
  * The in-memory directory the lookup reads: the caller index plus the site and profile records by id,
  * built from the cache at start and kept in step with every applied sync page. Lookups are Map
- * reads, so a result shows on the next frame even with 100k profiles. Memory only; nothing here is
- * persisted (the cache in `db/` is the source).
+ * reads, so a result shows on the next frame even with 100k profiles. It also holds the type-ahead
+ * index (sites, people, references; `shared/search`), fed by the same load and sync pages. Memory
+ * only; nothing here is persisted (the cache in `db/` is the source).
  */
 import type { ClientProfile, Site } from '../../../shared/domain/index.js';
+import { createDirectorySearch, type DirectorySearch, type SearchHit, type SearchOptions } from '../../../shared/search/index.js';
 import type { CallerIndex, IdentifyOutcome } from '../../../shared/identify/types.js';
 import type { CallsignDb } from '../../db/CallsignDb.js';
 import type { AppliedChanges } from '../../db/applySyncPage.js';
+import { phoneMatchKey } from '../../../shared/phone/phoneMatchKey.js';
 
 export interface IndexEngine {
   createIndex(): CallerIndex;
   identify(index: CallerIndex, input: string): IdentifyOutcome;
+  /** The type-ahead index (default: `createDirectorySearch`). */
+  createSearch?(): DirectorySearch;
 }
 
 export class DirectoryIndexStore {
   private index: CallerIndex;
+  private typeahead: DirectorySearch;
   private readonly sites = new Map<string, Site>();
   private readonly profiles = new Map<string, ClientProfile>();
   private readonly listeners = new Set<() => void>();
@@ -24,34 +30,44 @@ export class DirectoryIndexStore {
 
   constructor(private readonly engine: IndexEngine) {
     this.index = engine.createIndex();
+    this.typeahead = this.newSearch();
   }
 
   /** Builds the index from the cache (sites first, then profiles). */
   async load(db: CallsignDb): Promise<void> {
     const sites = await db.sites.toArray();
     const profiles = await db.profiles.toArray();
+    const references = await db.references.toArray();
     this.index = this.engine.createIndex();
+    this.typeahead = this.newSearch();
     this.sites.clear();
     this.profiles.clear();
     for (const s of sites) this.putSite(s);
     for (const p of profiles) this.putProfile(p);
+    for (const r of references) this.typeahead.upsertReference(r);
     this.loaded = true;
     this.changed();
   }
 
   /** Applies the net effect of a sync page (already written to the cache). */
-  apply(changes: Pick<AppliedChanges, 'sites' | 'profiles'>): void {
+  apply(changes: Pick<AppliedChanges, 'sites' | 'profiles'> & Partial<Pick<AppliedChanges, 'references' | 'policies'>>): void {
     for (const s of changes.sites.put) this.putSite(s);
     for (const p of changes.profiles.put) this.putProfile(p);
     for (const id of changes.profiles.deleted) {
       this.profiles.delete(id);
       this.index.removeProfile(id);
+      this.typeahead.removeProfile(id);
     }
     for (const id of changes.sites.deleted) {
       this.sites.delete(id);
       this.index.removeSite(id);
+      this.typeahead.removeSite(id);
     }
-    if (changes.sites.put.length + changes.profiles.put.length + changes.sites.deleted.length + changes.profiles.deleted.length) this.changed();
+    for (const r of changes.references?.put ?? []) this.typeahead.upsertReference(r);
+    for (const id of changes.references?.deleted ?? []) this.typeahead.removeReference(id);
+    const n = (x: { put: unknown[]; deleted: unknown[] } | undefined) => (x ? x.put.length + x.deleted.length : 0);
+    // References and policies bump the version too: site views re-read them from the cache.
+    if (n(changes.sites) + n(changes.profiles) + n(changes.references) + n(changes.policies)) this.changed();
   }
 
   identify(input: string): IdentifyOutcome {
@@ -64,6 +80,36 @@ export class DirectoryIndexStore {
 
   profile(id: string): ClientProfile | undefined {
     return this.profiles.get(id);
+  }
+
+  /** Every cached site (insertion order). */
+  allSites(): Site[] {
+    return [...this.sites.values()];
+  }
+
+  /** Type-ahead over site, company and people's names, emails, phone digits and reference subjects/tags. */
+  search(query: string, options?: SearchOptions): SearchHit[] {
+    return this.typeahead.search(query, options);
+  }
+
+  /** A deterministic spread of real phones, emails, domains and names (benchmarks, diagnostics). */
+  sample(n: number): { phones: string[]; emails: string[]; domains: string[]; names: string[] } {
+    const profiles = [...this.profiles.values()];
+    const sites = [...this.sites.values()];
+    const step = Math.max(1, Math.floor(profiles.length / Math.max(1, n)));
+    const phones: string[] = [];
+    const emails: string[] = [];
+    const names: string[] = [];
+    for (let i = 0; i < profiles.length && phones.length < n; i += step) {
+      const p = profiles[i]!;
+      const phone = p.phones[0];
+      const key = phone && phoneMatchKey(phone.number, phone.country ?? this.sites.get(p.siteId)?.country);
+      if (key) phones.push(key);
+      if (p.email) emails.push(p.email);
+      names.push(`${p.firstName} ${p.lastName}`);
+    }
+    const domains = sites.filter((s) => s.emailDomain).map((s) => `someone@${s.emailDomain}`).slice(0, n);
+    return { phones, emails, domains, names };
   }
 
   get isLoaded(): boolean {
@@ -85,11 +131,17 @@ export class DirectoryIndexStore {
   private putSite(s: Site) {
     this.sites.set(s.id, s);
     this.index.upsertSite(s);
+    this.typeahead.upsertSite(s);
   }
 
   private putProfile(p: ClientProfile) {
     this.profiles.set(p.id, p);
     this.index.upsertProfile(p);
+    this.typeahead.upsertProfile(p);
+  }
+
+  private newSearch(): DirectorySearch {
+    return this.engine.createSearch?.() ?? createDirectorySearch();
   }
 
   private changed() {

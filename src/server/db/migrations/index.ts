@@ -1,7 +1,11 @@
 /** Static migration list (no file-system scanning, so it works bundled). Append; never edit. */
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial.js';
+import * as m0002approvals from './0002_approvals.js';
+import * as m0003platform from './0003_platform.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_approvals': m0002approvals,
+  '0003_platform': m0003platform,
 };

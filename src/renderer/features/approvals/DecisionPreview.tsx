@@ -1,0 +1,91 @@
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { Decision } from '../../../shared/approvals/schemas.js';
+import { CallPlan } from './CallPlan.js';
+import { OUTCOME_COLOR } from './outcomeColor.js';
+
+interface Props {
+  decision: Decision;
+  callerName: string;
+  hasPolicy: boolean;
+  onStart: () => void;
+  onBack: () => void;
+}
+
+function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <Box data-testid={testId}>
+      <Typography variant="overline" color="text.secondary" component="h3" sx={{ lineHeight: 2 }}>
+        {title}
+      </Typography>
+      {children}
+    </Box>
+  );
+}
+
+/** Step 3: "What will happen" — outcome, reasons, call plan, templates and notices, before any dial. */
+export function DecisionPreview({ decision, callerName, hasPolicy, onStart, onBack }: Props) {
+  const { t } = useTranslation();
+  const { templates } = decision;
+  const hasTemplates = !!(templates.username || templates.email || templates.securityGroups?.length || templates.distributionGroups?.length);
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h3" component="h2">
+        {t('approvals.preview.title')}
+      </Typography>
+      {!hasPolicy && (
+        <Alert severity="warning" data-testid="preview-no-policy">
+          {t('approvals.preview.noPolicy')}
+        </Alert>
+      )}
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+        <Chip color={OUTCOME_COLOR[decision.outcome]} label={t(`approvals.outcome.${decision.outcome}`)} data-testid="preview-outcome" sx={{ fontWeight: 600, fontSize: '0.9375rem', height: 30 }} />
+        <Typography variant="body2" color="text.secondary">
+          {t(`approvals.outcomeHelp.${decision.outcome}`)}
+        </Typography>
+      </Stack>
+      <Section title={t('approvals.preview.reasons')} testId="preview-reasons">
+        <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+          {decision.reasons.map((r, i) => (
+            <Typography component="li" variant="body2" key={i}>
+              {r}
+            </Typography>
+          ))}
+        </Box>
+      </Section>
+      {decision.steps.length > 0 && (
+        <Section title={t('approvals.preview.plan')}>
+          <CallPlan decision={decision} callerName={callerName} />
+        </Section>
+      )}
+      {hasTemplates && (
+        <Section title={t('approvals.preview.templates')} testId="preview-templates">
+          <Stack spacing={0.5}>
+            {templates.username && <Typography variant="body2">{t('approvals.preview.username', { value: templates.username })}</Typography>}
+            {templates.email && <Typography variant="body2">{t('approvals.preview.email', { value: templates.email })}</Typography>}
+            {!!templates.securityGroups?.length && <Typography variant="body2">{t('approvals.preview.securityGroups', { value: templates.securityGroups.join(', ') })}</Typography>}
+            {!!templates.distributionGroups?.length && (
+              <Typography variant="body2">{t('approvals.preview.distributionGroups', { value: templates.distributionGroups.join(', ') })}</Typography>
+            )}
+          </Stack>
+        </Section>
+      )}
+      {decision.notices.map((n, i) => (
+        <Alert key={i} severity="warning" data-testid="preview-notice">
+          {n.text}
+        </Alert>
+      ))}
+      <Stack direction="row" spacing={1}>
+        <Button onClick={onBack}>{t('approvals.back')}</Button>
+        <Button variant="contained" size="medium" autoFocus onClick={onStart} data-testid="start-call">
+          {t(`approvals.preview.start.${decision.outcome}`)}
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}

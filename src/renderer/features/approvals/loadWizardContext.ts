@@ -1,0 +1,33 @@
+/**
+ * Everything the wizard needs about one call, read from the offline cache: the site, the identified
+ * caller (if any), the engine's rules and the references tagged *Security-Related Requests*.
+ */
+import type { SiteRules } from '../../../shared/approvals/schemas.js';
+import type { ClientProfile, Reference, Site } from '../../../shared/domain/index.js';
+import type { CallsignDb } from '../../db/CallsignDb.js';
+import { referencesForSite, siteRulesFor } from './siteRulesFor.js';
+
+export const SECURITY_TAG = 'Security-Related Requests';
+
+export interface WizardContext {
+  site: Site;
+  profile: ClientProfile | undefined;
+  rules: SiteRules;
+  hasPolicy: boolean;
+  securityReferences: Reference[];
+}
+
+export async function loadWizardContext(db: CallsignDb, siteId: string, profileId?: string): Promise<WizardContext | null> {
+  const [site, cached, profile, references] = await Promise.all([
+    db.sites.get(siteId),
+    siteRulesFor(db, siteId, profileId),
+    profileId ? db.profiles.get(profileId) : Promise.resolve(undefined),
+    referencesForSite(db, siteId),
+  ]);
+  if (!site || !cached) return null;
+  const tag = SECURITY_TAG.toLowerCase();
+  const securityReferences = references
+    .filter((r) => (r.tags ?? []).some((t) => t.toLowerCase() === tag))
+    .sort((a, b) => a.subject.localeCompare(b.subject));
+  return { site, profile, rules: cached.rules, hasPolicy: cached.hasPolicy, securityReferences };
+}

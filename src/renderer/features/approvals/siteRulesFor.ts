@@ -1,0 +1,59 @@
+/**
+ * Builds the approvals engine's `SiteRules` (APPROVALS.md §6) from the offline cache only, so the
+ * wizard decides the same way with or without a connection: the site (country, RMM opt-in), its
+ * synced policy record (category policies, Unlicensed Software list), the references assigned to the
+ * site or to all sites (id + tags, e.g. `rmm-preapproved`) and the site's people with their phones.
+ */
+import { SiteRules } from '../../../shared/approvals/schemas.js';
+import type { ClientProfile, Reference } from '../../../shared/domain/index.js';
+import type { CallsignDb } from '../../db/CallsignDb.js';
+
+/** References assigned to the site or to all sites. All-site references need a scan (no index on a boolean). */
+export async function referencesForSite(db: CallsignDb, siteId: string): Promise<Reference[]> {
+  const [assigned, everywhere] = await Promise.all([
+    db.references.where('siteIds').equals(siteId).toArray(),
+    db.references.filter((r) => r.allSites === true).toArray(),
+  ]);
+  const byId = new Map<string, Reference>();
+  for (const r of [...assigned, ...everywhere]) byId.set(r.id, r);
+  return [...byId.values()];
+}
+
+function person(p: ClientProfile) {
+  return {
+    profileId: p.id,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    phones: p.phones.map((ph) => ({ number: ph.number, type: ph.type, country: ph.country, provider: ph.provider, smsGateway: ph.smsGateway })),
+  };
+}
+
+export interface CachedSiteRules {
+  rules: SiteRules;
+  /** False when no policy record has been synced for the site (every request then escalates). */
+  hasPolicy: boolean;
+}
+
+/** Null when the site is not in the cache. */
+export async function siteRulesFor(db: CallsignDb, siteId: string, callerProfileId?: string): Promise<CachedSiteRules | null> {
+  const site = await db.sites.get(siteId);
+  if (!site) return null;
+  const [policy, references, profiles, caller] = await Promise.all([
+    db.policies.get(siteId),
+    referencesForSite(db, siteId),
+    db.profiles.where('siteId').equals(siteId).toArray(),
+    callerProfileId ? db.profiles.get(callerProfileId) : Promise.resolve(undefined),
+  ]);
+  // A caller identified at another site of the same company still needs their phones for SMS auth.
+  if (caller && !profiles.some((p) => p.id === caller.id)) profiles.push(caller);
+  const rules = SiteRules.parse({
+    siteId,
+    country: site.country,
+    rmmAgentOptIn: site.rmmAgentOptIn ?? false,
+    policies: policy?.policies ?? {},
+    unlicensedSoftware: policy?.unlicensedSoftware ?? [],
+    references: references.map((r) => ({ id: r.id, tags: r.tags ?? [] })),
+    people: profiles.map(person),
+  });
+  return { rules, hasPolicy: policy !== undefined };
+}

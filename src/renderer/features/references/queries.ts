@@ -1,0 +1,31 @@
+/** References from the offline cache; keys carry the directory version so views follow sync. */
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { CallsignDb } from '../../db/CallsignDb.js';
+import { sortReferences } from './filterReferences.js';
+
+export const referenceKeys = {
+  all: ['references'] as const,
+  forSite: (siteId: string, version: number) => [...referenceKeys.all, 'site', siteId, version] as const,
+  byId: (id: string, version: number) => [...referenceKeys.all, 'id', id, version] as const,
+};
+
+export const referenceQueries = {
+  /** Assigned to the site, plus those assigned to all sites; site ones first. */
+  forSite: (db: CallsignDb, siteId: string, version: number) =>
+    queryOptions({
+      queryKey: referenceKeys.forSite(siteId, version),
+      queryFn: async () => {
+        const own = await db.references.where('siteIds').equals(siteId).toArray();
+        const everywhere = await db.references.filter((r) => r.allSites && !r.siteIds.includes(siteId)).toArray();
+        return sortReferences([...own, ...everywhere]);
+      },
+      staleTime: Infinity,
+      placeholderData: keepPreviousData,
+    }),
+  byId: (db: CallsignDb, id: string, version: number) =>
+    queryOptions({
+      queryKey: referenceKeys.byId(id, version),
+      queryFn: async () => (await db.references.get(id)) ?? null,
+      staleTime: Infinity,
+    }),
+};

@@ -1,0 +1,103 @@
+/**
+ * Uploaded approval records (APPROVALS.md §5) in table `approval_records`, kept forever: one row per
+ * record id with the record's canonical JSON (`body`) and a few columns to filter on. Each stored
+ * record is also appended to the server audit chain in the same transaction; its `server_seq` is
+ * that audit entry's seq.
+ *
+ * Checks, in order: the hash (over the record as parsed by `ApprovalRecord`, defaults filled — what
+ * the device hashes too), then idempotency (same id: same body → the stored result, different body →
+ * 409 `conflict`), then the device chain (`prevHash` = hash of the device's last stored record, or
+ * GENESIS_HASH → else 409 `chain_broken`).
+ */
+import type { Kysely } from 'kysely';
+import { AppError, type ApprovalRecord, type ApprovalStored } from '../../shared/api/index.js';
+import { canonicalJson } from '../../shared/chain/canonicalJson.js';
+import { GENESIS_HASH, hashRecord } from '../../shared/chain/hashChain.js';
+import { AUDIT_EVENT, type AuditSink } from '../audit/AuditLog.js';
+import type { ApprovalRecordsTable, Database } from '../db/schema.js';
+
+export interface StoreResult {
+  /** False when the same record was stored before (an idempotent replay). */
+  created: boolean;
+  stored: ApprovalStored;
+}
+
+const storedOf = (row: Pick<ApprovalRecordsTable, 'id' | 'stored_at' | 'server_seq'>): ApprovalStored => ({
+  id: row.id,
+  storedAt: new Date(Number(row.stored_at)).toISOString(),
+  serverSeq: Number(row.server_seq),
+});
+
+export class ApprovalStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly audit: AuditSink,
+    private readonly now: () => number,
+  ) {}
+
+  /** Stores a parsed record once; `actor` is the signed-in user uploading it. */
+  async store(record: ApprovalRecord, actor: { id: string }): Promise<StoreResult> {
+    const expected = await hashRecord(record, record.prevHash);
+    if (expected !== record.hash) {
+      throw new AppError(
+        'bad_request',
+        'hash: does not match the record. Compute it with hashRecord over the record as parsed by the ApprovalRecord schema, with prevHash set; do not edit a record after linking it.',
+        'hash',
+      );
+    }
+    const body = canonicalJson(record);
+    return this.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('approval_records').select(['id', 'body', 'stored_at', 'server_seq']).where('id', '=', record.id).executeTakeFirst();
+      if (existing) {
+        if (existing.body === body) return { created: false, stored: storedOf(existing) };
+        throw new AppError('conflict', `Approval record ${record.id} was already uploaded with different contents. Records are immutable: make a new record with a new id.`);
+      }
+      const last = await trx.selectFrom('approval_records').select('hash').where('device_id', '=', record.deviceId).orderBy('server_seq', 'desc').limit(1).executeTakeFirst();
+      const head = last?.hash ?? GENESIS_HASH;
+      if (record.prevHash !== head) {
+        throw new AppError(
+          'chain_broken',
+          last
+            ? `prevHash: record ${record.id} does not follow the last record the server has from device ${record.deviceId}. Upload this device's records in order, oldest first.`
+            : `prevHash: the server has no records from device ${record.deviceId} yet, so this record must be the device's first (prevHash ${GENESIS_HASH.slice(0, 8)}…). Upload the device's earlier records first.`,
+          'prevHash',
+        );
+      }
+      const storedAt = this.now();
+      const entry = await this.audit.append(
+        {
+          type: AUDIT_EVENT.approvalStored,
+          actor: actor.id,
+          subject: record.id,
+          data: { deviceId: record.deviceId, siteId: record.siteId, action: record.request.action, outcome: record.decision.outcome, finalState: record.finalState, hash: record.hash },
+        },
+        trx,
+      );
+      const row = {
+        id: record.id,
+        device_id: record.deviceId,
+        site_id: record.siteId,
+        technician: record.technician.id,
+        final_state: record.finalState,
+        created_at: record.createdAt,
+        body,
+        hash: record.hash,
+        stored_at: storedAt,
+        server_seq: entry.seq,
+      };
+      await trx.insertInto('approval_records').values(row).execute();
+      return { created: true, stored: storedOf(row) };
+    });
+  }
+
+  /** The stored record, parsed back from its canonical JSON. */
+  async get(id: string): Promise<ApprovalRecord | undefined> {
+    const row = await this.db.selectFrom('approval_records').select('body').where('id', '=', id).executeTakeFirst();
+    return row ? (JSON.parse(row.body) as ApprovalRecord) : undefined;
+  }
+
+  async count(): Promise<number> {
+    const r = await this.db.selectFrom('approval_records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+}

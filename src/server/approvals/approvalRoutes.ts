@@ -1,0 +1,46 @@
+/**
+ * Security approvals over HTTP (contract: src/shared/api/approvals.ts), all behind a bearer token:
+ *  - `POST /v1/approvals` (header `Idempotency-Key` = body.id) → 201 / 200 replay `ApprovalStored`
+ *  - `POST /v1/approvals/evaluate` `{ siteId, request }` → the Decision for the stored site's rules
+ *  - `POST /v1/approvals/escalations` `EscalationRequest` → `{ notified }`
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, ApprovalRecord, ApprovalStored, EscalationRequest } from '../../shared/api/index.js';
+import { ApprovalRequest, Decision, evaluate } from '../../shared/approvals/index.js';
+import type { AuthService } from '../auth/AuthService.js';
+import { requireAuth } from '../http/requireAuth.js';
+import type { ApprovalServices } from './approvalServices.js';
+
+/** Body of `POST /v1/approvals/evaluate`. Candidate for src/shared/api/approvals.ts. */
+export const EvaluateStoredRequest = z
+  .object({ siteId: z.string().min(1, 'enter the site id'), request: ApprovalRequest })
+  .refine((v) => v.request.siteId === v.siteId, { message: 'does not match siteId; evaluate a request only against its own site', path: ['request', 'siteId'] });
+
+export const EscalationResult = z.object({ notified: z.number().int().nonnegative() });
+
+export const approvalRoutes: FastifyPluginAsyncZod<{ auth: AuthService; approvals: ApprovalServices }> = async (app, { auth, approvals }) => {
+  const onRequest = requireAuth(auth);
+
+  app.post('/v1/approvals', { onRequest, schema: { body: ApprovalRecord, response: { 200: ApprovalStored, 201: ApprovalStored } } }, async (request, reply) => {
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string' || key.trim() === '') {
+      throw new AppError('bad_request', 'Idempotency-Key: send the header "Idempotency-Key: <record id>" so a retried upload is stored only once.', 'Idempotency-Key');
+    }
+    if (key.trim() !== request.body.id) {
+      throw new AppError('bad_request', `Idempotency-Key: must equal the record id (${request.body.id}).`, 'Idempotency-Key');
+    }
+    const { created, stored } = await approvals.records.store(request.body, request.principal!.user);
+    return reply.status(created ? 201 : 200).send(stored);
+  });
+
+  app.post('/v1/approvals/evaluate', { onRequest, schema: { body: EvaluateStoredRequest, response: { 200: Decision } } }, async (request) => {
+    const stored = await approvals.siteRules(request.body.siteId);
+    if (!stored) throw new AppError('not_found', `siteId: there is no site "${request.body.siteId}". Sync and pick the site again.`, 'siteId');
+    return evaluate(stored.rules, request.body.request);
+  });
+
+  app.post('/v1/approvals/escalations', { onRequest, schema: { body: EscalationRequest, response: { 200: EscalationResult } } }, async (request) => {
+    return approvals.escalations.escalate(request.body, request.principal!.user);
+  });
+};

@@ -1,0 +1,120 @@
+/**
+ * The server audit chain (table `audit_log`, kept forever): one append-only row per security event —
+ * approval records stored, SMS codes sent, escalations, sign-ins. Each row's `hash` is the shared
+ * `hashRecord` of `{ seq, at, actor, type, subject, data }` linked after the previous row's hash
+ * (GENESIS_HASH for seq 1), so editing, removing or reordering any row breaks `verify()` from there.
+ * (Removing the newest rows is only detectable against a hash kept elsewhere: `head()` gives it.)
+ *
+ * `append` takes an optional Kysely transaction so an event commits together with the change it
+ * records. Event data never holds a secret: no SMS code, password, token or lease secret.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { canonicalJson } from '../../shared/chain/canonicalJson.js';
+import { GENESIS_HASH, hashRecord, verifyChain, type ChainedRecord } from '../../shared/chain/hashChain.js';
+import type { AuditLogTable, Database } from '../db/schema.js';
+
+/** Event types written today; add more here (the column is free text, so no migration is needed). */
+export const AUDIT_EVENT = {
+  approvalStored: 'approval.stored',
+  approvalEscalated: 'approval.escalated',
+  smsCodeSent: 'sms.code_sent',
+  smsCodeChecked: 'sms.code_checked',
+  signIn: 'auth.sign_in',
+  signInFailed: 'auth.sign_in_failed',
+} as const;
+export type KnownAuditEventType = (typeof AUDIT_EVENT)[keyof typeof AUDIT_EVENT];
+
+export type AuditData = Record<string, unknown>;
+
+export interface AuditEvent {
+  /** Dotted, e.g. `approval.stored`; see AUDIT_EVENT. */
+  type: KnownAuditEventType | (string & {});
+  /** Who did it: a user id, an account email for failed sign-ins, or `system`. */
+  actor: string;
+  /** What it is about: a record id, a site id, an account… */
+  subject: string;
+  /** JSON-serialisable details; never secrets. */
+  data?: AuditData;
+}
+
+export interface AuditEntry extends Required<AuditEvent> {
+  seq: number;
+  /** Epoch milliseconds. */
+  at: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** Anything that can record an audit event (lets services take a fake in tests). */
+export interface AuditSink {
+  append(event: AuditEvent, trx?: Transaction<Database>): Promise<AuditEntry>;
+}
+
+const PAGE = 1000;
+
+function toChained(row: AuditLogTable): ChainedRecord {
+  const { prev_hash: prevHash, hash, data, ...rest } = row;
+  return { ...rest, at: Number(row.at), seq: Number(row.seq), data: JSON.parse(data) as AuditData, prevHash, hash };
+}
+
+const toEntry = (row: AuditLogTable): AuditEntry => toChained(row) as unknown as AuditEntry;
+
+export class AuditLog implements AuditSink {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => number,
+  ) {}
+
+  /** Appends one event after the current head; inside `trx` when given, else in its own transaction. */
+  append(event: AuditEvent, trx?: Transaction<Database>): Promise<AuditEntry> {
+    return trx ? this.appendIn(trx, event) : this.db.transaction().execute((t) => this.appendIn(t, event));
+  }
+
+  /** The newest entry, or undefined for an empty log. */
+  async head(): Promise<AuditEntry | undefined> {
+    const row = await this.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return row ? toEntry(row) : undefined;
+  }
+
+  /** Entries with seq > after, ascending. */
+  async list(options: { after?: number; limit?: number; type?: string } = {}): Promise<AuditEntry[]> {
+    let q = this.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', options.after ?? 0)
+      .orderBy('seq')
+      .limit(options.limit ?? 100);
+    if (options.type) q = q.where('type', '=', options.type);
+    return (await q.execute()).map(toEntry);
+  }
+
+  /** The seq of the first row whose link or hash is wrong (or whose seq skips), or null when the chain holds. */
+  async verify(): Promise<number | null> {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    for (;;) {
+      const rows = await this.db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(PAGE).execute();
+      if (rows.length === 0) return null;
+      const gap = rows.findIndex((r, i) => Number(r.seq) !== expectedSeq + i);
+      const checked = gap === -1 ? rows : rows.slice(0, gap);
+      const broken = await verifyChain(checked.map(toChained), prevHash);
+      if (broken !== null) return Number(checked[broken]!.seq);
+      if (gap !== -1) return Number(rows[gap]!.seq);
+      prevHash = rows[rows.length - 1]!.hash;
+      expectedSeq += rows.length;
+    }
+  }
+
+  private async appendIn(trx: Transaction<Database>, event: AuditEvent): Promise<AuditEntry> {
+    const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const data = JSON.parse(canonicalJson(event.data ?? {})) as AuditData;
+    const body = { seq: last ? Number(last.seq) + 1 : 1, at: this.now(), actor: event.actor, type: event.type, subject: event.subject, data };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const hash = await hashRecord(body, prevHash);
+    await trx
+      .insertInto('audit_log')
+      .values({ ...body, data: canonicalJson(data), prev_hash: prevHash, hash })
+      .execute();
+    return { ...body, prevHash, hash };
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * SMS verification codes (APPROVALS.md §3, "SMS authentication"). Table `sms_codes` keeps, per code,
+ * only a per-code random salt and HMAC-SHA-256(process key, salt:code) — never the code — plus the
+ * masked number, expiry and check count; rows are purged a day after they expire. The HMAC key is
+ * random per process, so a restart kills every outstanding code (they last 5 minutes anyway).
+ *
+ * A code: 6 digits from `crypto.randomInt`, valid for 5 minutes and at most 5 checks; a correct
+ * check uses it up. The code exists in plain text only in memory here and in the message handed to
+ * the Mailer; it is never logged, never in a response, never in an error message or audit event.
+ */
+import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { AppError, SmsCodeChecked, type SmsCodeRequest, type SmsCodeSent } from '../../shared/api/index.js';
+import { greetingFor, type Site } from '../../shared/domain/index.js';
+import { AUDIT_EVENT, type AuditSink } from '../audit/AuditLog.js';
+import type { Database } from '../db/schema.js';
+import type { Mailer } from '../notify/Mailer.js';
+import type { SmsRecipient } from './resolveSmsRecipient.js';
+import { gatewayAddress, maskNumber } from './smsAddress.js';
+
+export const SMS_CODE_TTL_MS = 5 * 60_000;
+export const SMS_CODE_MAX_CHECKS = 5;
+const PURGE_AFTER_MS = 86_400_000;
+
+/** `SmsCodeChecked` plus why a check failed. Candidate for src/shared/api/approvals.ts. */
+export const SmsCheckResult = SmsCodeChecked.extend({
+  reason: z.enum(['wrong_code', 'expired', 'too_many_attempts', 'already_used']).optional(),
+});
+export type SmsCheckResult = z.infer<typeof SmsCheckResult>;
+
+export interface SmsCodeOptions {
+  ttlMs?: number;
+  maxChecks?: number;
+  /** For tests only: a fixed code generator. */
+  generateCode?: () => string;
+}
+
+const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
+
+/** The SMS text, in the site's own greeting name. */
+export function smsText(site: Pick<Site, 'companyName' | 'callerGreeting'>, code: string, minutes: number): string {
+  const greeting = greetingFor(site).slice(0, 60);
+  const sender = /help ?desk/i.test(greeting) ? greeting : `${greeting} help desk`;
+  return `${sender}: your verification code is ${code}. It expires in ${minutes} minutes.`;
+}
+
+export interface Actor {
+  id: string;
+}
+
+export class SmsCodeService {
+  private readonly key = randomBytes(32);
+  private readonly ttlMs: number;
+  private readonly maxChecks: number;
+  private readonly generateCode: () => string;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly mailer: Mailer,
+    private readonly audit: AuditSink,
+    private readonly now: () => number,
+    options: SmsCodeOptions = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? SMS_CODE_TTL_MS;
+    this.maxChecks = options.maxChecks ?? SMS_CODE_MAX_CHECKS;
+    this.generateCode = options.generateCode ?? newCode;
+  }
+
+  /** Sends a new code to the recipient by email-to-SMS and records it (hashed) with an audit event. */
+  async send(request: SmsCodeRequest, recipient: SmsRecipient, actor: Actor): Promise<SmsCodeSent> {
+    const code = this.generateCode();
+    const sentTo = maskNumber(recipient.target.number);
+    const minutes = Math.round(this.ttlMs / 60_000);
+    await this.mailer.send({ to: gatewayAddress(recipient.target), subject: 'Verification code', text: smsText(recipient.site, code, minutes) });
+
+    const id = randomUUID();
+    const salt = randomBytes(16).toString('base64url');
+    const createdAt = this.now();
+    const expiresAt = createdAt + this.ttlMs;
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('sms_codes').where('expires_at', '<', createdAt - PURGE_AFTER_MS).execute();
+      await trx
+        .insertInto('sms_codes')
+        .values({ id, site_id: recipient.site.id, purpose: request.purpose, requested_by: actor.id, sent_to: sentTo, salt, code_hash: this.hash(salt, code), created_at: createdAt, expires_at: expiresAt, checks: 0, used_at: null })
+        .execute();
+      await this.audit.append(
+        { type: AUDIT_EVENT.smsCodeSent, actor: actor.id, subject: id, data: { siteId: recipient.site.id, purpose: request.purpose, profileId: request.profileId, to: recipient.name, sentTo } },
+        trx,
+      );
+    });
+    return { codeId: id, sentTo, expiresAt: new Date(expiresAt).toISOString() };
+  }
+
+  /** Checks a code in constant time. Only the technician who asked for the code may check it. */
+  async check(id: string, code: string, actor: Actor): Promise<SmsCheckResult> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('sms_codes').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row || row.requested_by !== actor.id) {
+        throw new AppError('not_found', 'There is no such SMS code (it may have been sent by another technician or purged). Send a new code.');
+      }
+      const dead = (reason: NonNullable<SmsCheckResult['reason']>): SmsCheckResult => ({ ok: false, attemptsLeft: 0, reason });
+      if (row.used_at !== null) return dead('already_used');
+      if (this.now() >= Number(row.expires_at)) return dead('expired');
+      if (row.checks >= this.maxChecks) return dead('too_many_attempts');
+
+      const ok = timingSafeEqual(Buffer.from(this.hash(row.salt, code), 'hex'), Buffer.from(row.code_hash, 'hex'));
+      const checks = row.checks + 1;
+      await trx.updateTable('sms_codes').set({ checks, ...(ok ? { used_at: this.now() } : {}) }).where('id', '=', id).execute();
+      const attemptsLeft = ok ? 0 : this.maxChecks - checks;
+      const result: SmsCheckResult = ok ? { ok, attemptsLeft } : { ok, attemptsLeft, reason: attemptsLeft > 0 ? 'wrong_code' : 'too_many_attempts' };
+      await this.audit.append({ type: AUDIT_EVENT.smsCodeChecked, actor: actor.id, subject: id, data: { ...result } }, trx);
+      return result;
+    });
+  }
+
+  private hash(salt: string, code: string): string {
+    return createHmac('sha256', this.key).update(`${salt}:${code}`).digest('hex');
+  }
+}
