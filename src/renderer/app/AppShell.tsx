@@ -2,6 +2,7 @@ import { Outlet } from 'react-router';
 import Box from '@mui/material/Box';
 import type { UserInfo } from '../../shared/api/auth.js';
 import { LookupProvider } from '../features/lookup/LookupProvider.js';
+import { useApprovalUploader } from '../features/approvals/useApprovalUploader.js';
 import { useDirectorySync } from '../features/sync/useDirectorySync.js';
 import { LeftRail } from './LeftRail.js';
 import { TopBar } from './TopBar.js';
@@ -10,6 +11,7 @@ import { useDeepLinkLookup } from './useDeepLinkLookup.js';
 /** The signed-in layout: top bar, left rail, the routed page. Starts the directory sync. */
 export function AppShell({ user }: { user: UserInfo }) {
   useDirectorySync();
+  useApprovalUploader();
   useDeepLinkLookup();
   return (
     <LookupProvider>

@@ -6,9 +6,13 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Search from '@mui/icons-material/Search';
+import VerifiedUserOutlined from '@mui/icons-material/VerifiedUserOutlined';
 
 /** Feature navigation. Only features that exist (and the role may use) are listed; none are disabled. */
-const ITEMS = [{ to: '/lookup', key: 'nav.lookup', icon: <Search fontSize="small" /> }] as const;
+const ITEMS = [
+  { to: '/lookup', key: 'nav.lookup', icon: <Search fontSize="small" /> },
+  { to: '/approvals', key: 'approvals.nav', icon: <VerifiedUserOutlined fontSize="small" /> },
+] as const;
 
 export function LeftRail() {
   const { t } = useTranslation();

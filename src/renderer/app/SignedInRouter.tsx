@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import type { UserInfo } from '../../shared/api/auth.js';
+import { ApprovalsHistoryPage } from '../features/approvals/ApprovalsHistoryPage.js';
+import { ApprovalWizardPage } from '../features/approvals/ApprovalWizardPage.js';
 import { LookupPage } from '../features/lookup/LookupPage.js';
 import { AppShell } from './AppShell.js';
 
@@ -15,6 +17,8 @@ export function SignedInRouter({ user }: { user: UserInfo }) {
           children: [
             { index: true, element: <LookupPage /> },
             { path: 'lookup', element: <LookupPage /> },
+            { path: 'approvals', element: <ApprovalsHistoryPage /> },
+            { path: 'approvals/new', element: <ApprovalWizardPage /> },
             { path: '*', element: <Navigate to="/" replace /> },
           ],
         },

@@ -6,6 +6,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
 import type { UserInfo } from '../../shared/api/auth.js';
+import { PendingUploadsBadge } from '../features/approvals/PendingUploadsBadge.js';
 import { LookupBox } from '../features/lookup/LookupBox.js';
 import { UserMenu } from '../features/session/UserMenu.js';
 import { SyncStatusBadge } from '../features/sync/SyncStatusBadge.js';
@@ -29,6 +30,7 @@ export function TopBar({ user }: { user: UserInfo }) {
         </Box>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'flex-end' }}>
           <SyncStatusBadge />
+          <PendingUploadsBadge />
           <ThemeToggle />
           <LanguageMenu />
           <UserMenu user={user} />

@@ -1,10 +1,15 @@
 /**
- * Sign-in, token refresh, sign-out and bearer authentication. Passwords and tokens pass through
- * here in memory only; errors never echo them.
+ * Sign-in (password, then TOTP when enrolled), token refresh, sign-out and bearer authentication.
+ * Every session is bound to a registered device; a revoked device's tokens get 401
+ * `device_revoked`. Sign-ins and failed sign-ins go to the audit chain. Passwords, codes and tokens
+ * pass through here in memory only; errors and audit events never echo them.
  */
-import type { LoginResponse, UserInfo } from '../../shared/api/index.js';
+import type { UserInfo } from '../../shared/api/index.js';
 import { AppError } from '../../shared/api/index.js';
+import type { DeviceRegistration, SessionTokens, SignInResponse } from '../../shared/auth/index.js';
 import { AUDIT_EVENT, type AuditSink } from '../audit/AuditLog.js';
+import type { DeviceStore } from '../devices/DeviceStore.js';
+import type { MfaService } from '../mfa/MfaService.js';
 import type { LoginThrottle } from './LoginThrottle.js';
 import type { SessionStore } from './SessionStore.js';
 import { toUserInfo, type UserStore } from './UserStore.js';
@@ -22,6 +27,8 @@ export class LockedOutError extends AppError {
 
 export const INVALID_CREDENTIALS = 'Email or password is wrong. Check both and try again.';
 const SIGN_IN_AGAIN = 'Your session has ended. Sign in again.';
+export const DEVICE_REVOKED = 'An administrator signed this device out. Its local data is being removed; sign in again to continue.';
+const UNNAMED_DEVICE: DeviceRegistration = { name: 'Unnamed device', platform: 'unknown' };
 
 /** Verified against when the account does not exist, so both paths cost the same. */
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -29,6 +36,14 @@ const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAA
 export interface Principal {
   user: UserInfo;
   sessionId: string;
+  /** The registered device of this session (null only for sessions from before devices existed). */
+  deviceId: string | null;
+}
+
+/** Devices and the TOTP second factor (issue 6). */
+export interface AuthPlatform {
+  devices: DeviceStore;
+  mfa: MfaService;
 }
 
 export class AuthService {
@@ -36,11 +51,13 @@ export class AuthService {
     private readonly users: UserStore,
     private readonly sessions: SessionStore,
     private readonly throttle: LoginThrottle,
-    /** Records sign-in successes and failures in the audit chain (never the password). */
-    private readonly audit?: AuditSink,
+    /** Records sign-in successes and failures in the audit chain (never the password or a code). */
+    private readonly audit: AuditSink | undefined,
+    private readonly platform: AuthPlatform,
   ) {}
 
-  async login(email: string, password: string, address: string): Promise<LoginResponse> {
+  /** Password step: tokens for `device`, or an mfaToken when the account has TOTP on. */
+  async login(email: string, password: string, address: string, device: DeviceRegistration = UNNAMED_DEVICE): Promise<SignInResponse> {
     const keys = { address, account: email.trim().toLowerCase() };
     const wait = await this.throttle.retryAfterSeconds(keys);
     if (wait > 0) {
@@ -54,17 +71,39 @@ export class AuthService {
       await this.audit?.append({ type: AUDIT_EVENT.signInFailed, actor: keys.account, subject: keys.account, data: { address, reason: user ? 'wrong_password' : 'unknown_account' } });
       throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
     }
+    // With TOTP on, the lockout counters are cleared only once the second factor is right too.
+    if (await this.platform.mfa.isEnrolled(user.id)) return { mfaRequired: true, ...(await this.platform.mfa.challenge(user.id, device)) };
     await this.throttle.reset(keys);
-    const tokens = await this.sessions.create(user.id);
-    await this.audit?.append({ type: AUDIT_EVENT.signIn, actor: user.id, subject: keys.account, data: { address } });
-    return { ...tokens, user: toUserInfo(user) };
+    return this.startSession(user.id, device, { address, method: 'password' });
   }
 
-  async refresh(refreshToken: string): Promise<LoginResponse> {
+  /** TOTP step: a code (or a one-time recovery code) for an mfaToken from `login`. */
+  async completeTotp(input: { mfaToken: string; code?: string; recoveryCode?: string }, address: string): Promise<SessionTokens> {
+    const outcome = await this.platform.mfa.verify(input.mfaToken, input);
+    if (!outcome.ok && outcome.reason === 'expired') {
+      throw new AppError('unauthorized', 'This sign-in has expired or had too many wrong codes. Sign in again with your password.');
+    }
+    const user = await this.users.findById(outcome.userId);
+    if (!user) throw new AppError('unauthorized', SIGN_IN_AGAIN);
+    const keys = { address, account: user.email };
+    const method = input.recoveryCode ? 'recovery_code' : 'totp';
+    if (!outcome.ok) {
+      await this.throttle.recordFailure(keys);
+      await this.audit?.append({ type: AUDIT_EVENT.signInFailed, actor: user.email, subject: user.email, data: { address, reason: `wrong_${method}` } });
+      const what = method === 'totp' ? 'That code is not right' : 'That recovery code is not right or was already used';
+      const next = outcome.attemptsLeft > 0 ? `${outcome.attemptsLeft} tries left.` : 'No tries left: sign in again with your password.';
+      throw new AppError('invalid_code', `${what}. ${next}`, method === 'totp' ? 'code' : 'recoveryCode');
+    }
+    await this.throttle.reset(keys);
+    return this.startSession(user.id, outcome.device, { address, method, recoveryCodesLeft: outcome.recoveryCodesLeft });
+  }
+
+  async refresh(refreshToken: string): Promise<SessionTokens> {
     const rotated = await this.sessions.rotate(refreshToken);
+    if (rotated && 'deviceRevoked' in rotated) throw new AppError('device_revoked', DEVICE_REVOKED);
     const user = rotated && (await this.users.findById(rotated.userId));
     if (!rotated || !user) throw new AppError('unauthorized', SIGN_IN_AGAIN);
-    return { ...rotated.tokens, user: toUserInfo(user) };
+    return { ...rotated.tokens, user: toUserInfo(user), deviceId: rotated.deviceId ?? '' };
   }
 
   async logout(input: { refreshToken?: string; sessionId?: string }): Promise<void> {
@@ -72,9 +111,10 @@ export class AuthService {
     if (input.sessionId) await this.sessions.revokeSession(input.sessionId);
   }
 
-  /** The principal for a bearer access token; throws 401 `unauthorized` otherwise. */
+  /** The principal for a bearer access token; throws 401 `unauthorized` (or `device_revoked`) otherwise. */
   async authenticate(accessToken: string | undefined): Promise<Principal> {
     const found = accessToken ? await this.sessions.authenticate(accessToken) : null;
+    if (found?.deviceRevoked) throw new AppError('device_revoked', DEVICE_REVOKED);
     const user = found && (await this.users.findById(found.userId));
     if (!found || !user) {
       throw new AppError(
@@ -82,6 +122,20 @@ export class AuthService {
         accessToken ? 'Your access token has expired or was revoked. Refresh it or sign in again.' : 'Sign in first: send "Authorization: Bearer <access token>".',
       );
     }
-    return { user: toUserInfo(user), sessionId: found.sessionId };
+    return { user: toUserInfo(user), sessionId: found.sessionId, deviceId: found.deviceId };
+  }
+
+  private async startSession(userId: string, device: DeviceRegistration, details: Record<string, unknown>): Promise<SessionTokens> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new AppError('unauthorized', SIGN_IN_AGAIN);
+    const deviceId = await this.platform.devices.register(user.id, device);
+    const tokens = await this.sessions.create(user.id, deviceId);
+    await this.audit?.append({
+      type: AUDIT_EVENT.signIn,
+      actor: user.id,
+      subject: user.email,
+      data: { ...details, deviceId, deviceName: device.name, platform: device.platform },
+    });
+    return { ...tokens, user: toUserInfo(user), deviceId };
   }
 }

@@ -5,6 +5,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enUS from './en-US.json';
+import approvalsEnUS from '../../features/approvals/i18n/en-US.json';
 import siteEnUS from '../../features/site/i18n/en-US.json';
 
 export const SUPPORTED_LOCALES = ['en-US'] as const;
@@ -15,7 +16,7 @@ export function createI18n(locale = 'en-US'): i18n {
     lng: locale,
     fallbackLng: 'en-US',
     supportedLngs: [...SUPPORTED_LOCALES],
-    resources: { 'en-US': { translation: enUS } },
+    resources: { 'en-US': { translation: { ...enUS, ...approvalsEnUS } } },
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,
     returnNull: false,

@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlineOutlined';
 import { greetingFor, type ClientProfile, type Site } from '../../../shared/domain/index.js';
 import type { Candidate } from '../../../shared/identify/types.js';
+import { NewApprovalButton } from '../approvals/NewApprovalButton.js';
 import { describeMatch } from './describeMatch.js';
 import { ProfileDetails } from './ProfileDetails.js';
 import { SiteDetails } from './SiteDetails.js';
@@ -61,6 +62,9 @@ export function CandidateCard({ candidate, site, profile, technicianFirstName }:
           <Box sx={{ flex: 1, minWidth: 0 }}>
             <SiteDetails site={site} />
           </Box>
+        </Stack>
+        <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
+          <NewApprovalButton siteId={site.id} profileId={profile?.id} />
         </Stack>
       </Box>
     </Paper>

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import type { Site } from '../../../shared/domain/index.js';
+import { SiteMessageBanner } from '../lookup/SiteMessageBanner.js';
+import { SiteReferences } from '../references/SiteReferences.js';
+import { CallerPanel } from './CallerPanel.js';
+import { NetworkTab } from './NetworkTab.js';
+import { OverviewTab } from './OverviewTab.js';
+import { PeopleTab } from './PeopleTab.js';
+import { SiteHeader } from './SiteHeader.js';
+import { parseSiteTab, SITE_TABS, type SiteTab } from './siteRoutes.js';
+
+/**
+ * Everything about one site on one screen: the site message first (red, never expires), the
+ * caller on the line, name and greeting, then Overview / People / References / Network & software.
+ * The tab lives in the URL so Back and links work.
+ */
+export function SiteView({ site }: { site: Site }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab = parseSiteTab(params.get('tab'));
+  const person = params.get('person') ?? undefined;
+  const focusRef = params.get('ref') ?? undefined;
+  const select = (next: SiteTab) => setParams(next === 'overview' ? {} : { tab: next }, { replace: true });
+  return (
+    <Box sx={{ maxWidth: 1200, mx: 'auto' }} data-testid="site-view" data-site-id={site.id}>
+      {site.siteMessage && (
+        <Paper sx={{ overflow: 'hidden', mb: 2, border: 0 }}>
+          <SiteMessageBanner message={site.siteMessage} />
+        </Paper>
+      )}
+      <CallerPanel viewingSiteId={site.id} />
+      <SiteHeader site={site} />
+      <Tabs
+        value={tab}
+        onChange={(_e, v: SiteTab) => select(v)}
+        aria-label={t('siteView.tabsLabel')}
+        sx={{ mt: 2, mb: 2, borderBottom: 1, borderColor: 'divider', minHeight: 40, '& .MuiTab-root': { minHeight: 40, py: 1 } }}
+      >
+        {SITE_TABS.map((k) => (
+          <Tab key={k} value={k} label={t(`siteView.tabs.${k}`)} id={`site-tab-${k}`} aria-controls={`site-panel-${k}`} data-testid={`site-tab-${k}`} />
+        ))}
+      </Tabs>
+      <Box role="tabpanel" id={`site-panel-${tab}`} aria-labelledby={`site-tab-${tab}`}>
+        {tab === 'overview' && <OverviewTab site={site} />}
+        {tab === 'people' && <PeopleTab key={person ?? ''} site={site} highlightId={person} />}
+        {tab === 'references' && <SiteReferences key={focusRef ?? ''} siteId={site.id} focusId={focusRef} />}
+        {tab === 'network' && <NetworkTab site={site} />}
+      </Box>
+    </Box>
+  );
+}
