@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 /** Journeys run through the web bridge in Debian's Chromium (Playwright's own download is blocked). */
 export default defineConfig({
   testDir: 'e2e',
+  // Not test-results/ itself: Playwright empties its outputDir, which would delete Vitest's report.
+  outputDir: 'test-results/e2e-artifacts',
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -6,10 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { createCallerIndex, identifyCaller } from '../shared/identify/index.js';
+import { createPlatformServices, registerPlatformRoutes, type PlatformServices } from './admin/platformServices.js';
 import { createApprovalServices, registerApprovalRoutes, type ApprovalServiceOptions, type ApprovalServices } from './approvals/approvalServices.js';
 import { AuditLog } from './audit/AuditLog.js';
 import { AuthService } from './auth/AuthService.js';
@@ -19,9 +21,13 @@ import { SessionStore } from './auth/SessionStore.js';
 import { UserStore } from './auth/UserStore.js';
 import type { ServerDatabase } from './db/openDatabase.js';
 import { DirectoryStore } from './directory/DirectoryStore.js';
+import { registerApiDocs } from './http/apiDocs.js';
 import { installErrorHandling } from './http/errorHandling.js';
 import { createLogger } from './logging/logOptions.js';
 import { LookupService, type CallerIdentifier } from './lookup/LookupService.js';
+import type { MfaPolicy } from './mfa/MfaService.js';
+import { enforcePermissions, installPermissions } from './permissions/installPermissions.js';
+import { DEFAULT_RATE_LIMITS, signInLimits, type RateLimitPolicy } from './permissions/rateLimits.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { lookupRoutes } from './routes/lookupRoutes.js';
@@ -34,6 +40,8 @@ export interface ServiceOptions {
   identifier?: CallerIdentifier;
   /** Mailer (demo outbox / SMTP) and SMS code settings for security approvals. */
   approvals?: ApprovalServiceOptions;
+  /** TOTP sign-in challenge lifetime and tries. */
+  mfa?: MfaPolicy;
 }
 
 export interface Services {
@@ -44,6 +52,8 @@ export interface Services {
   lookup: LookupService;
   audit: AuditLog;
   approvals: ApprovalServices;
+  /** Devices, TOTP, directory and account administration, bundles (issue 6). */
+  platform: PlatformServices;
 }
 
 /** The shared identification the desktop client uses, so server and client agree on every match. */
@@ -55,11 +65,12 @@ export function createServices(database: ServerDatabase, options: ServiceOptions
   const users = new UserStore(db, now, options.scrypt ?? DEFAULT_SCRYPT);
   const sessions = new SessionStore(db, now);
   const audit = new AuditLog(db, now);
-  const auth = new AuthService(users, sessions, new LoginThrottle(db, now, options.throttle ?? DEFAULT_THROTTLE), audit);
   const directory = new DirectoryStore(db, now);
+  const platform = createPlatformServices({ db, now, audit, users, directory, scrypt: options.scrypt ?? DEFAULT_SCRYPT }, { mfa: options.mfa });
+  const auth = new AuthService(users, sessions, new LoginThrottle(db, now, options.throttle ?? DEFAULT_THROTTLE), audit, platform);
   const lookup = new LookupService(directory, options.identifier ?? sharedIdentifier);
   const approvals = createApprovalServices({ db, directory, audit, now }, options.approvals);
-  return { users, sessions, auth, directory, lookup, audit, approvals };
+  return { users, sessions, auth, directory, lookup, audit, approvals, platform };
 }
 
 export interface AppDeps extends ServiceOptions {
@@ -75,6 +86,8 @@ export interface AppDeps extends ServiceOptions {
   /** Honour X-Forwarded-For from a reverse proxy (affects the address used for sign-in lockout). */
   trustProxy?: boolean;
   bodyLimitBytes?: number;
+  /** Sign-in attempts per minute per address and per account (default 10). */
+  rateLimits?: RateLimitPolicy;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -99,15 +112,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   installErrorHandling(app);
+  installPermissions(app); // before any route: every route must declare its permission
 
   await app.register(helmet);
   const origins = deps.corsOrigins ?? [];
-  await app.register(cors, { origin: origins.length > 0 ? [...origins] : false, methods: ['GET', 'POST'], maxAge: 600 });
+  await app.register(cors, { origin: origins.length > 0 ? [...origins] : false, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], maxAge: 600 });
+  enforcePermissions(app, services.auth); // after helmet and CORS, so 401/403 carry their headers
+  await app.register(rateLimit, { global: false });
+  await registerApiDocs(app, deps.version ?? '0.0.0-dev');
+  const limits = signInLimits(app, deps.rateLimits ?? DEFAULT_RATE_LIMITS);
 
   await app.register(healthRoutes, { version: deps.version ?? '0.0.0-dev' });
-  await app.register(authRoutes, { auth: services.auth });
+  await app.register(authRoutes, { auth: services.auth, loginLimit: limits.login });
   await app.register(syncRoutes, { auth: services.auth, directory: services.directory });
   await app.register(lookupRoutes, { auth: services.auth, lookup: services.lookup });
   await registerApprovalRoutes(app, { auth: services.auth, directory: services.directory, approvals: services.approvals });
+  await registerPlatformRoutes(app, { auth: services.auth, audit: services.audit, platform: services.platform, totpLimit: limits.totp });
   return app;
 }

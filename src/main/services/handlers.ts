@@ -11,7 +11,16 @@ import type { SessionService } from './sessionService.js';
 import type { SettingsStore } from './settingsStore.js';
 
 const OutboxList = z.object({
-  messages: z.array(z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), sentAt: z.string() })),
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      // nodemailer reports recipients as a list; the contract shows one line.
+      to: z.union([z.string(), z.array(z.string())]).transform((to) => (Array.isArray(to) ? to.join(', ') : to)),
+      subject: z.string(),
+      text: z.string(),
+      sentAt: z.string(),
+    }),
+  ),
 });
 
 export interface HandlerDeps {

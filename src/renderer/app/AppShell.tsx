@@ -18,7 +18,7 @@ export function AppShell({ user }: { user: UserInfo }) {
       <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
         <TopBar user={user} />
         <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
-          <LeftRail />
+          <LeftRail role={user.role} />
           <Box component="main" sx={{ flex: 1, overflow: 'auto', p: 3, pt: 4 }}>
             <Outlet />
           </Box>

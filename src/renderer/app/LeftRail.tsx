@@ -5,21 +5,27 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
+import ApartmentOutlined from '@mui/icons-material/ApartmentOutlined';
 import Search from '@mui/icons-material/Search';
 import VerifiedUserOutlined from '@mui/icons-material/VerifiedUserOutlined';
+import type { Role } from '../../shared/api/auth.js';
 
-/** Feature navigation. Only features that exist (and the role may use) are listed; none are disabled. */
-const ITEMS = [
+/**
+ * Feature navigation. Only features that exist (and the role may use) are listed; none are disabled.
+ * An item with `roles` is hidden for every other role.
+ */
+const ITEMS: ReadonlyArray<{ to: string; key: string; icon: React.ReactElement; roles?: readonly Role[] }> = [
   { to: '/lookup', key: 'nav.lookup', icon: <Search fontSize="small" /> },
+  { to: '/sites', key: 'sites.nav', icon: <ApartmentOutlined fontSize="small" /> },
   { to: '/approvals', key: 'approvals.nav', icon: <VerifiedUserOutlined fontSize="small" /> },
-] as const;
+];
 
-export function LeftRail() {
+export function LeftRail({ role }: { role?: Role | undefined }) {
   const { t } = useTranslation();
   return (
     <Box component="nav" aria-label={t('nav.label')} sx={{ width: 184, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', display: { xs: 'none', sm: 'block' } }}>
       <List sx={{ px: 1 }}>
-        {ITEMS.map((item) => (
+        {ITEMS.filter((item) => !item.roles || (role !== undefined && item.roles.includes(role))).map((item) => (
           <ListItemButton
             key={item.to}
             component={NavLink}

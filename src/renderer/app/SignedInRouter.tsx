@@ -4,9 +4,15 @@ import type { UserInfo } from '../../shared/api/auth.js';
 import { ApprovalsHistoryPage } from '../features/approvals/ApprovalsHistoryPage.js';
 import { ApprovalWizardPage } from '../features/approvals/ApprovalWizardPage.js';
 import { LookupPage } from '../features/lookup/LookupPage.js';
+import { ReferencePage } from '../features/references/ReferencePage.js';
+import { SiteListPage } from '../features/site/SiteListPage.js';
+import { SitePage } from '../features/site/SitePage.js';
 import { AppShell } from './AppShell.js';
 
-/** Hash routes (the web bridge serves one file): `#/lookup?phone=…|email=…`. */
+/**
+ * Hash routes (the web bridge serves one file): `#/lookup?phone=…|email=…`, `#/sites`,
+ * `#/sites/:siteId?tab=…&person=…&ref=…`, `#/references/:referenceId`.
+ */
 export function SignedInRouter({ user }: { user: UserInfo }) {
   const router = useMemo(
     () =>
@@ -17,6 +23,9 @@ export function SignedInRouter({ user }: { user: UserInfo }) {
           children: [
             { index: true, element: <LookupPage /> },
             { path: 'lookup', element: <LookupPage /> },
+            { path: 'sites', element: <SiteListPage /> },
+            { path: 'sites/:siteId', element: <SitePage /> },
+            { path: 'references/:referenceId', element: <ReferencePage /> },
             { path: 'approvals', element: <ApprovalsHistoryPage /> },
             { path: 'approvals/new', element: <ApprovalWizardPage /> },
             { path: '*', element: <Navigate to="/" replace /> },

@@ -20,9 +20,12 @@ export const EvaluateStoredRequest = z
 export const EscalationResult = z.object({ notified: z.number().int().nonnegative() });
 
 export const approvalRoutes: FastifyPluginAsyncZod<{ auth: AuthService; approvals: ApprovalServices }> = async (app, { auth, approvals }) => {
+  // The permission hook (permissions/installPermissions.ts) authenticates first; requireAuth then
+  // only re-checks, so these routes stay protected even where that hook is not installed.
   const onRequest = requireAuth(auth);
+  const config = { permission: 'approvals.write' } as const;
 
-  app.post('/v1/approvals', { onRequest, schema: { body: ApprovalRecord, response: { 200: ApprovalStored, 201: ApprovalStored } } }, async (request, reply) => {
+  app.post('/v1/approvals', { onRequest, config, schema: { body: ApprovalRecord, response: { 200: ApprovalStored, 201: ApprovalStored } } }, async (request, reply) => {
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || key.trim() === '') {
       throw new AppError('bad_request', 'Idempotency-Key: send the header "Idempotency-Key: <record id>" so a retried upload is stored only once.', 'Idempotency-Key');
@@ -34,13 +37,13 @@ export const approvalRoutes: FastifyPluginAsyncZod<{ auth: AuthService; approval
     return reply.status(created ? 201 : 200).send(stored);
   });
 
-  app.post('/v1/approvals/evaluate', { onRequest, schema: { body: EvaluateStoredRequest, response: { 200: Decision } } }, async (request) => {
+  app.post('/v1/approvals/evaluate', { onRequest, config, schema: { body: EvaluateStoredRequest, response: { 200: Decision } } }, async (request) => {
     const stored = await approvals.siteRules(request.body.siteId);
     if (!stored) throw new AppError('not_found', `siteId: there is no site "${request.body.siteId}". Sync and pick the site again.`, 'siteId');
     return evaluate(stored.rules, request.body.request);
   });
 
-  app.post('/v1/approvals/escalations', { onRequest, schema: { body: EscalationRequest, response: { 200: EscalationResult } } }, async (request) => {
+  app.post('/v1/approvals/escalations', { onRequest, config, schema: { body: EscalationRequest, response: { 200: EscalationResult } } }, async (request) => {
     return approvals.escalations.escalate(request.body, request.principal!.user);
   });
 };

@@ -54,7 +54,16 @@ const PAGE = 1000;
 
 function toChained(row: AuditLogTable): ChainedRecord {
   const { prev_hash: prevHash, hash, data, ...rest } = row;
-  return { ...rest, at: Number(row.at), seq: Number(row.seq), data: JSON.parse(data) as AuditData, prevHash, hash };
+  return { ...rest, at: Number(row.at), seq: Number(row.seq), data: parseStoredData(data), prevHash, hash };
+}
+
+/** Stored data that no longer parses (a damaged row) stays a string, so `verify` names the row instead of throwing. */
+function parseStoredData(data: string): AuditData | string {
+  try {
+    return JSON.parse(data) as AuditData;
+  } catch {
+    return data;
+  }
 }
 
 const toEntry = (row: AuditLogTable): AuditEntry => toChained(row) as unknown as AuditEntry;

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../db/openDatabase.js';
+import { demoPolicies } from '../demo/demoPolicies.js';
 import { generateDirectory } from '../demo/generate.js';
 import { bulkLoadDirectory } from '../directory/bulkLoadDirectory.js';
 import type { CliIo } from './io.js';
@@ -30,7 +31,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     const t0 = performance.now();
     const directory = generateDirectory({ ...options, seed: /^\d+$/.test(options.seed) ? Number(options.seed) : options.seed });
     const t1 = performance.now();
-    const counts = bulkLoadDirectory(database.sqlite, directory, Date.now());
+    const counts = bulkLoadDirectory(database.sqlite, { ...directory, policies: demoPolicies(directory, options.seed) }, Date.now());
     const t2 = performance.now();
     const s = (ms: number) => (ms / 1000).toFixed(2);
     io.stdout.write(

@@ -12,6 +12,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await serveCommand(rest, io);
       case 'generate':
         return await generateCommand(rest, io);
+      case 'import':
+      case 'export': {
+        const { importCommand, exportCommand } = await import('./bundleCommands.js');
+        return await (command === 'import' ? importCommand : exportCommand)(rest, io);
+      }
+      case 'audit': {
+        const { auditCommand } = await import('./auditCommand.js');
+        return await auditCommand(rest, io);
+      }
       case 'evaluate': {
         const { evaluateCommand } = await import('./evaluate.js');
         return await evaluateCommand(rest, io);

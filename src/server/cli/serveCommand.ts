@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { buildApp, createServices } from '../app.js';
 import { openDatabase } from '../db/openDatabase.js';
 import { DEMO_ACCOUNTS, seedDemoWorkspace } from '../demo/seedDemoWorkspace.js';
+import { FolderOutbox } from '../notify/FolderOutbox.js';
+import { mailerFromEnv } from '../notify/Mailer.js';
 import type { CliIo } from './io.js';
 import { defaultDataDir, intFlag, parseFlags } from './options.js';
 
@@ -40,7 +42,9 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
   const database = await openDatabase(join(dataDir, 'callsign.sqlite'));
-  const services = createServices(database);
+  // SMS codes and escalations: the demo writes them to <dataDir>/outbox (demo only); otherwise SMTP_URL.
+  const mailer = values.demo ? new FolderOutbox(join(dataDir, 'outbox')) : mailerFromEnv(io.env);
+  const services = createServices(database, { approvals: { mailer } });
   if (values.demo) {
     const empty = (await services.users.count()) === 0 && (await services.directory.countRecords()) === 0;
     if (empty) {

@@ -8,8 +8,17 @@ Commands:
                 --demo              seed the demo workspace into an empty database
                 --cors-origin URL   allow browser requests from URL (repeatable)
               The demo password is CALLSIGN_DEMO_PASSWORD if set, else generated and printed once.
+              SMS codes and escalation emails go to DATA_DIR/outbox with --demo, else by SMTP
+              to SMTP_URL (e.g. smtps://user:pass@mail.example:465; sender SMTP_FROM).
   generate    Load a generated demo directory into the database.
                 --sites N --profiles N --references N --seed S [--data-dir DIR]
+  export FILE  Write the whole directory (sites, profiles, references, policies) as one JSON
+              bundle (schema: docs/bundle.schema.json); FILE "-" is stdout.  [--data-dir DIR]
+  import FILE  Make the directory equal to a bundle: validates everything first, then adds,
+              updates and deletes in one transaction, or changes nothing.  [--data-dir DIR]
+                --dry-run           report what would change without changing it
+  audit verify
+              Check the whole audit chain and name the first broken entry.  [--data-dir DIR]
   evaluate [FILE]
               Run the evaluation (see callsign-server evaluate --help).
   help        Show this text.

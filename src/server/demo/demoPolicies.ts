@@ -47,7 +47,7 @@
  * contact for some), which `POST /v1/approvals/escalations` emails into the demo outbox.
  */
 import type { z } from 'zod';
-import type { SitePolicyRecord } from '../../shared/api/index.js';
+import { SitePolicyRecord } from '../../shared/api/index.js';
 import type { ApprovalPhone, Approver, CategoryPolicy, PolicyCategory } from '../../shared/approvals/index.js';
 import { POLICY_CATEGORIES } from '../../shared/approvals/index.js';
 import type { ClientProfile, Site } from '../../shared/domain/index.js';
@@ -156,8 +156,7 @@ const FIXTURE_POLICY_INPUTS: RecordIn[] = [
   },
 ];
 
-/** Inputs, not parsed records: the directory store (and bulk load) validate them with SitePolicyRecord. */
-export const FIXTURE_POLICIES = FIXTURE_POLICY_INPUTS as SitePolicyRecord[];
+export const FIXTURE_POLICIES: SitePolicyRecord[] = FIXTURE_POLICY_INPUTS.map((r) => SitePolicyRecord.parse(r));
 
 const SOFTWARE = ['Zoom', 'Slack', 'TeamViewer', 'AnyDesk', 'Dropbox', 'Spotify', 'WinRAR', '7-Zip', 'uTorrent', 'Notepad++', 'VLC media player', 'Google Chrome'] as const;
 const USERNAME_FORMATS = ['{first}.{last}', '{f}{last}', '{first}{l}', '{last}.{first}'] as const;
@@ -205,7 +204,7 @@ export function generatePolicies(directory: Pick<GeneratedDirectory, 'sites' | '
       notificationContacts: [MSP_ESCALATIONS],
     });
   }
-  return out as SitePolicyRecord[];
+  return out.map((r) => SitePolicyRecord.parse(r));
 }
 
 /** Fixture policies plus generated ones for the generated sites. */

@@ -28,6 +28,16 @@ export const FIXTURE_SITES: Site[] = [
     rmmAgentOptIn: true,
     country: 'US',
     timeZone: 'America/Los_Angeles',
+    network: {
+      domain: 'corp.northwindtraders.com',
+      servers: [
+        { name: 'NW-DC01', role: 'Domain controller, DNS, DHCP', address: '10.20.0.10', notes: 'Primary DC. Never restart during business hours.' },
+        { name: 'NW-FS01', role: 'File server (S: shared, H: home drives)', address: '10.20.0.20' },
+        { name: 'NW-RDS01', role: 'Terminal server for thin clients', address: '10.20.0.30', notes: 'RMM server agent installed; thin-client users sign in here.' },
+        { name: 'NW-FW01', role: 'Firewall (FortiGate 60F)', address: '10.20.0.1', notes: 'Changes go to the NOC, never on a help desk call.' },
+      ],
+      notes: 'Wi-Fi: SSID "Northwind-Staff" (WPA2-Enterprise, domain sign-in); "Northwind-Guest" has a daily password at reception.\nPrinters: Finance MFP on 10.20.0.50 (driver: Ricoh PCL6).',
+    },
   }),
   site({
     id: 'site-contoso-london',
@@ -38,6 +48,11 @@ export const FIXTURE_SITES: Site[] = [
     rmmAgentOptIn: false,
     country: 'GB',
     timeZone: 'Europe/London',
+    network: {
+      domain: 'contoso.local',
+      servers: [{ name: 'CON-LDN-DC1', role: 'Domain controller', address: '192.168.10.5' }],
+      notes: 'Mail is Microsoft 365 since the mailbox move; the old Exchange server is switched off.',
+    },
   }),
   site({
     id: 'site-fabrikam',

@@ -147,6 +147,45 @@ function makeReference(rng: Rng, index: number, sites: readonly Site[]): Referen
   };
 }
 
+const SERVER_ROLES: ReadonlyArray<[string, string]> = [
+  ['DC01', 'Domain controller, DNS'],
+  ['FS01', 'File server'],
+  ['RDS01', 'Terminal server for thin clients'],
+  ['APP01', 'Line-of-business application server'],
+  ['PRN01', 'Print server'],
+  ['BK01', 'Backup appliance'],
+];
+const NETWORK_NOTES = [
+  'Power-cycling the router is allowed; ask the caller to wait 5 minutes before testing.',
+  'Guest Wi-Fi password changes every Monday; reception has it.',
+  'Shared drives: S: (shared), H: (home). Map with the login script.',
+  'Firewall and VPN changes go to the NOC.',
+];
+
+/**
+ * Network info for a generated site. Uses its own random stream (seeded by the site id) so adding it
+ * leaves every other generated value exactly as before.
+ */
+function withNetwork(site: Site, seed: number | string): Site {
+  const rng = mulberry32(`${seed}:network:${site.id}`);
+  if (rng.chance(0.2)) return site;
+  const prefix = asciiSlug(site.companyName, '').slice(0, 4).toUpperCase() || 'SRV';
+  const subnet = `10.${rng.int(1, 250)}.${rng.int(0, 250)}`;
+  const servers = SERVER_ROLES.filter((_, i) => i === 0 || rng.chance(0.45)).map(([name, role], i) => ({
+    name: `${prefix}-${name}`,
+    role,
+    address: `${subnet}.${10 + i * 10}`,
+  }));
+  return {
+    ...site,
+    network: {
+      ...(site.emailDomain ? { domain: `corp.${site.emailDomain}` } : {}),
+      servers,
+      ...(rng.chance(0.6) ? { notes: rng.pick(NETWORK_NOTES) } : {}),
+    },
+  };
+}
+
 export function generateDirectory(options: GenerateOptions): GeneratedDirectory {
   const rng = mulberry32(options.seed);
   const usedDomains = new Set(FIXTURE_SITES.flatMap((s) => (s.emailDomain ? [s.emailDomain.replace(/\.[^.]+$/, '')] : [])));
@@ -154,7 +193,8 @@ export function generateDirectory(options: GenerateOptions): GeneratedDirectory 
   const usedEmails = new Set(FIXTURE_PROFILES.flatMap((p) => (p.email ? [p.email] : [])));
 
   const generatedSites = Array.from({ length: options.sites }, (_, i) => makeSite(rng, i + 1, usedDomains, usedNames));
-  const sites = [...FIXTURE_SITES, ...generatedSites];
+  const sitesWithNetwork = generatedSites.map((s) => withNetwork(s, options.seed));
+  const sites = [...FIXTURE_SITES, ...sitesWithNetwork];
   const pool = generatedSites.length > 0 ? generatedSites : FIXTURE_SITES;
   const profiles = [...FIXTURE_PROFILES, ...Array.from({ length: options.profiles }, (_, i) => makeProfile(rng, i + 1, pool, usedEmails))];
   const references = [...FIXTURE_REFERENCES, ...Array.from({ length: options.references }, (_, i) => makeReference(rng, i + 1, pool))];

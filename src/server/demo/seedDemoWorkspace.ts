@@ -8,6 +8,7 @@ import { DEFAULT_SCRYPT, type ScryptParams } from '../auth/password.js';
 import { UserStore } from '../auth/UserStore.js';
 import type { ServerDatabase } from '../db/openDatabase.js';
 import { bulkLoadDirectory } from '../directory/bulkLoadDirectory.js';
+import { demoPolicies } from './demoPolicies.js';
 import { generateDirectory } from './generate.js';
 
 export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; name: string; role: Role }> = [
@@ -31,7 +32,8 @@ export async function seedDemoWorkspace(
   options: SeedOptions,
 ): Promise<{ sites: number; profiles: number; references: number; accounts: number }> {
   const now = options.now ?? Date.now;
-  const counts = bulkLoadDirectory(database.sqlite, generateDirectory(DEMO_SIZE), now());
+  const directory = generateDirectory(DEMO_SIZE);
+  const counts = bulkLoadDirectory(database.sqlite, { ...directory, policies: demoPolicies(directory, DEMO_SIZE.seed) }, now());
   const users = new UserStore(database.db, now, options.scrypt ?? DEFAULT_SCRYPT);
   for (const account of DEMO_ACCOUNTS) {
     if (!(await users.findByEmail(account.email))) await users.create({ ...account, password: options.password });

@@ -4,7 +4,7 @@
  * change row, so `changes` holds exactly one row per record — its latest upsert or a tombstone —
  * under a strictly increasing, never reused `seq`.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { AppError, parseOrThrow, SitePolicyRecord } from '../../shared/api/index.js';
 import { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
@@ -19,6 +19,11 @@ export function recordKey(kind: DirectoryKind, record: object): { id: string; si
   if (kind === 'policy') return { id: (record as SitePolicyRecord).siteId, siteId: (record as SitePolicyRecord).siteId };
   return { id: (record as { id: string }).id, siteId: kind === 'profile' ? (record as ClientProfile).siteId : null };
 }
+
+/** One write of `applyBatch`: `data` is the record's JSON, already validated by its schema. */
+export type BatchWrite =
+  | { op: 'upsert'; kind: DirectoryKind; id: string; siteId: string | null; data: string }
+  | { op: 'delete'; kind: DirectoryKind; id: string };
 
 /** One change row with the record's current JSON (null for tombstones). */
 export interface ChangeRow {
@@ -129,6 +134,36 @@ export class DirectoryStore {
   async countRecords(): Promise<number> {
     const r = await this.db.selectFrom('directory_records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  /**
+   * Applies many pre-validated writes in ONE transaction (bundle import), in the order given, each
+   * replacing its record's change row as a single write would; `also` runs inside the same
+   * transaction (e.g. the audit event). Returns the last seq written, or null for an empty batch.
+   * Unlike `delete`, a site delete here does not cascade: the batch lists every record it removes.
+   */
+  async applyBatch(writes: readonly BatchWrite[], also?: (trx: Transaction<Database>) => Promise<void>): Promise<number | null> {
+    if (writes.length === 0) return null;
+    const now = this.now();
+    const seq = await this.db.transaction().execute(async (trx) => {
+      let last = 0;
+      for (const w of writes) {
+        if (w.op === 'delete') {
+          await trx.deleteFrom('directory_records').where('kind', '=', w.kind).where('id', '=', w.id).execute();
+        } else {
+          await trx
+            .insertInto('directory_records')
+            .values({ kind: w.kind, id: w.id, site_id: w.siteId, data: w.data, updated_at: now })
+            .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet((eb) => ({ site_id: eb.ref('excluded.site_id'), data: eb.ref('excluded.data'), updated_at: now })))
+            .execute();
+        }
+        last = await writeChange(trx, w.kind, w.id, w.op, now);
+      }
+      if (also) await also(trx);
+      return last;
+    });
+    this.notify();
+    return seq;
   }
 
   private notify(): void {

@@ -12,6 +12,8 @@ const STATUS: Record<string, number> = {
   bad_request: 400,
   unauthorized: 401,
   invalid_credentials: 401,
+  invalid_code: 401,
+  device_revoked: 401,
   not_signed_in: 401,
   forbidden: 403,
   not_found: 404,
@@ -60,7 +62,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (err instanceof LockedOutError) reply.header('Retry-After', String(err.retryAfterSeconds));
     if (err instanceof AppError) return send(reply, statusFor(err.code), err.code, err.message, err.field);
     const status = err.statusCode ?? 500;
-    if (status === 413) return send(reply, 413, 'payload_too_large', 'The request body is too large (limit 1 MB). Send less data per request.');
+    if (status === 413) return send(reply, 413, 'payload_too_large', `The request body is too large (limit ${Math.round((request.routeOptions.bodyLimit ?? 1_048_576) / 1024)} KB for this endpoint). Send less data per request.`);
     if (status === 415) return send(reply, 415, 'unsupported_media_type', 'Send the request body as JSON with "Content-Type: application/json".');
     if (status >= 400 && status < 500) {
       const message = /JSON/i.test(err.message)

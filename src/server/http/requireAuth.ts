@@ -16,6 +16,8 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 
 export function requireAuth(auth: AuthService) {
   return async (request: FastifyRequest): Promise<void> => {
+    // Already authenticated by the permission hook (permissions/installPermissions.ts): no second lookup.
+    if (request.principal) return;
     request.principal = await auth.authenticate(bearerToken(request));
   };
 }

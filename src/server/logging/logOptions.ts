@@ -10,7 +10,7 @@ export const REDACT_PATHS = [
   'req.headers.cookie',
   'req.headers["x-api-key"]',
   'res.headers["set-cookie"]',
-  ...['password', 'newPassword', 'accessToken', 'refreshToken', 'token', 'secret', 'authorization', 'smsCode', 'verificationCode', 'otp', 'totp'].flatMap(
+  ...['password', 'newPassword', 'accessToken', 'refreshToken', 'token', 'secret', 'authorization', 'smsCode', 'verificationCode', 'otp', 'totp', 'mfaToken', 'recoveryCode', 'recoveryCodes', 'otpauthUri', 'qrCodeDataUrl'].flatMap(
     (k) => [k, `*.${k}`, `*.*.${k}`],
   ),
   // A bare `code` is only secret in request bodies (SMS/TOTP codes); elsewhere it is an error code worth keeping.

@@ -64,7 +64,8 @@ describe('POST /v1/auth/login', () => {
   });
 
   it('a success resets the failure count', async () => {
-    t = await createTestApp();
+    // 20 attempts in a minute: lift the per-minute limit (tested in permissions/rateLimits.test.ts) to test the lockout counter alone.
+    t = await createTestApp({ rateLimits: { signInPerMinute: 100 } });
     for (let i = 0; i < 9; i++) await login(t.app, 'wrong');
     expect((await login(t.app, TEST_PASSWORD)).statusCode).toBe(200);
     for (let i = 0; i < 9; i++) expect((await login(t.app, 'wrong')).statusCode).toBe(401);

@@ -5,11 +5,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LookupQuery } from '../../shared/api/index.js';
 import type { AuthService } from '../auth/AuthService.js';
-import { requireAuth } from '../http/requireAuth.js';
 import type { LookupService } from '../lookup/LookupService.js';
 
-export const lookupRoutes: FastifyPluginAsyncZod<{ auth: AuthService; lookup: LookupService }> = async (app, { auth, lookup }) => {
-  app.get('/v1/lookup', { onRequest: requireAuth(auth), schema: { querystring: LookupQuery } }, async (request, reply) => {
+/** `auth` is unused here: the permission hook authenticates (permissions/installPermissions.ts). */
+export const lookupRoutes: FastifyPluginAsyncZod<{ auth?: AuthService; lookup: LookupService }> = async (app, { lookup }) => {
+  app.get('/v1/lookup', { config: { permission: 'directory.read' }, schema: { querystring: LookupQuery } }, async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     return lookup.lookup(request.query);
   });

@@ -7,7 +7,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, SyncQuery } from '../../shared/api/index.js';
 import type { AuthService } from '../auth/AuthService.js';
 import type { ChangeRow, DirectoryStore } from '../directory/DirectoryStore.js';
-import { requireAuth } from '../http/requireAuth.js';
 
 /** A client that has not synced for this long should start again from 0. */
 export const SYNC_MAX_AGE_SECONDS = 86_400;
@@ -17,8 +16,9 @@ function changeJson(r: ChangeRow): string {
   return r.op === 'upsert' && r.data !== null ? `${head},"op":"upsert","data":${r.data}}` : `${head},"op":"delete"}`;
 }
 
-export const syncRoutes: FastifyPluginAsyncZod<{ auth: AuthService; directory: DirectoryStore }> = async (app, { auth, directory }) => {
-  app.get('/v1/sync', { onRequest: requireAuth(auth), schema: { querystring: SyncQuery } }, async (request, reply) => {
+/** `auth` is unused here: the permission hook authenticates (permissions/installPermissions.ts). */
+export const syncRoutes: FastifyPluginAsyncZod<{ auth?: AuthService; directory: DirectoryStore }> = async (app, { directory }) => {
+  app.get('/v1/sync', { config: { permission: 'directory.read' }, schema: { querystring: SyncQuery } }, async (request, reply) => {
     const { since, limit } = request.query;
     const rows = await directory.changesSince(since, limit);
     if (rows.length === 0 && since > 0) {

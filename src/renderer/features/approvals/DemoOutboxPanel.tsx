@@ -8,6 +8,11 @@ import { approvalQueries } from './queries.js';
 
 const SHOWN = 5;
 
+/** The contract says one address; the demo server stores a list. Show either. */
+function recipients(to: string | readonly string[]): string {
+  return typeof to === 'string' ? to : to.join(', ');
+}
+
 /**
  * Demo workspace only: the last messages the server's demo SMS/email outbox received, so a tester
  * can read the code "sent to the caller's phone". Hidden whenever `outbox.list` fails (not a demo).
@@ -34,7 +39,7 @@ export function DemoOutboxPanel() {
       {messages.map((m) => (
         <Box key={m.id} data-testid="demo-outbox-message" sx={{ mt: 1, pt: 1, borderTop: 1, borderColor: 'divider' }}>
           <Typography variant="caption" color="text.secondary">
-            {t('approvals.outbox.meta', { to: m.to, time: new Date(m.sentAt).toLocaleTimeString(i18n.language) })}
+            {t('approvals.outbox.meta', { to: recipients(m.to), time: new Date(m.sentAt).toLocaleTimeString(i18n.language) })}
           </Typography>
           <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
             {m.subject ? `${m.subject} — ` : ''}

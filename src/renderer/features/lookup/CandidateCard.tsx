@@ -8,6 +8,7 @@ import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlineOutlined';
 import { greetingFor, type ClientProfile, type Site } from '../../../shared/domain/index.js';
 import type { Candidate } from '../../../shared/identify/types.js';
 import { NewApprovalButton } from '../approvals/NewApprovalButton.js';
+import { OpenSiteButton } from '../site/OpenSiteButton.js';
 import { describeMatch } from './describeMatch.js';
 import { ProfileDetails } from './ProfileDetails.js';
 import { SiteDetails } from './SiteDetails.js';
@@ -64,6 +65,7 @@ export function CandidateCard({ candidate, site, profile, technicianFirstName }:
           </Box>
         </Stack>
         <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
+          <OpenSiteButton candidate={candidate} />
           <NewApprovalButton siteId={site.id} profileId={profile?.id} />
         </Stack>
       </Box>

@@ -8,9 +8,9 @@ import type { PeopleSortKey, PeopleView } from './peopleTable.js';
 export const PEOPLE_COLUMNS: ReadonlyArray<{ key: 'name' | 'email' | 'phones' | 'thinClient' | 'psaContact'; width: string; sort?: PeopleSortKey }> = [
   { key: 'name', width: '24%', sort: 'name' },
   { key: 'email', width: '24%', sort: 'email' },
-  { key: 'phones', width: '32%' },
-  { key: 'thinClient', width: '10%', sort: 'thinClient' },
-  { key: 'psaContact', width: '10%', sort: 'psaContact' },
+  { key: 'phones', width: '30%' },
+  { key: 'thinClient', width: '11%', sort: 'thinClient' },
+  { key: 'psaContact', width: '11%', sort: 'psaContact' },
 ];
 
 /** Sticky header with sortable columns (click or Enter on a column name). */
@@ -20,7 +20,7 @@ export function PeopleTableHead({ view, onSort }: { view: PeopleView; onSort(key
     <TableHead>
       <TableRow>
         {PEOPLE_COLUMNS.map((c) => (
-          <TableCell key={c.key} sx={{ width: c.width, bgcolor: 'background.paper', fontWeight: 600 }} sortDirection={c.sort && view.sortBy === c.sort ? view.direction : false}>
+          <TableCell key={c.key} sx={{ width: c.width, bgcolor: 'background.paper', fontWeight: 600, whiteSpace: 'nowrap' }} sortDirection={c.sort && view.sortBy === c.sort ? view.direction : false}>
             {c.sort ? (
               <TableSortLabel active={view.sortBy === c.sort} direction={view.sortBy === c.sort ? view.direction : 'asc'} onClick={() => onSort(c.sort!)} data-testid={`people-sort-${c.key}`}>
                 {t(`people.columns.${c.key}`)}

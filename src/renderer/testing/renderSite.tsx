@@ -1,0 +1,68 @@
+/** Test-only: renders a route of the signed-in app (without the shell) over a filled offline cache. */
+import type { ReactNode } from 'react';
+import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
+import { render } from '@testing-library/react';
+import type { Reference, Site, ClientProfile } from '../../shared/domain/index.js';
+import type { SitePolicyRecord } from '../../shared/api/approvals.js';
+import type { CallsignApi } from '../../shared/ipc/contract.js';
+import { createCallerIndex, identifyCaller } from '../../shared/identify/index.js';
+import { AppProviders } from '../app/AppProviders.js';
+import { createI18n } from '../app/i18n/createI18n.js';
+import { createQueryClient } from '../app/queryClient.js';
+import { CallsignDb } from '../db/CallsignDb.js';
+import { DirectoryIndexStore } from '../features/lookup/DirectoryIndexStore.js';
+import { LookupBox } from '../features/lookup/LookupBox.js';
+import { LookupProvider } from '../features/lookup/LookupProvider.js';
+import { SyncProgressStore } from '../features/sync/SyncProgressStore.js';
+
+// jsdom lacks matchMedia (MUI's system mode reads it).
+window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false })) as unknown as typeof window.matchMedia;
+
+export interface CacheContents {
+  sites: Site[];
+  profiles?: ClientProfile[];
+  references?: Reference[];
+  policies?: Array<Partial<SitePolicyRecord> & Pick<SitePolicyRecord, 'siteId' | 'unlicensedSoftware'>>;
+  lastSyncAt?: number;
+  maxAgeSeconds?: number;
+}
+
+let n = 0;
+
+export async function renderRoutes(routes: Array<{ path: string; element: ReactNode }>, url: string, cache: CacheContents) {
+  const db = new CallsignDb(`render-${++n}-${Math.random()}`);
+  await db.sites.bulkPut(cache.sites);
+  await db.profiles.bulkPut(cache.profiles ?? []);
+  await db.references.bulkPut(cache.references ?? []);
+  await db.policies.bulkPut((cache.policies ?? []) as SitePolicyRecord[]);
+  if (cache.lastSyncAt !== undefined) await db.meta.put({ key: 'lastSyncAt', value: cache.lastSyncAt });
+  if (cache.maxAgeSeconds !== undefined) await db.meta.put({ key: 'maxAgeSeconds', value: cache.maxAgeSeconds });
+  const directory = new DirectoryIndexStore({ createIndex: createCallerIndex, identify: identifyCaller });
+  await directory.load(db);
+  const status = { signedIn: true, serverUrl: 'http://127.0.0.1:4399', online: true, user: { id: 'u1', email: 'tech@callsign.demo', name: 'Tess Tech', role: 'technician' } };
+  const api = {
+    invoke: async (channel: string) => (channel === 'session.status' ? status : channel === 'settings.get' ? { theme: 'light', locale: 'en-US' } : {}),
+    on: () => () => {},
+  } as unknown as CallsignApi;
+  const services = { api, db, directory, syncProgress: new SyncProgressStore() };
+  const router = createMemoryRouter(
+    [{ path: '/', element: <LookupProvider><OutletHost /></LookupProvider>, children: routes }],
+    { initialEntries: [url] },
+  );
+  const view = render(
+    <AppProviders i18n={createI18n()} queryClient={createQueryClient()} services={services}>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { ...view, db, directory, router };
+}
+
+/** The lookup box (as in the top bar) above the routed page. */
+function OutletHost() {
+  return (
+    <>
+      <LookupBox />
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Wiring for the server platform (issue 6) — devices, TOTP, directory and account administration,
+ * bundles — kept out of app.ts so that file only gains a few lines.
+ */
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { AuditLog } from '../audit/AuditLog.js';
+import type { AuthService } from '../auth/AuthService.js';
+import type { ScryptParams } from '../auth/password.js';
+import type { UserStore } from '../auth/UserStore.js';
+import { BundleService } from '../bundle/BundleService.js';
+import type { Database } from '../db/schema.js';
+import { deviceRoutes } from '../devices/deviceRoutes.js';
+import { DeviceStore } from '../devices/DeviceStore.js';
+import type { DirectoryStore } from '../directory/DirectoryStore.js';
+import { DEFAULT_MFA, MfaService, type MfaPolicy } from '../mfa/MfaService.js';
+import { totpRoutes } from '../mfa/totpRoutes.js';
+import { AccountAdmin } from './AccountAdmin.js';
+import { accountAdminRoutes } from './accountAdminRoutes.js';
+import { DirectoryAdmin } from './DirectoryAdmin.js';
+import { directoryAdminRoutes } from './directoryAdminRoutes.js';
+
+export interface PlatformServices {
+  devices: DeviceStore;
+  mfa: MfaService;
+  directoryAdmin: DirectoryAdmin;
+  accounts: AccountAdmin;
+  bundles: BundleService;
+}
+
+export function createPlatformServices(
+  deps: { db: Kysely<Database>; now: () => number; audit: AuditLog; users: UserStore; directory: DirectoryStore; scrypt: ScryptParams },
+  options: { mfa?: MfaPolicy } = {},
+): PlatformServices {
+  const { db, now, audit, users, directory, scrypt } = deps;
+  const devices = new DeviceStore(db, now);
+  const mfa = new MfaService(db, now, audit, options.mfa ?? DEFAULT_MFA);
+  return {
+    devices,
+    mfa,
+    directoryAdmin: new DirectoryAdmin(db, directory, audit),
+    accounts: new AccountAdmin(db, users, mfa, audit, scrypt),
+    bundles: new BundleService(db, directory, audit),
+  };
+}
+
+export async function registerPlatformRoutes(
+  app: FastifyInstance,
+  deps: { auth: AuthService; audit: AuditLog; platform: PlatformServices; totpLimit: preHandlerAsyncHookHandler },
+): Promise<void> {
+  const { auth, audit, platform, totpLimit } = deps;
+  await app.register(totpRoutes, { auth, mfa: platform.mfa, totpLimit });
+  await app.register(deviceRoutes, { devices: platform.devices, audit });
+  await app.register(directoryAdminRoutes, { admin: platform.directoryAdmin });
+  await app.register(accountAdminRoutes, { accounts: platform.accounts });
+}

@@ -1,0 +1,66 @@
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../shared/api/index.js';
+import { hasPermission, ROLE_PERMISSIONS } from '../../shared/auth/index.js';
+import { DEMO_ACCOUNTS } from '../demo/seedDemoWorkspace.js';
+import { bearer, createTestApp, type TestApp } from '../testing/createTestApp.js';
+import { installPermissions } from './installPermissions.js';
+
+let t: TestApp;
+const tokens = new Map<Role, string>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const a of DEMO_ACCOUNTS) tokens.set(a.role, (await t.login(a.email)).accessToken);
+});
+afterAll(() => t.close());
+
+const fill = (url: string) => url.replace(/:(\w+)/g, 'no-such-$1');
+
+describe('route permissions', () => {
+  it('every route declares a permission from the table (or public)', () => {
+    const routes = t.app.routePermissions;
+    expect(routes.length).toBeGreaterThan(30);
+    const known = new Set<string>(['public', ...ROLE_PERMISSIONS.admin]);
+    for (const r of routes) expect(known.has(r.permission), `${r.method} ${r.url}`).toBe(true);
+    const publicRoutes = routes.filter((r) => r.permission === 'public' && !r.url.startsWith('/docs') && r.method !== 'OPTIONS').map((r) => `${r.method} ${r.url}`);
+    expect(publicRoutes.sort()).toEqual(['GET /v1/health', 'POST /v1/auth/login', 'POST /v1/auth/logout', 'POST /v1/auth/refresh', 'POST /v1/auth/totp']);
+  });
+
+  it('walks every route × every role: 403 forbidden where the table denies, never 401/403/5xx where it allows', async () => {
+    const routes = t.app.routePermissions.filter((r) => r.permission !== 'public');
+    let checked = 0;
+    for (const route of routes) {
+      for (const [role, token] of tokens) {
+        const res = await t.app.inject({ method: route.method as 'GET', url: fill(route.url), headers: bearer(token), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+        const where = `${role} ${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 200)}`;
+        expect(res.statusCode, where).toBeLessThan(500);
+        if (hasPermission(role, route.permission)) {
+          expect([401, 403], where).not.toContain(res.statusCode);
+        } else {
+          expect(res.statusCode, where).toBe(403);
+          expect(res.json().error, where).toMatchObject({ code: 'forbidden' });
+          expect(res.json().error.message, where).toContain(route.permission);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBe(routes.length * 4);
+  });
+
+  it('asks for a token (401) before anything else on every non-public route', async () => {
+    for (const route of t.app.routePermissions.filter((r) => r.permission !== 'public')) {
+      const res = await t.app.inject({ method: route.method as 'GET', url: fill(route.url), payload: route.method === 'POST' ? { junk: 'x'.repeat(10) } : undefined });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+      expect(res.json().error.code).toBe('unauthorized');
+    }
+  });
+
+  it('refuses to start when a route declares no permission', async () => {
+    const app = Fastify();
+    installPermissions(app);
+    expect(() => app.get('/v1/forgotten', async () => 'x')).toThrow(/GET \/v1\/forgotten declares no permission/);
+    app.get('/v1/declared', { config: { permission: 'public' } }, async () => 'x');
+    await app.close();
+  });
+});
