@@ -19,7 +19,7 @@ import { LoginThrottle, DEFAULT_THROTTLE, type ThrottlePolicy } from './auth/Log
 import { type ScryptParams, DEFAULT_SCRYPT } from './auth/password.js';
 import { SessionStore } from './auth/SessionStore.js';
 import { UserStore } from './auth/UserStore.js';
-import type { ServerDatabase } from './db/openDatabase.js';
+import type { AnyServerDatabase } from './db/openServerDatabase.js';
 import { DirectoryStore } from './directory/DirectoryStore.js';
 import { registerApiDocs } from './http/apiDocs.js';
 import { installErrorHandling } from './http/errorHandling.js';
@@ -59,7 +59,7 @@ export interface Services {
 /** The shared identification the desktop client uses, so server and client agree on every match. */
 export const sharedIdentifier: CallerIdentifier = { createIndex: createCallerIndex, identify: identifyCaller };
 
-export function createServices(database: ServerDatabase, options: ServiceOptions = {}): Services {
+export function createServices(database: AnyServerDatabase, options: ServiceOptions = {}): Services {
   const now = options.now ?? Date.now;
   const { db } = database;
   const users = new UserStore(db, now, options.scrypt ?? DEFAULT_SCRYPT);
@@ -74,7 +74,7 @@ export function createServices(database: ServerDatabase, options: ServiceOptions
 }
 
 export interface AppDeps extends ServiceOptions {
-  database: ServerDatabase;
+  database: AnyServerDatabase;
   /** Reuse services built by the caller (e.g. the CLI after seeding); created otherwise. */
   services?: Services;
   version?: string;

@@ -11,6 +11,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { canonicalJson } from '../../shared/chain/canonicalJson.js';
 import { GENESIS_HASH, hashRecord, verifyChain, type ChainedRecord } from '../../shared/chain/hashChain.js';
+import { lockSequence } from '../db/dialect.js';
 import type { AuditLogTable, Database } from '../db/schema.js';
 
 /** Event types written today; add more here (the column is free text, so no migration is needed). */
@@ -115,6 +116,7 @@ export class AuditLog implements AuditSink {
   }
 
   private async appendIn(trx: Transaction<Database>, event: AuditEvent): Promise<AuditEntry> {
+    await lockSequence(trx, 'audit_log'); // PostgreSQL: one appender at a time, so seqs never collide (no-op on SQLite)
     const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     const data = JSON.parse(canonicalJson(event.data ?? {})) as AuditData;
     const body = { seq: last ? Number(last.seq) + 1 : 1, at: this.now(), actor: event.actor, type: event.type, subject: event.subject, data };

@@ -1,16 +1,14 @@
 /**
- * The database a CLI command works on: `DATABASE_URL` (PostgreSQL) when set, else the SQLite file
- * `callsign.sqlite` in `--data-dir` (default: the per-user data folder), created if missing.
+ * The database a CLI command works on: PostgreSQL when `DATABASE_URL=postgres://…` is set, else
+ * the SQLite file `callsign.sqlite` in `--data-dir` (default: the per-user data folder).
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { openDatabase, type ServerDatabase } from '../db/openDatabase.js';
+import { openServerDatabase, type AnyServerDatabase } from '../db/openServerDatabase.js';
 import type { CliIo } from './io.js';
 import { defaultDataDir } from './options.js';
 
-export async function openDataDirDatabase(dataDir: string | undefined, _io: Pick<CliIo, 'env'>): Promise<{ database: ServerDatabase; where: string }> {
+export async function openDataDirDatabase(dataDir: string | undefined, io: Pick<CliIo, 'env'>): Promise<{ database: AnyServerDatabase; where: string }> {
   const dir = dataDir ?? defaultDataDir();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = join(dir, 'callsign.sqlite');
-  return { database: await openDatabase(file), where: file };
+  return openServerDatabase({ dataDir: dir, databaseUrl: io.env.DATABASE_URL });
 }

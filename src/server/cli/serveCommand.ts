@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildApp, createServices } from '../app.js';
-import { openDatabase } from '../db/openDatabase.js';
+import { openServerDatabase } from '../db/openServerDatabase.js';
 import { DEMO_ACCOUNTS, seedDemoWorkspace } from '../demo/seedDemoWorkspace.js';
 import { FolderOutbox } from '../notify/FolderOutbox.js';
 import { mailerFromEnv } from '../notify/Mailer.js';
@@ -41,7 +41,8 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
   const dataDir = values['data-dir'] ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
-  const database = await openDatabase(join(dataDir, 'callsign.sqlite'));
+  // PostgreSQL when DATABASE_URL=postgres://… is set, else SQLite in the data folder.
+  const { database, where } = await openServerDatabase({ dataDir, databaseUrl: io.env.DATABASE_URL });
   // SMS codes and escalations: the demo writes them to <dataDir>/outbox (demo only); otherwise SMTP_URL.
   const mailer = values.demo ? new FolderOutbox(join(dataDir, 'outbox')) : mailerFromEnv(io.env);
   const services = createServices(database, { approvals: { mailer } });
@@ -54,7 +55,7 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
       io.stdout.write(`Seeded the demo workspace: ${counts.sites} sites, ${counts.profiles} profiles, ${counts.references} references.\n`);
       io.stdout.write(`Demo accounts: ${DEMO_ACCOUNTS.map((a) => a.email).join(' / ')} password: ${given ? '(the value of CALLSIGN_DEMO_PASSWORD)' : password}\n`);
     } else {
-      io.stdout.write(`Using the existing workspace in ${dataDir} (the demo password was shown when it was first seeded).\n`);
+      io.stdout.write(`Using the existing workspace in ${where} (the demo password was shown when it was first seeded).\n`);
     }
   }
 

@@ -6,7 +6,9 @@
 import type { Role } from '../../shared/api/index.js';
 import { DEFAULT_SCRYPT, type ScryptParams } from '../auth/password.js';
 import { UserStore } from '../auth/UserStore.js';
-import type { ServerDatabase } from '../db/openDatabase.js';
+import type { AnyServerDatabase } from '../db/openServerDatabase.js';
+import { loadDirectory } from '../bundle/loadDirectory.js';
+import { DirectoryStore } from '../directory/DirectoryStore.js';
 import { bulkLoadDirectory } from '../directory/bulkLoadDirectory.js';
 import { demoPolicies } from './demoPolicies.js';
 import { generateDirectory } from './generate.js';
@@ -28,12 +30,14 @@ export interface SeedOptions {
 }
 
 export async function seedDemoWorkspace(
-  database: ServerDatabase,
+  database: AnyServerDatabase,
   options: SeedOptions,
 ): Promise<{ sites: number; profiles: number; references: number; accounts: number }> {
   const now = options.now ?? Date.now;
   const directory = generateDirectory(DEMO_SIZE);
-  const counts = bulkLoadDirectory(database.sqlite, { ...directory, policies: demoPolicies(directory, DEMO_SIZE.seed) }, now());
+  const data = { ...directory, policies: demoPolicies(directory, DEMO_SIZE.seed) };
+  // SQLite: the prepared-statement fast path; PostgreSQL: portable writes in one transaction.
+  const counts = database.sqlite ? bulkLoadDirectory(database.sqlite, data, now()) : await loadDirectory(new DirectoryStore(database.db, now), data);
   const users = new UserStore(database.db, now, options.scrypt ?? DEFAULT_SCRYPT);
   for (const account of DEMO_ACCOUNTS) {
     if (!(await users.findByEmail(account.email))) await users.create({ ...account, password: options.password });

@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { AppError, parseOrThrow, SitePolicyRecord } from '../../shared/api/index.js';
 import { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
+import { lockSequence } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 
 export const DIRECTORY_SCHEMAS = { site: Site, profile: ClientProfile, reference: Reference, policy: SitePolicyRecord } as const;
@@ -189,6 +190,7 @@ export class DirectoryStore {
 
 /** Replaces the record's change row with a new one; returns its seq. */
 async function writeChange(trx: Kysely<Database>, kind: string, id: string, op: 'upsert' | 'delete', now: number): Promise<number> {
+  await lockSequence(trx, 'changes'); // PostgreSQL: seqs commit in order (no-op on SQLite)
   await trx.deleteFrom('changes').where('kind', '=', kind).where('record_id', '=', id).execute();
   const row = await trx.insertInto('changes').values({ kind, record_id: id, op, changed_at: now }).returning('seq').executeTakeFirstOrThrow();
   return Number(row.seq);

@@ -4,8 +4,10 @@
  * holding the highest seq is deleted; on PostgreSQL use `bigint generated always as identity`.
  */
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../dialect.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const pg = isPostgres(db);
   await db.schema
     .createTable('users')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -57,7 +59,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('changes')
-    .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+    // Portable since issue 6: the SQLite SQL is unchanged; PostgreSQL gets an identity column.
+    .addColumn('seq', pg ? 'bigint' : 'integer', (c) => (pg ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement()))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('record_id', 'text', (c) => c.notNull())
     .addColumn('op', 'text', (c) => c.notNull().check(sql`op in ('upsert', 'delete')`))

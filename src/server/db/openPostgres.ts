@@ -1,0 +1,42 @@
+/**
+ * Opens the server database on PostgreSQL (`DATABASE_URL=postgres://…`): a `pg` pool wrapped in
+ * Kysely's PostgresDialect, migrated with the same portable migrations as SQLite. BIGINT columns
+ * (epoch-millisecond timestamps, seqs, counts) are read as JS numbers — all stay below 2^53 — so
+ * the stores behave exactly as on SQLite.
+ */
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { migrations } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+const INT8_OID = 20;
+
+export interface PostgresServerDatabase {
+  db: Kysely<Database>;
+  dialect: 'postgres';
+  close(): Promise<void>;
+}
+
+/** `postgres://user:***@host/db` — the password never reaches a message or log. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+}
+
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<PostgresServerDatabase> {
+  const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) };
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types: types as pg.CustomTypesConfig });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw new Error(`Could not update the database schema in ${redactDatabaseUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
