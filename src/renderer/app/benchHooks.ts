@@ -35,6 +35,13 @@ export function installBenchHooks(services: Services, extra: Partial<BenchHooks>
       if (found === 0 && inputs.length) throw new Error('bench: nothing matched — wrong sample?');
       return ms;
     },
+    searchBatch(queries, kind) {
+      // 'fulltext' = reference subjects/tags/bodies only; 'typeahead' = everything, as the box does.
+      const options = kind === 'fulltext' ? { kinds: ['reference' as const], limit: 20 } : { limit: 20 };
+      const t0 = performance.now();
+      for (const q of queries) directory.search(q, options);
+      return performance.now() - t0;
+    },
     async remoteLookup(q) {
       const t0 = performance.now();
       await api.invoke('lookup.remote', q);

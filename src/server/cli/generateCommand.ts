@@ -1,7 +1,8 @@
 /** `callsign-server generate` — loads a deterministic generated directory into the database. */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { openDatabase } from '../db/openDatabase.js';
+import { loadDirectory } from '../bundle/loadDirectory.js';
+import { openServerDatabase } from '../db/openServerDatabase.js';
+import { DirectoryStore } from '../directory/DirectoryStore.js';
 import { demoPolicies } from '../demo/demoPolicies.js';
 import { generateDirectory } from '../demo/generate.js';
 import { bulkLoadDirectory } from '../directory/bulkLoadDirectory.js';
@@ -25,13 +26,14 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   if (options.profiles > 0 && options.sites === 0) io.stderr.write('Note: --sites 0, so profiles go to the fixture sites.\n');
   const dataDir = values['data-dir'] ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const file = join(dataDir, 'callsign.sqlite');
-  const database = await openDatabase(file);
+  // PostgreSQL when DATABASE_URL=postgres://… is set, else SQLite in the data folder.
+  const { database, where: file } = await openServerDatabase({ dataDir, databaseUrl: io.env.DATABASE_URL });
   try {
     const t0 = performance.now();
     const directory = generateDirectory({ ...options, seed: /^\d+$/.test(options.seed) ? Number(options.seed) : options.seed });
     const t1 = performance.now();
-    const counts = bulkLoadDirectory(database.sqlite, { ...directory, policies: demoPolicies(directory, options.seed) }, Date.now());
+    const data = { ...directory, policies: demoPolicies(directory, options.seed) };
+    const counts = database.sqlite ? bulkLoadDirectory(database.sqlite, data, Date.now()) : await loadDirectory(new DirectoryStore(database.db, Date.now), data);
     const t2 = performance.now();
     const s = (ms: number) => (ms / 1000).toFixed(2);
     io.stdout.write(
