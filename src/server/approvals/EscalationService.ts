@@ -7,6 +7,7 @@ import { AppError, type EscalationRequest } from '../../shared/api/index.js';
 import { getAction } from '../../shared/approvals/index.js';
 import type { Site } from '../../shared/domain/index.js';
 import { AUDIT_EVENT, type AuditSink } from '../audit/AuditLog.js';
+import type { ApprovalRecord } from '../../shared/api/index.js';
 import type { DirectoryStore } from '../directory/DirectoryStore.js';
 import type { Mailer, MailMessage } from '../notify/Mailer.js';
 import type { PolicyStore } from './PolicyStore.js';
@@ -41,8 +42,27 @@ export function escalationMessage(site: Site, request: EscalationRequest, techni
 
 export class EscalationService {
   constructor(
-    private readonly deps: { directory: DirectoryStore; policies: PolicyStore; mailer: Mailer; audit: AuditSink },
+    private readonly deps: {
+      directory: DirectoryStore;
+      policies: PolicyStore;
+      mailer: Mailer;
+      audit: AuditSink & { has(type: string, subject: string): Promise<boolean> };
+    },
   ) {}
+
+  /**
+   * A record that ended escalated but whose escalation was never sent (the technician was offline:
+   * the wizard's own `approvals.escalate` call failed) is escalated when the record is uploaded.
+   * At most once per record: the audit log says whether it already happened.
+   */
+  async escalateUploaded(record: ApprovalRecord, actor: { id: string; name: string }): Promise<void> {
+    const outcome = record.finalState === 'escalated_tier4' ? 'tier4' : record.finalState === 'escalated_partner' ? 'escalate_partner' : undefined;
+    if (!outcome || (await this.deps.audit.has(AUDIT_EVENT.approvalEscalated, record.id))) return;
+    await this.escalate(
+      { siteId: record.siteId, recordId: record.id, outcome, action: record.request.action, reasons: record.decision.reasons, ...(record.ticket ? { ticket: record.ticket } : {}) },
+      actor,
+    );
+  }
 
   async escalate(request: EscalationRequest, actor: { id: string; name: string }): Promise<{ notified: number }> {
     const site = await this.deps.directory.get('site', request.siteId);

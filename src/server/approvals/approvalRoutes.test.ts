@@ -50,6 +50,26 @@ describe('POST /v1/approvals', () => {
     expect(await t.services.approvals.records.get(record!.id)).toEqual(record);
   });
 
+  it('escalates a record that ended escalated while offline, once, when it is uploaded', async () => {
+    const escalated = ApprovalRecord.parse(
+      await linkRecord(unlinkedRecord('dev-e', { finalState: 'escalated_tier4', events: [{ type: 'escalated', note: 'offline', at: '2026-03-01T10:00:00Z' }] }), '0'.repeat(64)),
+    );
+    expect((await upload(escalated)).statusCode).toBe(201);
+    expect((await upload(escalated)).statusCode).toBe(200);
+    const mails = await t.services.approvals.outbox!.list();
+    expect(mails.length).toBeGreaterThan(0);
+    expect(mails.every((m) => m.text.includes(escalated.id))).toBe(true);
+    const perContact = mails.length;
+    expect(await t.services.audit.list({ type: 'approval.escalated' })).toHaveLength(1);
+
+    // Escalated online first (the wizard's own call): the upload does not notify a second time.
+    const online = ApprovalRecord.parse(await linkRecord(unlinkedRecord('dev-e', { finalState: 'escalated_partner' }), escalated.hash));
+    const esc = { siteId: online.siteId, recordId: online.id, outcome: 'escalate_partner', action: online.request.action, reasons: ['r'] };
+    expect((await t.app.inject({ method: 'POST', url: '/v1/approvals/escalations', headers: bearer(token), payload: esc })).statusCode).toBe(200);
+    expect((await upload(online)).statusCode).toBe(201);
+    expect(await t.services.approvals.outbox!.list()).toHaveLength(perContact * 2);
+  });
+
   it('refuses the same id with a different body (409 conflict), keeping one row', async () => {
     const [record] = await deviceChain('dev-a', 1);
     await upload(record);

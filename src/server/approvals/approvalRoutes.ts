@@ -34,6 +34,8 @@ export const approvalRoutes: FastifyPluginAsyncZod<{ auth: AuthService; approval
       throw new AppError('bad_request', `Idempotency-Key: must equal the record id (${request.body.id}).`, 'Idempotency-Key');
     }
     const { created, stored } = await approvals.records.store(request.body, request.principal!.user);
+    // Offline escalations are sent now; a failure here must not fail the (already stored) upload.
+    if (created) await approvals.escalations.escalateUploaded(request.body, request.principal!.user).catch((err: Error) => request.log.warn({ err: err.message }, 'escalation after upload failed'));
     return reply.status(created ? 201 : 200).send(stored);
   });
 

@@ -98,6 +98,12 @@ export class AuditLog implements AuditSink {
     return (await q.execute()).map(toEntry);
   }
 
+  /** Whether an event of `type` about `subject` was recorded (e.g. an approval already escalated). */
+  async has(type: string, subject: string): Promise<boolean> {
+    const row = await this.db.selectFrom('audit_log').select('seq').where('type', '=', type).where('subject', '=', subject).limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** The seq of the first row whose link or hash is wrong (or whose seq skips), or null when the chain holds. */
   async verify(): Promise<number | null> {
     let prevHash = GENESIS_HASH;

@@ -22,4 +22,7 @@ Commands:
   evaluate [FILE]
               Run the evaluation (see callsign-server evaluate --help).
   help        Show this text.
+
+Database: the SQLite file callsign.sqlite in --data-dir, or PostgreSQL when DATABASE_URL is set
+(postgres://user:password@host:5432/db); the same migrations run on both.
 `;
