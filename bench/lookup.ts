@@ -60,6 +60,14 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="sync-progress"]').length === 0, undefined, { timeout: 300_000, polling: 100 });
   await page.waitForFunction(() => (window as unknown as BenchWindow).__callsignBench?.ready(), undefined, { timeout: 120_000, polling: 50 });
   const syncSeconds = (Date.now() - t0) / 1000;
+  // No helper functions inside evaluate: tsx's name helpers do not exist in the page.
+  const [pullMs, writeMs, indexMs, pages] = await page.evaluate(() =>
+    ['sync.pull', 'sync.write', 'sync.index']
+      .map((name) => Math.round(performance.getEntriesByName(name).reduce((t, e) => t + e.duration, 0)))
+      .concat(performance.getEntriesByName('sync.pull').length),
+  );
+  const breakdown = { pullMs, writeMs, indexMs, pages };
+  console.log('Sync breakdown (ms):', breakdown);
   console.log(`Initial sync + index: ${syncSeconds.toFixed(1)} s`, await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.stats()));
 
   const sample: { phones: string[]; emails: string[]; domains: string[]; names: string[] } = await page.evaluate((n) => (window as unknown as BenchWindow).__callsignBench.sample(n), QUERIES);
@@ -109,7 +117,7 @@ try {
     row('reference full-text', fulltext),
     row('server round trip /v1/lookup', serverRoundTrip),
   ]);
-  writeResult('lookup', { profiles, sites, references, syncSeconds, heapMB, exactPhone, exactEmail, domain, typeahead, fulltext, serverRoundTrip, ratio });
+  writeResult('lookup', { profiles, sites, references, syncSeconds, syncBreakdown: breakdown, heapMB, exactPhone, exactEmail, domain, typeahead, fulltext, serverRoundTrip, ratio });
 } finally {
   for (const c of children.reverse()) c.kill();
   rmSync(dir, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import { DEFAULT_MFA, MfaService, type MfaPolicy } from '../mfa/MfaService.js';
 import { totpRoutes } from '../mfa/totpRoutes.js';
 import { AccountAdmin } from './AccountAdmin.js';
 import { accountAdminRoutes } from './accountAdminRoutes.js';
+import { auditRoutes } from './auditRoutes.js';
 import { DirectoryAdmin } from './DirectoryAdmin.js';
 import { directoryAdminRoutes } from './directoryAdminRoutes.js';
 
@@ -53,4 +54,5 @@ export async function registerPlatformRoutes(
   await app.register(deviceRoutes, { devices: platform.devices, audit });
   await app.register(directoryAdminRoutes, { admin: platform.directoryAdmin });
   await app.register(accountAdminRoutes, { accounts: platform.accounts });
+  await app.register(auditRoutes, { audit });
 }

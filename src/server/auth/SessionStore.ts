@@ -65,7 +65,6 @@ export class SessionStore {
         .where('r.token_hash', '=', hashToken(refreshToken))
         .executeTakeFirst();
       if (!row) return null;
-      if (row.expires_at <= now || row.session_expires_at <= now) return null;
       if (row.revoked_at !== null && row.revoked_at !== undefined) return { deviceRevoked: true as const };
       if (row.used_at !== null) {
         // Reuse of a rotated token: end the whole chain — the device goes with its session.
@@ -73,6 +72,7 @@ export class SessionStore {
         await trx.deleteFrom('sessions').where('id', '=', row.session_id).execute();
         return null;
       }
+      if (row.expires_at <= now || row.session_expires_at <= now) return null;
       await trx.updateTable('refresh_tokens').set({ used_at: now }).where('token_hash', '=', row.token_hash).execute();
       await trx.deleteFrom('access_tokens').where('session_id', '=', row.session_id).execute();
       if (row.device_id) await trx.updateTable('devices').set({ last_seen_at: now }).where('id', '=', row.device_id).execute();

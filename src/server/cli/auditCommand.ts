@@ -17,7 +17,7 @@ export async function auditCommand(args: string[], io: CliIo): Promise<number> {
     const broken = await log.verify();
     const head = await log.head();
     if (broken === null) {
-      io.stdout.write(head ? `Audit chain intact: ${head.seq} entries in ${where}, head ${head.hash}.\n` : `Audit chain intact: no entries yet in ${where}.\n`);
+      io.stdout.write(head ? `Audit chain intact: ${head.seq} ${head.seq === 1 ? 'entry' : 'entries'} in ${where}, head ${head.hash}.\n` : `Audit chain intact: no entries yet in ${where}.\n`);
       return 0;
     }
     const [entry] = await log.list({ after: broken - 1, limit: 1 });

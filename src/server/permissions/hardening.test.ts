@@ -79,6 +79,8 @@ describe('API docs', () => {
     expect(spec.openapi).toBe('3.1.0');
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/v1/auth/login', '/v1/auth/totp', '/v1/devices/{id}', '/v1/admin/sites', '/v1/sync']));
     expect(JSON.stringify(spec.paths['/v1/auth/login'].post.requestBody)).toContain('device');
+    expect(spec.paths['/v1/auth/login'].post.security).toEqual([]);
+    expect(spec.paths['/v1/admin/sites'].post.description).toBe('Requires the `directory.write` permission.');
     const ui = await t.app.inject({ method: 'GET', url: '/docs' });
     expect(ui.statusCode).toBe(200);
     expect(ui.body).toContain('<!DOCTYPE html>');

@@ -30,19 +30,6 @@ export interface RouteEntry {
 /** Routes added by plugins rather than by us: CORS preflight and the API docs (public by nature). */
 const PLUGIN_ROUTE = (method: string, url: string) => (method === 'OPTIONS' && url === '*') || url === '/docs' || url.startsWith('/docs/');
 
-/**
- * Routes from other modules that do not declare a permission yet. Each entry should move into its
- * route's own `config.permission`; until then this keeps them reachable with the right permission.
- */
-export const UNDECLARED_ROUTE_PERMISSIONS: Readonly<Record<string, RoutePermission>> = {
-  'POST /v1/approvals': 'approvals.write',
-  'POST /v1/approvals/evaluate': 'approvals.write',
-  'POST /v1/approvals/escalations': 'approvals.write',
-  'POST /v1/sms/codes': 'approvals.write',
-  'POST /v1/sms/codes/:id/check': 'approvals.write',
-  'GET /v1/outbox': 'approvals.write',
-};
-
 function forbidden(role: string, permission: Exclude<RoutePermission, 'public'>): AppError {
   return new AppError(
     'forbidden',
@@ -62,12 +49,15 @@ export function installPermissions(app: FastifyInstance): void {
   app.addHook('onRoute', (route: RouteOptions) => {
     const methods = (Array.isArray(route.method) ? route.method : [route.method]).map(String);
     const declared = route.config?.permission;
-    const fallback = methods.map((m) => UNDECLARED_ROUTE_PERMISSIONS[`${m} ${route.url}`]).find(Boolean);
-    const permission = declared ?? fallback ?? (methods.every((m) => PLUGIN_ROUTE(m, route.url)) ? 'public' : undefined);
+    const permission = declared ?? (methods.every((m) => PLUGIN_ROUTE(m, route.url)) ? 'public' : undefined);
     if (!permission) {
       throw new Error(`${methods.join(',')} ${route.url} declares no permission: add config: { permission } (src/shared/auth/permissions.ts) to the route.`);
     }
     route.config = { ...route.config, permission };
+    // The OpenAPI document shows what each operation needs (public ones need no bearer token).
+    if (route.schema && !PLUGIN_ROUTE(methods[0]!, route.url)) {
+      route.schema = permission === 'public' ? { ...route.schema, security: [] } : { ...route.schema, description: `Requires the \`${permission}\` permission.` };
+    }
     for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, permission });
   });
 
