@@ -123,8 +123,8 @@ describe('App (walking skeleton)', () => {
     const { services, directory, db } = setup();
     await services.api.invoke('session.login', { email: 'tech@callsign.demo', password: 'demo-pass-123' });
     const { syncDirectory } = await import('../features/sync/syncDirectory.js');
+    await directory.load(db); // the app reads the cache into memory before sync applies pages
     await syncDirectory({ api: services.api, db, directory });
-    await directory.load(db);
     const real = services.api.invoke.bind(services.api) as (c: string, p: unknown) => Promise<unknown>;
     services.api.invoke = ((channel: string, payload: unknown) =>
       channel === 'sync.pull' ? Promise.reject(new AppError('server_unreachable', 'down')) : real(channel, payload)) as typeof services.api.invoke;

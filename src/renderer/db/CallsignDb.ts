@@ -15,6 +15,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import type { ApprovalRecord, SitePolicyRecord } from '../../shared/api/approvals.js';
+import type { SiteProfilesRow } from './profileBundles.js';
 
 export interface MetaRow {
   key: 'syncSeq' | 'lastSyncAt' | 'maxAgeSeconds';
@@ -58,7 +59,8 @@ export interface ChainRow {
 
 export class CallsignDb extends Dexie {
   sites!: EntityTable<Site, 'id'>;
-  profiles!: EntityTable<ClientProfile, 'id'>;
+  /** Profiles grouped by site (see profileBundles.ts); the v1 `profiles` table is gone. */
+  siteProfiles!: EntityTable<SiteProfilesRow, 'siteId'>;
   references!: EntityTable<Reference, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   favourites!: EntityTable<FavouriteRow, 'id'>;
@@ -82,6 +84,15 @@ export class CallsignDb extends Dexie {
       approvals: 'id, chainIndex, uploadState, nextAttemptAt, record.siteId',
       chain: 'key',
     });
+    // v3: one row per site instead of one per profile (sync speed); existing profiles are regrouped.
+    this.version(3)
+      .stores({ profiles: null, siteProfiles: 'siteId' })
+      .upgrade(async (tx) => {
+        const old = (await tx.table('profiles').toArray()) as ClientProfile[];
+        const bySite = new Map<string, ClientProfile[]>();
+        for (const p of old) bySite.set(p.siteId, [...(bySite.get(p.siteId) ?? []), p]);
+        await tx.table('siteProfiles').bulkPut([...bySite].map(([siteId, profiles]) => ({ siteId, profiles })));
+      });
   }
 }
 

@@ -3,6 +3,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/api/errors.js';
 import { CallsignDb, readSyncMeta } from './CallsignDb.js';
 import { applySyncPage } from './applySyncPage.js';
+import { allProfiles, profilesOfSite } from './profileBundles.js';
+
+/** Applies a page the way sync does, with a profile locator kept in step (the directory's job in the app). */
+const where = new Map<string, string>();
+async function apply(db: CallsignDb, raw: unknown) {
+  const r = await applySyncPage(db, raw, (id) => where.get(id));
+  for (const p of r.profiles.put) where.set(p.id, p.siteId);
+  for (const id of r.profiles.deleted) where.delete(id);
+  return r;
+}
 
 const site = { id: 's1', name: 'Northwind — Seattle', companyName: 'Northwind Traders', mainPhones: ['+1 206 555 0100'], country: 'US' };
 const profile = { id: 'p1', siteId: 's1', firstName: 'Dana', lastName: 'Reyes', email: 'dana@northwind.test', phones: [{ number: '+1 206 555 0101', type: 'mobile' }] };
@@ -20,66 +30,66 @@ afterEach(async () => {
 const page = (seq: number, changes: unknown[], more = false) => ({ seq, more, remaining: 0, maxAgeSeconds: 86400, changes });
 
 async function snapshot() {
-  return { sites: await db.sites.toArray(), profiles: await db.profiles.toArray(), meta: await db.meta.toArray() };
+  return { sites: await db.sites.toArray(), profiles: await allProfiles(db), meta: await db.meta.toArray() };
 }
 
 describe('applySyncPage', () => {
   it('applies a good page and stores seq + maxAge', async () => {
-    const r = await applySyncPage(db, page(2, [
+    const r = await apply(db, page(2, [
       { seq: 1, kind: 'site', id: 's1', op: 'upsert', data: site },
       { seq: 2, kind: 'profile', id: 'p1', op: 'upsert', data: profile },
     ]));
     expect(r.count).toBe(2);
     expect(r.profiles.put[0]).toMatchObject({ firstName: 'Dana', thinClient: false });
     expect(await db.sites.get('s1')).toMatchObject({ companyName: 'Northwind Traders', rmmAgentOptIn: false });
-    expect(await db.profiles.where('siteId').equals('s1').count()).toBe(1);
+    expect(await profilesOfSite(db, 's1')).toHaveLength(1);
     expect(await readSyncMeta(db)).toMatchObject({ syncSeq: 2, maxAgeSeconds: 86400 });
   });
 
   it('rejects a malformed page with an AppError naming the field and leaves the cache as it was', async () => {
-    await applySyncPage(db, page(1, [{ seq: 1, kind: 'site', id: 's1', op: 'upsert', data: site }]));
+    await apply(db, page(1, [{ seq: 1, kind: 'site', id: 's1', op: 'upsert', data: site }]));
     const before = await snapshot();
     const bad = page(3, [
       { seq: 2, kind: 'profile', id: 'p1', op: 'upsert', data: profile },
       { seq: 3, kind: 'site', id: 's2', op: 'upsert', data: { ...site, id: 's2', country: 'usa' } },
     ]);
-    const err = await applySyncPage(db, bad).catch((e: unknown) => e);
+    const err = await apply(db, bad).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).field).toMatch(/^syncPage\.changes\.1/);
     expect(await snapshot()).toEqual(before);
   });
 
   it('advances seq in the same transaction as the data (a failing write rolls both back)', async () => {
-    await applySyncPage(db, page(1, [{ seq: 1, kind: 'site', id: 's1', op: 'upsert', data: site }]));
+    await apply(db, page(1, [{ seq: 1, kind: 'site', id: 's1', op: 'upsert', data: site }]));
     const before = await snapshot();
-    const orig = db.profiles.bulkPut.bind(db.profiles);
-    db.profiles.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.profiles.bulkPut;
-    await expect(applySyncPage(db, page(3, [
+    const orig = db.siteProfiles.bulkPut.bind(db.siteProfiles);
+    db.siteProfiles.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.siteProfiles.bulkPut;
+    await expect(apply(db, page(3, [
       { seq: 2, kind: 'site', id: 's1', op: 'upsert', data: { ...site, name: 'Changed' } },
       { seq: 3, kind: 'profile', id: 'p1', op: 'upsert', data: profile },
     ]))).rejects.toThrow('disk full');
-    db.profiles.bulkPut = orig;
+    db.siteProfiles.bulkPut = orig;
     expect(await snapshot()).toEqual(before);
   });
 
   it('removes tombstoned records and keeps the last change of an id', async () => {
-    await applySyncPage(db, page(2, [
+    await apply(db, page(2, [
       { seq: 1, kind: 'site', id: 's1', op: 'upsert', data: site },
       { seq: 2, kind: 'profile', id: 'p1', op: 'upsert', data: profile },
     ]));
-    const r = await applySyncPage(db, page(5, [
+    const r = await apply(db, page(5, [
       { seq: 3, kind: 'profile', id: 'p1', op: 'delete' },
       { seq: 4, kind: 'profile', id: 'p2', op: 'upsert', data: { ...profile, id: 'p2' } },
       { seq: 5, kind: 'profile', id: 'p2', op: 'delete' },
     ]));
     expect(r.profiles.deleted).toEqual(['p1', 'p2']);
-    expect(await db.profiles.count()).toBe(0);
+    expect(await allProfiles(db)).toHaveLength(0);
     expect((await readSyncMeta(db)).syncSeq).toBe(5);
   });
 
   it('ignores a page older than what is applied', async () => {
-    await applySyncPage(db, page(5, [{ seq: 5, kind: 'site', id: 's1', op: 'upsert', data: site }]));
-    const r = await applySyncPage(db, page(3, [{ seq: 3, kind: 'site', id: 's1', op: 'delete' }]));
+    await apply(db, page(5, [{ seq: 5, kind: 'site', id: 's1', op: 'upsert', data: site }]));
+    const r = await apply(db, page(3, [{ seq: 3, kind: 'site', id: 's1', op: 'delete' }]));
     expect(r.count).toBe(0);
     expect(await db.sites.count()).toBe(1);
     expect((await readSyncMeta(db)).syncSeq).toBe(5);

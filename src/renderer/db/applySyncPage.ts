@@ -7,6 +7,7 @@ import { parseOrThrow } from '../../shared/api/errors.js';
 import { SyncPage, type Change } from '../../shared/api/sync.js';
 import type { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import type { CallsignDb } from './CallsignDb.js';
+import { writeProfiles, type LocateProfile } from './profileBundles.js';
 import type { SitePolicyRecord } from '../../shared/api/approvals.js';
 
 /** The net effect of a page per cached kind (the last change of an id in the page wins). */
@@ -49,17 +50,20 @@ function netChanges(changes: readonly Change[]) {
 }
 
 /** Throws an AppError naming the offending field when the page is malformed; the cache is untouched. */
-export async function applySyncPage(db: CallsignDb, raw: unknown): Promise<AppliedChanges> {
+/**
+ * `locateProfile` says which site a cached profile is stored under (moves and tombstones); it must
+ * know the whole cache — the directory store, loaded before the first page is applied.
+ */
+export async function applySyncPage(db: CallsignDb, raw: unknown, locateProfile: LocateProfile): Promise<AppliedChanges> {
   const page = parseOrThrow(SyncPage, raw, 'syncPage');
   const net = netChanges(page.changes);
-  const applied = await db.transaction('rw', [db.sites, db.profiles, db.references, db.policies, db.meta], async () => {
+  const applied = await db.transaction('rw', [db.sites, db.siteProfiles, db.references, db.policies, db.meta], async () => {
     const meta = await db.meta.get('syncSeq');
     // A page older than what we hold (e.g. two pulls raced) must not move the cursor backwards.
     if (meta && meta.value > page.seq) return false;
     if (net.sites.put.length) await db.sites.bulkPut(net.sites.put);
     if (net.sites.deleted.length) await db.sites.bulkDelete(net.sites.deleted);
-    if (net.profiles.put.length) await db.profiles.bulkPut(net.profiles.put);
-    if (net.profiles.deleted.length) await db.profiles.bulkDelete(net.profiles.deleted);
+    await writeProfiles(db, net.profiles.put, net.profiles.deleted, locateProfile);
     if (net.references.put.length) await db.references.bulkPut(net.references.put);
     if (net.references.deleted.length) await db.references.bulkDelete(net.references.deleted);
     if (net.policies.put.length) await db.policies.bulkPut(net.policies.put);

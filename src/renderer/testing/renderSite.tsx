@@ -14,6 +14,7 @@ import { DirectoryIndexStore } from '../features/lookup/DirectoryIndexStore.js';
 import { LookupBox } from '../features/lookup/LookupBox.js';
 import { LookupProvider } from '../features/lookup/LookupProvider.js';
 import { SyncProgressStore } from '../features/sync/SyncProgressStore.js';
+import { writeProfiles } from '../db/profileBundles.js';
 
 // jsdom lacks matchMedia (MUI's system mode reads it).
 window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false })) as unknown as typeof window.matchMedia;
@@ -32,7 +33,7 @@ let n = 0;
 export async function renderRoutes(routes: Array<{ path: string; element: ReactNode }>, url: string, cache: CacheContents) {
   const db = new CallsignDb(`render-${++n}-${Math.random()}`);
   await db.sites.bulkPut(cache.sites);
-  await db.profiles.bulkPut(cache.profiles ?? []);
+  await db.transaction('rw', db.siteProfiles, () => writeProfiles(db, cache.profiles ?? [], [], () => undefined));
   await db.references.bulkPut(cache.references ?? []);
   await db.policies.bulkPut((cache.policies ?? []) as SitePolicyRecord[]);
   if (cache.lastSyncAt !== undefined) await db.meta.put({ key: 'lastSyncAt', value: cache.lastSyncAt });

@@ -6,6 +6,7 @@ import type { SiteRules } from '../../../shared/approvals/schemas.js';
 import type { ClientProfile, Reference, Site } from '../../../shared/domain/index.js';
 import type { CallsignDb } from '../../db/CallsignDb.js';
 import { referencesForSite, siteRulesFor } from './siteRulesFor.js';
+import { getProfile } from '../../db/profileBundles.js';
 
 export const SECURITY_TAG = 'Security-Related Requests';
 
@@ -21,7 +22,7 @@ export async function loadWizardContext(db: CallsignDb, siteId: string, profileI
   const [site, cached, profile, references] = await Promise.all([
     db.sites.get(siteId),
     siteRulesFor(db, siteId, profileId),
-    profileId ? db.profiles.get(profileId) : Promise.resolve(undefined),
+    profileId ? getProfile(db, profileId, siteId) : Promise.resolve(undefined),
     referencesForSite(db, siteId),
   ]);
   if (!site || !cached) return null;

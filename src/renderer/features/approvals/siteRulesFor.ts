@@ -7,6 +7,7 @@
 import { SiteRules } from '../../../shared/approvals/schemas.js';
 import type { ClientProfile, Reference } from '../../../shared/domain/index.js';
 import type { CallsignDb } from '../../db/CallsignDb.js';
+import { getProfile, profilesOfSite } from '../../db/profileBundles.js';
 
 /** References assigned to the site or to all sites. All-site references need a scan (no index on a boolean). */
 export async function referencesForSite(db: CallsignDb, siteId: string): Promise<Reference[]> {
@@ -41,8 +42,8 @@ export async function siteRulesFor(db: CallsignDb, siteId: string, callerProfile
   const [policy, references, profiles, caller] = await Promise.all([
     db.policies.get(siteId),
     referencesForSite(db, siteId),
-    db.profiles.where('siteId').equals(siteId).toArray(),
-    callerProfileId ? db.profiles.get(callerProfileId) : Promise.resolve(undefined),
+    profilesOfSite(db, siteId),
+    callerProfileId ? getProfile(db, callerProfileId, siteId) : Promise.resolve(undefined),
   ]);
   // A caller identified at another site of the same company still needs their phones for SMS auth.
   if (caller && !profiles.some((p) => p.id === caller.id)) profiles.push(caller);

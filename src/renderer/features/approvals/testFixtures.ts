@@ -2,6 +2,7 @@
 import type { SitePolicyRecord } from '../../../shared/api/approvals.js';
 import type { ClientProfile, Reference, Site } from '../../../shared/domain/index.js';
 import type { CallsignDb } from '../../db/CallsignDb.js';
+import { writeProfiles } from '../../db/profileBundles.js';
 
 export const site: Site = {
   id: 'site-nw',
@@ -64,7 +65,7 @@ export const policy: SitePolicyRecord = {
 
 export async function seedApprovalsCache(db: CallsignDb): Promise<void> {
   await db.sites.put(site);
-  await db.profiles.bulkPut([dana, lee]);
+  await db.transaction('rw', db.siteProfiles, () => writeProfiles(db, [dana, lee], [], () => undefined));
   await db.references.bulkPut(references);
   await db.policies.put(policy);
 }

@@ -9,6 +9,7 @@ import type { ClientProfile, Site } from '../../../shared/domain/index.js';
 import { createDirectorySearch, type DirectorySearch, type SearchHit, type SearchOptions } from '../../../shared/search/index.js';
 import type { CallerIndex, IdentifyOutcome } from '../../../shared/identify/types.js';
 import type { CallsignDb } from '../../db/CallsignDb.js';
+import { allProfiles } from '../../db/profileBundles.js';
 import type { AppliedChanges } from '../../db/applySyncPage.js';
 import { phoneMatchKey } from '../../../shared/phone/phoneMatchKey.js';
 
@@ -27,6 +28,13 @@ export class DirectoryIndexStore {
   private readonly listeners = new Set<() => void>();
   private version = 0;
   private loaded = false;
+  private markLoaded!: () => void;
+  private markFailed!: (err: unknown) => void;
+  /** Settles once the cache has been read into memory (sync waits for it: see `locateProfile`). */
+  readonly whenLoaded = new Promise<void>((resolve, reject) => {
+    this.markLoaded = resolve;
+    this.markFailed = reject;
+  });
 
   constructor(private readonly engine: IndexEngine) {
     this.index = engine.createIndex();
@@ -35,9 +43,10 @@ export class DirectoryIndexStore {
 
   /** Builds the index from the cache (sites first, then profiles). */
   async load(db: CallsignDb): Promise<void> {
-    const sites = await db.sites.toArray();
-    const profiles = await db.profiles.toArray();
-    const references = await db.references.toArray();
+    const [sites, profiles, references] = await Promise.all([db.sites.toArray(), allProfiles(db), db.references.toArray()]).catch((err: unknown) => {
+      this.markFailed(err);
+      throw err;
+    });
     this.index = this.engine.createIndex();
     this.typeahead = this.newSearch();
     this.sites.clear();
@@ -46,6 +55,7 @@ export class DirectoryIndexStore {
     for (const p of profiles) this.putProfile(p);
     for (const r of references) this.typeahead.upsertReference(r);
     this.loaded = true;
+    this.markLoaded();
     this.changed();
   }
 
@@ -69,6 +79,9 @@ export class DirectoryIndexStore {
     // References and policies bump the version too: site views re-read them from the cache.
     if (n(changes.sites) + n(changes.profiles) + n(changes.references) + n(changes.policies)) this.changed();
   }
+
+  /** Which site a cached profile is stored under (the cache groups profiles by site). */
+  locateProfile = (id: string): string | undefined => this.profiles.get(id)?.siteId;
 
   identify(input: string): IdentifyOutcome {
     return this.engine.identify(this.index, input);

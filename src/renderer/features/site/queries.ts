@@ -4,6 +4,7 @@
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { CallsignDb } from '../../db/CallsignDb.js';
+import { profilesOfSite } from '../../db/profileBundles.js';
 
 export const siteKeys = {
   all: ['site'] as const,
@@ -17,7 +18,7 @@ export const siteQueries = {
   people: (db: CallsignDb, siteId: string, version: number) =>
     queryOptions({
       queryKey: siteKeys.people(siteId, version),
-      queryFn: () => db.profiles.where('siteId').equals(siteId).toArray(),
+      queryFn: () => profilesOfSite(db, siteId),
       staleTime: Infinity,
       placeholderData: keepPreviousData,
     }),

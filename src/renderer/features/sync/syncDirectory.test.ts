@@ -27,28 +27,31 @@ afterEach(async () => {
   await db.delete();
 });
 
+/** This fake directory caches no profiles, so every profile in a page is new. */
+const placed = { locateProfile: () => undefined, whenLoaded: Promise.resolve() };
+
 describe('syncDirectory', () => {
   it('pulls pages until more is false, reporting determinate progress', async () => {
     const api = fakeApi(12_000);
     const progress: SyncProgress[] = [];
     const apply = vi.fn();
-    const r = await syncDirectory({ api, db, directory: { apply }, onProgress: (p) => progress.push(p), now: () => 42 });
+    const r = await syncDirectory({ api, db, directory: { apply, ...placed }, onProgress: (p) => progress.push(p), now: () => 42 });
     expect(progress.map((p) => [p.written, p.total])).toEqual([[0, 0], [5000, 12000], [10000, 12000], [12000, 12000]]);
     expect(progress.every((p) => p.firstSync)).toBe(true);
     expect(apply).toHaveBeenCalledTimes(3);
     expect(r).toEqual({ seq: 12000, written: 12000, lastSyncAt: 42 });
     expect(await db.sites.count()).toBe(12000);
     expect(await readSyncMeta(db)).toEqual({ syncSeq: 12000, lastSyncAt: 42, maxAgeSeconds: 3600 });
-    const again = await syncDirectory({ api, db, directory: { apply }, onProgress: (p) => progress.push(p) });
+    const again = await syncDirectory({ api, db, directory: { apply, ...placed }, onProgress: (p) => progress.push(p) });
     expect(again.written).toBe(0);
     expect(progress.at(-1)?.firstSync).toBe(false);
   });
 
   it('keeps the cache and the cursor when the server is unreachable', async () => {
     const api = fakeApi(10);
-    await syncDirectory({ api, db, directory: { apply: () => {} } });
+    await syncDirectory({ api, db, directory: { apply: () => {}, ...placed } });
     api.invoke.mockRejectedValueOnce(new AppError('server_unreachable', 'down'));
-    await expect(syncDirectory({ api, db, directory: { apply: () => {} } })).rejects.toMatchObject({ code: 'server_unreachable' });
+    await expect(syncDirectory({ api, db, directory: { apply: () => {}, ...placed } })).rejects.toMatchObject({ code: 'server_unreachable' });
     expect((await readSyncMeta(db)).syncSeq).toBe(10);
     expect(await db.sites.count()).toBe(10);
   });

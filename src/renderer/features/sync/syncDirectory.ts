@@ -6,6 +6,7 @@
 import type { CallsignApi } from '../../../shared/ipc/contract.js';
 import { readSyncMeta, type CallsignDb } from '../../db/CallsignDb.js';
 import { applySyncPage, type AppliedChanges } from '../../db/applySyncPage.js';
+import type { LocateProfile } from '../../db/profileBundles.js';
 
 export const SYNC_PAGE_SIZE = 5000;
 
@@ -19,7 +20,7 @@ export interface SyncProgress {
 export interface SyncDeps {
   api: Pick<CallsignApi, 'invoke'>;
   db: CallsignDb;
-  directory: { apply(changes: AppliedChanges): void };
+  directory: { apply(changes: AppliedChanges): void; locateProfile: LocateProfile; whenLoaded: Promise<void> };
   onProgress?: (p: SyncProgress) => void;
   now?: () => number;
 }
@@ -39,6 +40,8 @@ function measure(name: string, start: number, end: number) {
 }
 
 export async function syncDirectory({ api, db, directory, onProgress, now = Date.now }: SyncDeps): Promise<SyncResult> {
+  // The cache groups profiles by site; moves and tombstones are placed with the in-memory directory.
+  await directory.whenLoaded;
   const meta = await readSyncMeta(db);
   const firstSync = meta.syncSeq === 0;
   let since = meta.syncSeq;
@@ -50,7 +53,7 @@ export async function syncDirectory({ api, db, directory, onProgress, now = Date
     const t0 = performance.now();
     const page = await api.invoke('sync.pull', { since, limit: SYNC_PAGE_SIZE });
     const t1 = performance.now();
-    const applied = await applySyncPage(db, page);
+    const applied = await applySyncPage(db, page, directory.locateProfile);
     const t2 = performance.now();
     directory.apply(applied);
     measure('sync.pull', t0, t1);
