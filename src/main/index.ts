@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createMainServices } from './services/createMainServices.js';
 import { SafeStorageSecretStore } from './electron/safeStorageSecretStore.js';
 import { ElectronStoreSettings } from './electron/electronStoreSettings.js';
-import { registerIpc } from './electron/registerIpc.js';
+import { emitTo, registerIpc } from './electron/registerIpc.js';
 import { mainWindowOptions, RENDERER_CSP } from './electron/windowOptions.js';
 import { isAppUrl, isExternalLinkAllowed } from './electron/urlPolicy.js';
 import { installScreenPop } from './electron/screenPop.js';
@@ -19,7 +19,10 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(() => {
+  // Events may be emitted by services before the window exists; they are dropped until it does.
+  const windowRef: { current?: BrowserWindow } = {};
   const { handlers } = createMainServices({
+    emit: (event, data) => windowRef.current && emitTo(windowRef.current.webContents, event, data),
     secrets: new SafeStorageSecretStore(app.getPath('userData')),
     settings: new ElectronStoreSettings(),
     defaultServerUrl: process.env.CALLSIGN_SERVER_URL ?? 'http://127.0.0.1:4317',
@@ -34,6 +37,7 @@ app.whenReady().then(() => {
   );
 
   const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  windowRef.current = win;
   win.webContents.on('will-navigate', (e, url) => {
     if (!isAppUrl(url, devServerUrl)) e.preventDefault();
   });

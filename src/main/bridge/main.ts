@@ -11,7 +11,7 @@ import pino from 'pino';
 import { createMainServices } from '../services/createMainServices.js';
 import { MemorySecretStore } from '../services/secretStore.js';
 import { ConfSettingsStore } from '../services/confSettingsStore.js';
-import { startWebBridge } from './webBridge.js';
+import { startWebBridge, type WebBridge } from './webBridge.js';
 import { controlSocketPath, startControlServer } from '../services/controlSocket.js';
 
 const { values } = parseArgs({
@@ -26,7 +26,9 @@ const { values } = parseArgs({
 const dataDir = resolve(values['data-dir']);
 mkdirSync(dataDir, { recursive: true });
 const logger = pino({ name: 'callsign-bridge', redact: ['token', '*.token', 'password', '*.password', 'authorization'] });
+let emit: WebBridge['emit'] = () => {};
 const { handlers } = createMainServices({
+  emit: (event, data) => emit(event, data),
   secrets: new MemorySecretStore(),
   settings: new ConfSettingsStore(join(dataDir)),
   defaultServerUrl: values['server-url'],
@@ -34,6 +36,7 @@ const { handlers } = createMainServices({
   version: process.env.npm_package_version ?? '0.1.0',
 });
 const bridge = await startWebBridge({ handlers, rendererRoot: resolve(values.renderer), logger, port: Number(values.port) });
+emit = bridge.emit;
 // Screen pops (`callsign lookup …`) reach open pages as `deeplink.lookup` events.
 const control = await startControlServer(controlSocketPath(dataDir), (link) =>
   bridge.emit('deeplink.lookup', 'phone' in link ? { phone: link.phone } : { email: link.email }),

@@ -2,7 +2,10 @@
  * Builds the main-process services from injected adapters. Shared by the Electron entry and the web
  * bridge entry; the only difference between them is which SecretStore/SettingsStore they pass.
  */
+import { hostname } from 'node:os';
 import { ApiClient, type FetchLike } from './apiClient.js';
+import type { DeviceRegistration } from '../../shared/auth/session.js';
+import type { EventName, Events } from '../../shared/ipc/contract.js';
 import { createHandlers } from './handlers.js';
 import { SessionService } from './sessionService.js';
 import type { SecretStore } from './secretStore.js';
@@ -15,12 +18,21 @@ export interface MainServiceDeps {
   shell: 'electron' | 'web-bridge';
   version: string;
   fetchImpl?: FetchLike;
+  /** This installation in the server's device list (default: the host name and OS). */
+  device?: DeviceRegistration;
+  /** Pushes events to the renderer (bound once the window or bridge exists). */
+  emit?: <E extends EventName>(event: E, data: Events[E]) => void;
+}
+
+function thisDevice(): DeviceRegistration {
+  const platform = ({ win32: 'windows', darwin: 'macos', linux: 'linux' } as const)[process.platform as 'win32' | 'darwin' | 'linux'] ?? 'unknown';
+  return { name: `${hostname().slice(0, 80) || 'Callsign'} (Callsign)`, platform };
 }
 
 export function createMainServices(deps: MainServiceDeps) {
   const serverUrl = () => deps.settings.get().serverUrl ?? deps.defaultServerUrl;
   const api = new ApiClient(serverUrl, deps.fetchImpl);
-  const session = new SessionService(api, deps.secrets, serverUrl);
+  const session = new SessionService(api, deps.secrets, serverUrl, deps.device ?? thisDevice(), (reason) => deps.emit?.('session.wiped', { reason }));
   const handlers = createHandlers({
     api,
     session,

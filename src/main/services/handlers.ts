@@ -37,6 +37,7 @@ export function createHandlers({ api, session, settings, info }: HandlerDeps): H
       if (serverUrl) settings.set({ serverUrl });
       return session.login(email, password);
     },
+    'session.totp': async (step) => session.totp(step),
     'session.logout': async () => session.logout(),
     'sync.pull': async ({ since, limit }) =>
       session.authorized(async (token) => SyncPage.parse(await api.request('/v1/sync', { token, query: { since, limit } }))),

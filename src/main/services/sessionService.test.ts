@@ -15,7 +15,7 @@ function setup(fetchImpl: FetchLike) {
 
 describe('SessionService', () => {
   it('keeps the access token in memory, the refresh token in the secret store, and shows neither', async () => {
-    const { secrets, session } = setup(async () => json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user }));
+    const { secrets, session } = setup(async () => json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user, deviceId: 'd1' }));
     const status = await session.login('tech@callsign.demo', 'pw');
     expect(status).toEqual({ signedIn: true, user, serverUrl: 'http://127.0.0.1:4317', online: true });
     expect(JSON.stringify(status)).not.toMatch(/AT1|RT1/);
@@ -28,8 +28,8 @@ describe('SessionService', () => {
       const path = new URL(String(url)).pathname;
       const auth = (init?.headers as Record<string, string>)?.authorization;
       calls.push(`${path} ${auth ?? ''}`);
-      if (path === '/v1/auth/login') return json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user });
-      if (path === '/v1/auth/refresh') return json(200, { accessToken: 'AT2', refreshToken: 'RT2', expiresIn: 900, user });
+      if (path === '/v1/auth/login') return json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user, deviceId: 'd1' });
+      if (path === '/v1/auth/refresh') return json(200, { accessToken: 'AT2', refreshToken: 'RT2', expiresIn: 900, user, deviceId: 'd1' });
       return auth === 'Bearer AT2' ? json(200, { ok: true }) : json(401, { error: { code: 'unauthorized', message: 'expired' } });
     }) as unknown as FetchLike;
     const { secrets, session } = setup(fetchImpl);
@@ -52,10 +52,49 @@ describe('SessionService', () => {
   });
 
   it('refuses authorised calls before sign-in and forgets everything on logout', async () => {
-    const { secrets, session } = setup(async () => json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user }));
+    const { secrets, session } = setup(async () => json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user, deviceId: 'd1' }));
     await expect(session.authorized(async () => 1)).rejects.toMatchObject({ code: 'not_signed_in' });
     await session.login('tech@callsign.demo', 'pw');
     await session.logout();
+    expect(session.status().signedIn).toBe(false);
+    expect(await secrets.get('refreshToken')).toBeUndefined();
+  });
+});
+
+describe('SessionService — devices and TOTP', () => {
+  it('registers the device and finishes a TOTP sign-in with the code, keeping the mfaToken in memory', async () => {
+    const bodies: unknown[] = [];
+    const fetchImpl = (async (url: URL | RequestInfo, init?: RequestInit) => {
+      const path = new URL(String(url)).pathname;
+      bodies.push(JSON.parse(String(init?.body ?? 'null')));
+      if (path === '/v1/auth/login') return json(200, { mfaRequired: true, mfaToken: 'MFA1', expiresIn: 300 });
+      return json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user, deviceId: 'd1' });
+    }) as FetchLike;
+    const secrets = new MemorySecretStore();
+    const api = new ApiClient(() => 'http://127.0.0.1:4317', fetchImpl);
+    const session = new SessionService(api, secrets, () => 'http://127.0.0.1:4317', { name: 'Desk 4', platform: 'linux' });
+    const half = await session.login('tech@callsign.demo', 'pw');
+    expect(half).toMatchObject({ signedIn: false, mfaRequired: true });
+    expect(JSON.stringify(half)).not.toContain('MFA1');
+    expect(bodies[0]).toMatchObject({ device: { name: 'Desk 4', platform: 'linux' } });
+    expect(await session.totp({ code: '123456' })).toMatchObject({ signedIn: true });
+    expect(bodies[1]).toEqual({ mfaToken: 'MFA1', code: '123456' });
+    expect(session.status().mfaRequired).toBeUndefined();
+  });
+
+  it('forgets everything and asks for a wipe when the server says the device was revoked', async () => {
+    const fetchImpl = (async (url: URL | RequestInfo) => {
+      const path = new URL(String(url)).pathname;
+      if (path === '/v1/auth/login') return json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user, deviceId: 'd1' });
+      return json(401, { error: { code: 'device_revoked', message: 'This device was signed out by an administrator.' } });
+    }) as FetchLike;
+    const wiped: string[] = [];
+    const secrets = new MemorySecretStore();
+    const api = new ApiClient(() => 'http://127.0.0.1:4317', fetchImpl);
+    const session = new SessionService(api, secrets, () => 'http://127.0.0.1:4317', undefined, (r) => wiped.push(r));
+    await session.login('tech@callsign.demo', 'pw');
+    await expect(session.authorized((t) => api.request('/v1/sync', { token: t }))).rejects.toMatchObject({ code: 'device_revoked' });
+    expect(wiped).toEqual(['device_revoked']);
     expect(session.status().signedIn).toBe(false);
     expect(await secrets.get('refreshToken')).toBeUndefined();
   });

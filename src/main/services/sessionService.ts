@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../shared/api/errors.js';
 import { LoginResponse, type UserInfo } from '../../shared/api/auth.js';
+import { SignInResponse, type DeviceRegistration } from '../../shared/auth/session.js';
 import type { SessionStatus } from '../../shared/ipc/contract.js';
 import type { ApiClient } from './apiClient.js';
 import type { SecretStore } from './secretStore.js';
@@ -15,26 +16,56 @@ export class SessionService {
   private accessToken: string | undefined;
   private user: UserInfo | undefined;
   private online = true;
+  /** Between the password and the TOTP step: a short-lived server token, memory only. */
+  private mfaToken: string | undefined;
 
   constructor(
     private readonly api: ApiClient,
     private readonly secrets: SecretStore,
     private readonly serverUrl: () => string,
+    /** This installation as the server's device list shows it. */
+    private readonly device: DeviceRegistration = { name: 'Callsign', platform: 'unknown' },
+    /** Called when the server revoked this device: the app must wipe its cache (DESIGN.md). */
+    private readonly onWiped: (reason: string) => void = () => {},
   ) {}
 
   status(): SessionStatus {
-    return { signedIn: Boolean(this.user), user: this.user, serverUrl: this.serverUrl(), online: this.online };
+    return { signedIn: Boolean(this.user), user: this.user, serverUrl: this.serverUrl(), online: this.online, ...(this.mfaToken ? { mfaRequired: true } : {}) };
   }
 
   async login(email: string, password: string): Promise<SessionStatus> {
-    const body = await this.track(() => this.api.request('/v1/auth/login', { method: 'POST', body: { email, password } }));
-    const res = LoginResponse.parse(body);
-    this.accept(res);
-    await this.secrets.set(REFRESH_KEY, res.refreshToken);
+    const body = await this.track(() => this.api.request('/v1/auth/login', { method: 'POST', body: { email, password, device: this.device } }));
+    const res = SignInResponse.parse(body);
+    if ('mfaRequired' in res) {
+      this.mfaToken = res.mfaToken;
+      return this.status();
+    }
+    await this.start(res);
     return this.status();
   }
 
+  async totp(step: { code?: string; recoveryCode?: string }): Promise<SessionStatus> {
+    if (!this.mfaToken) throw new AppError('not_signed_in', 'Enter your email and password first.');
+    const mfaToken = this.mfaToken;
+    try {
+      const body = await this.track(() => this.api.request('/v1/auth/totp', { method: 'POST', body: { mfaToken, ...step } }));
+      await this.start(LoginResponse.parse(body));
+      this.mfaToken = undefined;
+    } catch (err) {
+      // An expired or used-up mfaToken means starting again from the password.
+      if (err instanceof AppError && err.code === 'unauthorized') this.mfaToken = undefined;
+      throw err;
+    }
+    return this.status();
+  }
+
+  private async start(res: LoginResponse) {
+    this.accept(res);
+    await this.secrets.set(REFRESH_KEY, res.refreshToken);
+  }
+
   async logout(): Promise<SessionStatus> {
+    this.mfaToken = undefined;
     const token = this.accessToken;
     this.accessToken = undefined;
     this.user = undefined;
@@ -50,10 +81,25 @@ export class SessionService {
     try {
       return await this.track(() => call(this.accessToken!));
     } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'unauthorized') throw err;
-      await this.refresh();
-      return this.track(() => call(this.accessToken!));
+      if (!(err instanceof AppError) || err.code !== 'unauthorized') throw await this.revokedCheck(err);
+      await this.refresh().catch(async (e: unknown) => {
+        throw await this.revokedCheck(e);
+      });
+      return this.track(() => call(this.accessToken!)).catch(async (e: unknown) => {
+        throw await this.revokedCheck(e);
+      });
     }
+  }
+
+  /** A revoked device forgets its session at once and tells the app to wipe its cache. */
+  private async revokedCheck(err: unknown): Promise<unknown> {
+    if (err instanceof AppError && err.code === 'device_revoked') {
+      this.accessToken = undefined;
+      this.user = undefined;
+      await this.secrets.delete(REFRESH_KEY);
+      this.onWiped('device_revoked');
+    }
+    return err;
   }
 
   private async refresh(): Promise<void> {

@@ -11,6 +11,11 @@ export const ErrorCode = z.enum([
   'invalid_credentials',
   'server_unreachable',
   'not_signed_in',
+  'device_revoked',
+  'invalid_code',
+  'chain_broken',
+  'unavailable',
+  'payload_too_large',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -32,6 +32,8 @@ export const SessionStatus = z.object({
   serverUrl: z.string(),
   /** False when the last call to the server failed to connect. */
   online: z.boolean(),
+  /** The password was right and the account has TOTP: `session.totp` with a code finishes sign-in. */
+  mfaRequired: z.boolean().optional(),
 });
 export type SessionStatus = z.infer<typeof SessionStatus>;
 
@@ -45,6 +47,14 @@ export const requestSchemas = {
       serverUrl: z.url('enter the server address, e.g. https://callsign.example.com').optional(),
     })
     .strict(),
+  /** Second sign-in step for accounts with TOTP: a 6-digit code or one recovery code. */
+  'session.totp': z
+    .object({
+      code: z.string().trim().regex(/^\d{6}$/, 'enter the 6-digit code from your authenticator app').optional(),
+      recoveryCode: z.string().trim().min(8, 'enter one of your recovery codes').max(64).optional(),
+    })
+    .strict()
+    .refine((b) => Boolean(b.code) !== Boolean(b.recoveryCode), { message: 'enter a code or a recovery code', path: ['code'] }),
   'session.logout': z.object({}).strict(),
   'sync.pull': z.object({ since: z.number().int().nonnegative(), limit: z.number().int().min(1).max(20000) }).strict(),
   'lookup.remote': z
@@ -72,6 +82,7 @@ export type RequestOf<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
 export interface Results {
   'session.status': SessionStatus;
   'session.login': SessionStatus;
+  'session.totp': SessionStatus;
   'session.logout': SessionStatus;
   'sync.pull': SyncPage;
   /** The server-side lookup (`GET /v1/lookup`), the baseline the local index is measured against. */

@@ -9,6 +9,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'session.status': async () => status,
     'session.login': async ({ email }) => ({ ...status, signedIn: true, user: { id: 'u1', email, name: 'Taylor', role: 'technician' } }),
+    'session.totp': async () => ({ ...status, signedIn: true }),
     'session.logout': async () => status,
     'sync.pull': async ({ since }) => ({ seq: since, more: false, remaining: 0, maxAgeSeconds: 86400, changes: [] }),
     'lookup.remote': async (q) => ({ echo: q }),

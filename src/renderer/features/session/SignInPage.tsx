@@ -9,6 +9,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
 import { useSignIn } from './mutations.js';
+import { TotpStep } from './TotpStep.js';
+import { WIPED_FLAG } from './useRemoteWipe.js';
 
 /** Email + password (+ server). Enter submits; errors show the server's message. */
 export function SignInPage({ serverUrl }: { serverUrl: string }) {
@@ -25,6 +27,17 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
     const trimmed = server.trim();
     signIn.mutate({ email: email.trim(), password, ...(trimmed && trimmed !== serverUrl ? { serverUrl: trimmed } : {}) });
   };
+
+  const wiped = typeof location !== 'undefined' && location.hash.includes(`${WIPED_FLAG}=1`);
+  if (signIn.data?.mfaRequired) {
+    return (
+      <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default', p: 2 }}>
+        <Paper sx={{ width: '100%', maxWidth: 400, p: 4 }}>
+          <TotpStep />
+        </Paper>
+      </Box>
+    );
+  }
 
   const fieldError = (name: string) => (error?.field && error.field.endsWith(name) ? error.message : undefined);
 
@@ -44,6 +57,11 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
               {t('signIn.subtitle')}
             </Typography>
           </Box>
+          {wiped && !error && (
+            <Alert severity="info" data-testid="signin-wiped">
+              {t('signIn.wiped')}
+            </Alert>
+          )}
           {error && !error.field && (
             <Alert severity="error" data-testid="signin-error" role="alert">
               {error.message || t(`errors.${error.code}`, { defaultValue: t('errors.unknown') })}

@@ -23,6 +23,22 @@ export function useSignIn() {
   });
 }
 
+/** The TOTP step; main holds the short-lived mfaToken, the code passes through once. */
+export function useTotpSignIn() {
+  const { api } = useServices();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: RequestOf<'session.totp'>) => {
+      try {
+        return await api.invoke('session.totp', input);
+      } catch (err) {
+        throw toAppError(err);
+      }
+    },
+    onSuccess: (status: SessionStatus) => qc.setQueryData(sessionKeys.status(), status),
+  });
+}
+
 export function useSignOut() {
   const { api } = useServices();
   const qc = useQueryClient();
