@@ -26,8 +26,11 @@ export function bulkLoadDirectory(sqlite: BetterSqlite3.Database, data: Director
   // one with the next AUTOINCREMENT seq: one statement instead of delete + insert.
   const replaceChange = sqlite.prepare(`insert or replace into changes (kind, record_id, op, changed_at) values (?, ?, 'upsert', ?)`);
 
-  const load = (kind: DirectoryKind, records: readonly object[]) => {
-    records.forEach((input, i) => {
+  const load = (kind: DirectoryKind, records: readonly object[], order?: (a: object, b: object) => number) => {
+    // Sorting keeps each record's original index for error paths.
+    const indexed = records.map((input, i) => ({ input, i }));
+    if (order) indexed.sort((a, b) => order(a.input, b.input) || a.i - b.i);
+    indexed.forEach(({ input, i }) => {
       const record = parseOrThrow(DIRECTORY_SCHEMAS[kind], input, `${kind}s.${i}`);
       const { id, siteId } = recordKey(kind, record);
       upsertRecord.run(kind, id, siteId, JSON.stringify(record), now);
@@ -37,7 +40,13 @@ export function bulkLoadDirectory(sqlite: BetterSqlite3.Database, data: Director
 
   sqlite.transaction(() => {
     load('site', data.sites);
-    load('profile', data.profiles);
+    // Profiles in site order: the change sequence then carries each site's people together, so a
+    // device's first sync rewrites each cached site row once (the cache groups profiles by site).
+    load('profile', data.profiles, (a, b) => {
+      const sa = (a as ClientProfile).siteId;
+      const sb = (b as ClientProfile).siteId;
+      return sa < sb ? -1 : sa > sb ? 1 : 0;
+    });
     load('reference', data.references);
     load('policy', data.policies ?? []);
   })();
