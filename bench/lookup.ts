@@ -61,12 +61,12 @@ try {
   await page.waitForFunction(() => (window as unknown as BenchWindow).__callsignBench?.ready(), undefined, { timeout: 120_000, polling: 50 });
   const syncSeconds = (Date.now() - t0) / 1000;
   // No helper functions inside evaluate: tsx's name helpers do not exist in the page.
-  const [pullMs, writeMs, indexMs, pages] = await page.evaluate(() =>
-    ['sync.pull', 'sync.write', 'sync.index']
+  const [pullMs, writeMs, indexMs, ...rest] = await page.evaluate(() =>
+    ['sync.pull', 'sync.write', 'sync.index', 'sync.write.sites', 'sync.write.profiles', 'sync.write.references']
       .map((name) => Math.round(performance.getEntriesByName(name).reduce((t, e) => t + e.duration, 0)))
       .concat(performance.getEntriesByName('sync.pull').length),
   );
-  const breakdown = { pullMs, writeMs, indexMs, pages };
+  const breakdown = { pullMs, writeMs, indexMs, sitesMs: rest[0], profilesMs: rest[1], referencesMs: rest[2], pages: rest[3] };
   console.log('Sync breakdown (ms):', breakdown);
   console.log(`Initial sync + index: ${syncSeconds.toFixed(1)} s`, await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.stats()));
 

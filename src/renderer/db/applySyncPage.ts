@@ -61,11 +61,23 @@ export async function applySyncPage(db: CallsignDb, raw: unknown, locateProfile:
     const meta = await db.meta.get('syncSeq');
     // A page older than what we hold (e.g. two pulls raced) must not move the cursor backwards.
     if (meta && meta.value > page.seq) return false;
+    const t0 = performance.now();
     if (net.sites.put.length) await db.sites.bulkPut(net.sites.put);
     if (net.sites.deleted.length) await db.sites.bulkDelete(net.sites.deleted);
+    const t1 = performance.now();
     await writeProfiles(db, net.profiles.put, net.profiles.deleted, locateProfile);
+    const t2 = performance.now();
     if (net.references.put.length) await db.references.bulkPut(net.references.put);
     if (net.references.deleted.length) await db.references.bulkDelete(net.references.deleted);
+    const t3 = performance.now();
+    // Per-kind write time (user timing, diagnostics only; see syncDirectory).
+    for (const [name, start, end] of [['sync.write.sites', t0, t1], ['sync.write.profiles', t1, t2], ['sync.write.references', t2, t3]] as const) {
+      try {
+        performance.measure(name, { start, end });
+      } catch {
+        /* diagnostics only */
+      }
+    }
     if (net.policies.put.length) await db.policies.bulkPut(net.policies.put);
     if (net.policies.deleted.length) await db.policies.bulkDelete(net.policies.deleted);
     await db.meta.bulkPut([
