@@ -18,7 +18,7 @@
  */
 import { z } from 'zod';
 import { ApprovalRequest, Approver, Decision, SitePolicies, UnlicensedSoftware } from '../approvals/schemas.js';
-import { WorkflowEvent } from '../approvals/workflowTypes.js';
+import { FINAL_STATUSES, WorkflowEvent } from '../approvals/workflowTypes.js';
 
 /** A contact who is told about escalations (seeds: "notification rules"). */
 export const NotificationContact = z.object({ name: z.string().min(1), email: z.email() });
@@ -36,17 +36,8 @@ export const SitePolicyRecord = z.object({
 });
 export type SitePolicyRecord = z.infer<typeof SitePolicyRecord>;
 
-export const FinalState = z.enum([
-  'completed',
-  'approved',
-  'denied',
-  'waiting_for_approver',
-  'escalated_tier4',
-  'escalated_partner',
-  'blocked',
-  'auth_failed',
-  'cancelled',
-]);
+/** The workflow's final states (APPROVALS.md §4), as the record stores them. */
+export const FinalState = z.enum(FINAL_STATUSES);
 export type FinalState = z.infer<typeof FinalState>;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'use a lower-case hex SHA-256');

@@ -8,13 +8,14 @@ import { useServices } from '../../app/useServices.js';
 import { toAppError } from '../../app/toAppError.js';
 import { sessionKeys } from './queries.js';
 
-export function useSignIn() {
+/** A sign-in step whose result is the new session status (errors become AppErrors for the form). */
+function useSessionStep<C extends 'session.login' | 'session.totp'>(channel: C) {
   const { api } = useServices();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (input: RequestOf<'session.login'>) => {
+    mutationFn: async (input: RequestOf<C>): Promise<SessionStatus> => {
       try {
-        return await api.invoke('session.login', input);
+        return await api.invoke(channel, input);
       } catch (err) {
         throw toAppError(err);
       }
@@ -23,21 +24,10 @@ export function useSignIn() {
   });
 }
 
+export const useSignIn = () => useSessionStep('session.login');
+
 /** The TOTP step; main holds the short-lived mfaToken, the code passes through once. */
-export function useTotpSignIn() {
-  const { api } = useServices();
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: async (input: RequestOf<'session.totp'>) => {
-      try {
-        return await api.invoke('session.totp', input);
-      } catch (err) {
-        throw toAppError(err);
-      }
-    },
-    onSuccess: (status: SessionStatus) => qc.setQueryData(sessionKeys.status(), status),
-  });
-}
+export const useTotpSignIn = () => useSessionStep('session.totp');
 
 export function useSignOut() {
   const { api } = useServices();
