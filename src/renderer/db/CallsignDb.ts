@@ -16,6 +16,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import type { ApprovalRecord, SitePolicyRecord } from '../../shared/api/approvals.js';
 import type { SiteProfilesRow } from './profileBundles.js';
+import { bucketOf, type ReferenceChunkRow } from './referenceChunks.js';
 
 export interface MetaRow {
   key: 'syncSeq' | 'lastSyncAt' | 'maxAgeSeconds';
@@ -61,7 +62,8 @@ export class CallsignDb extends Dexie {
   sites!: EntityTable<Site, 'id'>;
   /** Profiles grouped by site (see profileBundles.ts); the v1 `profiles` table is gone. */
   siteProfiles!: EntityTable<SiteProfilesRow, 'siteId'>;
-  references!: EntityTable<Reference, 'id'>;
+  /** References in 64 chunks (see referenceChunks.ts); the v1 `references` table is gone. */
+  referenceChunks!: EntityTable<ReferenceChunkRow, 'bucket'>;
   meta!: EntityTable<MetaRow, 'key'>;
   favourites!: EntityTable<FavouriteRow, 'id'>;
   recents!: EntityTable<RecentRow, 'id'>;
@@ -92,6 +94,15 @@ export class CallsignDb extends Dexie {
         const bySite = new Map<string, ClientProfile[]>();
         for (const p of old) bySite.set(p.siteId, [...(bySite.get(p.siteId) ?? []), p]);
         await tx.table('siteProfiles').bulkPut([...bySite].map(([siteId, profiles]) => ({ siteId, profiles })));
+      });
+    // v4: references in 64 chunks instead of one row each (sync speed); existing ones are regrouped.
+    this.version(4)
+      .stores({ references: null, referenceChunks: 'bucket' })
+      .upgrade(async (tx) => {
+        const old = (await tx.table('references').toArray()) as Reference[];
+        const chunks = new Map<number, Reference[]>();
+        for (const r of old) chunks.set(bucketOf(r.id), [...(chunks.get(bucketOf(r.id)) ?? []), r]);
+        await tx.table('referenceChunks').bulkPut([...chunks].map(([bucket, references]) => ({ bucket, references })));
       });
   }
 }

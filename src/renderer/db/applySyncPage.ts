@@ -8,6 +8,7 @@ import { SyncPage, type Change } from '../../shared/api/sync.js';
 import type { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import type { CallsignDb } from './CallsignDb.js';
 import { writeProfiles, type LocateProfile } from './profileBundles.js';
+import { writeReferences } from './referenceChunks.js';
 import type { SitePolicyRecord } from '../../shared/api/approvals.js';
 
 /** The net effect of a page per cached kind (the last change of an id in the page wins). */
@@ -57,7 +58,7 @@ function netChanges(changes: readonly Change[]) {
 export async function applySyncPage(db: CallsignDb, raw: unknown, locateProfile: LocateProfile): Promise<AppliedChanges> {
   const page = parseOrThrow(SyncPage, raw, 'syncPage');
   const net = netChanges(page.changes);
-  const applied = await db.transaction('rw', [db.sites, db.siteProfiles, db.references, db.policies, db.meta], async () => {
+  const applied = await db.transaction('rw', [db.sites, db.siteProfiles, db.referenceChunks, db.policies, db.meta], async () => {
     const meta = await db.meta.get('syncSeq');
     // A page older than what we hold (e.g. two pulls raced) must not move the cursor backwards.
     if (meta && meta.value > page.seq) return false;
@@ -67,8 +68,7 @@ export async function applySyncPage(db: CallsignDb, raw: unknown, locateProfile:
     const t1 = performance.now();
     await writeProfiles(db, net.profiles.put, net.profiles.deleted, locateProfile);
     const t2 = performance.now();
-    if (net.references.put.length) await db.references.bulkPut(net.references.put);
-    if (net.references.deleted.length) await db.references.bulkDelete(net.references.deleted);
+    await writeReferences(db, net.references.put, net.references.deleted);
     const t3 = performance.now();
     // Per-kind write time (user timing, diagnostics only; see syncDirectory).
     for (const [name, start, end] of [['sync.write.sites', t0, t1], ['sync.write.profiles', t1, t2], ['sync.write.references', t2, t3]] as const) {

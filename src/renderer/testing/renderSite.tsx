@@ -15,6 +15,7 @@ import { LookupBox } from '../features/lookup/LookupBox.js';
 import { LookupProvider } from '../features/lookup/LookupProvider.js';
 import { SyncProgressStore } from '../features/sync/SyncProgressStore.js';
 import { writeProfiles } from '../db/profileBundles.js';
+import { writeReferences } from '../db/referenceChunks.js';
 
 // jsdom lacks matchMedia (MUI's system mode reads it).
 window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false })) as unknown as typeof window.matchMedia;
@@ -34,7 +35,7 @@ export async function renderRoutes(routes: Array<{ path: string; element: ReactN
   const db = new CallsignDb(`render-${++n}-${Math.random()}`);
   await db.sites.bulkPut(cache.sites);
   await db.transaction('rw', db.siteProfiles, () => writeProfiles(db, cache.profiles ?? [], [], () => undefined));
-  await db.references.bulkPut(cache.references ?? []);
+  await db.transaction('rw', db.referenceChunks, () => writeReferences(db, cache.references ?? [], []));
   await db.policies.bulkPut((cache.policies ?? []) as SitePolicyRecord[]);
   if (cache.lastSyncAt !== undefined) await db.meta.put({ key: 'lastSyncAt', value: cache.lastSyncAt });
   if (cache.maxAgeSeconds !== undefined) await db.meta.put({ key: 'maxAgeSeconds', value: cache.maxAgeSeconds });

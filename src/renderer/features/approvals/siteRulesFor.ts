@@ -5,20 +5,13 @@
  * site or to all sites (id + tags, e.g. `rmm-preapproved`) and the site's people with their phones.
  */
 import { SiteRules } from '../../../shared/approvals/schemas.js';
-import type { ClientProfile, Reference } from '../../../shared/domain/index.js';
+import type { ClientProfile } from '../../../shared/domain/index.js';
 import type { CallsignDb } from '../../db/CallsignDb.js';
 import { getProfile, profilesOfSite } from '../../db/profileBundles.js';
+import { referencesForSite } from '../../db/referenceChunks.js';
 
-/** References assigned to the site or to all sites. All-site references need a scan (no index on a boolean). */
-export async function referencesForSite(db: CallsignDb, siteId: string): Promise<Reference[]> {
-  const [assigned, everywhere] = await Promise.all([
-    db.references.where('siteIds').equals(siteId).toArray(),
-    db.references.filter((r) => r.allSites === true).toArray(),
-  ]);
-  const byId = new Map<string, Reference>();
-  for (const r of [...assigned, ...everywhere]) byId.set(r.id, r);
-  return [...byId.values()];
-}
+/** References assigned to the site or to all sites (from the cache's reference chunks). */
+export { referencesForSite };
 
 function person(p: ClientProfile) {
   return {

@@ -3,6 +3,7 @@ import type { SitePolicyRecord } from '../../../shared/api/approvals.js';
 import type { ClientProfile, Reference, Site } from '../../../shared/domain/index.js';
 import type { CallsignDb } from '../../db/CallsignDb.js';
 import { writeProfiles } from '../../db/profileBundles.js';
+import { writeReferences } from '../../db/referenceChunks.js';
 
 export const site: Site = {
   id: 'site-nw',
@@ -66,6 +67,6 @@ export const policy: SitePolicyRecord = {
 export async function seedApprovalsCache(db: CallsignDb): Promise<void> {
   await db.sites.put(site);
   await db.transaction('rw', db.siteProfiles, () => writeProfiles(db, [dana, lee], [], () => undefined));
-  await db.references.bulkPut(references);
+  await db.transaction('rw', db.referenceChunks, () => writeReferences(db, references, []));
   await db.policies.put(policy);
 }

@@ -10,6 +10,7 @@ import { createDirectorySearch, type DirectorySearch, type SearchHit, type Searc
 import type { CallerIndex, IdentifyOutcome } from '../../../shared/identify/types.js';
 import type { CallsignDb } from '../../db/CallsignDb.js';
 import { allProfiles } from '../../db/profileBundles.js';
+import { allReferences } from '../../db/referenceChunks.js';
 import type { AppliedChanges } from '../../db/applySyncPage.js';
 import { phoneMatchKey } from '../../../shared/phone/phoneMatchKey.js';
 
@@ -43,7 +44,7 @@ export class DirectoryIndexStore {
 
   /** Builds the index from the cache (sites first, then profiles). */
   async load(db: CallsignDb): Promise<void> {
-    const [sites, profiles, references] = await Promise.all([db.sites.toArray(), allProfiles(db), db.references.toArray()]).catch((err: unknown) => {
+    const [sites, profiles, references] = await Promise.all([db.sites.toArray(), allProfiles(db), allReferences(db)]).catch((err: unknown) => {
       this.markFailed(err);
       throw err;
     });

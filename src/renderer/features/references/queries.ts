@@ -2,6 +2,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { CallsignDb } from '../../db/CallsignDb.js';
 import { sortReferences } from './filterReferences.js';
+import { getReference, referencesForSite } from '../../db/referenceChunks.js';
 
 export const referenceKeys = {
   all: ['references'] as const,
@@ -15,9 +16,9 @@ export const referenceQueries = {
     queryOptions({
       queryKey: referenceKeys.forSite(siteId, version),
       queryFn: async () => {
-        const own = await db.references.where('siteIds').equals(siteId).toArray();
-        const everywhere = await db.references.filter((r) => r.allSites && !r.siteIds.includes(siteId)).toArray();
-        return sortReferences([...own, ...everywhere]);
+        const all = await referencesForSite(db, siteId);
+        // Site ones first, then those for all sites.
+        return sortReferences([...all.filter((r) => r.siteIds.includes(siteId)), ...all.filter((r) => !r.siteIds.includes(siteId))]);
       },
       staleTime: Infinity,
       placeholderData: keepPreviousData,
@@ -25,7 +26,7 @@ export const referenceQueries = {
   byId: (db: CallsignDb, id: string, version: number) =>
     queryOptions({
       queryKey: referenceKeys.byId(id, version),
-      queryFn: async () => (await db.references.get(id)) ?? null,
+      queryFn: async () => (await getReference(db, id)) ?? null,
       staleTime: Infinity,
     }),
 };
