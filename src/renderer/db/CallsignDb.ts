@@ -12,11 +12,11 @@
  * Never stored here: tokens, passwords, SMS codes, lease secrets — main keeps those, the renderer
  * never sees them.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import type { ApprovalRecord, SitePolicyRecord } from '../../shared/api/approvals.js';
 import type { SiteProfilesRow } from './profileBundles.js';
-import { bucketOf, type ReferenceChunkRow } from './referenceChunks.js';
+import { toChunks, type ChunkRow } from './recordChunks.js';
 
 export interface MetaRow {
   key: 'syncSeq' | 'lastSyncAt' | 'maxAgeSeconds';
@@ -59,11 +59,12 @@ export interface ChainRow {
 }
 
 export class CallsignDb extends Dexie {
-  sites!: EntityTable<Site, 'id'>;
+  /** Sites in 64 chunks (see recordChunks.ts); the v1 `sites` table is gone. */
+  siteChunks!: Table<ChunkRow<Site>, number>;
   /** Profiles grouped by site (see profileBundles.ts); the v1 `profiles` table is gone. */
   siteProfiles!: EntityTable<SiteProfilesRow, 'siteId'>;
   /** References in 64 chunks (see referenceChunks.ts); the v1 `references` table is gone. */
-  referenceChunks!: EntityTable<ReferenceChunkRow, 'bucket'>;
+  referenceChunks!: Table<ChunkRow<Reference>, number>;
   meta!: EntityTable<MetaRow, 'key'>;
   favourites!: EntityTable<FavouriteRow, 'id'>;
   recents!: EntityTable<RecentRow, 'id'>;
@@ -95,14 +96,12 @@ export class CallsignDb extends Dexie {
         for (const p of old) bySite.set(p.siteId, [...(bySite.get(p.siteId) ?? []), p]);
         await tx.table('siteProfiles').bulkPut([...bySite].map(([siteId, profiles]) => ({ siteId, profiles })));
       });
-    // v4: references in 64 chunks instead of one row each (sync speed); existing ones are regrouped.
+    // v4: sites and references in 64 chunks instead of one row each (sync speed); regrouped here.
     this.version(4)
-      .stores({ references: null, referenceChunks: 'bucket' })
+      .stores({ sites: null, references: null, siteChunks: 'bucket', referenceChunks: 'bucket' })
       .upgrade(async (tx) => {
-        const old = (await tx.table('references').toArray()) as Reference[];
-        const chunks = new Map<number, Reference[]>();
-        for (const r of old) chunks.set(bucketOf(r.id), [...(chunks.get(bucketOf(r.id)) ?? []), r]);
-        await tx.table('referenceChunks').bulkPut([...chunks].map(([bucket, references]) => ({ bucket, references })));
+        await tx.table('siteChunks').bulkPut(toChunks((await tx.table('sites').toArray()) as Site[]));
+        await tx.table('referenceChunks').bulkPut(toChunks((await tx.table('references').toArray()) as Reference[]));
       });
   }
 }

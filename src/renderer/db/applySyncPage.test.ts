@@ -4,6 +4,7 @@ import { AppError } from '../../shared/api/errors.js';
 import { CallsignDb, readSyncMeta } from './CallsignDb.js';
 import { applySyncPage } from './applySyncPage.js';
 import { allProfiles, profilesOfSite } from './profileBundles.js';
+import { allSites, getSite } from './siteChunks.js';
 
 /** Applies a page the way sync does, with a profile locator kept in step (the directory's job in the app). */
 const where = new Map<string, string>();
@@ -30,7 +31,7 @@ afterEach(async () => {
 const page = (seq: number, changes: unknown[], more = false) => ({ seq, more, remaining: 0, maxAgeSeconds: 86400, changes });
 
 async function snapshot() {
-  return { sites: await db.sites.toArray(), profiles: await allProfiles(db), meta: await db.meta.toArray() };
+  return { sites: await allSites(db), profiles: await allProfiles(db), meta: await db.meta.toArray() };
 }
 
 describe('applySyncPage', () => {
@@ -41,7 +42,7 @@ describe('applySyncPage', () => {
     ]));
     expect(r.count).toBe(2);
     expect(r.profiles.put[0]).toMatchObject({ firstName: 'Dana', thinClient: false });
-    expect(await db.sites.get('s1')).toMatchObject({ companyName: 'Northwind Traders', rmmAgentOptIn: false });
+    expect(await getSite(db, 's1')).toMatchObject({ companyName: 'Northwind Traders', rmmAgentOptIn: false });
     expect(await profilesOfSite(db, 's1')).toHaveLength(1);
     expect(await readSyncMeta(db)).toMatchObject({ syncSeq: 2, maxAgeSeconds: 86400 });
   });
@@ -91,7 +92,7 @@ describe('applySyncPage', () => {
     await apply(db, page(5, [{ seq: 5, kind: 'site', id: 's1', op: 'upsert', data: site }]));
     const r = await apply(db, page(3, [{ seq: 3, kind: 'site', id: 's1', op: 'delete' }]));
     expect(r.count).toBe(0);
-    expect(await db.sites.count()).toBe(1);
+    expect((await allSites(db)).length).toBe(1);
     expect((await readSyncMeta(db)).syncSeq).toBe(5);
   });
 });

@@ -9,6 +9,7 @@ import type { ClientProfile, Reference, Site } from '../../shared/domain/index.j
 import type { CallsignDb } from './CallsignDb.js';
 import { writeProfiles, type LocateProfile } from './profileBundles.js';
 import { writeReferences } from './referenceChunks.js';
+import { writeSites } from './siteChunks.js';
 import type { SitePolicyRecord } from '../../shared/api/approvals.js';
 
 /** The net effect of a page per cached kind (the last change of an id in the page wins). */
@@ -58,13 +59,12 @@ function netChanges(changes: readonly Change[]) {
 export async function applySyncPage(db: CallsignDb, raw: unknown, locateProfile: LocateProfile): Promise<AppliedChanges> {
   const page = parseOrThrow(SyncPage, raw, 'syncPage');
   const net = netChanges(page.changes);
-  const applied = await db.transaction('rw', [db.sites, db.siteProfiles, db.referenceChunks, db.policies, db.meta], async () => {
+  const applied = await db.transaction('rw', [db.siteChunks, db.siteProfiles, db.referenceChunks, db.policies, db.meta], async () => {
     const meta = await db.meta.get('syncSeq');
     // A page older than what we hold (e.g. two pulls raced) must not move the cursor backwards.
     if (meta && meta.value > page.seq) return false;
     const t0 = performance.now();
-    if (net.sites.put.length) await db.sites.bulkPut(net.sites.put);
-    if (net.sites.deleted.length) await db.sites.bulkDelete(net.sites.deleted);
+    await writeSites(db, net.sites.put, net.sites.deleted);
     const t1 = performance.now();
     await writeProfiles(db, net.profiles.put, net.profiles.deleted, locateProfile);
     const t2 = performance.now();

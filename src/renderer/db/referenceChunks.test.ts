@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Reference } from '../../shared/domain/index.js';
 import { CallsignDb } from './CallsignDb.js';
-import { allReferences, bucketOf, getReference, REFERENCE_CHUNKS, referencesForSite, writeReferences } from './referenceChunks.js';
+import { allReferences, getReference, referencesForSite, writeReferences } from './referenceChunks.js';
+import { bucketOf, CHUNKS } from './recordChunks.js';
 
 const ref = (id: string, siteIds: string[], allSites = false): Reference => ({ id, subject: `Subject ${id}`, tags: [], allSites, siteIds, kind: 'how_to', body: { summary: '', symptoms: [], steps: [] } });
 let db: CallsignDb;
@@ -26,6 +27,6 @@ describe('references in chunks', () => {
   });
 
   it('buckets are stable and in range', () => {
-    fc.assert(fc.property(fc.string(), (id) => bucketOf(id) === bucketOf(id) && bucketOf(id) >= 0 && bucketOf(id) < REFERENCE_CHUNKS));
+    fc.assert(fc.property(fc.string(), (id) => bucketOf(id) === bucketOf(id) && bucketOf(id) >= 0 && bucketOf(id) < CHUNKS));
   });
 });

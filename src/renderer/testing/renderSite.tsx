@@ -16,6 +16,7 @@ import { LookupProvider } from '../features/lookup/LookupProvider.js';
 import { SyncProgressStore } from '../features/sync/SyncProgressStore.js';
 import { writeProfiles } from '../db/profileBundles.js';
 import { writeReferences } from '../db/referenceChunks.js';
+import { writeSites } from '../db/siteChunks.js';
 
 // jsdom lacks matchMedia (MUI's system mode reads it).
 window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false })) as unknown as typeof window.matchMedia;
@@ -33,7 +34,7 @@ let n = 0;
 
 export async function renderRoutes(routes: Array<{ path: string; element: ReactNode }>, url: string, cache: CacheContents) {
   const db = new CallsignDb(`render-${++n}-${Math.random()}`);
-  await db.sites.bulkPut(cache.sites);
+  await db.transaction('rw', db.siteChunks, () => writeSites(db, cache.sites, []));
   await db.transaction('rw', db.siteProfiles, () => writeProfiles(db, cache.profiles ?? [], [], () => undefined));
   await db.transaction('rw', db.referenceChunks, () => writeReferences(db, cache.references ?? [], []));
   await db.policies.bulkPut((cache.policies ?? []) as SitePolicyRecord[]);

@@ -19,6 +19,7 @@ import { DemoOutboxPanel } from './DemoOutboxPanel.js';
 import { useRetryFailedUploads } from './mutations.js';
 import { useApprovalRows } from './useApprovalRows.js';
 import { VerifyChainButton } from './VerifyChainButton.js';
+import { getSites } from '../../db/siteChunks.js';
 
 /** Route `#/approvals`: this device's approval records (newest first), upload state, chain check. */
 export function ApprovalsHistoryPage() {
@@ -26,7 +27,7 @@ export function ApprovalsHistoryPage() {
   const { db } = useServices();
   const rows = useApprovalRows();
   const siteIds = [...new Set((rows ?? []).map((r) => r.record.siteId))].sort().join('|');
-  const siteNames = useLiveQuery(async () => new Map((await db.sites.bulkGet(siteIds.split('|'))).flatMap((s) => (s ? [[s.id, s.name] as const] : []))), [db, siteIds]);
+  const siteNames = useLiveQuery(async () => new Map((await getSites(db, siteIds.split('|'))).flatMap((s) => (s ? [[s.id, s.name] as const] : []))), [db, siteIds]);
   const retry = useRetryFailedUploads();
   const failed = (rows ?? []).filter((r) => uploadStatus(r) === 'failed');
   return (

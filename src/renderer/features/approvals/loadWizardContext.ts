@@ -7,6 +7,7 @@ import type { ClientProfile, Reference, Site } from '../../../shared/domain/inde
 import type { CallsignDb } from '../../db/CallsignDb.js';
 import { referencesForSite, siteRulesFor } from './siteRulesFor.js';
 import { getProfile } from '../../db/profileBundles.js';
+import { getSite } from '../../db/siteChunks.js';
 
 export const SECURITY_TAG = 'Security-Related Requests';
 
@@ -20,7 +21,7 @@ export interface WizardContext {
 
 export async function loadWizardContext(db: CallsignDb, siteId: string, profileId?: string): Promise<WizardContext | null> {
   const [site, cached, profile, references] = await Promise.all([
-    db.sites.get(siteId),
+    getSite(db, siteId),
     siteRulesFor(db, siteId, profileId),
     profileId ? getProfile(db, profileId, siteId) : Promise.resolve(undefined),
     referencesForSite(db, siteId),

@@ -9,6 +9,7 @@ import type { ClientProfile } from '../../../shared/domain/index.js';
 import type { CallsignDb } from '../../db/CallsignDb.js';
 import { getProfile, profilesOfSite } from '../../db/profileBundles.js';
 import { referencesForSite } from '../../db/referenceChunks.js';
+import { getSite } from '../../db/siteChunks.js';
 
 /** References assigned to the site or to all sites (from the cache's reference chunks). */
 export { referencesForSite };
@@ -30,7 +31,7 @@ export interface CachedSiteRules {
 
 /** Null when the site is not in the cache. */
 export async function siteRulesFor(db: CallsignDb, siteId: string, callerProfileId?: string): Promise<CachedSiteRules | null> {
-  const site = await db.sites.get(siteId);
+  const site = await getSite(db, siteId);
   if (!site) return null;
   const [policy, references, profiles, caller] = await Promise.all([
     db.policies.get(siteId),

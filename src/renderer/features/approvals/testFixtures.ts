@@ -4,6 +4,7 @@ import type { ClientProfile, Reference, Site } from '../../../shared/domain/inde
 import type { CallsignDb } from '../../db/CallsignDb.js';
 import { writeProfiles } from '../../db/profileBundles.js';
 import { writeReferences } from '../../db/referenceChunks.js';
+import { writeSites } from '../../db/siteChunks.js';
 
 export const site: Site = {
   id: 'site-nw',
@@ -65,7 +66,7 @@ export const policy: SitePolicyRecord = {
 };
 
 export async function seedApprovalsCache(db: CallsignDb): Promise<void> {
-  await db.sites.put(site);
+  await db.transaction('rw', db.siteChunks, () => writeSites(db, [site], []));
   await db.transaction('rw', db.siteProfiles, () => writeProfiles(db, [dana, lee], [], () => undefined));
   await db.transaction('rw', db.referenceChunks, () => writeReferences(db, references, []));
   await db.policies.put(policy);

@@ -13,6 +13,7 @@ import { allProfiles } from '../../db/profileBundles.js';
 import { allReferences } from '../../db/referenceChunks.js';
 import type { AppliedChanges } from '../../db/applySyncPage.js';
 import { phoneMatchKey } from '../../../shared/phone/phoneMatchKey.js';
+import { allSites } from '../../db/siteChunks.js';
 
 export interface IndexEngine {
   createIndex(): CallerIndex;
@@ -44,7 +45,7 @@ export class DirectoryIndexStore {
 
   /** Builds the index from the cache (sites first, then profiles). */
   async load(db: CallsignDb): Promise<void> {
-    const [sites, profiles, references] = await Promise.all([db.sites.toArray(), allProfiles(db), allReferences(db)]).catch((err: unknown) => {
+    const [sites, profiles, references] = await Promise.all([allSites(db), allProfiles(db), allReferences(db)]).catch((err: unknown) => {
       this.markFailed(err);
       throw err;
     });

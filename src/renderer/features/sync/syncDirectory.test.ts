@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/api/errors.js';
 import type { SyncPage } from '../../../shared/api/sync.js';
 import { CallsignDb, readSyncMeta } from '../../db/CallsignDb.js';
 import { syncDirectory, type SyncProgress } from './syncDirectory.js';
+import { allSites } from '../../db/siteChunks.js';
 
 const site = (i: number) => ({ id: `s${i}`, name: `Site ${i}`, companyName: `Co ${i}`, mainPhones: [], country: 'US' });
 
@@ -40,7 +41,7 @@ describe('syncDirectory', () => {
     expect(progress.every((p) => p.firstSync)).toBe(true);
     expect(apply).toHaveBeenCalledTimes(3);
     expect(r).toEqual({ seq: 12000, written: 12000, lastSyncAt: 42 });
-    expect(await db.sites.count()).toBe(12000);
+    expect((await allSites(db)).length).toBe(12000);
     expect(await readSyncMeta(db)).toEqual({ syncSeq: 12000, lastSyncAt: 42, maxAgeSeconds: 3600 });
     const again = await syncDirectory({ api, db, directory: { apply, ...placed }, onProgress: (p) => progress.push(p) });
     expect(again.written).toBe(0);
@@ -53,6 +54,6 @@ describe('syncDirectory', () => {
     api.invoke.mockRejectedValueOnce(new AppError('server_unreachable', 'down'));
     await expect(syncDirectory({ api, db, directory: { apply: () => {}, ...placed } })).rejects.toMatchObject({ code: 'server_unreachable' });
     expect((await readSyncMeta(db)).syncSeq).toBe(10);
-    expect(await db.sites.count()).toBe(10);
+    expect((await allSites(db)).length).toBe(10);
   });
 });

@@ -1,0 +1,61 @@
+/**
+ * Records cached in 64 chunks (one IndexedDB row per chunk, keyed by a hash of the record id)
+ * instead of one row each: IndexedDB cost is per row, so a first sync of 10k sites and 20k
+ * references writes 128 rows instead of 30k (bench/results/lookup.json). Used for sites and
+ * references; a read of one record reads its chunk, a read of all reads 64 rows.
+ */
+import type { Table } from 'dexie';
+
+export const CHUNKS = 64;
+
+export interface ChunkRow<T> {
+  bucket: number;
+  records: T[];
+}
+
+export type ChunkTable<T> = Table<ChunkRow<T>, number>;
+
+/** FNV-1a over the id: stable across runs and devices. */
+export function bucketOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % CHUNKS;
+}
+
+export async function allRecords<T>(table: ChunkTable<T>): Promise<T[]> {
+  return (await table.toArray()).flatMap((c) => c.records);
+}
+
+export async function getRecord<T extends { id: string }>(table: ChunkTable<T>, id: string): Promise<T | undefined> {
+  return (await table.get(bucketOf(id)))?.records.find((r) => r.id === id);
+}
+
+export async function getRecords<T extends { id: string }>(table: ChunkTable<T>, ids: readonly string[]): Promise<Array<T | undefined>> {
+  const buckets = [...new Set(ids.map(bucketOf))];
+  const rows = await table.bulkGet(buckets);
+  const byId = new Map<string, T>();
+  for (const row of rows) for (const r of row?.records ?? []) byId.set(r.id, r);
+  return ids.map((id) => byId.get(id));
+}
+
+/** Applies upserts and deletes. Call inside a rw transaction on `table`. */
+export async function writeRecords<T extends { id: string }>(table: ChunkTable<T>, put: readonly T[], deleted: readonly string[]): Promise<void> {
+  if (put.length === 0 && deleted.length === 0) return;
+  const buckets = [...new Set([...put.map((r) => bucketOf(r.id)), ...deleted.map(bucketOf)])];
+  const rows = await table.bulkGet(buckets);
+  const byBucket = new Map<number, Map<string, T>>();
+  buckets.forEach((b, i) => byBucket.set(b, new Map((rows[i]?.records ?? []).map((r) => [r.id, r]))));
+  for (const id of deleted) byBucket.get(bucketOf(id))!.delete(id);
+  for (const r of put) byBucket.get(bucketOf(r.id))!.set(r.id, r);
+  await table.bulkPut([...byBucket].map(([bucket, records]) => ({ bucket, records: [...records.values()] })));
+}
+
+/** Regroups rows of an old one-row-per-record table into chunks (schema upgrades). */
+export function toChunks<T extends { id: string }>(records: readonly T[]): Array<ChunkRow<T>> {
+  const chunks = new Map<number, T[]>();
+  for (const r of records) chunks.set(bucketOf(r.id), [...(chunks.get(bucketOf(r.id)) ?? []), r]);
+  return [...chunks].map(([bucket, recs]) => ({ bucket, records: recs }));
+}
