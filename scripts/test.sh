@@ -10,7 +10,7 @@ stage() { echo; echo "▶ $1"; shift; "$@" || failed+=("$STAGE"); }
 STAGE=chromium stage "Checking for Chromium" bash scripts/ensure-chromium.sh
 STAGE=lint stage "Lint" npx eslint .
 STAGE=typecheck stage "Typecheck" npm run -s typecheck
-STAGE=build stage "Build renderer" npx vite build --config vite.renderer.config.ts --logLevel warn
+STAGE=build stage "Build (Electron main, preload, renderer)" npx electron-vite build --logLevel warn
 STAGE=unit stage "Unit tests" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 STAGE=e2e stage "Browser journeys" npx playwright test
 echo
