@@ -49,4 +49,11 @@ test('screen pop, ambiguity, public domains, the site view and favourites', asyn
   await page.goto(`${base}#/`);
   await expect(page.getByTestId('favourite-item').filter({ hasText: 'Northwind' })).toBeVisible();
   await expect(page.getByTestId('recent-item').first()).toBeVisible();
+
+  // `?` outside a text field lists the keyboard shortcuts; Esc closes the list.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcuts-dialog')).toContainText('Ctrl+K');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('shortcuts-dialog')).toHaveCount(0);
 });

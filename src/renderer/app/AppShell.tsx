@@ -7,6 +7,7 @@ import { useDirectorySync } from '../features/sync/useDirectorySync.js';
 import { LeftRail } from './LeftRail.js';
 import { TopBar } from './TopBar.js';
 import { useDeepLinkLookup } from './useDeepLinkLookup.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
 
 /** The signed-in layout: top bar, left rail, the routed page. Starts the directory sync. */
 export function AppShell({ user }: { user: UserInfo }) {
@@ -24,6 +25,7 @@ export function AppShell({ user }: { user: UserInfo }) {
           </Box>
         </Box>
       </Box>
+      <ShortcutsDialog />
     </LookupProvider>
   );
 }
