@@ -76,7 +76,7 @@ describe('App (walking skeleton)', () => {
     expect(await screen.findByTestId('signin-error')).toHaveProperty('textContent', 'The email or password is not right.');
     await signIn();
     expect(await screen.findByTestId('user-menu')).toHaveProperty('textContent', expect.stringContaining('Tess Tech'));
-    await waitFor(() => expect(screen.getByTestId('sync-status').textContent).toMatch(/Synced/));
+    await waitFor(() => expect(screen.getByTestId('sync-status').textContent).toMatch(/Synced/), { timeout: 10_000 });
     expect(document.activeElement).toBe(screen.getByTestId('lookup-input'));
 
     lookup('(206) 555-0101');
@@ -133,7 +133,7 @@ describe('App (walking skeleton)', () => {
         <App />
       </AppProviders>,
     );
-    await waitFor(() => expect(screen.getByTestId('sync-status').textContent).toMatch(/^Offline — data from /));
+    await waitFor(() => expect(screen.getByTestId('sync-status').textContent).toMatch(/^Offline — data from /), { timeout: 10_000 }); // a loaded CI machine needs more than the default 1 s
     lookup('+1 206 555 0101');
     expect((await screen.findByTestId('profile-name')).textContent).toBe('Dana Reyes');
   });
