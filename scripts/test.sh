@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: lint, typecheck, unit tests (Vitest), browser journeys (Playwright + Debian Chromium).
+# `npm test`: lint, typecheck, unit tests (Vitest; with PostgreSQL when scripts/ensure-postgres.sh finds or
+# installs it), browser journeys (Playwright + Debian Chromium).
 # Every stage runs even if an earlier one failed, so one run shows everything; the exit code is
 # non-zero if any stage failed. Test counts come from the JSON reports in test-results/.
 set -uo pipefail
@@ -8,6 +9,12 @@ mkdir -p test-results
 failed=()
 stage() { echo; echo "▶ $1"; shift; "$@" || failed+=("$STAGE"); }
 STAGE=chromium stage "Checking for Chromium" bash scripts/ensure-chromium.sh
+# PostgreSQL is optional: without it the unit stage skips the PostgreSQL tests (not a failure).
+echo; echo "▶ Checking for PostgreSQL"
+if url=$(bash scripts/ensure-postgres.sh); then
+  export TEST_DATABASE_URL="$url"
+  echo "PostgreSQL tests run against $(sed -E 's#(//[^:/@]*):[^@]*@#\1:***@#' <<<"$url")"
+fi
 STAGE=lint stage "Lint" npx eslint .
 STAGE=typecheck stage "Typecheck" npm run -s typecheck
 STAGE=build stage "Build (Electron main, preload, renderer)" npx electron-vite build --logLevel warn

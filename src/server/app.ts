@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
@@ -27,6 +26,7 @@ import { createLogger } from './logging/logOptions.js';
 import { LookupService, type CallerIdentifier } from './lookup/LookupService.js';
 import type { MfaPolicy } from './mfa/MfaService.js';
 import { enforcePermissions, installPermissions } from './permissions/installPermissions.js';
+import { RateLimiter } from './permissions/RateLimiter.js';
 import { DEFAULT_RATE_LIMITS, signInLimits, type RateLimitPolicy } from './permissions/rateLimits.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
@@ -54,6 +54,8 @@ export interface Services {
   approvals: ApprovalServices;
   /** Devices, TOTP, directory and account administration, bundles (issue 6). */
   platform: PlatformServices;
+  /** Per-minute sign-in limits, in the database so all server processes share them. */
+  rateLimiter: RateLimiter;
 }
 
 /** The shared identification the desktop client uses, so server and client agree on every match. */
@@ -70,7 +72,7 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
   const auth = new AuthService(users, sessions, new LoginThrottle(db, now, options.throttle ?? DEFAULT_THROTTLE), audit, platform);
   const lookup = new LookupService(directory, options.identifier ?? sharedIdentifier);
   const approvals = createApprovalServices({ db, directory, audit, now }, options.approvals);
-  return { users, sessions, auth, directory, lookup, audit, approvals, platform };
+  return { users, sessions, auth, directory, lookup, audit, approvals, platform, rateLimiter: new RateLimiter(db, now) };
 }
 
 export interface AppDeps extends ServiceOptions {
@@ -118,9 +120,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const origins = deps.corsOrigins ?? [];
   await app.register(cors, { origin: origins.length > 0 ? [...origins] : false, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], maxAge: 600 });
   enforcePermissions(app, services.auth); // after helmet and CORS, so 401/403 carry their headers
-  await app.register(rateLimit, { global: false });
   await registerApiDocs(app, deps.version ?? '0.0.0-dev');
-  const limits = signInLimits(app, deps.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const limits = signInLimits(services.rateLimiter, deps.rateLimits ?? DEFAULT_RATE_LIMITS);
 
   await app.register(healthRoutes, { version: deps.version ?? '0.0.0-dev' });
   await app.register(authRoutes, { auth: services.auth, loginLimit: limits.login });

@@ -14,6 +14,7 @@ import { AppError, type ApprovalRecord, type ApprovalStored } from '../../shared
 import { canonicalJson } from '../../shared/chain/canonicalJson.js';
 import { GENESIS_HASH, hashRecord } from '../../shared/chain/hashChain.js';
 import { AUDIT_EVENT, type AuditSink } from '../audit/AuditLog.js';
+import { lockKey } from '../db/dialect.js';
 import type { ApprovalRecordsTable, Database } from '../db/schema.js';
 
 export interface StoreResult {
@@ -47,6 +48,9 @@ export class ApprovalStore {
     }
     const body = canonicalJson(record);
     return this.db.transaction().execute(async (trx) => {
+      // Two processes given the same record (or two records with the same prevHash) at once: the
+      // second waits here, then finds the first's row — one stored copy, no fork in the chain.
+      await lockKey(trx, `approvals:${record.deviceId}`);
       const existing = await trx.selectFrom('approval_records').select(['id', 'body', 'stored_at', 'server_seq']).where('id', '=', record.id).executeTakeFirst();
       if (existing) {
         if (existing.body === body) return { created: false, stored: storedOf(existing) };

@@ -4,6 +4,7 @@
  * success clears both keys. While a key is locked, sign-in is refused before the password is checked.
  */
 import type { Kysely } from 'kysely';
+import { lockKey } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 
 export interface ThrottlePolicy {
@@ -45,6 +46,7 @@ export class LoginThrottle {
         [`addr:${keys.address}`, this.policy.perAddress],
         [`account:${keys.account}`, this.policy.perAccount],
       ] as const) {
+        await lockKey(trx, `login_failures:${key}`); // two processes counting one key: no lost failure
         const row = await trx.selectFrom('login_failures').selectAll().where('key', '=', key).executeTakeFirst();
         const stale = !row || now - row.last_failure_at > this.policy.windowMs || (row.locked_until !== null && row.locked_until <= now);
         const failures = stale ? 1 : row.failures + 1;

@@ -66,14 +66,17 @@ export class SessionStore {
         .executeTakeFirst();
       if (!row) return null;
       if (row.revoked_at !== null && row.revoked_at !== undefined) return { deviceRevoked: true as const };
-      if (row.used_at !== null) {
-        // Reuse of a rotated token: end the whole chain — the device goes with its session.
+      // Reuse of a rotated token: end the whole chain — the device goes with its session.
+      const endChain = async () => {
         if (row.device_id) await trx.deleteFrom('devices').where('id', '=', row.device_id).execute();
         await trx.deleteFrom('sessions').where('id', '=', row.session_id).execute();
         return null;
-      }
+      };
+      if (row.used_at !== null) return endChain();
       if (row.expires_at <= now || row.session_expires_at <= now) return null;
-      await trx.updateTable('refresh_tokens').set({ used_at: now }).where('token_hash', '=', row.token_hash).execute();
+      // Conditional: of two processes rotating the same token at once, only one wins; the other sees reuse.
+      const claimed = await trx.updateTable('refresh_tokens').set({ used_at: now }).where('token_hash', '=', row.token_hash).where('used_at', 'is', null).executeTakeFirst();
+      if (claimed.numUpdatedRows === 0n) return endChain();
       await trx.deleteFrom('access_tokens').where('session_id', '=', row.session_id).execute();
       if (row.device_id) await trx.updateTable('devices').set({ last_seen_at: now }).where('id', '=', row.device_id).execute();
       return { userId: row.user_id, deviceId: row.device_id, tokens: await this.issue(trx, row.session_id, row.session_expires_at) };

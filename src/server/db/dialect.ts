@@ -15,3 +15,12 @@ export function isPostgres(db: Kysely<any>): boolean {
 export async function lockSequence(trx: Kysely<any>, name: 'changes' | 'audit_log'): Promise<void> {
   if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(hashtext(${`callsign:${name}`}))`.execute(trx);
 }
+
+/**
+ * Serialises, on PostgreSQL, transactions that check-then-insert under one key (e.g. one device's
+ * approval chain) across server processes, for the rest of the transaction. No-op on SQLite.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema: runs one raw statement
+export async function lockKey(trx: Kysely<any>, key: string): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(hashtext(${`callsign:key:${key}`}))`.execute(trx);
+}

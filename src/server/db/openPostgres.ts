@@ -4,7 +4,7 @@
  * (epoch-millisecond timestamps, seqs, counts) are read as JS numbers — all stay below 2^53 — so
  * the stores behave exactly as on SQLite.
  */
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -28,11 +28,18 @@ export function redactDatabaseUrl(url: string): string {
   }
 }
 
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<PostgresServerDatabase> {
+/**
+ * `schema` (an existing schema; tests use one per file) puts every table in it instead of `public`:
+ * it becomes the connections' search_path and the migrator's home.
+ */
+export async function openPostgres(url: string, options: { max?: number; schema?: string } = {}): Promise<PostgresServerDatabase> {
   const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) };
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types: types as pg.CustomTypesConfig });
+  const searchPath = options.schema ? { options: `-c search_path=${options.schema}` } : {};
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types: types as pg.CustomTypesConfig, ...searchPath });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Named explicitly: Kysely's migrator otherwise takes a migration table in ANY schema as its own.
+  const schema = options.schema ?? (await sql<{ s: string }>`select current_schema() as s`.execute(db).catch(() => null))?.rows[0]?.s;
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();

@@ -86,6 +86,7 @@ export interface Database {
   totp_credentials: TotpCredentialsTable;
   recovery_codes: RecoveryCodesTable;
   mfa_challenges: MfaChallengesTable;
+  rate_limits: RateLimitsTable;
 }
 
 /** Uploaded approval records (APPROVALS.md §5), stored once per id; `body` is the canonical JSON. */
@@ -173,4 +174,11 @@ export interface MfaChallengesTable {
   created_at: number;
   expires_at: number;
   attempts: number;
+}
+
+/** A fixed-window request counter shared by all server processes (permissions/RateLimiter.ts). */
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  hits: number;
 }

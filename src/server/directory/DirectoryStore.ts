@@ -10,6 +10,7 @@ import { AppError, parseOrThrow, SitePolicyRecord } from '../../shared/api/index
 import { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import { lockSequence } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
+import { ChangeCounter } from './ChangeCounter.js';
 
 export const DIRECTORY_SCHEMAS = { site: Site, profile: ClientProfile, reference: Reference, policy: SitePolicyRecord } as const;
 export type DirectoryKind = keyof typeof DIRECTORY_SCHEMAS;
@@ -37,11 +38,14 @@ export interface ChangeRow {
 
 export class DirectoryStore {
   private readonly listeners = new Set<() => void>();
+  private readonly counter: ChangeCounter;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.counter = new ChangeCounter(db);
+  }
 
   /** Called after every committed write through this store; returns an unsubscribe function. */
   onChange(listener: () => void): () => void {
@@ -121,9 +125,9 @@ export class DirectoryStore {
       .execute();
   }
 
+  /** Changes with seq > `seq` (see ChangeCounter: a binary search, not a range scan). */
   async countChangesAfter(seq: number): Promise<number> {
-    const r = await this.db.selectFrom('changes').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', seq).executeTakeFirstOrThrow();
-    return Number(r.n);
+    return this.counter.countAfter(seq, await this.latestSeq());
   }
 
   /** The newest seq, or 0 when nothing has changed yet. */

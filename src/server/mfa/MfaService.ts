@@ -101,18 +101,27 @@ export class MfaService {
   async verify(mfaToken: string, answer: { code?: string; recoveryCode?: string }): Promise<ChallengeOutcome> {
     const now = this.now();
     return this.db.transaction().execute(async (trx): Promise<ChallengeOutcome> => {
-      const challenge = await trx.selectFrom('mfa_challenges').selectAll().where('token_hash', '=', hashToken(mfaToken)).executeTakeFirst();
-      if (!challenge || challenge.expires_at <= now || challenge.attempts >= this.policy.maxAttempts) {
-        if (challenge) await trx.deleteFrom('mfa_challenges').where('token_hash', '=', challenge.token_hash).execute();
+      // Claim the try first, in one UPDATE: concurrent verifies (also from another server process)
+      // each take their own try, so one mfaToken never gets more than `maxAttempts` codes checked.
+      const tokenHash = hashToken(mfaToken);
+      const challenge = await trx
+        .updateTable('mfa_challenges')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+        .where('token_hash', '=', tokenHash)
+        .where('expires_at', '>', now)
+        .where('attempts', '<', this.policy.maxAttempts)
+        .returningAll()
+        .executeTakeFirst();
+      if (!challenge) {
+        await trx.deleteFrom('mfa_challenges').where('token_hash', '=', tokenHash).execute(); // expired or used up
         return { ok: false, reason: 'expired' };
       }
       const userId = challenge.user_id;
       const method = answer.recoveryCode ? 'recovery_code' : 'totp';
       const ok = answer.recoveryCode ? await this.useRecoveryCode(trx, userId, answer.recoveryCode) : await this.useTotp(trx, userId, answer.code ?? '');
       if (!ok) {
-        const attempts = challenge.attempts + 1;
-        if (attempts >= this.policy.maxAttempts) await trx.deleteFrom('mfa_challenges').where('token_hash', '=', challenge.token_hash).execute();
-        else await trx.updateTable('mfa_challenges').set({ attempts }).where('token_hash', '=', challenge.token_hash).execute();
+        const attempts = Number(challenge.attempts);
+        if (attempts >= this.policy.maxAttempts) await trx.deleteFrom('mfa_challenges').where('token_hash', '=', tokenHash).execute();
         return { ok: false, reason: 'wrong', userId, attemptsLeft: this.policy.maxAttempts - attempts };
       }
       await trx.deleteFrom('mfa_challenges').where('token_hash', '=', challenge.token_hash).execute();
@@ -132,8 +141,14 @@ export class MfaService {
     if (!row || row.confirmed_at === null) return false;
     const step = checkTotp(row.secret, code, this.now(), row.last_step === null ? null : Number(row.last_step));
     if (step === null) return false;
-    await trx.updateTable('totp_credentials').set({ last_step: step }).where('user_id', '=', userId).execute();
-    return true;
+    // Conditional, so the same code raced to two server processes is accepted only once.
+    const moved = await trx
+      .updateTable('totp_credentials')
+      .set({ last_step: step })
+      .where('user_id', '=', userId)
+      .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step)]))
+      .executeTakeFirst();
+    return moved.numUpdatedRows > 0n;
   }
 
   private async useRecoveryCode(trx: Kysely<Database>, userId: string, code: string): Promise<boolean> {
