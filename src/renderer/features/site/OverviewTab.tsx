@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Site } from '../../../shared/domain/index.js';
 import { FactRow } from '../lookup/FactRow.js';
-import { formatPhone } from '../lookup/formatPhone.js';
+import { SiteContactFacts } from '../lookup/SiteContactFacts.js';
 import { RmmOptInNotice } from './RmmOptInNotice.js';
 import { SectionTitle } from './SectionTitle.js';
 
@@ -20,24 +20,7 @@ export function OverviewTab({ site }: { site: Site }) {
           <FactRow label={t('siteView.company')}>
             <Typography variant="body2">{site.companyName}</Typography>
           </FactRow>
-          <FactRow label={t('site.mainNumbers')}>
-            {site.mainPhones.length ? (
-              site.mainPhones.map((n) => (
-                <Typography key={n} variant="body2" data-testid="site-main-number" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {t('siteView.mainNumber', { number: formatPhone(n, site.country), country: site.country })}
-                </Typography>
-              ))
-            ) : (
-              <Typography variant="body2" color="text.secondary">
-                {t('site.noMainNumbers')}
-              </Typography>
-            )}
-          </FactRow>
-          <FactRow label={t('site.emailDomain')}>
-            <Typography variant="body2" color={site.emailDomain ? 'text.primary' : 'text.secondary'} data-testid="site-email-domain">
-              {site.emailDomain ?? t('site.noEmailDomain')}
-            </Typography>
-          </FactRow>
+          <SiteContactFacts site={site} withCountry />
           <FactRow label={t('site.country')}>
             <Typography variant="body2">{site.country}</Typography>
           </FactRow>
