@@ -28,7 +28,7 @@ await new UserStore(database.db, Date.now).create({ email: 'bench@callsign.demo'
 await database.close();
 
 const port = await freePort();
-const server = await startTs('src/server/cli/main.ts', ['serve', '--port', String(port), '--data-dir', join(dir, 'server')], /listening on http/, { LOG_LEVEL: 'warn' });
+const server = await startTs('src/server/cli/main.ts', ['serve', '--port', String(port), '--data-dir', join(dir, 'server')], /listening on http/, { env: { LOG_LEVEL: 'warn' } });
 const base = `http://127.0.0.1:${port}`;
 try {
   const login = (await (await fetch(`${base}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@callsign.demo', password }) })).json()) as { accessToken: string };

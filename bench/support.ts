@@ -1,10 +1,7 @@
 /** Shared helpers for benchmarks: percentiles, a results table, processes and a headless Chromium. */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-
-export const root = join(import.meta.dirname, '..');
+import { root } from '../scripts/processes.js';
 
 export interface Percentiles {
   n: number;
@@ -36,27 +33,6 @@ export function writeResult(name: string, data: unknown) {
   console.log(`\nwrote ${file}`);
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-export function startTs(entry: string, args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, entry), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += String(d);
-      const m = out.match(ready);
-      if (m) resolve({ child, match: m });
-    });
-    child.stderr!.on('data', () => undefined);
-    child.once('exit', (code) => reject(new Error(`${entry} exited (${code}):\n${out}`)));
-  });
-}
+export { freePort, startTs } from '../scripts/processes.js';
 
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];

@@ -1,9 +1,10 @@
 /**
- * Child-process helpers for the start scripts: run a TypeScript entry with tsx, wait for the line
- * it prints when ready, forward its output, and stop everything together.
+ * Child-process helpers for the start script, the benchmarks and the e2e workspace: run a
+ * TypeScript entry with tsx, wait for the line it prints when ready, and stop everything together.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -19,6 +20,41 @@ export function runTs(entry: string, args: string[], env: NodeJS.ProcessEnv = {}
   children.add(child);
   child.on('exit', () => children.delete(child));
   return child;
+}
+
+/** A free loopback TCP port (for a server that must keep its address across restarts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a TypeScript entry and resolves once its stdout matches `ready`. Everything the child
+ * prints (stdout and stderr) is appended to `output` when given, e.g. for secret scans.
+ */
+export function startTs(
+  entry: string,
+  args: string[],
+  ready: RegExp,
+  options: { env?: NodeJS.ProcessEnv; output?: string[] } = {},
+): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+  const child = runTs(entry, args, options.env);
+  const output = options.output ?? [];
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      output.push(String(d));
+      stdout += String(d);
+      const m = stdout.match(ready);
+      if (m) resolve({ child, match: m });
+    });
+    child.stderr!.on('data', (d: Buffer) => output.push(String(d)));
+    child.once('exit', (code) => reject(new Error(`${entry} exited (${code}) before ready:\n${output.join('')}`)));
+  });
 }
 
 /** Resolves with the first regex match on the child's stdout; other lines are passed to `echo`. */

@@ -3,43 +3,18 @@
  * (so it can be stopped and started again at the same address) and the web bridge in front of it.
  * Output of both processes is kept so tests can scan it for secrets.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const root = join(import.meta.dirname, '../..');
+import { freePort, startTs } from '../../scripts/processes.js';
+
 export const DEMO_PASSWORD = 'e2e-Demo-pass-7431';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function start(entry: string, args: string[], ready: RegExp, output: string[]): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, entry), ...args], {
-    cwd: root,
-    env: { ...process.env, CALLSIGN_DEMO_PASSWORD: DEMO_PASSWORD },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    const onData = (d: Buffer) => {
-      output.push(String(d));
-      buf += String(d);
-      const m = buf.match(ready);
-      if (m) resolve({ child, match: m });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => output.push(String(d)));
-    child.once('exit', (code) => reject(new Error(`${entry} exited (${code}) before ready:\n${output.join('')}`)));
-  });
-}
+/** Starts a demo-side process with the demo password, keeping its output for secret scans. */
+const start = (entry: string, args: string[], ready: RegExp, output: string[]) =>
+  startTs(entry, args, ready, { env: { CALLSIGN_DEMO_PASSWORD: DEMO_PASSWORD }, output });
 
 export class Workspace {
   readonly dir = mkdtempSync(join(tmpdir(), 'callsign-e2e-'));

@@ -59,9 +59,7 @@ export class DirectoryStore {
 
   async upsertProfile(input: unknown): Promise<{ seq: number; record: ClientProfile }> {
     const profile = parseOrThrow(ClientProfile, input);
-    if (!(await this.get('site', profile.siteId))) {
-      throw new AppError('not_found', `siteId: there is no site "${profile.siteId}". Create the site first or pick an existing one.`, 'siteId');
-    }
+    await this.requireSite(profile.siteId);
     return this.upsert('profile', profile);
   }
 
@@ -73,12 +71,17 @@ export class DirectoryStore {
     return this.upsert('reference', ref);
   }
 
+  /** Profiles and policies belong to a site that must already exist. */
+  private async requireSite(siteId: string): Promise<void> {
+    if (!(await this.get('site', siteId))) {
+      throw new AppError('not_found', `siteId: there is no site "${siteId}". Create the site first or pick an existing one.`, 'siteId');
+    }
+  }
+
   /** A site's approval rules (APPROVALS.md §2); the site must exist. */
   async upsertPolicy(input: unknown): Promise<{ seq: number; record: SitePolicyRecord }> {
     const policy = parseOrThrow(SitePolicyRecord, input);
-    if (!(await this.get('site', policy.siteId))) {
-      throw new AppError('not_found', `siteId: there is no site "${policy.siteId}". Create the site first or pick an existing one.`, 'siteId');
-    }
+    await this.requireSite(policy.siteId);
     return this.upsert('policy', policy);
   }
 

@@ -13,24 +13,18 @@ export async function wipeCache(db: { delete(): Promise<void> }, reload: (hash: 
   reload(`#/?${WIPED_FLAG}=1`);
 }
 
+/** Deletes the cache, then reloads onto the sign-in screen with the "device was signed out" notice. */
+function wipeAndReload(db: { delete(): Promise<void> }) {
+  void wipeCache(db, (hash) => {
+    location.hash = hash;
+    location.reload();
+  });
+}
+
 export function useRemoteWipe(errorCode?: string) {
   const { api, db } = useServices();
-  useEffect(
-    () =>
-      api.on('session.wiped', () => {
-        void wipeCache(db, (hash) => {
-          location.hash = hash;
-          location.reload();
-        });
-      }),
-    [api, db],
-  );
+  useEffect(() => api.on('session.wiped', () => wipeAndReload(db)), [api, db]);
   useEffect(() => {
-    if (errorCode === 'device_revoked') {
-      void wipeCache(db, (hash) => {
-        location.hash = hash;
-        location.reload();
-      });
-    }
+    if (errorCode === 'device_revoked') wipeAndReload(db);
   }, [errorCode, db]);
 }
