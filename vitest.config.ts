@@ -1,10 +1,32 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/**
+ * Two projects. `unit` is every test (the server's route tests on in-memory SQLite). `postgres`
+ * runs the server's route tests again, each on a PostgreSQL schema of its own
+ * (src/server/testing/testDatabase.ts) — only when TEST_DATABASE_URL is set, which `npm test` does
+ * after scripts/ensure-postgres.sh has found, started or installed Debian's PostgreSQL.
+ */
+const ROUTE_TESTS = [
+  'src/server/**/*Routes.test.ts',
+  'src/server/permissions/*.test.ts',
+  'src/server/logging/*.test.ts',
+  'src/server/mfa/noSecretsInLogs.test.ts',
+  'src/server/audit/signInAudit.test.ts',
+  'src/server/approvals/PolicyStore.test.ts',
+];
+
+const POSTGRES_PROJECT: TestProjectInlineConfiguration = {
+  extends: true,
+  test: { name: 'postgres', include: ROUTE_TESTS, environment: 'node', env: { CALLSIGN_TEST_DB: 'postgres' } },
+};
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'eslint.layers.test.ts'],
-    environment: 'node',
     testTimeout: 20000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'eslint.layers.test.ts'], environment: 'node' } },
+      ...(process.env.TEST_DATABASE_URL ? [POSTGRES_PROJECT] : []),
+    ],
   },
 });

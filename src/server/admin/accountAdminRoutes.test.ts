@@ -27,7 +27,7 @@ describe('account admin API', () => {
     const users = (await call('GET', '/v1/admin/users')).json().users;
     expect(users.find((u: { email: string }) => u.email === 'tech@callsign.demo')).toMatchObject({ role: 'noc', totpEnabled: false, activeDevices: 0 });
     expect(users.find((u: { email: string }) => u.email === 'admin@callsign.demo')).toMatchObject({ activeDevices: 1 });
-    const types = (t.database.sqlite.prepare("select type, data from audit_log where type like 'account.%' order by seq").all() as { type: string; data: string }[]);
+    const types = await t.all<{ type: string; data: string }>("select type, data from audit_log where type like 'account.%' order by seq");
     expect(types.map((r) => r.type)).toEqual(['account.created', 'account.changed']);
     expect(types.map((r) => r.data).join()).not.toContain('a long enough password');
   });

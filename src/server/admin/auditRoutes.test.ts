@@ -16,7 +16,7 @@ describe('audit API', () => {
     const signIns = (await get('/v1/audit?type=auth.sign_in')).json().entries;
     expect(signIns[0]).toMatchObject({ subject: 'supervisor@callsign.demo', data: expect.objectContaining({ deviceName: 'Unnamed device', method: 'password' }) });
     expect((await get('/v1/audit/verify')).json()).toMatchObject({ intact: true, brokenAt: null, entries: 2 });
-    t.database.sqlite.prepare("update audit_log set actor = 'someone' where seq = 1").run();
+    await t.all("update audit_log set actor = 'someone' where seq = 1");
     expect((await get('/v1/audit/verify')).json()).toMatchObject({ intact: false, brokenAt: 1 });
     const tech = await t.login('tech@callsign.demo');
     expect((await get('/v1/audit', tech.accessToken)).statusCode).toBe(403);

@@ -13,7 +13,7 @@ async function admin() {
   const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) => t.app.inject({ method, url, headers: bearer(accessToken), ...(payload ? { payload } : {}) });
   return call;
 }
-const lastAudit = () => t.database.sqlite.prepare("select actor, subject, data from audit_log where type = 'directory.changed' order by seq desc limit 1").get() as { actor: string; subject: string; data: string };
+const lastAudit = async () => (await t.get<{ actor: string; subject: string; data: string }>("select actor, subject, data from audit_log where type = 'directory.changed' order by seq desc limit 1"))!;
 
 describe('directory admin API', () => {
   it('creates, reads, updates and deletes a site; each write moves the sync seq and is audited with hashes', async () => {
@@ -24,8 +24,8 @@ describe('directory admin API', () => {
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ seq: seq0 + 1, record: { id: 'site-new', noClientEmailDomain: false, rmmAgentOptIn: false } });
     const adminId = (await t.services.users.findByEmail('admin@callsign.demo'))!.id;
-    const createdEvent = JSON.parse(lastAudit().data);
-    expect(lastAudit()).toMatchObject({ actor: adminId, subject: 'site:site-new' });
+    const createdEvent = JSON.parse((await lastAudit()).data);
+    expect(await lastAudit()).toMatchObject({ actor: adminId, subject: 'site:site-new' });
     expect(createdEvent).toEqual({ kind: 'site', id: 'site-new', op: 'create', seq: seq0 + 1, beforeHash: null, afterHash: await sha256Hex(canonicalJson(created.json().record)) });
 
     expect((await call('POST', '/v1/admin/sites', site)).statusCode).toBe(409);
@@ -34,7 +34,7 @@ describe('directory admin API', () => {
     const updated = await call('PUT', '/v1/admin/sites/site-new', { ...site, siteMessage: 'Office closed Friday' });
     expect(updated.statusCode).toBe(200);
     expect(updated.json().seq).toBe(seq0 + 2);
-    const updatedEvent = JSON.parse(lastAudit().data);
+    const updatedEvent = JSON.parse((await lastAudit()).data);
     expect(updatedEvent).toMatchObject({ op: 'update', beforeHash: createdEvent.afterHash });
     expect(updatedEvent.afterHash).not.toBe(createdEvent.afterHash);
     expect((await call('PUT', '/v1/admin/sites/site-other', site)).json().error).toMatchObject({ code: 'bad_request', field: 'id' });
@@ -45,7 +45,7 @@ describe('directory admin API', () => {
 
     const deleted = await call('DELETE', '/v1/admin/sites/site-new');
     expect(deleted.json()).toEqual({ seq: seq0 + 3 });
-    expect(JSON.parse(lastAudit().data)).toMatchObject({ op: 'delete', afterHash: null, beforeHash: updatedEvent.afterHash });
+    expect(JSON.parse((await lastAudit()).data)).toMatchObject({ op: 'delete', afterHash: null, beforeHash: updatedEvent.afterHash });
     expect((await call('DELETE', '/v1/admin/sites/site-new')).statusCode).toBe(404);
     expect((await call('GET', '/v1/admin/sites/site-new')).statusCode).toBe(404);
   });

@@ -25,7 +25,7 @@ afterEach(async () => {
 /** `key` null sends no Idempotency-Key header; by default it is the record id. */
 const upload = (record: unknown, key: string | null = (record as { id?: string }).id ?? null) =>
   t.app.inject({ method: 'POST', url: '/v1/approvals', headers: { ...bearer(token), ...(key === null ? {} : { 'idempotency-key': key }) }, payload: record as object });
-const rows = () => t.database.sqlite.prepare('select id, device_id, site_id, technician, final_state, server_seq from approval_records order by server_seq').all() as Record<string, unknown>[];
+const rows = () => t.all('select id, device_id, site_id, technician, final_state, server_seq from approval_records order by server_seq');
 
 describe('POST /v1/approvals', () => {
   it('stores a record once, appends it to the audit chain and replays the stored result', async () => {
@@ -42,7 +42,7 @@ describe('POST /v1/approvals', () => {
     const reordered = Object.fromEntries(Object.entries(record!).reverse());
     expect((await upload(reordered)).json()).toEqual(stored);
 
-    expect(rows()).toEqual([{ id: record!.id, device_id: 'dev-a', site_id: 'site-northwind', technician: 'tech-1', final_state: 'approved', server_seq: stored.serverSeq }]);
+    expect(await rows()).toEqual([{ id: record!.id, device_id: 'dev-a', site_id: 'site-northwind', technician: 'tech-1', final_state: 'approved', server_seq: stored.serverSeq }]);
     const events = await t.services.audit.list({ type: 'approval.stored' });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ seq: stored.serverSeq, subject: record!.id, data: { deviceId: 'dev-a', hash: record!.hash, finalState: 'approved' } });
@@ -77,7 +77,7 @@ describe('POST /v1/approvals', () => {
     const res = await upload(changed);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('conflict');
-    expect(rows()).toHaveLength(1);
+    expect(await rows()).toHaveLength(1);
   });
 
   it('checks the device chain: in order is fine, a gap or a fork is chain_broken', async () => {
@@ -95,7 +95,7 @@ describe('POST /v1/approvals', () => {
     // Chains are per device: another device starts from genesis.
     const [other] = await deviceChain('dev-c', 1);
     expect((await upload(other)).statusCode).toBe(201);
-    expect(rows()).toHaveLength(4);
+    expect(await rows()).toHaveLength(4);
   });
 
   it('requires the Idempotency-Key header equal to the record id', async () => {
@@ -106,7 +106,7 @@ describe('POST /v1/approvals', () => {
     const wrong = await upload(record, 'something-else');
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.field).toBe('Idempotency-Key');
-    expect(rows()).toHaveLength(0);
+    expect(await rows()).toHaveLength(0);
   });
 
   it('rejects a wrong hash and an invalid record, naming the field', async () => {
@@ -122,7 +122,7 @@ describe('POST /v1/approvals', () => {
     expect(bad.json().error.field).toBe('finalState');
     const notUuid = await upload({ ...record!, id: 'x1' }, 'x1');
     expect(notUuid.json().error.field).toBe('id');
-    expect(rows()).toHaveLength(0);
+    expect(await rows()).toHaveLength(0);
   });
 
   it('needs a bearer token', async () => {

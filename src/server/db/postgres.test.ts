@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { hasPermission, SessionTokens } from '../../shared/auth/index.js';
+import { SessionTokens } from '../../shared/auth/index.js';
 import { buildApp, createServices } from '../app.js';
 import { loadDirectory } from '../bundle/loadDirectory.js';
 import { runCli } from '../cli/runCli.js';
@@ -97,26 +97,6 @@ describe.skipIf(!URL)('PostgreSQL', () => {
       expect(revoked.json().error.code).toBe('device_revoked');
       expect((await app.inject({ method: 'GET', url: '/v1/me', headers: bearer(tech.accessToken) })).statusCode).toBe(200);
       expect(await services.audit.verify()).toBeNull();
-    } finally {
-      await app.close();
-    }
-  });
-
-  it('walks every route × every role with the same answers as on SQLite (403 only where the table denies)', async () => {
-    const services = createServices(database, { scrypt: FAST_SCRYPT });
-    await loadDirectory(services.directory, FIXTURES);
-    for (const a of DEMO_ACCOUNTS) await services.users.create({ ...a, password: TEST_PASSWORD });
-    const app = await buildApp({ database, services, logStream: { write: () => undefined } });
-    try {
-      for (const account of DEMO_ACCOUNTS) {
-        const { accessToken } = (await app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: account.email, password: TEST_PASSWORD } })).json();
-        for (const route of app.routePermissions.filter((r) => r.permission !== 'public')) {
-          const res = await app.inject({ method: route.method as 'GET', url: route.url.replace(/:(\w+)/g, 'no-such-$1'), headers: bearer(accessToken), payload: ['GET', 'DELETE'].includes(route.method) ? undefined : {} });
-          const where = `${account.role} ${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 160)}`;
-          expect(res.statusCode, where).toBeLessThan(500);
-          expect(res.statusCode === 403, where).toBe(!hasPermission(account.role, route.permission));
-        }
-      }
     } finally {
       await app.close();
     }

@@ -47,7 +47,7 @@ describe('devices', () => {
     expect(refresh.json().error.code).toBe('device_revoked');
     expect((await t.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(other.accessToken) })).statusCode).toBe(200);
     expect((await list(admin.accessToken)).find((d) => d.id === victim.deviceId)?.revokedAt).toEqual(expect.any(String));
-    const event = t.database.sqlite.prepare("select actor, subject from audit_log where type = 'device.revoked'").get();
+    const event = await t.get("select actor, subject from audit_log where type = 'device.revoked'");
     expect(event).toEqual({ actor: admin.user.id, subject: victim.deviceId });
   });
 
@@ -71,11 +71,11 @@ describe('devices', () => {
     expect((await t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: first.refreshToken } })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(second.accessToken) })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: second.refreshToken } })).statusCode).toBe(401);
-    expect(t.database.sqlite.prepare('select count(*) as n from devices where id = ?').get(first.deviceId)).toEqual({ n: 0 });
+    expect(await t.get('select count(*) as n from devices where id = ?', first.deviceId)).toEqual({ n: 0 });
 
     const other = await signIn('tech@callsign.demo', { name: 'Desk', platform: 'windows' });
     await t.app.inject({ method: 'POST', url: '/v1/auth/logout', headers: bearer(other.accessToken), payload: { refreshToken: other.refreshToken } });
-    expect(t.database.sqlite.prepare('select count(*) as n from devices').get()).toEqual({ n: 0 });
+    expect(await t.get('select count(*) as n from devices')).toEqual({ n: 0 });
   });
 
   it('keeps last-seen current on refresh', async () => {

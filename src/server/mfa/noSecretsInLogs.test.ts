@@ -57,7 +57,7 @@ describe('logs and the audit chain after a full platform flow', () => {
     const out = t.logs.join('');
     expect(t.logs.length).toBeGreaterThan(30);
     expect(out).toContain('[redacted]');
-    const audit = JSON.stringify(t.database.sqlite.prepare('select * from audit_log').all());
+    const audit = JSON.stringify(await t.all('select * from audit_log'));
     expect(audit).toContain('auth.totp_enrolled');
     for (const secret of secrets) {
       expect(out, 'log').not.toContain(secret);

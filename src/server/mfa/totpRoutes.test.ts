@@ -39,7 +39,7 @@ describe('TOTP enrolment and sign-in', () => {
     expect(confirm.statusCode).toBe(200);
     const { recoveryCodes } = TotpConfirmed.parse(confirm.json());
     expect(new Set(recoveryCodes).size).toBe(10);
-    const stored = JSON.stringify(t.database.sqlite.prepare('select * from recovery_codes').all());
+    const stored = JSON.stringify(await t.all('select * from recovery_codes'));
     for (const c of recoveryCodes) expect(stored).not.toContain(c);
     // Enrolling again while on is refused.
     expect((await t.app.inject({ method: 'POST', url: '/v1/auth/totp/enroll', headers: bearer(accessToken) })).statusCode).toBe(409);
@@ -65,7 +65,7 @@ describe('TOTP enrolment and sign-in', () => {
     expect(replay.statusCode).toBe(401);
     expect(replay.json().error.code).toBe('invalid_code');
 
-    const events = t.database.sqlite.prepare("select type from audit_log where type like 'auth.%' order by seq").all() as { type: string }[];
+    const events = await t.all<{ type: string }>("select type from audit_log where type like 'auth.%' order by seq");
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['auth.totp_enrolled', 'auth.sign_in', 'auth.sign_in_failed']));
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoginResponse } from '../../shared/api/index.js';
 import { bearer, createTestApp, TEST_PASSWORD, type TestApp } from '../testing/createTestApp.js';
-import { openDatabase } from '../db/openDatabase.js';
+import { openTestDatabase } from '../testing/testDatabase.js';
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -20,7 +20,7 @@ describe('POST /v1/auth/login', () => {
     expect(body.expiresIn).toBe(900);
     expect(body.accessToken).toMatch(/^csa_/);
     // Only hashes are stored.
-    const stored = t.database.sqlite.prepare('select token_hash from access_tokens union all select token_hash from refresh_tokens').all() as { token_hash: string }[];
+    const stored = await t.all<{ token_hash: string }>('select token_hash from access_tokens union all select token_hash from refresh_tokens');
     expect(stored.map((r) => r.token_hash)).not.toContain(body.accessToken);
     expect(JSON.stringify(stored)).not.toContain(body.refreshToken);
   });
@@ -47,7 +47,7 @@ describe('POST /v1/auth/login', () => {
   });
 
   it('locks an address out after 10 failures in a row: 429 with Retry-After, kept in the database', async () => {
-    const database = await openDatabase(':memory:');
+    const database = await openTestDatabase();
     t = await createTestApp({ database });
     for (let i = 0; i < 10; i++) expect((await login(t.app, `wrong-${i}`)).statusCode).toBe(401);
     const locked = await login(t.app, TEST_PASSWORD);

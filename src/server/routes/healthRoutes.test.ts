@@ -14,6 +14,14 @@ describe('GET /v1/health', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('runs on the database the project asks for (the postgres project repeats these route tests there)', async () => {
+    t = await createTestApp({ seed: false });
+    const expected = process.env.CALLSIGN_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+    expect(t.dialect).toBe(expected);
+    const probe = expected === 'postgres' ? 'select version() as v' : 'select sqlite_version() as v';
+    expect(String((await t.get<{ v: string }>(probe))?.v)).toMatch(expected === 'postgres' ? /^PostgreSQL/ : /^3\./);
+  });
+
   it('answers unknown routes with the error shape', async () => {
     t = await createTestApp({ seed: false });
     const res = await t.app.inject({ method: 'GET', url: '/v1/nope?x=1' });

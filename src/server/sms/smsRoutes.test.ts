@@ -51,7 +51,7 @@ describe('POST /v1/sms/codes', () => {
     expect(readFileSync(join(dir, 'outbox', eml), 'utf8')).toMatch(/^To: 2065550101@txt\.att\.com$/m);
 
     // Stored only as a salted hash; the audit event names the recipient but not the code.
-    const row = t.database.sqlite.prepare('select * from sms_codes').get() as Record<string, unknown>;
+    const row = (await t.get('select * from sms_codes'))!;
     expect(row).toMatchObject({ id: body.codeId, sent_to: '+1 ••• ••• 0101', checks: 0, used_at: null });
     expect(String(row.code_hash)).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(code);
@@ -104,7 +104,7 @@ describe('POST /v1/sms/codes', () => {
     const res = await send({ siteId: 'site-northwind', purpose: 'caller', profileId: 'prof-dana' });
     expect(res.statusCode).toBe(503);
     expect(res.json().error).toMatchObject({ code: 'unavailable', message: expect.stringContaining('SMTP_URL') });
-    expect(t.database.sqlite.prepare('select count(*) as n from sms_codes').get()).toEqual({ n: 0 });
+    expect(await t.get('select count(*) as n from sms_codes')).toEqual({ n: 0 });
     const box = await outbox();
     expect(box.statusCode).toBe(404);
     expect(box.json().error.code).toBe('not_found');

@@ -1,38 +1,52 @@
 /**
- * Test harness: an in-memory database with the demo fixtures and one cheap-to-hash account per
- * role, the app wired as in production, and every log line captured for inspection.
+ * Test harness: a fresh database (SQLite in memory, or a PostgreSQL schema of its own when the
+ * suite runs as its PostgreSQL project — testDatabase.ts) with the demo fixtures and one
+ * cheap-to-hash account per role, the app wired as in production, and every log line captured.
+ * Tests read stored rows through `t.db` (Kysely) so the same assertions hold on both databases.
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type Services } from '../app.js';
 import type { ApprovalServiceOptions } from '../approvals/approvalServices.js';
 import type { ScryptParams } from '../auth/password.js';
 import type { RateLimitPolicy } from '../permissions/rateLimits.js';
-import { openDatabase, type ServerDatabase } from '../db/openDatabase.js';
+import { CompiledQuery, type Kysely } from 'kysely';
+import { loadDirectory } from '../bundle/loadDirectory.js';
+import type { AnyServerDatabase } from '../db/openServerDatabase.js';
+import type { Database } from '../db/schema.js';
 import { FIXTURE_POLICIES } from '../demo/demoPolicies.js';
 import { FIXTURE_PROFILES, FIXTURE_REFERENCES, FIXTURE_SITES } from '../demo/fixtures.js';
 import { DEMO_ACCOUNTS } from '../demo/seedDemoWorkspace.js';
 import { bulkLoadDirectory } from '../directory/bulkLoadDirectory.js';
+import { openTestDatabase, testDialect, type TestDialect } from './testDatabase.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 export const FAST_SCRYPT: ScryptParams = { N: 1024, r: 8, p: 1 };
 
 export interface TestApp {
   app: FastifyInstance;
-  database: ServerDatabase;
+  database: AnyServerDatabase;
+  /** The database's Kysely handle, on either dialect. */
+  db: Kysely<Database>;
+  dialect: TestDialect;
   services: Services;
   /** Raw JSON log lines written so far. */
   logs: string[];
+  /** Raw SQL with `?` placeholders, on either dialect: all rows / the first row. */
+  all<T = Record<string, unknown>>(text: string, ...params: unknown[]): Promise<T[]>;
+  get<T = Record<string, unknown>>(text: string, ...params: unknown[]): Promise<T | undefined>;
   login(email?: string): Promise<{ accessToken: string; refreshToken: string; deviceId: string }>;
   close(): Promise<void>;
 }
 
 export async function createTestApp(
-  options: { database?: ServerDatabase; seed?: boolean; now?: () => number; corsOrigins?: string[]; approvals?: ApprovalServiceOptions; rateLimits?: RateLimitPolicy } = {},
+  options: { database?: AnyServerDatabase; seed?: boolean; now?: () => number; corsOrigins?: string[]; approvals?: ApprovalServiceOptions; rateLimits?: RateLimitPolicy } = {},
 ): Promise<TestApp> {
-  const database = options.database ?? (await openDatabase(':memory:'));
+  const database = options.database ?? (await openTestDatabase());
   const services = createServices(database, { scrypt: FAST_SCRYPT, ...(options.now ? { now: options.now } : {}), ...(options.approvals ? { approvals: options.approvals } : {}) });
   if (options.seed ?? true) {
-    bulkLoadDirectory(database.sqlite, { sites: FIXTURE_SITES, profiles: FIXTURE_PROFILES, references: FIXTURE_REFERENCES, policies: FIXTURE_POLICIES }, Date.now());
+    const fixtures = { sites: FIXTURE_SITES, profiles: FIXTURE_PROFILES, references: FIXTURE_REFERENCES, policies: FIXTURE_POLICIES };
+    if (database.sqlite) bulkLoadDirectory(database.sqlite, fixtures, Date.now());
+    else await loadDirectory(services.directory, fixtures);
     for (const a of DEMO_ACCOUNTS) {
       if (!(await services.users.findByEmail(a.email))) await services.users.create({ ...a, password: TEST_PASSWORD });
     }
@@ -47,9 +61,18 @@ export async function createTestApp(
     corsOrigins: options.corsOrigins ?? [],
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
+  const all = async <T,>(text: string, ...params: unknown[]): Promise<T[]> => {
+    let n = 0;
+    const dialectText = database.sqlite ? text : text.replace(/\?/g, () => `$${++n}`);
+    return (await database.db.executeQuery<T>(CompiledQuery.raw(dialectText, params))).rows as T[];
+  };
   return {
     app,
     database,
+    all,
+    get: async (text, ...params) => (await all<never>(text, ...params))[0],
+    db: database.db,
+    dialect: database.sqlite ? 'sqlite' : testDialect(),
     services,
     logs,
     async login(email = 'tech@callsign.demo') {
