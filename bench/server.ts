@@ -59,6 +59,7 @@ try {
     rps: Math.round(r.requests.average),
     p50: r.latency.p50,
     p99: r.latency.p99,
+    max: r.latency.max,
     errors: r.errors,
     non2xx: r.non2xx,
     timeouts: r.timeouts,

@@ -21,6 +21,7 @@ import { UserStore } from './auth/UserStore.js';
 import type { AnyServerDatabase } from './db/openServerDatabase.js';
 import { DirectoryStore } from './directory/DirectoryStore.js';
 import { registerApiDocs } from './http/apiDocs.js';
+import { createTurnTaking } from './http/turnTaking.js';
 import { installErrorHandling } from './http/errorHandling.js';
 import { createLogger } from './logging/logOptions.js';
 import { LookupService, type CallerIdentifier } from './lookup/LookupService.js';
@@ -107,6 +108,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // First hook of all: requests take turns so a busy server keeps accepting connections (turnTaking.ts).
+  const turns = createTurnTaking();
+  app.addHook('onRequest', (_request, _reply, done) => turns.wait(done));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);
