@@ -7,6 +7,12 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 
 /**
+ * Row styling for the app's dense tables: every body row is as tall as one with a small button, so
+ * rows with and without actions line up; the last row drops its border (the Paper draws one).
+ */
+export const TABLE_ROWS = { '& tbody tr': { height: 44 }, '& tbody tr:last-of-type td': { borderBottom: 0 } } as const;
+
+/**
  * One full-width row for a table's loading, error or empty state, so the header stays in place and
  * the message sits where the rows will be. Loading shows a thin bar plus words, never a spinner alone.
  */

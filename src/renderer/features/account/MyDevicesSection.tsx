@@ -10,7 +10,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import DevicesOutlined from '@mui/icons-material/DevicesOutlined';
-import { TableMessageRow } from '../../app/TableMessageRow.js';
+import { TABLE_ROWS as ROWS, TableMessageRow } from '../../app/TableMessageRow.js';
 import { useServices } from '../../app/useServices.js';
 import { useNow } from '../sync/useNow.js';
 import { DeviceStatusChip } from './DeviceStatusChip.js';
@@ -41,7 +41,7 @@ export function MyDevicesSection() {
           {t('account.devices.subtitle')}
         </Typography>
       </Box>
-      <Table size="small" aria-labelledby="devices-title">
+      <Table size="small" aria-labelledby="devices-title" sx={ROWS}>
         <TableHead>
           <TableRow>
             {COLUMNS.map((c) => (

@@ -11,7 +11,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { TableMessageRow } from '../../app/TableMessageRow.js';
+import { TABLE_ROWS as ROWS, TableMessageRow } from '../../app/TableMessageRow.js';
 import { useServices } from '../../app/useServices.js';
 import { ShortDate } from '../account/RelativeTime.js';
 import { FilterField } from './FilterField.js';
@@ -38,7 +38,7 @@ export function AccountsTab({ canManage }: { canManage: boolean }) {
         )}
       </Stack>
       <TableContainer component={Paper} sx={{ maxHeight: 'calc(100vh - 300px)' }}>
-        <Table stickyHeader size="small" aria-label={t('admin.tabs.accounts')} data-testid="accounts-table">
+        <Table stickyHeader size="small" sx={ROWS} aria-label={t('admin.tabs.accounts')} data-testid="accounts-table">
           <TableHead>
             <TableRow>
               {columns.map((c) => (

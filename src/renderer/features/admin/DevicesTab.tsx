@@ -10,7 +10,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { TableMessageRow } from '../../app/TableMessageRow.js';
+import { TABLE_ROWS as ROWS, TableMessageRow } from '../../app/TableMessageRow.js';
 import { useServices } from '../../app/useServices.js';
 import { DeviceStatusChip } from '../account/DeviceStatusChip.js';
 import { deviceQueries } from '../account/queries.js';
@@ -43,7 +43,7 @@ export function DevicesTab({ canManage }: { canManage: boolean }) {
         )}
       </Stack>
       <TableContainer component={Paper} sx={{ maxHeight: 'calc(100vh - 300px)' }}>
-        <Table stickyHeader size="small" aria-label={t('admin.tabs.devices')} data-testid="admin-devices-table">
+        <Table stickyHeader size="small" sx={ROWS} aria-label={t('admin.tabs.devices')} data-testid="admin-devices-table">
           <TableHead>
             <TableRow>
               {columns.map((c) => (
