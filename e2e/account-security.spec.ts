@@ -5,8 +5,33 @@
  * an administrator revokes the technician's device from the Admin page.
  */
 import { Secret, TOTP } from 'otpauth';
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures.js';
 import { DEMO_PASSWORD } from './support/workspace.js';
+
+/** Every record of every IndexedDB database of the page, as one JSON text. */
+async function indexedDbText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const dump: unknown[] = [];
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        const r = indexedDB.open(name);
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        dump.push(await new Promise((res) => {
+          const r = db.transaction(store).objectStore(store).getAll();
+          r.onsuccess = () => res(r.result);
+          r.onerror = () => res(null);
+        }));
+      }
+      db.close();
+    }
+    return JSON.stringify(dump);
+  });
+}
 
 const totp = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
 
@@ -46,9 +71,12 @@ test('a technician enrols TOTP, keeps the recovery codes once, and is asked for 
   await expect(thisDevice).toContainText('(Callsign)');
   await expect(thisDevice.getByTestId('device-revoke')).toBeDisabled();
 
-  // The key and the codes never reach a URL, Web Storage or either process's output.
+  // The key and the codes never reach a URL, Web Storage, IndexedDB or either process's output.
   expect(page.url()).not.toContain(secret);
   expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+  const stored = await indexedDbText(page);
+  expect(stored.length).toBeGreaterThan(1000); // the synced directory is there: the scan saw real data
+  for (const s of [secret, ...recoveryCodes]) expect(stored).not.toContain(s);
   const logs = workspace.bridgeLog.join('') + workspace.serverLog.join('');
   for (const s of [secret, ...recoveryCodes]) expect(logs).not.toContain(s);
 
