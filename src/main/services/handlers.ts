@@ -6,6 +6,7 @@ import { SyncPage } from '../../shared/api/sync.js';
 import { ApprovalStored, SmsCodeChecked, SmsCodeSent } from '../../shared/api/approvals.js';
 import { z } from 'zod';
 import type { Handlers } from '../../shared/ipc/contract.js';
+import { createAccountHandlers } from './accountHandlers.js';
 import type { ApiClient } from './apiClient.js';
 import type { SessionService } from './sessionService.js';
 import type { SettingsStore } from './settingsStore.js';
@@ -54,6 +55,7 @@ export function createHandlers({ api, session, settings, info }: HandlerDeps): H
         SmsCodeChecked.parse(await api.request(`/v1/sms/codes/${encodeURIComponent(codeId)}/check`, { method: 'POST', token, body: { code } })),
       ),
     'outbox.list': async () => session.authorized(async (token) => OutboxList.parse(await api.request('/v1/outbox', { token }))),
+    ...createAccountHandlers(api, session),
     'settings.get': async () => settings.get(),
     'settings.set': async (patch) => settings.set(patch),
     'app.info': async () => info,

@@ -17,7 +17,7 @@ describe('SessionService', () => {
   it('keeps the access token in memory, the refresh token in the secret store, and shows neither', async () => {
     const { secrets, session } = setup(async () => json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user, deviceId: 'd1' }));
     const status = await session.login('tech@callsign.demo', 'pw');
-    expect(status).toEqual({ signedIn: true, user, serverUrl: 'http://127.0.0.1:4317', online: true });
+    expect(status).toEqual({ signedIn: true, user, serverUrl: 'http://127.0.0.1:4317', online: true, totpEnabled: false });
     expect(JSON.stringify(status)).not.toMatch(/AT1|RT1/);
     expect(await secrets.get('refreshToken')).toBe('RT1');
   });
@@ -80,6 +80,7 @@ describe('SessionService — devices and TOTP', () => {
     expect(await session.totp({ code: '123456' })).toMatchObject({ signedIn: true });
     expect(bodies[1]).toEqual({ mfaToken: 'MFA1', code: '123456' });
     expect(session.status().mfaRequired).toBeUndefined();
+    expect(session.status().totpEnabled).toBe(true); // this sign-in needed a code, so TOTP is on
   });
 
   it('forgets everything and asks for a wipe when the server says the device was revoked', async () => {

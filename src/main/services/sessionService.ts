@@ -18,6 +18,8 @@ export class SessionService {
   private online = true;
   /** Between the password and the TOTP step: a short-lived server token, memory only. */
   private mfaToken: string | undefined;
+  /** Learnt from how this sign-in went (see SessionStatus.totpEnabled); the server has no /me flag. */
+  private totpEnabled: boolean | undefined;
 
   constructor(
     private readonly api: ApiClient,
@@ -30,7 +32,14 @@ export class SessionService {
   ) {}
 
   status(): SessionStatus {
-    return { signedIn: Boolean(this.user), user: this.user, serverUrl: this.serverUrl(), online: this.online, ...(this.mfaToken ? { mfaRequired: true } : {}) };
+    return {
+      signedIn: Boolean(this.user),
+      user: this.user,
+      serverUrl: this.serverUrl(),
+      online: this.online,
+      ...(this.mfaToken ? { mfaRequired: true } : {}),
+      ...(this.user && this.totpEnabled !== undefined ? { totpEnabled: this.totpEnabled } : {}),
+    };
   }
 
   async login(email: string, password: string): Promise<SessionStatus> {
@@ -40,6 +49,7 @@ export class SessionService {
       this.mfaToken = res.mfaToken;
       return this.status();
     }
+    this.totpEnabled = false;
     await this.start(res);
     return this.status();
   }
@@ -51,6 +61,7 @@ export class SessionService {
       const body = await this.track(() => this.api.request('/v1/auth/totp', { method: 'POST', body: { mfaToken, ...step } }));
       await this.start(LoginResponse.parse(body));
       this.mfaToken = undefined;
+      this.totpEnabled = true;
     } catch (err) {
       // An expired or used-up mfaToken means starting again from the password.
       if (err instanceof AppError && err.code === 'unauthorized') this.mfaToken = undefined;
@@ -64,8 +75,14 @@ export class SessionService {
     await this.secrets.set(REFRESH_KEY, res.refreshToken);
   }
 
+  /** Enrolment confirmed, or an administrator reset this account's TOTP, during this session. */
+  noteTotpEnabled(on: boolean): void {
+    if (this.user) this.totpEnabled = on;
+  }
+
   async logout(): Promise<SessionStatus> {
     this.mfaToken = undefined;
+    this.totpEnabled = undefined;
     const token = this.accessToken;
     this.accessToken = undefined;
     this.user = undefined;

@@ -5,19 +5,22 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
+import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
 import ApartmentOutlined from '@mui/icons-material/ApartmentOutlined';
 import Search from '@mui/icons-material/Search';
 import VerifiedUserOutlined from '@mui/icons-material/VerifiedUserOutlined';
 import type { Role } from '../../shared/api/auth.js';
+import { hasPermission, type Permission } from '../../shared/auth/permissions.js';
 
 /**
  * Feature navigation. Only features that exist (and the role may use) are listed; none are disabled.
- * An item with `roles` is hidden for every other role.
+ * An item with `permission` is hidden for roles without it (the shared table in permissions.ts).
  */
-const ITEMS: ReadonlyArray<{ to: string; key: string; icon: React.ReactElement; roles?: readonly Role[] }> = [
+const ITEMS: ReadonlyArray<{ to: string; key: string; icon: React.ReactElement; permission?: Permission }> = [
   { to: '/lookup', key: 'nav.lookup', icon: <Search fontSize="small" /> },
   { to: '/sites', key: 'sites.nav', icon: <ApartmentOutlined fontSize="small" /> },
   { to: '/approvals', key: 'approvals.nav', icon: <VerifiedUserOutlined fontSize="small" /> },
+  { to: '/admin', key: 'admin.nav', icon: <AdminPanelSettingsOutlined fontSize="small" />, permission: 'admin.read' },
 ];
 
 export function LeftRail({ role }: { role?: Role | undefined }) {
@@ -25,11 +28,12 @@ export function LeftRail({ role }: { role?: Role | undefined }) {
   return (
     <Box component="nav" aria-label={t('nav.label')} sx={{ width: 184, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', display: { xs: 'none', sm: 'block' } }}>
       <List sx={{ px: 1 }}>
-        {ITEMS.filter((item) => !item.roles || (role !== undefined && item.roles.includes(role))).map((item) => (
+        {ITEMS.filter((item) => !item.permission || (role !== undefined && hasPermission(role, item.permission))).map((item) => (
           <ListItemButton
             key={item.to}
             component={NavLink}
             to={item.to}
+            data-testid={`nav-${item.to.slice(1)}`}
             sx={{ borderRadius: 1, '&.active': { bgcolor: 'action.selected', color: 'primary.main', '& .MuiListItemIcon-root': { color: 'primary.main' } } }}
           >
             <ListItemIcon sx={{ minWidth: 32 }}>{item.icon}</ListItemIcon>

@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import type { UserInfo } from '../../shared/api/auth.js';
+import { hasPermission } from '../../shared/auth/permissions.js';
+import { AccountSecurityPage } from '../features/account/AccountSecurityPage.js';
+import { AdminPage } from '../features/admin/AdminPage.js';
 import { ApprovalsHistoryPage } from '../features/approvals/ApprovalsHistoryPage.js';
 import { ApprovalWizardPage } from '../features/approvals/ApprovalWizardPage.js';
 import { LookupPage } from '../features/lookup/LookupPage.js';
@@ -11,7 +14,8 @@ import { AppShell } from './AppShell.js';
 
 /**
  * Hash routes (the web bridge serves one file): `#/lookup?phone=…|email=…`, `#/sites`,
- * `#/sites/:siteId?tab=…&person=…&ref=…`, `#/references/:referenceId`.
+ * `#/sites/:siteId?tab=…&person=…&ref=…`, `#/references/:referenceId`, `#/account`,
+ * `#/admin?tab=accounts|devices` (only routed for roles with `admin.read`; others land on lookup).
  */
 export function SignedInRouter({ user }: { user: UserInfo }) {
   const router = useMemo(
@@ -28,6 +32,8 @@ export function SignedInRouter({ user }: { user: UserInfo }) {
             { path: 'references/:referenceId', element: <ReferencePage /> },
             { path: 'approvals', element: <ApprovalsHistoryPage /> },
             { path: 'approvals/new', element: <ApprovalWizardPage /> },
+            { path: 'account', element: <AccountSecurityPage /> },
+            ...(hasPermission(user.role, 'admin.read') ? [{ path: 'admin', element: <AdminPage role={user.role} /> }] : []),
             { path: '*', element: <Navigate to="/" replace /> },
           ],
         },

@@ -1,2 +1,3 @@
+export * from './accounts.js';
 export * from './permissions.js';
 export * from './session.js';

@@ -15,6 +15,8 @@ import {
   SmsCodeRequest,
   SmsCodeSent,
 } from '../api/approvals.js';
+import type { AccountList } from '../auth/accounts.js';
+import type { DeviceList, TotpConfirmed, TotpEnrolment } from '../auth/session.js';
 
 export const ThemeMode = z.enum(['system', 'light', 'dark']);
 export type ThemeMode = z.infer<typeof ThemeMode>;
@@ -34,6 +36,12 @@ export const SessionStatus = z.object({
   online: z.boolean(),
   /** The password was right and the account has TOTP: `session.totp` with a code finishes sign-in. */
   mfaRequired: z.boolean().optional(),
+  /**
+   * Whether the signed-in account has two-step sign-in (TOTP) on, as main knows it: on when this
+   * sign-in needed a code or enrolment was confirmed in this session, off when the password alone
+   * signed in. An administrator's reset elsewhere shows at the next sign-in.
+   */
+  totpEnabled: z.boolean().optional(),
 });
 export type SessionStatus = z.infer<typeof SessionStatus>;
 
@@ -70,6 +78,21 @@ export const requestSchemas = {
   'sms.check': z.object({ codeId: z.string().min(1).max(128), code: z.string().regex(/^\d{6}$/, 'enter the 6-digit code') }).strict(),
   /** Demo workspace only: the messages the local SMTP outbox received. */
   'outbox.list': z.object({}).strict(),
+  /**
+   * Starts TOTP enrolment. The result carries the secret, its otpauth URI and QR image: the renderer
+   * keeps them in component state only (never a query cache, storage or log).
+   */
+  'account.totpEnroll': z.object({}).strict(),
+  /** Confirms enrolment with a first code; the result carries the 10 recovery codes, shown once. */
+  'account.totpConfirm': z.object({ code: z.string().trim().regex(/^\d{6}$/, 'enter the 6-digit code from your authenticator app') }).strict(),
+  /** Devices: `own` = the signed-in person's; `all` = everyone's (needs `admin.read`). */
+  'devices.list': z.object({ scope: z.enum(['own', 'all']) }).strict(),
+  /** Revokes a device (own, or anyone's with `accounts.manage`); it wipes its cache at next contact. */
+  'devices.revoke': z.object({ id: z.string().min(1).max(128) }).strict(),
+  /** All accounts with TOTP status (`admin.read`). */
+  'admin.users': z.object({}).strict(),
+  /** Turns TOTP off for an account that lost its authenticator (`accounts.manage`). */
+  'admin.resetTotp': z.object({ userId: z.string().min(1).max(128) }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': Settings.partial().strict(),
   'app.info': z.object({}).strict(),
@@ -92,6 +115,12 @@ export interface Results {
   'sms.send': SmsCodeSent;
   'sms.check': SmsCodeChecked;
   'outbox.list': { messages: Array<{ id: string; to: string; subject: string; text: string; sentAt: string }> };
+  'account.totpEnroll': TotpEnrolment;
+  'account.totpConfirm': TotpConfirmed;
+  'devices.list': DeviceList;
+  'devices.revoke': { revoked: true };
+  'admin.users': AccountList;
+  'admin.resetTotp': { reset: true };
   'settings.get': Settings;
   'settings.set': Settings;
   'app.info': { version: string; shell: 'electron' | 'web-bridge'; platform: string };

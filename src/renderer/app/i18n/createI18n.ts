@@ -7,6 +7,8 @@ import { initReactI18next } from 'react-i18next';
 import enUS from './en-US.json';
 import approvalsEnUS from '../../features/approvals/i18n/en-US.json';
 import siteEnUS from '../../features/site/i18n/en-US.json';
+import accountEnUS from '../../features/account/i18n/en-US.json';
+import adminEnUS from '../../features/admin/i18n/en-US.json';
 
 export const SUPPORTED_LOCALES = ['en-US'] as const;
 
@@ -21,7 +23,7 @@ export function createI18n(locale = 'en-US'): i18n {
     initAsync: false,
     returnNull: false,
   });
-  // Feature bundles (site view, references, type-ahead, favourites), merged deeply into the app's.
-  instance.addResourceBundle('en-US', 'translation', siteEnUS, true, false);
+  // Feature bundles (site view, references, type-ahead, favourites, account, admin), merged deeply into the app's.
+  for (const bundle of [siteEnUS, accountEnUS, adminEnUS]) instance.addResourceBundle('en-US', 'translation', bundle, true, false);
   return instance;
 }

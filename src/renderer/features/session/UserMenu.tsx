@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import Avatar from '@mui/material/Avatar';
 import Box from '@mui/material/Box';
@@ -9,6 +10,7 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
 import Logout from '@mui/icons-material/Logout';
+import ShieldOutlined from '@mui/icons-material/ShieldOutlined';
 import type { UserInfo } from '../../../shared/api/auth.js';
 import { useSignOut } from './mutations.js';
 
@@ -21,10 +23,11 @@ function initials(name: string): string {
     .join('');
 }
 
-/** The signed-in user's name and role, with Sign out. */
+/** The signed-in user's name and role, with Account & security and Sign out. */
 export function UserMenu({ user }: { user: UserInfo }) {
   const { t } = useTranslation();
   const signOut = useSignOut();
+  const navigate = useNavigate();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const role = t(`user.role.${user.role}`);
   return (
@@ -57,6 +60,18 @@ export function UserMenu({ user }: { user: UserInfo }) {
           </Typography>
         </Box>
         <Divider />
+        <MenuItem
+          data-testid="account-security"
+          onClick={() => {
+            setAnchor(null);
+            void navigate('/account');
+          }}
+        >
+          <ListItemIcon>
+            <ShieldOutlined fontSize="small" />
+          </ListItemIcon>
+          {t('account.menu')}
+        </MenuItem>
         <MenuItem
           data-testid="signout"
           onClick={() => {

@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+
+export interface ConfirmDialogProps {
+  open: boolean;
+  title: string;
+  body: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onClose: () => void;
+  pending?: boolean;
+  /** What went wrong with the last attempt, already phrased for a person. */
+  error?: string | undefined;
+  testId?: string;
+}
+
+/**
+ * "Say what will happen before it happens" (UX.md) for destructive actions. The confirm button has
+ * focus, so Enter confirms and Esc cancels; the dialog stays open (with the error) if it fails.
+ */
+export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onClose, pending = false, error, testId = 'confirm-dialog' }: ConfirmDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog open={open} onClose={pending ? undefined : onClose} maxWidth="xs" fullWidth data-testid={testId} aria-labelledby={`${testId}-title`}>
+      <DialogTitle id={`${testId}-title`}>{title}</DialogTitle>
+      <DialogContent>
+        <DialogContentText component="div">{body}</DialogContentText>
+        {error && (
+          <Alert severity="error" role="alert" sx={{ mt: 2 }} data-testid={`${testId}-error`}>
+            {error}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={pending}>
+          {t('confirmDialog.cancel')}
+        </Button>
+        <Button variant="contained" color="error" onClick={onConfirm} loading={pending} autoFocus data-testid={`${testId}-confirm`}>
+          {confirmLabel}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

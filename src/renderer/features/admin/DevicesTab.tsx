@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { TABLE_ROWS as ROWS, TableMessageRow } from '../../app/TableMessageRow.js';
+import { useServices } from '../../app/useServices.js';
+import { DeviceStatusChip } from '../account/DeviceStatusChip.js';
+import { deviceQueries } from '../account/queries.js';
+import { RelativeTime } from '../account/RelativeTime.js';
+import { RevokeDeviceAction } from '../account/RevokeDeviceAction.js';
+import { usePlatformLabel } from '../account/usePlatformLabel.js';
+import { useNow } from '../sync/useNow.js';
+import { FilterField } from './FilterField.js';
+import { matchesFilter } from './matchesFilter.js';
+
+/** Everyone's devices (most recently seen first, as the server sends them); Revoke when `canManage`. */
+export function DevicesTab({ canManage }: { canManage: boolean }) {
+  const { t } = useTranslation();
+  const { api } = useServices();
+  const devices = useQuery(deviceQueries.list(api, 'all'));
+  const now = useNow();
+  const platform = usePlatformLabel();
+  const [filter, setFilter] = useState('');
+  const columns = ['user', 'name', 'platform', 'lastSeen', 'status', ...(canManage ? (['actions'] as const) : [])] as const;
+  const label = (c: (typeof columns)[number]) => (c === 'user' ? t('admin.devices.col.user') : t(`account.devices.col.${c}`));
+  const rows = (devices.data ?? []).filter((d) => matchesFilter(filter, d.userEmail, d.name, platform(d.platform)));
+  return (
+    <Stack spacing={1.5}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <FilterField value={filter} onChange={setFilter} label={t('admin.filterDevices')} testId="devices-filter" />
+        {devices.data && (
+          <Typography variant="body2" color="text.secondary">
+            {t('admin.devices.count', { count: rows.length })}
+          </Typography>
+        )}
+      </Stack>
+      <TableContainer component={Paper} sx={{ maxHeight: 'calc(100vh - 300px)' }}>
+        <Table stickyHeader size="small" sx={ROWS} aria-label={t('admin.tabs.devices')} data-testid="admin-devices-table">
+          <TableHead>
+            <TableRow>
+              {columns.map((c) => (
+                <TableCell key={c} align={c === 'actions' ? 'right' : 'left'}>
+                  {label(c)}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {devices.isPending ? (
+              <TableMessageRow colSpan={columns.length} kind="loading">
+                {t('admin.devices.loading')}
+              </TableMessageRow>
+            ) : devices.isError ? (
+              <TableMessageRow colSpan={columns.length} kind="error" onRetry={() => void devices.refetch()} retryLabel={t('account.retry')} testId="admin-devices-error">
+                {t('account.loadFailed', { message: devices.error.message })}
+              </TableMessageRow>
+            ) : rows.length === 0 ? (
+              <TableMessageRow colSpan={columns.length} kind="empty">
+                {filter ? t('admin.noMatch', { text: filter }) : t('admin.devices.empty')}
+              </TableMessageRow>
+            ) : (
+              rows.map((d) => (
+                <TableRow key={d.id} hover data-testid="admin-device-row" data-user={d.userEmail} data-revoked={Boolean(d.revokedAt)} sx={{ opacity: d.revokedAt ? 0.7 : 1 }}>
+                  <TableCell>{d.userEmail}</TableCell>
+                  <TableCell sx={{ fontWeight: 600 }}>{d.name}</TableCell>
+                  <TableCell>{platform(d.platform)}</TableCell>
+                  <TableCell>
+                    <RelativeTime iso={d.lastSeenAt} now={now} />
+                  </TableCell>
+                  <TableCell>
+                    <DeviceStatusChip device={d} />
+                  </TableCell>
+                  {canManage && (
+                    <TableCell align="right">
+                      <RevokeDeviceAction device={d} title={t('admin.devices.confirmTitle', { name: d.name, user: d.userEmail })} body={t('admin.devices.confirmBody')} />
+                    </TableCell>
+                  )}
+                </TableRow>
+              ))
+            )}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </Stack>
+  );
+}
