@@ -5,18 +5,13 @@
  */
 import type { Kysely } from 'kysely';
 import { AppError, type Role, type UserInfo } from '../../shared/api/index.js';
+import type { AccountSummary } from '../../shared/auth/index.js';
 import type { AuditSink } from '../audit/AuditLog.js';
 import { hashPassword, type ScryptParams } from '../auth/password.js';
 import { toUserInfo, type NewUser, type UserStore } from '../auth/UserStore.js';
 import type { Database } from '../db/schema.js';
 import type { MfaService } from '../mfa/MfaService.js';
 import { PLATFORM_AUDIT_EVENT } from './platformAuditEvents.js';
-
-export interface AccountSummary extends UserInfo {
-  createdAt: string;
-  totpEnabled: boolean;
-  activeDevices: number;
-}
 
 export interface AccountChange {
   name?: string;

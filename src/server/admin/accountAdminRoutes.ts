@@ -8,19 +8,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Role, UserInfo } from '../../shared/api/index.js';
+import { AccountList } from '../../shared/auth/index.js';
 import type { AccountAdmin } from './AccountAdmin.js';
 import { ADMIN_BODY_LIMIT } from './directoryAdminRoutes.js';
 
 const Password = z.string().min(12, 'use at least 12 characters').max(1024);
 export const NewAccount = z.object({ email: z.email('enter the email address the person signs in with'), name: z.string().trim().min(1).max(200), role: Role, password: Password });
 export const AccountPatch = z.object({ name: z.string().trim().min(1).max(200).optional(), role: Role.optional(), password: Password.optional() }).strict();
-export const AccountSummary = UserInfo.extend({ createdAt: z.string(), totpEnabled: z.boolean(), activeDevices: z.number().int() });
 const IdParams = z.object({ id: z.string().min(1).max(128) });
 
 export const accountAdminRoutes: FastifyPluginAsyncZod<{ accounts: AccountAdmin }> = async (app, { accounts }) => {
   const manage = { config: { permission: 'accounts.manage' as const }, bodyLimit: ADMIN_BODY_LIMIT };
 
-  app.get('/v1/admin/users', { config: { permission: 'admin.read' }, schema: { response: { 200: z.object({ users: z.array(AccountSummary) }) } } }, async () => ({
+  app.get('/v1/admin/users', { config: { permission: 'admin.read' }, schema: { response: { 200: AccountList } } }, async () => ({
     users: await accounts.list(),
   }));
 

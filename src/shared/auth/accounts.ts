@@ -1,7 +1,7 @@
 /**
  * HTTP contract for account administration (`GET /v1/admin/users`, `admin.read`): one row per
- * account with its TOTP status and count of active (not revoked) devices. The server's route schema
- * in src/server/admin/accountAdminRoutes.ts has the same shape; the desktop app parses with this one.
+ * account with its TOTP status and count of active (not revoked) devices — the server's response
+ * schema (src/server/admin/accountAdminRoutes.ts) and what the desktop app parses with.
  */
 import { z } from 'zod';
 import { UserInfo } from '../api/auth.js';
