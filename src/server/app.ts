@@ -28,7 +28,7 @@ import { LookupService, type CallerIdentifier } from './lookup/LookupService.js'
 import type { MfaPolicy } from './mfa/MfaService.js';
 import { enforcePermissions, installPermissions } from './permissions/installPermissions.js';
 import { RateLimiter } from './permissions/RateLimiter.js';
-import { DEFAULT_RATE_LIMITS, signInLimits, type RateLimitPolicy } from './permissions/rateLimits.js';
+import { DEFAULT_RATE_LIMITS, signInLimits, smsSendLimit, type RateLimitPolicy } from './permissions/rateLimits.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { lookupRoutes } from './routes/lookupRoutes.js';
@@ -131,7 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth: services.auth, loginLimit: limits.login });
   await app.register(syncRoutes, { auth: services.auth, directory: services.directory });
   await app.register(lookupRoutes, { auth: services.auth, lookup: services.lookup });
-  await registerApprovalRoutes(app, { auth: services.auth, directory: services.directory, approvals: services.approvals });
+  await registerApprovalRoutes(app, { auth: services.auth, directory: services.directory, approvals: services.approvals, smsSendLimit: smsSendLimit(services.rateLimiter) });
   await registerPlatformRoutes(app, { auth: services.auth, audit: services.audit, platform: services.platform, totpLimit: limits.totp });
   return app;
 }

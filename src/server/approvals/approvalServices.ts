@@ -4,7 +4,7 @@
  * outbox route. The Mailer decides where SMS codes and escalations go: the demo folder outbox, SMTP
  * from SMTP_URL, or nowhere (sending then fails with a message saying what to configure).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { AuthService } from '../auth/AuthService.js';
@@ -56,9 +56,12 @@ export function createApprovalServices(
   };
 }
 
-export async function registerApprovalRoutes(app: FastifyInstance, deps: { auth: AuthService; directory: DirectoryStore; approvals: ApprovalServices }): Promise<void> {
+export async function registerApprovalRoutes(
+  app: FastifyInstance,
+  deps: { auth: AuthService; directory: DirectoryStore; approvals: ApprovalServices; smsSendLimit: preHandlerAsyncHookHandler },
+): Promise<void> {
   const { auth, directory, approvals } = deps;
   await app.register(approvalRoutes, { auth, approvals });
-  await app.register(smsRoutes, { auth, directory, policies: approvals.policies, sms: approvals.sms });
+  await app.register(smsRoutes, { auth, directory, policies: approvals.policies, sms: approvals.sms, sendLimit: deps.smsSendLimit });
   await app.register(outboxRoutes, { auth, outbox: approvals.outbox });
 }

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type ServerDatabase } from '../db/openDatabase.js';
+import type { AnyServerDatabase } from '../db/openServerDatabase.js';
+import { openTestDatabase } from '../testing/testDatabase.js';
 import { RateLimiter } from './RateLimiter.js';
 
-let database: ServerDatabase;
+let database: AnyServerDatabase;
 let now = 1_700_000_000_000;
 beforeEach(async () => {
-  database = await openDatabase(':memory:');
+  database = await openTestDatabase();
 });
 afterEach(() => database.close());
 
@@ -26,5 +27,16 @@ describe('RateLimiter (fixed windows in the database)', () => {
     await one.hit('shared', 2, 60_000);
     await two.hit('shared', 2, 60_000);
     expect((await one.hit('shared', 2, 60_000)).allowed).toBe(false);
+  });
+
+  it('keeps a long window counting while shorter windows come and go on other keys', async () => {
+    const limiter = new RateLimiter(database.db, () => now);
+    await limiter.hit('long', 2, 10 * 60_000);
+    await limiter.hit('long', 2, 10 * 60_000);
+    now += 6 * 60_000;
+    expect((await limiter.hit('short', 5, 60_000)).allowed).toBe(true); // its housekeeping must spare 'long'
+    expect((await limiter.hit('long', 2, 10 * 60_000)).allowed).toBe(false);
+    now += 4 * 60_000;
+    expect((await limiter.hit('long', 2, 10 * 60_000)).allowed).toBe(true);
   });
 });

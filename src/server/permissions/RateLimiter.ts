@@ -14,6 +14,9 @@ export interface Hit {
   retryAfterSeconds: number;
 }
 
+/** No limit counts over a longer window than this (rateLimits.ts). */
+export const LONGEST_WINDOW_MS = 60 * 60_000;
+
 export class RateLimiter {
   constructor(
     private readonly db: Kysely<Database>,
@@ -24,8 +27,10 @@ export class RateLimiter {
   async hit(key: string, max: number, windowMs: number): Promise<Hit> {
     const now = this.now();
     const expired = now - windowMs;
-    // Stale rows would be restarted by the upsert anyway; deleting them keeps the table small.
-    await this.db.deleteFrom('rate_limits').where('window_start', '<=', expired).execute();
+    // Stale rows would be restarted by the upsert anyway; deleting them keeps the table small. Only
+    // rows older than the longest window any limit uses: keys with longer windows than this one's
+    // share the table (a 5-minute check must not wipe a 10-minute count).
+    await this.db.deleteFrom('rate_limits').where('window_start', '<=', now - Math.max(windowMs, LONGEST_WINDOW_MS)).execute();
     const row = await this.db
       .insertInto('rate_limits')
       .values({ key, window_start: now, hits: 1 })

@@ -5,6 +5,8 @@
  *  - `/v1/auth/login`: at most `signInPerMinute` attempts per client address and per account;
  *  - `/v1/auth/totp`: at most `signInPerMinute` per address (each mfaToken also allows only 5 codes,
  *    counted in the database by MfaService).
+ *  - `/v1/sms/codes`: SMS codes sent — per technician and per recipient (SMS_LIMITS), so a script or
+ *    a stuck retry loop cannot flood a client's phone (each text also costs the MSP money).
  * A refused request gets 429 `rate_limited` with Retry-After.
  */
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
@@ -16,6 +18,12 @@ export interface RateLimitPolicy {
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitPolicy = { signInPerMinute: 10 };
+
+/** A call needs two or three codes (caller, approver, a re-send); these leave room for a busy shift. */
+export const SMS_LIMITS = {
+  perTechnician: { max: 20, windowMs: 10 * 60_000 },
+  perRecipient: { max: 3, windowMs: 5 * 60_000 },
+} as const;
 
 const WINDOW_MS = 60_000;
 
@@ -38,5 +46,23 @@ export function signInLimits(limiter: RateLimiter, policy: RateLimitPolicy): { l
   return {
     login: async (request, reply) => enforce([`login-addr:${request.ip}`, `login-account:${emailOf(request)}`], reply),
     totp: async (request, reply) => enforce([`totp-addr:${request.ip}`], reply),
+  };
+}
+
+/** preHandler for `POST /v1/sms/codes` (after validation and authentication). */
+export function smsSendLimit(limiter: RateLimiter): preHandlerAsyncHookHandler {
+  return async (request, reply) => {
+    const body = request.body as { siteId: string; profileId?: string; number?: string };
+    const recipient = body.profileId ? `profile:${body.profileId}` : `number:${(body.number ?? '').replace(/\D/g, '')}`;
+    const checks = [
+      { key: `sms-tech:${request.principal?.user.id ?? request.ip}`, ...SMS_LIMITS.perTechnician, message: `You have asked for ${SMS_LIMITS.perTechnician.max} codes in the last 10 minutes. Wait a few minutes, or verify this caller another way.` },
+      { key: `sms-to:${body.siteId}:${recipient}`, ...SMS_LIMITS.perRecipient, message: `This person has been sent ${SMS_LIMITS.perRecipient.max} codes in the last 5 minutes. Ask them to check their phone, or wait before sending another.` },
+    ];
+    for (const c of checks) {
+      const hit = await limiter.hit(c.key, c.max, c.windowMs);
+      if (hit.allowed) continue;
+      reply.header('Retry-After', String(hit.retryAfterSeconds));
+      throw new AppError('rate_limited', c.message);
+    }
   };
 }

@@ -181,4 +181,26 @@ describe('POST /v1/sms/codes/:id/check', () => {
       for (const r of responses) expect(r).not.toMatch(alone);
     }
   });
+
+  it('limits codes per recipient (3 in 5 minutes) and per technician (20 in 10 minutes), with Retry-After', async () => {
+    await setup();
+    const dana = { siteId: 'site-northwind', purpose: 'caller', profileId: 'prof-dana' };
+    for (let i = 0; i < 3; i++) expect((await send(dana)).statusCode).toBe(201);
+    const refused = await send(dana);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('3 codes in the last 5 minutes') });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Someone else at the site can still get a code; after the window Dana can too.
+    expect((await send({ siteId: 'site-northwind', purpose: 'approver', number: '+12065550121' })).statusCode).toBe(201);
+    clock += 5 * 60_000 + 1;
+    expect((await send(dana)).statusCode).toBe(201);
+    // 20 requests per technician (refused ones count too): 6 so far, so 14 more pass the limit —
+    // here to be turned down as numbers that are not the site's approvers — and the rest get 429.
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await send({ siteId: 'site-northwind', purpose: 'approver', number: `+1206555${1000 + i}` })).statusCode);
+    expect(statuses).toEqual([...Array(14).fill(400), ...Array(6).fill(429)]);
+    expect((await send(dana)).json().error.message).toContain('asked for 20 codes in the last 10 minutes');
+    const other = (await t.login('noc@callsign.demo')).accessToken;
+    expect((await send({ siteId: 'site-northwind', purpose: 'approver', number: '+12065550121' }, other)).statusCode).toBe(201);
+  });
 });

@@ -3,6 +3,7 @@
  * `{ ok, attemptsLeft, reason? }`, behind a bearer token. The code travels only in the check request
  * body (whose `code` field the logger redacts) and in the SMS itself; responses never carry it.
  */
+import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SmsCodeCheck, SmsCodeRequest, SmsCodeSent } from '../../shared/api/index.js';
@@ -15,6 +16,8 @@ import { SmsCheckResult, type SmsCodeService } from './SmsCodeService.js';
 
 export interface SmsRouteDeps {
   auth: AuthService;
+  /** Limits on codes sent (permissions/rateLimits.ts smsSendLimit). */
+  sendLimit: preHandlerAsyncHookHandler;
   directory: DirectoryStore;
   policies: PolicyStore;
   sms: SmsCodeService;
@@ -26,7 +29,7 @@ export const smsRoutes: FastifyPluginAsyncZod<SmsRouteDeps> = async (app, deps) 
   const onRequest = requireAuth(deps.auth);
   const config = { permission: 'approvals.write' } as const;
 
-  app.post('/v1/sms/codes', { onRequest, config, schema: { body: SmsCodeRequest, response: { 201: SmsCodeSent } } }, async (request, reply) => {
+  app.post('/v1/sms/codes', { onRequest, preHandler: deps.sendLimit, config, schema: { body: SmsCodeRequest, response: { 201: SmsCodeSent } } }, async (request, reply) => {
     const recipient = await resolveSmsRecipient(deps, request.body);
     const sent = await deps.sms.send(request.body, recipient, request.principal!.user);
     return reply.status(201).header('Cache-Control', 'no-store').send(sent);
