@@ -60,6 +60,7 @@ test('a technician enrols TOTP, keeps the recovery codes once, and is asked for 
   const recoveryCodes = await codes.allTextContents();
   await expect(page.getByTestId('totp-status')).toHaveText('On');
   await page.screenshot({ path: 'test-results/account-security-light.png', fullPage: true });
+  await page.screenshot({ path: 'docs/screenshots/account-security.png' }); // README (a throwaway e2e account)
   await page.getByRole('button', { name: 'Dark' }).click();
   await page.screenshot({ path: 'test-results/account-security-dark.png', fullPage: true });
   await page.getByRole('button', { name: 'Light' }).click();
@@ -112,6 +113,7 @@ test('an administrator revokes a technician’s device from Admin → Devices', 
   await expect(row).toHaveAttribute('data-user', 'tech@callsign.demo');
   await expect(row).toContainText('Windows');
   await page.screenshot({ path: 'test-results/admin-devices-light.png', fullPage: true });
+  await page.screenshot({ path: 'docs/screenshots/admin-devices.png' }); // README
 
   await row.getByTestId('device-revoke').click();
   const dialog = page.getByTestId('revoke-dialog');

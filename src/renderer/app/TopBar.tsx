@@ -16,7 +16,7 @@ import { ThemeToggle } from './ThemeToggle.js';
 export function TopBar({ user }: { user: UserInfo }) {
   const { t } = useTranslation();
   return (
-    <AppBar position="static" sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
+    <AppBar position="static" color="inherit" sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper', color: 'text.primary' }}>
       {/* Three columns so the lookup box stays centred whatever the badge says. */}
       <Toolbar sx={{ display: 'grid', gridTemplateColumns: 'minmax(160px, 1fr) minmax(280px, 640px) minmax(min-content, 1fr)', columnGap: 2, minHeight: 56 }}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', color: 'primary.main' }}>
