@@ -9,7 +9,7 @@
  * reported per query. Writes bench/results/lookup.json.
  *   BENCH_PROFILES=20000 npm run bench:lookup   (smaller run)
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -51,6 +51,14 @@ try {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
   children.push({ kill: () => void browser.close() });
   const page = await browser.newPage();
+  // BENCH_CPU_PROFILE=file.cpuprofile records the renderer's CPU profile of the initial sync
+  // (open it in Chrome DevTools → Performance, or any .cpuprofile viewer).
+  const profiler = process.env.BENCH_CPU_PROFILE ? await page.context().newCDPSession(page) : null;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await profiler.send('Profiler.start');
+  }
   await page.goto(url);
   await page.getByTestId('signin-email').fill('bench@callsign.demo');
   await page.getByTestId('signin-password').fill(password);
@@ -60,6 +68,11 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="sync-progress"]').length === 0, undefined, { timeout: 300_000, polling: 100 });
   await page.waitForFunction(() => (window as unknown as BenchWindow).__callsignBench?.ready(), undefined, { timeout: 120_000, polling: 50 });
   const syncSeconds = (Date.now() - t0) / 1000;
+  if (profiler) {
+    const { profile } = await profiler.send('Profiler.stop');
+    writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
+    console.log(`CPU profile of the sync: ${process.env.BENCH_CPU_PROFILE}`);
+  }
   // No helper functions inside evaluate: tsx's name helpers do not exist in the page.
   const [pullMs, writeMs, indexMs, ...rest] = await page.evaluate(() =>
     ['sync.pull', 'sync.write', 'sync.index', 'sync.write.sites', 'sync.write.profiles', 'sync.write.references']
