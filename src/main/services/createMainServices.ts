@@ -33,6 +33,7 @@ export function createMainServices(deps: MainServiceDeps) {
   const serverUrl = () => deps.settings.get().serverUrl ?? deps.defaultServerUrl;
   const api = new ApiClient(serverUrl, deps.fetchImpl);
   const session = new SessionService(api, deps.secrets, serverUrl, deps.device ?? thisDevice(), (reason) => deps.emit?.('session.wiped', { reason }));
+  void session.resume(); // a stored session, picked up before the renderer's first session.status
   const handlers = createHandlers({
     api,
     session,

@@ -33,7 +33,7 @@ export interface HandlerDeps {
 
 export function createHandlers({ api, session, settings, info }: HandlerDeps): Handlers {
   return {
-    'session.status': async () => session.status(),
+    'session.status': async () => (await session.ready(), session.status()),
     'session.login': async ({ email, password, serverUrl }) => {
       if (serverUrl) settings.set({ serverUrl });
       return session.login(email, password);

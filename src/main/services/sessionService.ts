@@ -2,15 +2,23 @@
  * The signed-in session, held by main. The access token lives only in this object's memory and is
  * never passed to the renderer; the refresh token goes to the SecretStore (safeStorage in
  * Electron, memory in the web bridge). On a 401 the call is retried once after a refresh.
+ *
+ * At start-up `resume()` picks the session up again from the stored refresh token, so a restart
+ * does not mean signing in again — and when the server cannot be reached, the app opens signed in
+ * *offline* as the user last seen with that token (kept beside it in the SecretStore), working from
+ * its cache; the first call that needs the server refreshes then. A token the server refuses signs
+ * out; a revoked device wipes the cache, as at any other contact.
  */
 import { AppError } from '../../shared/api/errors.js';
-import { LoginResponse, type UserInfo } from '../../shared/api/auth.js';
+import { LoginResponse, Me, UserInfo } from '../../shared/api/auth.js';
 import { SignInResponse, type DeviceRegistration } from '../../shared/auth/session.js';
 import type { SessionStatus } from '../../shared/ipc/contract.js';
 import type { ApiClient } from './apiClient.js';
 import type { SecretStore } from './secretStore.js';
 
 const REFRESH_KEY = 'refreshToken';
+/** Who the stored refresh token belongs to (not a secret; removed with the token). */
+const USER_KEY = 'signedInUser';
 
 export class SessionService {
   private accessToken: string | undefined;
@@ -20,6 +28,7 @@ export class SessionService {
   private mfaToken: string | undefined;
   /** Learnt from how this sign-in went (see SessionStatus.totpEnabled); the server has no /me flag. */
   private totpEnabled: boolean | undefined;
+  private resuming: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly api: ApiClient,
@@ -40,6 +49,41 @@ export class SessionService {
       ...(this.mfaToken ? { mfaRequired: true } : {}),
       ...(this.user && this.totpEnabled !== undefined ? { totpEnabled: this.totpEnabled } : {}),
     };
+  }
+
+  /** Starts picking up a stored session (see the file comment); `ready()` waits for it. */
+  resume(): Promise<void> {
+    this.resuming = this.resumeStored().catch(() => undefined);
+    return this.resuming;
+  }
+
+  /** Resolves once a `resume()` under way has finished (sign-in state is settled). */
+  ready(): Promise<void> {
+    return this.resuming;
+  }
+
+  private async resumeStored(): Promise<void> {
+    if (!(await this.secrets.get(REFRESH_KEY))) return;
+    try {
+      await this.refresh();
+      await this.learnTotp();
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'server_unreachable') {
+        const last = UserInfo.safeParse(JSON.parse((await this.secrets.get(USER_KEY)) ?? 'null'));
+        if (last.success) this.user = last.data; // offline: the cache is usable; the server is asked later
+        return;
+      }
+      await this.revokedCheck(err);
+      await this.forget();
+    }
+  }
+
+  /** Whether TOTP is on, from the server (a resumed session has not seen the sign-in steps). */
+  private async learnTotp(): Promise<void> {
+    const token = this.accessToken;
+    if (!token) return;
+    const me = Me.safeParse(await this.api.request('/v1/me', { token }).catch(() => null));
+    if (me.success) this.totpEnabled = me.data.totpEnabled;
   }
 
   async login(email: string, password: string): Promise<SessionStatus> {
@@ -72,7 +116,19 @@ export class SessionService {
 
   private async start(res: LoginResponse) {
     this.accept(res);
+    await this.store(res);
+  }
+
+  private async store(res: LoginResponse) {
     await this.secrets.set(REFRESH_KEY, res.refreshToken);
+    await this.secrets.set(USER_KEY, JSON.stringify(res.user));
+  }
+
+  private async forget() {
+    this.accessToken = undefined;
+    this.user = undefined;
+    await this.secrets.delete(REFRESH_KEY);
+    await this.secrets.delete(USER_KEY);
   }
 
   /** Enrolment confirmed, or an administrator reset this account's TOTP, during this session. */
@@ -84,9 +140,7 @@ export class SessionService {
     this.mfaToken = undefined;
     this.totpEnabled = undefined;
     const token = this.accessToken;
-    this.accessToken = undefined;
-    this.user = undefined;
-    await this.secrets.delete(REFRESH_KEY);
+    await this.forget();
     if (token) await this.api.request('/v1/auth/logout', { method: 'POST', body: {}, token }).catch(() => undefined);
     return this.status();
   }
@@ -94,26 +148,31 @@ export class SessionService {
   /** Runs an authorised request, refreshing the access token once on 401. */
   async authorized<T>(call: (token: string) => Promise<T>): Promise<T> {
     if (!this.user) throw new AppError('not_signed_in', 'Sign in to Callsign first.');
-    if (!this.accessToken) await this.refresh();
+    if (!this.accessToken) await this.refresh().catch((e: unknown) => this.refreshFailed(e));
     try {
       return await this.track(() => call(this.accessToken!));
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'unauthorized') throw await this.revokedCheck(err);
-      await this.refresh().catch(async (e: unknown) => {
-        throw await this.revokedCheck(e);
-      });
+      await this.refresh().catch((e: unknown) => this.refreshFailed(e));
       return this.track(() => call(this.accessToken!)).catch(async (e: unknown) => {
         throw await this.revokedCheck(e);
       });
     }
   }
 
+  /**
+   * The refresh token was refused (expired, reused, revoked): the session is over — signed out, so
+   * the renderer (which re-reads the status on `unauthorized`) shows sign-in. Offline keeps it.
+   */
+  private async refreshFailed(err: unknown): Promise<never> {
+    if (err instanceof AppError && err.code === 'unauthorized') await this.forget();
+    throw await this.revokedCheck(err);
+  }
+
   /** A revoked device forgets its session at once and tells the app to wipe its cache. */
   private async revokedCheck(err: unknown): Promise<unknown> {
     if (err instanceof AppError && err.code === 'device_revoked') {
-      this.accessToken = undefined;
-      this.user = undefined;
-      await this.secrets.delete(REFRESH_KEY);
+      await this.forget();
       this.onWiped('device_revoked');
     }
     return err;
@@ -125,7 +184,7 @@ export class SessionService {
     const body = await this.track(() => this.api.request('/v1/auth/refresh', { method: 'POST', body: { refreshToken } }));
     const res = LoginResponse.parse(body);
     this.accept(res);
-    await this.secrets.set(REFRESH_KEY, res.refreshToken);
+    await this.store(res);
   }
 
   private accept(res: LoginResponse) {

@@ -4,7 +4,7 @@
  * `device_revoked`. Sign-ins and failed sign-ins go to the audit chain. Passwords, codes and tokens
  * pass through here in memory only; errors and audit events never echo them.
  */
-import type { UserInfo } from '../../shared/api/index.js';
+import type { Me, UserInfo } from '../../shared/api/index.js';
 import { AppError } from '../../shared/api/index.js';
 import type { DeviceRegistration, SessionTokens, SignInResponse } from '../../shared/auth/index.js';
 import { AUDIT_EVENT, type AuditSink } from '../audit/AuditLog.js';
@@ -75,6 +75,11 @@ export class AuthService {
     if (await this.platform.mfa.isEnrolled(user.id)) return { mfaRequired: true, ...(await this.platform.mfa.challenge(user.id, device)) };
     await this.throttle.reset(keys);
     return this.startSession(user.id, device, { address, method: 'password' });
+  }
+
+  /** `GET /v1/me`: the signed-in user and whether TOTP is on for them. */
+  async me(user: UserInfo): Promise<Me> {
+    return { ...user, totpEnabled: await this.platform.mfa.isEnrolled(user.id) };
   }
 
   /** TOTP step: a code (or a one-time recovery code) for an mfaToken from `login`. */

@@ -29,8 +29,10 @@ describe('TOTP enrolment and sign-in', () => {
     expect(enrolment.otpauthUri).toContain(`secret=${enrolment.secret}`);
     expect(enrolment.otpauthUri).toContain('tech%40callsign.demo');
 
-    // Not on until confirmed: the password alone still signs in.
+    // Not on until confirmed: the password alone still signs in, and /v1/me says so.
     expect((await password()).json()).toHaveProperty('accessToken');
+    const me = async () => (await t.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(accessToken) })).json();
+    expect(await me()).toMatchObject({ email: 'tech@callsign.demo', totpEnabled: false });
 
     const wrong = await t.app.inject({ method: 'POST', url: '/v1/auth/totp/confirm', headers: bearer(accessToken), payload: { code: '000000' } });
     expect(wrong.statusCode).toBe(401);
@@ -38,6 +40,7 @@ describe('TOTP enrolment and sign-in', () => {
     const confirm = await t.app.inject({ method: 'POST', url: '/v1/auth/totp/confirm', headers: bearer(accessToken), payload: { code: totpCode(enrolment.secret, now) } });
     expect(confirm.statusCode).toBe(200);
     const { recoveryCodes } = TotpConfirmed.parse(confirm.json());
+    expect(await me()).toMatchObject({ totpEnabled: true });
     expect(new Set(recoveryCodes).size).toBe(10);
     const stored = JSON.stringify(await t.all('select * from recovery_codes'));
     for (const c of recoveryCodes) expect(stored).not.toContain(c);

@@ -7,7 +7,7 @@
 import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { UserInfo } from '../../shared/api/index.js';
+import { Me } from '../../shared/api/index.js';
 import { SessionTokens, SignInRequest, SignInResponse } from '../../shared/auth/index.js';
 import type { AuthService } from '../auth/AuthService.js';
 import { bearerToken } from '../http/requireAuth.js';
@@ -46,5 +46,5 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; loginLimit: 
     return reply.status(204).send();
   });
 
-  app.get('/v1/me', { config: { permission: 'account.self' }, schema: { response: { 200: UserInfo } } }, async (request) => request.principal!.user);
+  app.get('/v1/me', { config: { permission: 'account.self' }, schema: { response: { 200: Me } } }, async (request) => auth.me(request.principal!.user));
 };

@@ -12,6 +12,10 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 export const UserInfo = z.object({ id: z.string(), email: z.string(), name: z.string(), role: Role });
 export type UserInfo = z.infer<typeof UserInfo>;
 
+/** `GET /v1/me`: who the token belongs to, and whether their sign-in asks for a TOTP code. */
+export const Me = UserInfo.extend({ totpEnabled: z.boolean() });
+export type Me = z.infer<typeof Me>;
+
 /** Tokens travel only in this response body and stay in main; the renderer never sees them. */
 export const LoginResponse = z.object({
   accessToken: z.string(),
