@@ -8,8 +8,9 @@ import { LeftRail } from './LeftRail.js';
 import { TopBar } from './TopBar.js';
 import { useDeepLinkLookup } from './useDeepLinkLookup.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
+import { IdleWarningDialog } from '../features/session/IdleWarningDialog.js';
 
-/** The signed-in layout: top bar, left rail, the routed page. Starts the directory sync. */
+/** The signed-in layout: top bar, left rail, the routed page. Starts the directory sync; signs out when idle. */
 export function AppShell({ user }: { user: UserInfo }) {
   useDirectorySync();
   useApprovalUploader();
@@ -26,6 +27,7 @@ export function AppShell({ user }: { user: UserInfo }) {
         </Box>
       </Box>
       <ShortcutsDialog />
+      <IdleWarningDialog />
     </LookupProvider>
   );
 }

@@ -11,6 +11,7 @@ import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
 import { useSignIn } from './mutations.js';
 import { TotpStep } from './TotpStep.js';
 import { WIPED_FLAG } from './useRemoteWipe.js';
+import { IDLE_FLAG } from './useIdleSignOut.js';
 
 /** Email + password (+ server). Enter submits; errors show the server's message. */
 export function SignInPage({ serverUrl }: { serverUrl: string }) {
@@ -29,6 +30,7 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
   };
 
   const wiped = typeof location !== 'undefined' && location.hash.includes(`${WIPED_FLAG}=1`);
+  const idle = typeof location !== 'undefined' && location.hash.includes(`${IDLE_FLAG}=1`);
   if (signIn.data?.mfaRequired) {
     return (
       <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default', p: 2 }}>
@@ -60,6 +62,11 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
           {wiped && !error && (
             <Alert severity="info" data-testid="signin-wiped">
               {t('signIn.wiped')}
+            </Alert>
+          )}
+          {idle && !error && (
+            <Alert severity="info" data-testid="signin-idle">
+              {t('signIn.idle')}
             </Alert>
           )}
           {error && !error.field && (

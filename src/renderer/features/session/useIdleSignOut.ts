@@ -1,0 +1,59 @@
+/**
+ * Signs out after 15 minutes without keyboard or pointer activity in the app, with a warning from
+ * minute 13 (src/shared/auth/idleTimeout.ts). While the warning shows, only an explicit answer
+ * ("Stay signed in") counts — a mouse drifting across the screen is not someone at the desk. The
+ * sign-out reloads onto the sign-in screen with a notice; the offline cache and any approval
+ * records waiting to upload stay (unlike a remote wipe).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { idlePhase, type IdlePhase } from '../../../shared/auth/idleTimeout.js';
+import { useServices } from '../../app/useServices.js';
+
+export const IDLE_FLAG = 'idle';
+const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
+const TICK_MS = 1000;
+
+export function useIdleSignOut(now: () => number = Date.now): { phase: IdlePhase; stay: () => void; signOut: () => void } {
+  const { api } = useServices();
+  const lastActivity = useRef(now());
+  const [phase, setPhase] = useState<IdlePhase>({ phase: 'active' });
+  const warning = phase.phase === 'warning';
+
+  const signOut = useCallback(() => {
+    void api
+      .invoke('session.logout', {})
+      .catch(() => undefined) // offline: main has forgotten the tokens either way
+      .finally(() => {
+        location.hash = `#/?${IDLE_FLAG}=1`;
+        location.reload();
+      });
+  }, [api]);
+
+  const stay = useCallback(() => {
+    lastActivity.current = now();
+    setPhase({ phase: 'active' });
+  }, [now]);
+
+  useEffect(() => {
+    if (warning) return; // see the file comment
+    const touch = () => (lastActivity.current = now());
+    for (const e of ACTIVITY) window.addEventListener(e, touch, { passive: true, capture: true });
+    return () => {
+      for (const e of ACTIVITY) window.removeEventListener(e, touch, { capture: true });
+    };
+  }, [warning, now]);
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const next = idlePhase(now() - lastActivity.current);
+      if (next.phase === 'expired') {
+        clearInterval(timer);
+        signOut();
+      }
+      setPhase((prev) => (prev.phase === next.phase && next.phase === 'active' ? prev : next));
+    }, TICK_MS);
+    return () => clearInterval(timer);
+  }, [now, signOut]);
+
+  return { phase, stay, signOut };
+}
