@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiClient, type FetchLike } from './apiClient.js';
 import { MemorySecretStore } from './secretStore.js';
 import { SessionService } from './sessionService.js';
@@ -86,5 +86,27 @@ describe('SessionService.resume — a restart keeps the session', () => {
     noUser.serve(unreachable);
     await noUser.session.resume();
     expect(noUser.session.status().signedIn).toBe(false);
+  });
+
+  it('shows the last user after 3 s when the server is slow to answer, while the refresh carries on', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const w = world({ refreshToken: 'RT0', user });
+      let answer!: (r: Response) => void;
+      w.serve(() => new Promise<Response>((r) => (answer = r)));
+      const done = w.session.resume();
+      let ready = false;
+      void w.session.ready().then(() => (ready = true));
+      await vi.advanceTimersByTimeAsync(2900);
+      expect(ready).toBe(false);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(ready).toBe(true);
+      expect(w.session.status()).toMatchObject({ signedIn: true, user });
+      answer(json(401, { error: { code: 'unauthorized', message: 'Your session has ended.' } }));
+      await done;
+      expect(w.session.status().signedIn).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

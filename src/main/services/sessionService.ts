@@ -19,6 +19,8 @@ import type { SecretStore } from './secretStore.js';
 const REFRESH_KEY = 'refreshToken';
 /** Who the stored refresh token belongs to (not a secret; removed with the token). */
 const USER_KEY = 'signedInUser';
+/** How long the first `session.status` waits for a resumed session to be confirmed by the server. */
+const RESUME_WAIT_MS = 3000;
 
 export class SessionService {
   private accessToken: string | undefined;
@@ -51,28 +53,31 @@ export class SessionService {
     };
   }
 
-  /** Starts picking up a stored session (see the file comment); `ready()` waits for it. */
+  /**
+   * Starts picking up a stored session (see the file comment). `ready()` waits for it — at most
+   * RESUME_WAIT_MS: a server that answers slowly must not keep the app on its splash screen, so
+   * by then the last user is shown (signed in, as offline) while the refresh carries on.
+   */
   resume(): Promise<void> {
-    this.resuming = this.resumeStored().catch(() => undefined);
-    return this.resuming;
+    const work = this.resumeStored().catch(() => undefined);
+    this.resuming = Promise.race([work, new Promise<void>((r) => setTimeout(r, RESUME_WAIT_MS).unref?.())]);
+    return work;
   }
 
-  /** Resolves once a `resume()` under way has finished (sign-in state is settled). */
+  /** Resolves once a `resume()` under way has settled, or RESUME_WAIT_MS after it started. */
   ready(): Promise<void> {
     return this.resuming;
   }
 
   private async resumeStored(): Promise<void> {
     if (!(await this.secrets.get(REFRESH_KEY))) return;
+    const last = UserInfo.safeParse(JSON.parse((await this.secrets.get(USER_KEY)) ?? 'null'));
+    if (last.success) this.user = last.data; // replaced by the server's answer, or dropped with a refused token
     try {
       await this.refresh();
       await this.learnTotp();
     } catch (err) {
-      if (err instanceof AppError && err.code === 'server_unreachable') {
-        const last = UserInfo.safeParse(JSON.parse((await this.secrets.get(USER_KEY)) ?? 'null'));
-        if (last.success) this.user = last.data; // offline: the cache is usable; the server is asked later
-        return;
-      }
+      if (err instanceof AppError && err.code === 'server_unreachable') return; // offline: the cache is usable; the server is asked later
       await this.revokedCheck(err);
       await this.forget();
     }
