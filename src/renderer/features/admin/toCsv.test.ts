@@ -13,8 +13,10 @@ function parseCsv(text: string): string[][] {
       i++;
       for (;;) {
         if (i >= text.length) throw new Error('unterminated quote');
-        if (text[i] === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-        else if (text[i] === '"') break;
+        if (text[i] === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (text[i] === '"') break;
         else field += text[i++];
       }
       i++;
@@ -26,7 +28,11 @@ function parseCsv(text: string): string[][] {
     }
     row.push(field);
     if (text[i] === ',') i++;
-    else if (text.startsWith('\r\n', i)) (rows.push(row), (row = []), (i += 2));
+    else if (text.startsWith('\r\n', i)) {
+      rows.push(row);
+      row = [];
+      i += 2;
+    }
     else throw new Error(`unexpected ${JSON.stringify(text[i])} at ${i}`);
   }
   return rows;
