@@ -59,15 +59,15 @@ export function AuditTab() {
           </Typography>
         )}
         <Box sx={{ flex: 1 }} />
-        <Button size="small" startIcon={<Refresh />} onClick={() => void audit.refetch()} disabled={audit.isFetching} data-testid="audit-refresh">
+        <Button startIcon={<Refresh />} onClick={() => void audit.refetch()} disabled={audit.isFetching} data-testid="audit-refresh">
           {t('admin.audit.refresh')}
         </Button>
-        <Button size="small" variant="outlined" startIcon={<VerifiedUserOutlined />} onClick={() => verify.mutate()} disabled={verify.isPending} data-testid="audit-verify">
+        <Button variant="outlined" startIcon={<VerifiedUserOutlined />} onClick={() => verify.mutate()} disabled={verify.isPending} data-testid="audit-verify">
           {verify.isPending ? t('admin.audit.verifying') : t('admin.audit.verify')}
         </Button>
         <Tooltip title={t('admin.audit.exportHint', { count: entries.length })}>
           <span>
-            <Button size="small" variant="contained" disableElevation startIcon={<FileDownloadOutlined />} onClick={exportCsv} disabled={entries.length === 0} data-testid="audit-export">
+            <Button variant="contained" disableElevation startIcon={<FileDownloadOutlined />} onClick={exportCsv} disabled={entries.length === 0} data-testid="audit-export">
               {t('admin.audit.export')}
             </Button>
           </span>
