@@ -14,7 +14,7 @@ import { AuditTime } from './AuditTime.js';
 import { summarizeData } from './auditFormat.js';
 
 const COLUMNS = ['seq', 'time', 'event', 'actor', 'subject', 'details'] as const;
-const WIDTHS: Record<(typeof COLUMNS)[number], number | undefined> = { seq: 64, time: 210, event: 180, actor: 220, subject: 220, details: undefined };
+const WIDTHS: Record<(typeof COLUMNS)[number], number | undefined> = { seq: 64, time: 232, event: 170, actor: 220, subject: 220, details: undefined };
 const ELLIPSIS = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
 
 /**
