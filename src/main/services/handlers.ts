@@ -7,6 +7,7 @@ import { ApprovalStored, SmsCodeChecked, SmsCodeSent } from '../../shared/api/ap
 import { z } from 'zod';
 import type { Handlers } from '../../shared/ipc/contract.js';
 import { createAccountHandlers } from './accountHandlers.js';
+import { createAuditHandlers } from './auditHandlers.js';
 import type { ApiClient } from './apiClient.js';
 import type { SessionService } from './sessionService.js';
 import type { SettingsStore } from './settingsStore.js';
@@ -56,6 +57,7 @@ export function createHandlers({ api, session, settings, info }: HandlerDeps): H
       ),
     'outbox.list': async () => session.authorized(async (token) => OutboxList.parse(await api.request('/v1/outbox', { token }))),
     ...createAccountHandlers(api, session),
+    ...createAuditHandlers(api, session),
     'settings.get': async () => settings.get(),
     'settings.set': async (patch) => settings.set(patch),
     'app.info': async () => info,

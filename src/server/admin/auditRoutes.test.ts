@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../testing/createTestApp.js';
+import { AUDIT_EVENT_TYPES, AuditPage } from '../../shared/api/audit.js';
+import { AUDIT_EVENT, PLATFORM_AUDIT_EVENT } from './platformAuditEvents.js';
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -20,5 +22,26 @@ describe('audit API', () => {
     expect((await get('/v1/audit/verify')).json()).toMatchObject({ intact: false, brokenAt: 1 });
     const tech = await t.login('tech@callsign.demo');
     expect((await get('/v1/audit', tech.accessToken)).statusCode).toBe(403);
+  });
+});
+
+describe('audit API, newest first', () => {
+  it('pages backwards by seq with before=, filters by type and actor, and keeps the known types listed', async () => {
+    t = await createTestApp();
+    for (let i = 0; i < 3; i++) await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: 'tech@callsign.demo', password: 'wrong' } });
+    const sup = await t.login('supervisor@callsign.demo');
+    const get = async (url: string) => AuditPage.parse((await t.app.inject({ method: 'GET', url, headers: bearer(sup.accessToken) })).json());
+    const newest = await get('/v1/audit?order=desc&limit=2');
+    expect(newest.entries.map((e) => [e.seq, e.type])).toEqual([[4, 'auth.sign_in'], [3, 'auth.sign_in_failed']]);
+    expect(newest.next).toBe(3);
+    const older = await get(`/v1/audit?order=desc&limit=2&before=${newest.next}`);
+    expect(older.entries.map((e) => e.seq)).toEqual([2, 1]);
+    expect(older.next).toBeNull();
+    expect((await get('/v1/audit?order=desc&type=auth.sign_in_failed&before=3')).entries.map((e) => e.seq)).toEqual([2, 1]);
+    expect((await get('/v1/audit?order=desc&actor=tech@callsign.demo')).entries.map((e) => e.seq)).toEqual([3, 2, 1]);
+    expect((await get('/v1/audit?after=3')).entries.map((e) => e.seq)).toEqual([4]); // asc unchanged
+    expect(AUDIT_EVENT_TYPES).toEqual(expect.arrayContaining([...Object.values(AUDIT_EVENT), ...Object.values(PLATFORM_AUDIT_EVENT)]));
+    const bad = await t.app.inject({ method: 'GET', url: '/v1/audit?order=sideways', headers: bearer(sup.accessToken) });
+    expect(bad.statusCode).toBe(400);
   });
 });

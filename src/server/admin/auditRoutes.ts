@@ -1,37 +1,33 @@
 /**
- * The audit chain for supervisors (permission `audit.read`):
- *  - `GET /v1/audit?after=&limit=&type=` → `{ entries, next }`, oldest first (keyset paging by seq)
+ * The audit chain for supervisors (permission `audit.read`); the contract is in shared/api/audit.ts:
+ *  - `GET /v1/audit?after=&limit=&type=&actor=` → `{ entries, next }`, oldest first (keyset by seq)
+ *  - `GET /v1/audit?order=desc&before=&limit=&type=&actor=` → newest first (`next` = next `before`)
  *  - `GET /v1/audit/verify` → `{ intact, brokenAt, entries, head }` (re-hashes the whole chain)
  * Entries never hold secrets (see audit/AuditLog.ts).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AuditPage, AuditVerification } from '../../shared/api/audit.js';
 import type { AuditLog } from '../audit/AuditLog.js';
 
 const AuditQuery = z.object({
+  order: z.enum(['asc', 'desc']).default('asc'),
+  /** asc only: entries after this seq. */
   after: z.coerce.number().int().nonnegative().default(0),
+  /** desc only: entries before this seq (all when omitted). */
+  before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   type: z.string().min(1).max(64).optional(),
-});
-
-export const AuditEntryBody = z.object({
-  seq: z.number().int(),
-  at: z.iso.datetime(),
-  actor: z.string(),
-  type: z.string(),
-  subject: z.string(),
-  data: z.record(z.string(), z.unknown()),
-  prevHash: z.string(),
-  hash: z.string(),
+  actor: z.string().min(1).max(254).optional(),
 });
 
 export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditLog }> = async (app, { audit }) => {
   app.get(
     '/v1/audit',
-    { config: { permission: 'audit.read' }, schema: { querystring: AuditQuery, response: { 200: z.object({ entries: z.array(AuditEntryBody), next: z.number().int().nullable() }) } } },
+    { config: { permission: 'audit.read' }, schema: { querystring: AuditQuery, response: { 200: AuditPage } } },
     async (request) => {
-      const { after, limit, type } = request.query;
-      const rows = await audit.list({ after, limit: limit + 1, ...(type ? { type } : {}) });
+      const { order, after, before, limit, type, actor } = request.query;
+      const rows = await audit.list({ order, after, ...(before !== undefined ? { before } : {}), limit: limit + 1, ...(type ? { type } : {}), ...(actor ? { actor } : {}) });
       const page = rows.slice(0, limit);
       return {
         entries: page.map((e) => ({ ...e, at: new Date(e.at).toISOString(), data: typeof e.data === 'object' && e.data !== null ? e.data : { unreadable: String(e.data) } })),
@@ -42,10 +38,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditLog }> = async (ap
 
   app.get(
     '/v1/audit/verify',
-    {
-      config: { permission: 'audit.read' },
-      schema: { response: { 200: z.object({ intact: z.boolean(), brokenAt: z.number().int().nullable(), entries: z.number().int(), head: z.string().nullable() }) } },
-    },
+    { config: { permission: 'audit.read' }, schema: { response: { 200: AuditVerification } } },
     async () => {
       const brokenAt = await audit.verify();
       const head = await audit.head();

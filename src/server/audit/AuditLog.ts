@@ -86,15 +86,20 @@ export class AuditLog implements AuditSink {
     return row ? toEntry(row) : undefined;
   }
 
-  /** Entries with seq > after, ascending. */
-  async list(options: { after?: number; limit?: number; type?: string } = {}): Promise<AuditEntry[]> {
-    let q = this.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>', options.after ?? 0)
-      .orderBy('seq')
-      .limit(options.limit ?? 100);
+  /**
+   * One page of entries: ascending with seq > `after` (default), or with `order: 'desc'` newest first
+   * with seq < `before` (all when omitted). Optionally only one `type` and/or one `actor`.
+   */
+  async list(options: { after?: number; before?: number; order?: 'asc' | 'desc'; limit?: number; type?: string; actor?: string } = {}): Promise<AuditEntry[]> {
+    let q = this.db.selectFrom('audit_log').selectAll().limit(options.limit ?? 100);
+    if (options.order === 'desc') {
+      q = q.orderBy('seq', 'desc');
+      if (options.before !== undefined) q = q.where('seq', '<', options.before);
+    } else {
+      q = q.where('seq', '>', options.after ?? 0).orderBy('seq');
+    }
     if (options.type) q = q.where('type', '=', options.type);
+    if (options.actor) q = q.where('actor', '=', options.actor);
     return (await q.execute()).map(toEntry);
   }
 

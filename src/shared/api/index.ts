@@ -3,3 +3,4 @@ export * from './sync.js';
 export * from './auth.js';
 export * from './lookup.js';
 export * from './approvals.js';
+export * from './audit.js';

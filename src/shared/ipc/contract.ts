@@ -15,6 +15,7 @@ import {
   SmsCodeRequest,
   SmsCodeSent,
 } from '../api/approvals.js';
+import type { AuditPage, AuditVerification } from '../api/audit.js';
 import type { AccountList } from '../auth/accounts.js';
 import type { DeviceList, TotpConfirmed, TotpEnrolment } from '../auth/session.js';
 
@@ -93,6 +94,19 @@ export const requestSchemas = {
   'admin.users': z.object({}).strict(),
   /** Turns TOTP off for an account that lost its authenticator (`accounts.manage`). */
   'admin.resetTotp': z.object({ userId: z.string().min(1).max(128) }).strict(),
+  /**
+   * One page of the server audit chain, newest first (`audit.read`): entries with seq < `before`
+   * (the newest when omitted), optionally of one event `type`. The result's `next` is the following `before`.
+   */
+  'audit.list': z
+    .object({
+      before: z.number().int().positive().optional(),
+      type: z.string().min(1).max(64).optional(),
+      limit: z.number().int().min(1).max(500),
+    })
+    .strict(),
+  /** Re-hashes the whole server audit chain (`audit.read`). */
+  'audit.verify': z.object({}).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': Settings.partial().strict(),
   'app.info': z.object({}).strict(),
@@ -121,6 +135,8 @@ export interface Results {
   'devices.revoke': { revoked: true };
   'admin.users': AccountList;
   'admin.resetTotp': { reset: true };
+  'audit.list': AuditPage;
+  'audit.verify': AuditVerification;
   'settings.get': Settings;
   'settings.set': Settings;
   'app.info': { version: string; shell: 'electron' | 'web-bridge'; platform: string };

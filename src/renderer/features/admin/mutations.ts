@@ -1,4 +1,7 @@
-/** Administration mutations: TOTP reset (device revoke is account/mutations' useRevokeDevice). */
+/**
+ * Administration mutations: TOTP reset (device revoke is account/mutations' useRevokeDevice), and the
+ * audit chain check (changes nothing, but runs on demand and can take a while on a long chain).
+ */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useServices } from '../../app/useServices.js';
 import { toAppError } from '../../app/toAppError.js';
@@ -20,6 +23,19 @@ export function useResetTotp() {
       await qc.invalidateQueries({ queryKey: adminKeys.users() });
       // Resetting one's own TOTP changes what the session says (main updates it).
       await qc.invalidateQueries({ queryKey: sessionKeys.status() });
+    },
+  });
+}
+
+export function useVerifyAuditChain() {
+  const { api } = useServices();
+  return useMutation({
+    mutationFn: async () => {
+      try {
+        return await api.invoke('audit.verify', {});
+      } catch (err) {
+        throw toAppError(err);
+      }
     },
   });
 }

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryPair } from '../../shared/ipc/memoryTransport.js';
+import { ApiClient, type FetchLike } from './apiClient.js';
+import { createHandlers } from './handlers.js';
+import { MemorySecretStore } from './secretStore.js';
+import { SessionService } from './sessionService.js';
+
+const user = { id: 'u3', email: 'supervisor@callsign.demo', name: 'Sam Supervisor', role: 'supervisor' as const };
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const tokens = (at: string) => ({ accessToken: at, refreshToken: `R${at}`, expiresIn: 900, user, deviceId: 'd1' });
+const entry = (seq: number, type = 'auth.sign_in') => ({
+  seq,
+  at: '2026-03-01T10:00:00.000Z',
+  actor: 'u3',
+  type,
+  subject: 'supervisor@callsign.demo',
+  data: { method: 'password' },
+  prevHash: 'a'.repeat(64),
+  hash: 'b'.repeat(64),
+});
+
+/** A fake server: records every call as `METHOD path?query auth`, answers the audit endpoints. */
+function setup(answer: (path: string, auth: string | undefined) => Response | undefined = () => undefined) {
+  const calls: string[] = [];
+  const fetchImpl = (async (url: URL | RequestInfo, init?: RequestInit) => {
+    const u = new URL(String(url));
+    const auth = (init?.headers as Record<string, string>)?.authorization;
+    calls.push(`${init?.method ?? 'GET'} ${u.pathname}${u.search} ${auth ?? ''}`.trim());
+    const custom = answer(u.pathname, auth);
+    if (custom) return custom;
+    if (u.pathname === '/v1/auth/login') return json(200, tokens('AT1'));
+    if (u.pathname === '/v1/auth/refresh') return json(200, tokens('AT2'));
+    if (u.pathname === '/v1/audit') return json(200, { entries: [entry(7), entry(6, 'auth.sign_in_failed')], next: 6 });
+    if (u.pathname === '/v1/audit/verify') return json(200, { intact: true, brokenAt: null, entries: 7, head: 'b'.repeat(64) });
+    return json(404, { error: { code: 'not_found', message: 'no such route' } });
+  }) as FetchLike;
+  const api = new ApiClient(() => 'http://127.0.0.1:4317', fetchImpl);
+  const session = new SessionService(api, new MemorySecretStore(), () => 'http://127.0.0.1:4317');
+  const handlers = createHandlers({ api, session, settings: { get: () => ({ theme: 'system', locale: 'en-US' }), set: (p) => ({ theme: 'system', locale: 'en-US', ...p }) }, info: { version: '0', shell: 'web-bridge', platform: 'test' } });
+  const { client } = createMemoryPair(handlers);
+  return { client, calls };
+}
+
+describe('audit IPC channels', () => {
+  it('lists newest first with before/type paging and verifies the chain, refreshing the token once on 401', async () => {
+    let expired = true;
+    const { client, calls } = setup((path, auth) => {
+      if (path === '/v1/audit/verify' && auth === 'Bearer AT1' && expired) {
+        expired = false;
+        return json(401, { error: { code: 'unauthorized', message: 'expired' } });
+      }
+      return undefined;
+    });
+    await client.invoke('session.login', { email: 'supervisor@callsign.demo', password: 'pw' });
+    const page = await client.invoke('audit.list', { limit: 2 });
+    expect(page.entries.map((e) => e.seq)).toEqual([7, 6]);
+    expect(page.next).toBe(6);
+    await client.invoke('audit.list', { limit: 50, before: 6, type: 'auth.sign_in' });
+    expect(await client.invoke('audit.verify', {})).toEqual({ intact: true, brokenAt: null, entries: 7, head: 'b'.repeat(64) });
+    expect(calls.slice(1)).toEqual([
+      'GET /v1/audit?order=desc&limit=2 Bearer AT1',
+      'GET /v1/audit?order=desc&limit=50&before=6&type=auth.sign_in Bearer AT1',
+      'GET /v1/audit/verify Bearer AT1',
+      'POST /v1/auth/refresh',
+      'GET /v1/audit/verify Bearer AT2',
+    ]);
+  });
+
+  it('refuses malformed requests in main, before any server call', async () => {
+    const { client, calls } = setup();
+    await client.invoke('session.login', { email: 'supervisor@callsign.demo', password: 'pw' });
+    await expect(client.invoke('audit.list', { limit: 0 })).rejects.toMatchObject({ code: 'bad_request', field: 'limit' });
+    await expect(client.invoke('audit.list', { limit: 10, before: -1 })).rejects.toMatchObject({ code: 'bad_request', field: 'before' });
+    await expect(client.invoke('audit.list', { limit: 10, after: 3 } as never)).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(client.invoke('audit.verify', { extra: 1 } as never)).rejects.toMatchObject({ code: 'bad_request' });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('passes a forbidden answer through and rejects a response that does not match the shared schema', async () => {
+    const { client } = setup((path) =>
+      path === '/v1/audit/verify' ? json(403, { error: { code: 'forbidden', message: 'Only a supervisor can do this.' } }) : path === '/v1/audit' ? json(200, { entries: [{ seq: 'x' }], next: null }) : undefined,
+    );
+    await client.invoke('session.login', { email: 'supervisor@callsign.demo', password: 'pw' });
+    await expect(client.invoke('audit.verify', {})).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(client.invoke('audit.list', { limit: 10 })).rejects.toBeTruthy();
+  });
+
+  it('refuses both channels before sign-in', async () => {
+    const { client, calls } = setup();
+    await expect(client.invoke('audit.list', { limit: 10 })).rejects.toMatchObject({ code: 'not_signed_in' });
+    await expect(client.invoke('audit.verify', {})).rejects.toMatchObject({ code: 'not_signed_in' });
+    expect(calls).toEqual([]);
+  });
+});

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import type { AuditVerification } from '../../../shared/api/audit.js';
+
+/** The result of "Verify chain": intact (green, with the head hash to compare elsewhere), broken (red), or the error. */
+export function VerifyBanner({ result, error, onRetry }: { result?: AuditVerification; error?: Error | null; onRetry: () => void }) {
+  const { t } = useTranslation();
+  if (error)
+    return (
+      <Alert severity="error" data-testid="audit-verify-error" action={<Button color="inherit" size="small" onClick={onRetry}>{t('account.retry')}</Button>}>
+        {t('admin.audit.verifyFailed', { message: error.message })}
+      </Alert>
+    );
+  if (!result) return null;
+  if (!result.intact)
+    return (
+      <Alert severity="error" variant="filled" data-testid="audit-verify-result" data-intact="false">
+        {t('admin.audit.broken', { seq: result.brokenAt })}
+      </Alert>
+    );
+  return (
+    <Alert severity="success" data-testid="audit-verify-result" data-intact="true">
+      {result.head ? t('admin.audit.intact', { count: result.entries, head: result.head.slice(0, 12) }) : t('admin.audit.intactEmpty')}
+    </Alert>
+  );
+}
