@@ -3,6 +3,7 @@
  * alongside the approval events in audit/AuditLog.ts (`AUDIT_EVENT`, which also names the sign-in
  * events used here). Event data never holds a secret: no password, token, TOTP secret or code.
  */
+import type { AuditEventType } from '../../shared/api/index.js';
 export { AUDIT_EVENT } from '../audit/AuditLog.js';
 
 export const PLATFORM_AUDIT_EVENT = {
@@ -14,4 +15,4 @@ export const PLATFORM_AUDIT_EVENT = {
   directoryImported: 'directory.imported',
   accountCreated: 'account.created',
   accountChanged: 'account.changed',
-} as const;
+} as const satisfies Record<string, AuditEventType>;

@@ -8,6 +8,7 @@
  * `append` takes an optional Kysely transaction so an event commits together with the change it
  * records. Event data never holds a secret: no SMS code, password, token or lease secret.
  */
+import type { AuditEventType } from '../../shared/api/index.js';
 import type { Kysely, Transaction } from 'kysely';
 import { canonicalJson } from '../../shared/chain/canonicalJson.js';
 import { GENESIS_HASH, hashRecord, verifyChain, type ChainedRecord } from '../../shared/chain/hashChain.js';
@@ -22,7 +23,7 @@ export const AUDIT_EVENT = {
   smsCodeChecked: 'sms.code_checked',
   signIn: 'auth.sign_in',
   signInFailed: 'auth.sign_in_failed',
-} as const;
+} as const satisfies Record<string, AuditEventType>; // every type the server writes is in the shared list the desktop labels
 export type KnownAuditEventType = (typeof AUDIT_EVENT)[keyof typeof AUDIT_EVENT];
 
 export type AuditData = Record<string, unknown>;
