@@ -17,8 +17,7 @@ test('a supervisor reads the audit trail newest first, verifies the chain and ex
   await app.signIn('supervisor@callsign.demo', DEMO_PASSWORD);
   await app.waitForSync();
 
-  await page.getByTestId('nav-admin').click();
-  await page.getByTestId('admin-tab-audit').click();
+  await page.getByTestId('nav-audit').click();
   const first = page.getByTestId('audit-row').first();
   await expect(first).toHaveAttribute('data-type', 'auth.sign_in');
   await expect(first).toHaveAttribute('data-subject', 'supervisor@callsign.demo');

@@ -13,9 +13,10 @@ describe('LeftRail', () => {
     ['noc', false],
     ['supervisor', true],
     ['admin', true],
-  ])('shows Admin to %s: %s (admin.read in the shared permission table)', async (role, shown) => {
+  ])('shows Audit and Admin to %s: %s (audit.read, admin.read in the shared permission table)', async (role, shown) => {
     renderPage(<LeftRail role={role} />);
     await screen.findByTestId('nav-lookup');
+    expect(screen.queryByTestId('nav-audit') !== null).toBe(shown);
     expect(screen.queryByTestId('nav-admin') !== null).toBe(shown);
   });
 });

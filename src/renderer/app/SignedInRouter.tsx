@@ -4,6 +4,7 @@ import type { UserInfo } from '../../shared/api/auth.js';
 import { hasPermission } from '../../shared/auth/permissions.js';
 import { AccountSecurityPage } from '../features/account/AccountSecurityPage.js';
 import { AdminPage } from '../features/admin/AdminPage.js';
+import { AuditPage } from '../features/admin/AuditPage.js';
 import { ApprovalsHistoryPage } from '../features/approvals/ApprovalsHistoryPage.js';
 import { ApprovalWizardPage } from '../features/approvals/ApprovalWizardPage.js';
 import { LookupPage } from '../features/lookup/LookupPage.js';
@@ -15,7 +16,8 @@ import { AppShell } from './AppShell.js';
 /**
  * Hash routes (the web bridge serves one file): `#/lookup?phone=…|email=…`, `#/sites`,
  * `#/sites/:siteId?tab=…&person=…&ref=…`, `#/references/:referenceId`, `#/account`,
- * `#/admin?tab=accounts|devices` (only routed for roles with `admin.read`; others land on lookup).
+ * `#/audit` (roles with `audit.read`), `#/admin?tab=accounts|devices` (only routed for roles with
+ * `admin.read`; others land on lookup).
  */
 export function SignedInRouter({ user }: { user: UserInfo }) {
   const router = useMemo(
@@ -33,6 +35,7 @@ export function SignedInRouter({ user }: { user: UserInfo }) {
             { path: 'approvals', element: <ApprovalsHistoryPage /> },
             { path: 'approvals/new', element: <ApprovalWizardPage /> },
             { path: 'account', element: <AccountSecurityPage /> },
+            ...(hasPermission(user.role, 'audit.read') ? [{ path: 'audit', element: <AuditPage /> }] : []),
             ...(hasPermission(user.role, 'admin.read') ? [{ path: 'admin', element: <AdminPage role={user.role} /> }] : []),
             { path: '*', element: <Navigate to="/" replace /> },
           ],

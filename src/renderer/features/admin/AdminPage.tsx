@@ -9,25 +9,20 @@ import Typography from '@mui/material/Typography';
 import type { Role } from '../../../shared/api/auth.js';
 import { hasPermission } from '../../../shared/auth/permissions.js';
 import { AccountsTab } from './AccountsTab.js';
-import { AuditTab } from './AuditTab.js';
 import { DevicesTab } from './DevicesTab.js';
 
-const TABS = ['accounts', 'devices', 'audit'] as const;
+const TABS = ['accounts', 'devices'] as const;
 type AdminTab = (typeof TABS)[number];
 
-/** The tabs `role` sees: Audit only with `audit.read` (supervisors and administrators today). */
-const tabsFor = (role: Role): AdminTab[] => TABS.filter((x) => x !== 'audit' || hasPermission(role, 'audit.read'));
-
 /**
- * Route `#/admin?tab=accounts|devices|audit` for roles with `admin.read` (the router and the rail hide
- * it from others). Supervisors see the lists; actions need `accounts.manage`; the Audit tab needs
- * `audit.read`. The server enforces all three.
+ * Route `#/admin?tab=accounts|devices` for roles with `admin.read` (the router and the rail hide
+ * it from others). Supervisors see the lists; actions need `accounts.manage`. The server enforces
+ * both. The audit trail has its own page (AuditPage, `#/audit`).
  */
 export function AdminPage({ role }: { role: Role }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const tabs = tabsFor(role);
-  const tab: AdminTab = tabs.find((x) => x === params.get('tab')) ?? 'accounts';
+  const tab: AdminTab = TABS.find((x) => x === params.get('tab')) ?? 'accounts';
   const canManage = hasPermission(role, 'accounts.manage');
   return (
     <Stack spacing={2} sx={{ maxWidth: 1280, mx: 'auto' }} data-testid="admin-page">
@@ -43,12 +38,12 @@ export function AdminPage({ role }: { role: Role }) {
         </Alert>
       )}
       <Tabs value={tab} onChange={(_e, v: AdminTab) => setParams({ tab: v }, { replace: true })} aria-label={t('admin.tabsLabel')} sx={{ borderBottom: 1, borderColor: 'divider', minHeight: 40 }}>
-        {tabs.map((x) => (
+        {TABS.map((x) => (
           <Tab key={x} value={x} label={t(`admin.tabs.${x}`)} id={`admin-tab-${x}`} aria-controls={`admin-panel-${x}`} data-testid={`admin-tab-${x}`} sx={{ minHeight: 40 }} />
         ))}
       </Tabs>
       <Box role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`}>
-        {tab === 'accounts' ? <AccountsTab canManage={canManage} /> : tab === 'devices' ? <DevicesTab canManage={canManage} /> : <AuditTab />}
+        {tab === 'accounts' ? <AccountsTab canManage={canManage} /> : <DevicesTab canManage={canManage} />}
       </Box>
     </Stack>
   );

@@ -5,7 +5,7 @@ import type { AuditEntry, AuditVerification } from '../../../shared/api/audit.js
 import { AppError } from '../../../shared/api/errors.js';
 import type { Handlers } from '../../../shared/ipc/contract.js';
 import { renderPage } from '../../testing/renderPage.js';
-import { AdminPage } from './AdminPage.js';
+import { AuditPage } from './AuditPage.js';
 
 const entry = (seq: number, type: string, over: Partial<AuditEntry> = {}): AuditEntry => ({
   seq,
@@ -40,7 +40,7 @@ afterEach(() => {
 
 describe('AuditTab', () => {
   it('shows the newest entries with labels and actor emails, loads older ones and filters by type', async () => {
-    const { calls } = renderPage(<AdminPage role="supervisor" />, { url: '/admin?tab=audit', handlers: handlers() });
+    const { calls } = renderPage(<AuditPage />, { url: '/audit', handlers: handlers() });
     const rows = await screen.findAllByTestId('audit-row');
     expect(rows).toHaveLength(100);
     expect(within(rows[0]!).getByTestId('audit-event').textContent).toBe('Sign-in failed');
@@ -62,7 +62,7 @@ describe('AuditTab', () => {
   });
 
   it('verifies the chain: intact in green with the head, broken in red naming the entry', async () => {
-    renderPage(<AdminPage role="admin" />, { url: '/admin?tab=audit', handlers: handlers() });
+    renderPage(<AuditPage />, { url: '/audit', handlers: handlers() });
     await screen.findAllByTestId('audit-row');
     fireEvent.click(screen.getByTestId('audit-verify'));
     const ok = await screen.findByTestId('audit-verify-result');
@@ -70,7 +70,7 @@ describe('AuditTab', () => {
     expect(ok.textContent).toBe('Chain intact — 150 entries, head abcdef012345…');
     cleanup();
 
-    renderPage(<AdminPage role="supervisor" />, { url: '/admin?tab=audit', handlers: handlers({ intact: false, brokenAt: 42, entries: 150, head: 'x'.repeat(64) }) });
+    renderPage(<AuditPage />, { url: '/audit', handlers: handlers({ intact: false, brokenAt: 42, entries: 150, head: 'x'.repeat(64) }) });
     fireEvent.click(await screen.findByTestId('audit-verify'));
     const broken = await screen.findByTestId('audit-verify-result');
     expect(broken.getAttribute('data-intact')).toBe('false');
@@ -82,7 +82,7 @@ describe('AuditTab', () => {
     URL.createObjectURL = vi.fn((b: Blob) => ((blob = b), 'blob:audit'));
     URL.revokeObjectURL = vi.fn();
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    renderPage(<AdminPage role="supervisor" />, { url: '/admin?tab=audit', handlers: handlers() });
+    renderPage(<AuditPage />, { url: '/audit', handlers: handlers() });
     fireEvent.mouseDown(await screen.findByTestId('audit-type-filter'));
     fireEvent.click(await screen.findByTestId('audit-type-auth.sign_in_failed'));
     await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(50));
@@ -95,14 +95,14 @@ describe('AuditTab', () => {
   });
 
   it('explains an empty log and offers a retry on error', async () => {
-    renderPage(<AdminPage role="supervisor" />, { url: '/admin?tab=audit', handlers: { 'admin.users': async () => ({ users: [] }), 'audit.list': async () => ({ entries: [], next: null }) } });
+    renderPage(<AuditPage />, { url: '/audit', handlers: { 'admin.users': async () => ({ users: [] }), 'audit.list': async () => ({ entries: [], next: null }) } });
     expect((await screen.findByTestId('audit-empty')).textContent).toContain('No audit entries yet.');
     expect(screen.getByTestId('audit-export')).toHaveProperty('disabled', true);
     cleanup();
 
     let fail = true;
-    renderPage(<AdminPage role="supervisor" />, {
-      url: '/admin?tab=audit',
+    renderPage(<AuditPage />, {
+      url: '/audit',
       handlers: {
         ...handlers(),
         'audit.list': async (p) => {
@@ -118,10 +118,9 @@ describe('AuditTab', () => {
     expect(await screen.findAllByTestId('audit-row')).toHaveLength(100);
   });
 
-  it('shows the Audit tab beside Accounts and Devices for audit.read roles', async () => {
-    renderPage(<AdminPage role="supervisor" />, { handlers: { ...handlers(), 'devices.list': async () => ({ devices: [] }) } });
-    expect(screen.getByTestId('admin-tab-audit').textContent).toBe('Audit');
-    fireEvent.click(screen.getByTestId('admin-tab-audit'));
+  it('has a page of its own; the Admin page keeps only Accounts and Devices', async () => {
+    renderPage(<AuditPage />, { url: '/audit', handlers: handlers() });
+    expect(screen.getByTestId('audit-page').textContent).toContain('Audit trail');
     expect(await screen.findAllByTestId('audit-row')).toHaveLength(100);
   });
 });

@@ -25,7 +25,7 @@ export function AuditTable({ entries, message, typeLabel, actorName }: { entries
   const { t } = useTranslation();
   return (
     <TableContainer component={Paper} sx={{ maxHeight: 'calc(100vh - 340px)' }}>
-      <Table stickyHeader size="small" sx={{ ...TABLE_ROWS, tableLayout: 'fixed', '& tbody tr': { height: 36 } }} aria-label={t('admin.tabs.audit')} data-testid="audit-table">
+      <Table stickyHeader size="small" sx={{ ...TABLE_ROWS, tableLayout: 'fixed', '& tbody tr': { height: 36 } }} aria-label={t('admin.audit.title')} data-testid="audit-table">
         <TableHead>
           <TableRow>
             {COLUMNS.map((c) => (
