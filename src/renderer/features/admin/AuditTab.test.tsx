@@ -77,20 +77,25 @@ describe('AuditTab', () => {
     expect(broken.textContent).toBe('Chain broken at entry #42 — entries from there on cannot be trusted.');
   });
 
-  it('exports the loaded, filtered rows as CSV with quoting and formula cells neutralised', async () => {
-    let blob: Blob | undefined;
-    URL.createObjectURL = vi.fn((b: Blob) => ((blob = b), 'blob:audit'));
+  it('exports every matching entry on the server (not only the loaded page) as CSV, quoting and neutralising formula cells', async () => {
+    const blobs: Blob[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => (blobs.push(b), 'blob:audit'));
     URL.revokeObjectURL = vi.fn();
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     renderPage(<AuditPage />, { url: '/audit', handlers: handlers() });
+    expect(await screen.findAllByTestId('audit-row')).toHaveLength(100); // one page loaded…
+    fireEvent.click(screen.getByTestId('audit-export'));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    expect((await blobs[0]!.text()).split('\r\n')).toHaveLength(152); // …all 150 exported: header, rows, the empty string after the last CRLF
+
     fireEvent.mouseDown(await screen.findByTestId('audit-type-filter'));
     fireEvent.click(await screen.findByTestId('audit-type-auth.sign_in_failed'));
     await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(50));
     fireEvent.click(screen.getByTestId('audit-export'));
-    expect(click).toHaveBeenCalledOnce();
-    const lines = (await blob!.text()).split('\r\n');
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(2));
+    const lines = (await blobs[1]!.text()).split('\r\n');
     expect(lines[0]).toBe('seq,time,type,event,actor,subject,data,hash');
-    expect(lines).toHaveLength(52); // header, 50 rows, the empty string after the last CRLF
+    expect(lines).toHaveLength(52);
     expect(lines[1]).toBe(`150,${ALL[0]!.at},auth.sign_in_failed,Sign-in failed,tech@callsign.demo,tech@callsign.demo,"{""reason"":""=cmd|calc""}",${ALL[0]!.hash}`);
   });
 

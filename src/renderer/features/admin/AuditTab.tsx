@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
@@ -14,6 +15,7 @@ import { useServices } from '../../app/useServices.js';
 import { AuditTable } from './AuditTable.js';
 import { AuditTypeSelect } from './AuditTypeSelect.js';
 import { auditCsvRows, downloadText } from './auditFormat.js';
+import { EXPORT_MAX, fetchAllAudit } from './fetchAllAudit.js';
 import { useVerifyAuditChain } from './mutations.js';
 import { adminQueries } from './queries.js';
 import { toCsv } from './toCsv.js';
@@ -32,9 +34,22 @@ export function AuditTab() {
   const { typeLabel, actorName } = useAuditLabels();
   const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
 
-  const exportCsv = () => {
-    const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-    downloadText(`callsign-audit-${type ?? 'all'}-${stamp}.csv`, toCsv(auditCsvRows(entries, typeLabel, actorName)));
+  // Everything on the server that matches the filter, not just the loaded pages (up to EXPORT_MAX).
+  const [exporting, setExporting] = useState<{ loaded: number } | null>(null);
+  const [exportNote, setExportNote] = useState<{ error?: string; truncated?: boolean } | null>(null);
+  const exportCsv = async () => {
+    setExporting({ loaded: 0 });
+    setExportNote(null);
+    try {
+      const all = await fetchAllAudit(api, type, (loaded) => setExporting({ loaded }));
+      const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+      downloadText(`callsign-audit-${type ?? 'all'}-${stamp}.csv`, toCsv(auditCsvRows(all.entries, typeLabel, actorName)));
+      if (all.truncated) setExportNote({ truncated: true });
+    } catch (err) {
+      setExportNote({ error: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setExporting(null);
+    }
   };
 
   const message = audit.isPending ? (
@@ -65,14 +80,19 @@ export function AuditTab() {
         <Button variant="outlined" startIcon={<VerifiedUserOutlined />} onClick={() => verify.mutate()} disabled={verify.isPending} data-testid="audit-verify">
           {verify.isPending ? t('admin.audit.verifying') : t('admin.audit.verify')}
         </Button>
-        <Tooltip title={t('admin.audit.exportHint', { count: entries.length })}>
+        <Tooltip title={t('admin.audit.exportHint', { max: EXPORT_MAX })}>
           <span>
-            <Button variant="contained" disableElevation startIcon={<FileDownloadOutlined />} onClick={exportCsv} disabled={entries.length === 0} data-testid="audit-export">
-              {t('admin.audit.export')}
+            <Button variant="contained" disableElevation startIcon={<FileDownloadOutlined />} onClick={() => void exportCsv()} disabled={entries.length === 0 || exporting !== null} data-testid="audit-export">
+              {exporting ? t('admin.audit.exporting', { count: exporting.loaded }) : t('admin.audit.export')}
             </Button>
           </span>
         </Tooltip>
       </Stack>
+      {exportNote && (
+        <Alert severity={exportNote.error ? 'error' : 'warning'} onClose={() => setExportNote(null)} data-testid="audit-export-note">
+          {exportNote.error ? t('admin.audit.exportFailed', { message: exportNote.error }) : t('admin.audit.exportTruncated', { max: EXPORT_MAX })}
+        </Alert>
+      )}
       <VerifyBanner result={verify.data} error={verify.error} onRetry={() => verify.mutate()} />
       <AuditTable entries={entries} message={message} typeLabel={typeLabel} actorName={actorName} />
       {entries.length > 0 && (
