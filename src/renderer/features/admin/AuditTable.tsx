@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -16,16 +17,29 @@ import { summarizeData } from './auditFormat.js';
 const COLUMNS = ['seq', 'time', 'event', 'actor', 'subject', 'details'] as const;
 const WIDTHS: Record<(typeof COLUMNS)[number], number | undefined> = { seq: 64, time: 232, event: 170, actor: 220, subject: 220, details: undefined };
 const ELLIPSIS = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+/** Rows are one line each (ellipsis), so their height is fixed and needs no measuring. */
+const ROW_HEIGHT = 36;
+/** Past this many loaded entries only the visible rows are rendered (UX.md: long tables virtualised). */
+export const VIRTUALISE_OVER = 200;
+
+type Labels = { typeLabel: (t: string) => string; actorName: (a: string) => string };
 
 /**
  * The audit entries as a dense table with a sticky header; `message` (a TableMessageRow) stands in
- * for the rows while loading, on error or when there are none.
+ * for the rows while loading, on error or when there are none. Virtualised past VIRTUALISE_OVER rows.
  */
-export function AuditTable({ entries, message, typeLabel, actorName }: { entries: readonly AuditEntry[]; message?: ReactNode; typeLabel: (t: string) => string; actorName: (a: string) => string }) {
+export function AuditTable({ entries, message, typeLabel, actorName }: { entries: readonly AuditEntry[]; message?: ReactNode } & Labels) {
   const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = !message && entries.length > VIRTUALISE_OVER;
+  const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10, enabled: virtual });
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const padTop = virtual ? (items[0]?.start ?? 0) : 0;
+  const padBottom = virtual ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+  const visible = virtual ? items.map((v) => entries[v.index]!) : entries;
   return (
-    <TableContainer component={Paper} sx={{ maxHeight: 'calc(100vh - 340px)' }}>
-      <Table stickyHeader size="small" sx={{ ...TABLE_ROWS, tableLayout: 'fixed', '& tbody tr': { height: 36 } }} aria-label={t('admin.audit.title')} data-testid="audit-table">
+    <TableContainer ref={scrollRef} component={Paper} sx={{ maxHeight: 'calc(100vh - 340px)' }} data-virtual={virtual ? 'true' : 'false'}>
+      <Table stickyHeader size="small" sx={{ ...TABLE_ROWS, tableLayout: 'fixed', '& tbody tr': { height: ROW_HEIGHT } }} aria-label={t('admin.audit.title')} data-testid="audit-table">
         <TableHead>
           <TableRow>
             {COLUMNS.map((c) => (
@@ -36,36 +50,45 @@ export function AuditTable({ entries, message, typeLabel, actorName }: { entries
           </TableRow>
         </TableHead>
         <TableBody>
-          {message ??
-            entries.map((e) => {
-              const details = summarizeData(e.data);
-              return (
-                <TableRow key={e.seq} hover data-testid="audit-row" data-type={e.type} data-subject={e.subject}>
-                  <TableCell align="right" sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}>
-                    {e.seq}
-                  </TableCell>
-                  <TableCell sx={{ ...ELLIPSIS, fontVariantNumeric: 'tabular-nums' }}>
-                    <AuditTime iso={e.at} />
-                  </TableCell>
-                  <TableCell sx={{ ...ELLIPSIS, fontWeight: 600 }} title={e.type} data-testid="audit-event">
-                    {typeLabel(e.type)}
-                  </TableCell>
-                  <TableCell sx={ELLIPSIS} title={e.actor}>
-                    {actorName(e.actor)}
-                  </TableCell>
-                  <TableCell sx={ELLIPSIS} title={e.subject}>
-                    {e.subject}
-                  </TableCell>
-                  <TableCell sx={{ ...ELLIPSIS, color: 'text.secondary' }}>
-                    <Tooltip title={details.length > 60 ? summarizeData(e.data, 2000) : ''}>
-                      <span>{details || '—'}</span>
-                    </Tooltip>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
+          {message ?? (
+            <>
+              {padTop > 0 && <TableRow aria-hidden style={{ height: padTop }} />}
+              {visible.map((e) => (
+                <AuditRow key={e.seq} entry={e} typeLabel={typeLabel} actorName={actorName} />
+              ))}
+              {padBottom > 0 && <TableRow aria-hidden style={{ height: padBottom }} />}
+            </>
+          )}
         </TableBody>
       </Table>
     </TableContainer>
+  );
+}
+
+function AuditRow({ entry: e, typeLabel, actorName }: { entry: AuditEntry } & Labels) {
+  const details = summarizeData(e.data);
+  return (
+    <TableRow hover data-testid="audit-row" data-type={e.type} data-subject={e.subject}>
+      <TableCell align="right" sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}>
+        {e.seq}
+      </TableCell>
+      <TableCell sx={{ ...ELLIPSIS, fontVariantNumeric: 'tabular-nums' }}>
+        <AuditTime iso={e.at} />
+      </TableCell>
+      <TableCell sx={{ ...ELLIPSIS, fontWeight: 600 }} title={e.type} data-testid="audit-event">
+        {typeLabel(e.type)}
+      </TableCell>
+      <TableCell sx={ELLIPSIS} title={e.actor}>
+        {actorName(e.actor)}
+      </TableCell>
+      <TableCell sx={ELLIPSIS} title={e.subject}>
+        {e.subject}
+      </TableCell>
+      <TableCell sx={{ ...ELLIPSIS, color: 'text.secondary' }}>
+        <Tooltip title={details.length > 60 ? summarizeData(e.data, 2000) : ''}>
+          <span>{details || '—'}</span>
+        </Tooltip>
+      </TableCell>
+    </TableRow>
   );
 }
