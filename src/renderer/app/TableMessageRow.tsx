@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
@@ -34,4 +35,41 @@ export function TableMessageRow({ colSpan, kind, children, onRetry, retryLabel, 
       </TableCell>
     </TableRow>
   );
+}
+
+export interface RowsQuery {
+  isPending: boolean;
+  isError: boolean;
+  error: Error | null;
+  refetch: () => unknown;
+}
+
+/**
+ * A query-backed table body: the loading row while `query` is pending, the error row with Retry
+ * when it failed, the empty row when `isEmpty`, else `children` (the rows).
+ */
+export function QueryRows({ query, isEmpty, colSpan, loading, empty, errorTestId, children }: { query: RowsQuery; isEmpty: boolean; colSpan: number; loading: string; empty: string; errorTestId: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  if (query.isPending) {
+    return (
+      <TableMessageRow colSpan={colSpan} kind="loading">
+        {loading}
+      </TableMessageRow>
+    );
+  }
+  if (query.isError) {
+    return (
+      <TableMessageRow colSpan={colSpan} kind="error" onRetry={() => void query.refetch()} retryLabel={t('table.retry')} testId={errorTestId}>
+        {t('table.loadFailed', { message: query.error?.message ?? '' })}
+      </TableMessageRow>
+    );
+  }
+  if (isEmpty) {
+    return (
+      <TableMessageRow colSpan={colSpan} kind="empty">
+        {empty}
+      </TableMessageRow>
+    );
+  }
+  return <>{children}</>;
 }

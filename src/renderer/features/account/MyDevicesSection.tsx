@@ -10,7 +10,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import DevicesOutlined from '@mui/icons-material/DevicesOutlined';
-import { TABLE_ROWS as ROWS, TableMessageRow } from '../../app/TableMessageRow.js';
+import { QueryRows, TABLE_ROWS as ROWS } from '../../app/TableMessageRow.js';
 import { useServices } from '../../app/useServices.js';
 import { useNow } from '../sync/useNow.js';
 import { DeviceStatusChip } from './DeviceStatusChip.js';
@@ -52,20 +52,8 @@ export function MyDevicesSection() {
           </TableRow>
         </TableHead>
         <TableBody>
-          {devices.isPending ? (
-            <TableMessageRow colSpan={COLUMNS.length} kind="loading">
-              {t('account.devices.loading')}
-            </TableMessageRow>
-          ) : devices.isError ? (
-            <TableMessageRow colSpan={COLUMNS.length} kind="error" onRetry={() => void devices.refetch()} retryLabel={t('account.retry')} testId="devices-error">
-              {t('account.loadFailed', { message: devices.error.message })}
-            </TableMessageRow>
-          ) : devices.data.length === 0 ? (
-            <TableMessageRow colSpan={COLUMNS.length} kind="empty">
-              {t('account.devices.empty')}
-            </TableMessageRow>
-          ) : (
-            devices.data.map((d) => (
+          <QueryRows query={devices} isEmpty={devices.data?.length === 0} colSpan={COLUMNS.length} loading={t('account.devices.loading')} empty={t('account.devices.empty')} errorTestId="devices-error">
+            {(devices.data ?? []).map((d) => (
               <TableRow key={d.id} hover data-testid="device-row" data-current={d.current} data-revoked={Boolean(d.revokedAt)}>
                 <TableCell sx={{ fontWeight: d.current ? 600 : undefined }}>{d.name}</TableCell>
                 <TableCell>{platform(d.platform)}</TableCell>
@@ -82,8 +70,8 @@ export function MyDevicesSection() {
                   <RevokeDeviceAction device={d} title={t('account.devices.confirmTitle', { name: d.name })} body={t('account.devices.confirmBody')} />
                 </TableCell>
               </TableRow>
-            ))
-          )}
+            ))}
+          </QueryRows>
         </TableBody>
       </Table>
     </Paper>

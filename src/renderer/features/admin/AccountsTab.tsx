@@ -11,7 +11,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { TABLE_ROWS as ROWS, TableMessageRow } from '../../app/TableMessageRow.js';
+import { QueryRows, TABLE_ROWS as ROWS } from '../../app/TableMessageRow.js';
 import { useServices } from '../../app/useServices.js';
 import { ShortDate } from '../account/RelativeTime.js';
 import { FilterField } from './FilterField.js';
@@ -49,20 +49,8 @@ export function AccountsTab({ canManage }: { canManage: boolean }) {
             </TableRow>
           </TableHead>
           <TableBody>
-            {users.isPending ? (
-              <TableMessageRow colSpan={columns.length} kind="loading">
-                {t('admin.accounts.loading')}
-              </TableMessageRow>
-            ) : users.isError ? (
-              <TableMessageRow colSpan={columns.length} kind="error" onRetry={() => void users.refetch()} retryLabel={t('account.retry')} testId="accounts-error">
-                {t('account.loadFailed', { message: users.error.message })}
-              </TableMessageRow>
-            ) : rows.length === 0 ? (
-              <TableMessageRow colSpan={columns.length} kind="empty">
-                {filter ? t('admin.noMatch', { text: filter }) : t('admin.accounts.empty')}
-              </TableMessageRow>
-            ) : (
-              rows.map((u) => (
+            <QueryRows query={users} isEmpty={rows.length === 0} colSpan={columns.length} loading={t('admin.accounts.loading')} empty={filter ? t('admin.noMatch', { text: filter }) : t('admin.accounts.empty')} errorTestId="accounts-error">
+              {rows.map((u) => (
                 <TableRow key={u.id} hover data-testid="account-row" data-email={u.email}>
                   <TableCell sx={{ fontWeight: 600 }}>{u.name}</TableCell>
                   <TableCell>{u.email}</TableCell>
@@ -87,8 +75,8 @@ export function AccountsTab({ canManage }: { canManage: boolean }) {
                     </TableCell>
                   )}
                 </TableRow>
-              ))
-            )}
+              ))}
+            </QueryRows>
           </TableBody>
         </Table>
       </TableContainer>

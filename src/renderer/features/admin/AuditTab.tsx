@@ -55,8 +55,8 @@ export function AuditTab() {
   const message = audit.isPending ? (
     <TableMessageRow colSpan={COLS} kind="loading">{t('admin.audit.loading')}</TableMessageRow>
   ) : audit.isError && entries.length === 0 ? (
-    <TableMessageRow colSpan={COLS} kind="error" onRetry={() => void audit.refetch()} retryLabel={t('account.retry')} testId="audit-error">
-      {t('account.loadFailed', { message: audit.error.message })}
+    <TableMessageRow colSpan={COLS} kind="error" onRetry={() => void audit.refetch()} retryLabel={t('table.retry')} testId="audit-error">
+      {t('table.loadFailed', { message: audit.error.message })}
     </TableMessageRow>
   ) : entries.length === 0 ? (
     <TableMessageRow colSpan={COLS} kind="empty" testId="audit-empty">
@@ -108,7 +108,7 @@ export function AuditTab() {
           )}
           {audit.isFetchNextPageError && (
             <Typography variant="caption" color="error" role="alert">
-              {t('account.loadFailed', { message: audit.error?.message ?? '' })}
+              {t('table.loadFailed', { message: audit.error?.message ?? '' })}
             </Typography>
           )}
         </Stack>

@@ -10,7 +10,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { TABLE_ROWS as ROWS, TableMessageRow } from '../../app/TableMessageRow.js';
+import { QueryRows, TABLE_ROWS as ROWS } from '../../app/TableMessageRow.js';
 import { useServices } from '../../app/useServices.js';
 import { DeviceStatusChip } from '../account/DeviceStatusChip.js';
 import { deviceQueries } from '../account/queries.js';
@@ -54,20 +54,8 @@ export function DevicesTab({ canManage }: { canManage: boolean }) {
             </TableRow>
           </TableHead>
           <TableBody>
-            {devices.isPending ? (
-              <TableMessageRow colSpan={columns.length} kind="loading">
-                {t('admin.devices.loading')}
-              </TableMessageRow>
-            ) : devices.isError ? (
-              <TableMessageRow colSpan={columns.length} kind="error" onRetry={() => void devices.refetch()} retryLabel={t('account.retry')} testId="admin-devices-error">
-                {t('account.loadFailed', { message: devices.error.message })}
-              </TableMessageRow>
-            ) : rows.length === 0 ? (
-              <TableMessageRow colSpan={columns.length} kind="empty">
-                {filter ? t('admin.noMatch', { text: filter }) : t('admin.devices.empty')}
-              </TableMessageRow>
-            ) : (
-              rows.map((d) => (
+            <QueryRows query={devices} isEmpty={rows.length === 0} colSpan={columns.length} loading={t('admin.devices.loading')} empty={filter ? t('admin.noMatch', { text: filter }) : t('admin.devices.empty')} errorTestId="admin-devices-error">
+              {rows.map((d) => (
                 <TableRow key={d.id} hover data-testid="admin-device-row" data-user={d.userEmail} data-revoked={Boolean(d.revokedAt)} sx={{ opacity: d.revokedAt ? 0.7 : 1 }}>
                   <TableCell>{d.userEmail}</TableCell>
                   <TableCell sx={{ fontWeight: 600 }}>{d.name}</TableCell>
@@ -84,8 +72,8 @@ export function DevicesTab({ canManage }: { canManage: boolean }) {
                     </TableCell>
                   )}
                 </TableRow>
-              ))
-            )}
+              ))}
+            </QueryRows>
           </TableBody>
         </Table>
       </TableContainer>

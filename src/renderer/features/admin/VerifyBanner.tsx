@@ -8,7 +8,7 @@ export function VerifyBanner({ result, error, onRetry }: { result?: AuditVerific
   const { t } = useTranslation();
   if (error)
     return (
-      <Alert severity="error" data-testid="audit-verify-error" action={<Button color="inherit" size="small" onClick={onRetry}>{t('account.retry')}</Button>}>
+      <Alert severity="error" data-testid="audit-verify-error" action={<Button color="inherit" size="small" onClick={onRetry}>{t('table.retry')}</Button>}>
         {t('admin.audit.verifyFailed', { message: error.message })}
       </Alert>
     );
