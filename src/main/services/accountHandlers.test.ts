@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryPair } from '../../shared/ipc/memoryTransport.js';
-import { ApiClient, type FetchLike } from './apiClient.js';
-import { createHandlers } from './handlers.js';
-import { MemorySecretStore } from './secretStore.js';
-import { SessionService } from './sessionService.js';
+import { handlersBehindFakeServer, json, type Answer } from './fakeServerHarness.js';
 
 const user = { id: 'u1', email: 'tech@callsign.demo', name: 'Taylor Tech', role: 'technician' as const };
-const json = (status: number, body: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const tokens = (at: string) => ({ accessToken: at, refreshToken: `R${at}`, expiresIn: 900, user, deviceId: 'd1' });
 const device = (id: string, current: boolean) => ({
   id,
   userId: 'u1',
@@ -21,31 +15,17 @@ const device = (id: string, current: boolean) => ({
 });
 const CODES = Array.from({ length: 10 }, (_, i) => `AAAA-BBBB-CCCC-000${i}`);
 
-/** A fake server: records every call as `METHOD path?query auth`, answers the account endpoints. */
-function setup(answer: (method: string, path: string, auth: string | undefined) => Response | undefined = () => undefined) {
-  const calls: string[] = [];
-  const fetchImpl = (async (url: URL | RequestInfo, init?: RequestInit) => {
-    const u = new URL(String(url));
-    const auth = (init?.headers as Record<string, string>)?.authorization;
-    const method = init?.method ?? 'GET';
-    calls.push(`${method} ${u.pathname}${u.search} ${auth ?? ''}`.trim());
-    const custom = answer(method, u.pathname, auth);
-    if (custom) return custom;
-    if (u.pathname === '/v1/auth/login') return json(200, tokens('AT1'));
-    if (u.pathname === '/v1/auth/refresh') return json(200, tokens('AT2'));
-    if (u.pathname === '/v1/auth/totp/enroll') return json(200, { secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/Callsign:tech?secret=JBSWY3DPEHPK3PXP', qrCodeDataUrl: 'data:image/png;base64,AAAA' });
-    if (u.pathname === '/v1/auth/totp/confirm') return json(200, { recoveryCodes: CODES });
-    if (u.pathname === '/v1/devices') return json(200, { devices: [device('d1', true), device('d2', false)] });
-    if (method === 'DELETE') return json(204, undefined);
-    if (u.pathname === '/v1/admin/users') return json(200, { users: [{ ...user, createdAt: '2026-01-01T00:00:00.000Z', totpEnabled: false, activeDevices: 2 }] });
-    return json(404, { error: { code: 'not_found', message: 'no such route' } });
-  }) as FetchLike;
-  const api = new ApiClient(() => 'http://127.0.0.1:4317', fetchImpl);
-  const session = new SessionService(api, new MemorySecretStore(), () => 'http://127.0.0.1:4317');
-  const handlers = createHandlers({ api, session, settings: { get: () => ({ theme: 'system', locale: 'en-US' }), set: (p) => ({ theme: 'system', locale: 'en-US', ...p }) }, info: { version: '0', shell: 'web-bridge', platform: 'test' } });
-  const { client } = createMemoryPair(handlers);
-  return { client, calls };
-}
+/** The account endpoints of the fake server (fakeServerHarness.ts); `answer` overrides per test. */
+const accountRoutes: Answer = ({ method, path }) => {
+  if (path === '/v1/auth/totp/enroll') return json(200, { secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/Callsign:tech?secret=JBSWY3DPEHPK3PXP', qrCodeDataUrl: 'data:image/png;base64,AAAA' });
+  if (path === '/v1/auth/totp/confirm') return json(200, { recoveryCodes: CODES });
+  if (path === '/v1/devices') return json(200, { devices: [device('d1', true), device('d2', false)] });
+  if (method === 'DELETE') return json(204);
+  if (path === '/v1/admin/users') return json(200, { users: [{ ...user, createdAt: '2026-01-01T00:00:00.000Z', totpEnabled: false, activeDevices: 2 }] });
+  return undefined;
+};
+const setup = (answer?: (method: string, path: string, auth: string | undefined) => Response | undefined) =>
+  handlersBehindFakeServer(user, accountRoutes, answer && (({ method, path, auth }) => answer(method, path, auth)));
 
 describe('account and admin IPC channels', () => {
   it('enrols TOTP and confirms it, after which the session says TOTP is on', async () => {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryPair } from '../../shared/ipc/memoryTransport.js';
-import { ApiClient, type FetchLike } from './apiClient.js';
-import { createHandlers } from './handlers.js';
-import { MemorySecretStore } from './secretStore.js';
-import { SessionService } from './sessionService.js';
+import { handlersBehindFakeServer, json, type Answer } from './fakeServerHarness.js';
 
 const user = { id: 'u3', email: 'supervisor@callsign.demo', name: 'Sam Supervisor', role: 'supervisor' as const };
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const tokens = (at: string) => ({ accessToken: at, refreshToken: `R${at}`, expiresIn: 900, user, deviceId: 'd1' });
 const entry = (seq: number, type = 'auth.sign_in') => ({
   seq,
   at: '2026-03-01T10:00:00.000Z',
@@ -19,27 +13,13 @@ const entry = (seq: number, type = 'auth.sign_in') => ({
   hash: 'b'.repeat(64),
 });
 
-/** A fake server: records every call as `METHOD path?query auth`, answers the audit endpoints. */
-function setup(answer: (path: string, auth: string | undefined) => Response | undefined = () => undefined) {
-  const calls: string[] = [];
-  const fetchImpl = (async (url: URL | RequestInfo, init?: RequestInit) => {
-    const u = new URL(String(url));
-    const auth = (init?.headers as Record<string, string>)?.authorization;
-    calls.push(`${init?.method ?? 'GET'} ${u.pathname}${u.search} ${auth ?? ''}`.trim());
-    const custom = answer(u.pathname, auth);
-    if (custom) return custom;
-    if (u.pathname === '/v1/auth/login') return json(200, tokens('AT1'));
-    if (u.pathname === '/v1/auth/refresh') return json(200, tokens('AT2'));
-    if (u.pathname === '/v1/audit') return json(200, { entries: [entry(7), entry(6, 'auth.sign_in_failed')], next: 6 });
-    if (u.pathname === '/v1/audit/verify') return json(200, { intact: true, brokenAt: null, entries: 7, head: 'b'.repeat(64) });
-    return json(404, { error: { code: 'not_found', message: 'no such route' } });
-  }) as FetchLike;
-  const api = new ApiClient(() => 'http://127.0.0.1:4317', fetchImpl);
-  const session = new SessionService(api, new MemorySecretStore(), () => 'http://127.0.0.1:4317');
-  const handlers = createHandlers({ api, session, settings: { get: () => ({ theme: 'system', locale: 'en-US' }), set: (p) => ({ theme: 'system', locale: 'en-US', ...p }) }, info: { version: '0', shell: 'web-bridge', platform: 'test' } });
-  const { client } = createMemoryPair(handlers);
-  return { client, calls };
-}
+/** The audit endpoints of the fake server (fakeServerHarness.ts); `answer` overrides per test. */
+const auditRoutes: Answer = ({ path }) => {
+  if (path === '/v1/audit') return json(200, { entries: [entry(7), entry(6, 'auth.sign_in_failed')], next: 6 });
+  if (path === '/v1/audit/verify') return json(200, { intact: true, brokenAt: null, entries: 7, head: 'b'.repeat(64) });
+  return undefined;
+};
+const setup = (answer?: (path: string, auth: string | undefined) => Response | undefined) => handlersBehindFakeServer(user, auditRoutes, answer && (({ path, auth }) => answer(path, auth)));
 
 describe('audit IPC channels', () => {
   it('lists newest first with before/type paging and verifies the chain, refreshing the token once on 401', async () => {
