@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -47,5 +47,47 @@ export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCl
         </Button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+/** What ConfirmedAction needs of a TanStack mutation. */
+export interface ConfirmableMutation<V> {
+  mutate(variables: V, options: { onSuccess: () => void }): void;
+  reset(): void;
+  isPending: boolean;
+  error: Error | null;
+}
+
+/**
+ * A destructive button that asks first: it opens a ConfirmDialog, runs `mutation` with `variables`
+ * on confirm and closes on success; closing also clears the mutation's error for the next time.
+ */
+export function ConfirmedAction<V>({
+  label,
+  ariaLabel,
+  testId,
+  mutation,
+  variables,
+  dialog,
+}: {
+  label: string;
+  ariaLabel: string;
+  testId: string;
+  mutation: ConfirmableMutation<V>;
+  variables: V;
+  dialog: Pick<ConfirmDialogProps, 'title' | 'body' | 'confirmLabel' | 'testId'>;
+}) {
+  const [open, setOpen] = useState(false);
+  const close = () => {
+    setOpen(false);
+    mutation.reset();
+  };
+  return (
+    <>
+      <Button color="error" onClick={() => setOpen(true)} data-testid={testId} aria-label={ariaLabel}>
+        {label}
+      </Button>
+      <ConfirmDialog {...dialog} open={open} pending={mutation.isPending} error={mutation.error?.message} onClose={close} onConfirm={() => mutation.mutate(variables, { onSuccess: close })} />
+    </>
   );
 }

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Tooltip from '@mui/material/Tooltip';
 import type { DeviceInfo } from '../../../shared/auth/session.js';
-import { ConfirmDialog } from '../../app/ConfirmDialog.js';
+import { ConfirmedAction } from '../../app/ConfirmDialog.js';
 import { useRevokeDevice } from './mutations.js';
 
 /**
@@ -14,7 +13,6 @@ import { useRevokeDevice } from './mutations.js';
 export function RevokeDeviceAction({ device, title, body }: { device: DeviceInfo; title: string; body: string }) {
   const { t } = useTranslation();
   const revoke = useRevokeDevice();
-  const [open, setOpen] = useState(false);
   if (device.revokedAt) return null;
   if (device.current) {
     return (
@@ -28,26 +26,14 @@ export function RevokeDeviceAction({ device, title, body }: { device: DeviceInfo
       </Tooltip>
     );
   }
-  const close = () => {
-    setOpen(false);
-    revoke.reset();
-  };
   return (
-    <>
-      <Button color="error" onClick={() => setOpen(true)} data-testid="device-revoke" aria-label={`${t('account.devices.revoke')}: ${device.name}`}>
-        {t('account.devices.revoke')}
-      </Button>
-      <ConfirmDialog
-        open={open}
-        title={title}
-        body={body}
-        confirmLabel={t('account.devices.confirm')}
-        pending={revoke.isPending}
-        error={revoke.error?.message}
-        onClose={close}
-        onConfirm={() => revoke.mutate(device.id, { onSuccess: close })}
-        testId="revoke-dialog"
-      />
-    </>
+    <ConfirmedAction
+      label={t('account.devices.revoke')}
+      ariaLabel={`${t('account.devices.revoke')}: ${device.name}`}
+      testId="device-revoke"
+      mutation={revoke}
+      variables={device.id}
+      dialog={{ title, body, confirmLabel: t('account.devices.confirm'), testId: 'revoke-dialog' }}
+    />
   );
 }
