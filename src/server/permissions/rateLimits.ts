@@ -32,20 +32,33 @@ const emailOf = (request: FastifyRequest) => {
   return typeof email === 'string' ? email.trim().toLowerCase() : '';
 };
 
+interface Check {
+  key: string;
+  max: number;
+  windowMs: number;
+  /** The 429's message: what happened and what to do. */
+  message: string;
+}
+
+/**
+ * Counts a request against each check in order, stopping at the first refusal (so a flood from
+ * one address does not also use up the account's count): 429 `rate_limited` with Retry-After.
+ */
+async function enforce(limiter: RateLimiter, checks: readonly Check[], reply: FastifyReply): Promise<void> {
+  for (const c of checks) {
+    const hit = await limiter.hit(c.key, c.max, c.windowMs);
+    if (hit.allowed) continue;
+    reply.header('Retry-After', String(hit.retryAfterSeconds));
+    throw new AppError('rate_limited', c.message);
+  }
+}
+
 /** preHandler hooks (after body validation, so the account is known) for the sign-in routes. */
 export function signInLimits(limiter: RateLimiter, policy: RateLimitPolicy): { login: preHandlerAsyncHookHandler; totp: preHandlerAsyncHookHandler } {
-  // In order, stopping at the first refusal: a flood from one address does not use up the account's count.
-  const enforce = async (keys: string[], reply: FastifyReply) => {
-    for (const key of keys) {
-      const hit = await limiter.hit(key, policy.signInPerMinute, WINDOW_MS);
-      if (hit.allowed) continue;
-      reply.header('Retry-After', String(hit.retryAfterSeconds));
-      throw new AppError('rate_limited', 'Too many sign-in attempts in the last minute. Wait a minute and try again.');
-    }
-  };
+  const perMinute = (key: string): Check => ({ key, max: policy.signInPerMinute, windowMs: WINDOW_MS, message: 'Too many sign-in attempts in the last minute. Wait a minute and try again.' });
   return {
-    login: async (request, reply) => enforce([`login-addr:${request.ip}`, `login-account:${emailOf(request)}`], reply),
-    totp: async (request, reply) => enforce([`totp-addr:${request.ip}`], reply),
+    login: async (request, reply) => enforce(limiter, [perMinute(`login-addr:${request.ip}`), perMinute(`login-account:${emailOf(request)}`)], reply),
+    totp: async (request, reply) => enforce(limiter, [perMinute(`totp-addr:${request.ip}`)], reply),
   };
 }
 
@@ -54,15 +67,13 @@ export function smsSendLimit(limiter: RateLimiter): preHandlerAsyncHookHandler {
   return async (request, reply) => {
     const body = request.body as { siteId: string; profileId?: string; number?: string };
     const recipient = body.profileId ? `profile:${body.profileId}` : `number:${(body.number ?? '').replace(/\D/g, '')}`;
-    const checks = [
-      { key: `sms-tech:${request.principal?.user.id ?? request.ip}`, ...SMS_LIMITS.perTechnician, message: `You have asked for ${SMS_LIMITS.perTechnician.max} codes in the last 10 minutes. Wait a few minutes, or verify this caller another way.` },
-      { key: `sms-to:${body.siteId}:${recipient}`, ...SMS_LIMITS.perRecipient, message: `This person has been sent ${SMS_LIMITS.perRecipient.max} codes in the last 5 minutes. Ask them to check their phone, or wait before sending another.` },
-    ];
-    for (const c of checks) {
-      const hit = await limiter.hit(c.key, c.max, c.windowMs);
-      if (hit.allowed) continue;
-      reply.header('Retry-After', String(hit.retryAfterSeconds));
-      throw new AppError('rate_limited', c.message);
-    }
+    await enforce(
+      limiter,
+      [
+        { key: `sms-tech:${request.principal?.user.id ?? request.ip}`, ...SMS_LIMITS.perTechnician, message: `You have asked for ${SMS_LIMITS.perTechnician.max} codes in the last 10 minutes. Wait a few minutes, or verify this caller another way.` },
+        { key: `sms-to:${body.siteId}:${recipient}`, ...SMS_LIMITS.perRecipient, message: `This person has been sent ${SMS_LIMITS.perRecipient.max} codes in the last 5 minutes. Ask them to check their phone, or wait before sending another.` },
+      ],
+      reply,
+    );
   };
 }
