@@ -4,34 +4,88 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'stream', 'url', 'util', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'stream',
+  'url',
+  'util',
+  'worker_threads',
+];
 const pattern = (group, message) => ({ group, message });
 
 export const layerRules = {
   shared: [
     pattern(['electron', 'electron/*'], 'src/shared is isomorphic: no Electron.'),
     pattern(nodeBuiltins, 'src/shared is isomorphic: no Node built-ins.'),
-    pattern(['react', 'react-dom', 'react/*', 'react-dom/*', '@mui/*', 'dexie', 'dexie-react-hooks'], 'src/shared is isomorphic: no React, MUI or Dexie.'),
-    pattern(['**/main/**', '**/server/**', '**/renderer/**', '**/preload/**', '../main', '../server', '../renderer', '../preload'], 'src/shared imports nothing else of ours.'),
+    pattern(
+      ['react', 'react-dom', 'react/*', 'react-dom/*', '@mui/*', 'dexie', 'dexie-react-hooks'],
+      'src/shared is isomorphic: no React, MUI or Dexie.',
+    ),
+    pattern(
+      [
+        '**/main/**',
+        '**/server/**',
+        '**/renderer/**',
+        '**/preload/**',
+        '../main',
+        '../server',
+        '../renderer',
+        '../preload',
+      ],
+      'src/shared imports nothing else of ours.',
+    ),
   ],
   renderer: [
-    pattern(['**/main/**', '**/server/**', '**/preload/**'], 'The renderer talks to main only through window.callsign (src/shared/ipc).'),
+    pattern(
+      ['**/main/**', '**/server/**', '**/preload/**'],
+      'The renderer talks to main only through window.callsign (src/shared/ipc).',
+    ),
     pattern(['electron', 'electron/*'], 'The renderer never imports Electron.'),
     pattern(nodeBuiltins, 'The renderer runs in a sandboxed browser: no Node built-ins.'),
   ],
-  main: [pattern(['**/server/**', '**/renderer/**'], 'src/main never imports the server or the renderer; the demo server runs as its own process.')],
+  main: [
+    pattern(
+      ['**/server/**', '**/renderer/**'],
+      'src/main never imports the server or the renderer; the demo server runs as its own process.',
+    ),
+  ],
   mainServices: [
     pattern(['**/server/**', '**/renderer/**'], 'src/main never imports the server or the renderer.'),
-    pattern(['electron', 'electron/*', '**/electron/**'], 'Main services are plain Node: Electron stays in src/main/electron.'),
+    pattern(
+      ['electron', 'electron/*', '**/electron/**'],
+      'Main services are plain Node: Electron stays in src/main/electron.',
+    ),
   ],
-  server: [pattern(['**/main/**', '**/renderer/**', '**/preload/**', 'electron'], 'src/server never imports the desktop app.')],
-  preload: [pattern(['**/main/**', '**/server/**', '**/renderer/**'], 'The preload only exposes the shared IPC contract.')],
+  server: [
+    pattern(['**/main/**', '**/renderer/**', '**/preload/**', 'electron'], 'src/server never imports the desktop app.'),
+  ],
+  preload: [
+    pattern(['**/main/**', '**/server/**', '**/renderer/**'], 'The preload only exposes the shared IPC contract.'),
+  ],
 };
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/results/**', 'playwright-report/**', 'test-results/**', 'docs/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'bench/results/**',
+      'playwright-report/**',
+      'test-results/**',
+      'docs/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

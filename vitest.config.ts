@@ -25,7 +25,14 @@ export default defineConfig({
     testTimeout: 20000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'eslint.layers.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'eslint.layers.test.ts'],
+          environment: 'node',
+        },
+      },
       ...(process.env.TEST_DATABASE_URL ? [POSTGRES_PROJECT] : []),
     ],
   },

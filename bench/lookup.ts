@@ -38,17 +38,33 @@ try {
   mkdirSync(join(dir, 'server'));
   const database = await openDatabase(join(dir, 'server', 'callsign.sqlite'));
   bulkLoadDirectory(database.sqlite, generateDirectory({ sites, profiles, references, seed: 7 }), Date.now());
-  await new UserStore(database.db, Date.now).create({ email: 'bench@callsign.demo', name: 'Bench Tech', role: 'technician', password });
+  await new UserStore(database.db, Date.now).create({
+    email: 'bench@callsign.demo',
+    name: 'Bench Tech',
+    role: 'technician',
+    password,
+  });
   await database.close();
 
   const serverPort = await freePort();
-  const server = await startTs('src/server/cli/main.ts', ['serve', '--port', String(serverPort), '--data-dir', join(dir, 'server')], /listening on http/);
+  const server = await startTs(
+    'src/server/cli/main.ts',
+    ['serve', '--port', String(serverPort), '--data-dir', join(dir, 'server')],
+    /listening on http/,
+  );
   children.push(server.child);
-  const bridge = await startTs('src/main/bridge/main.ts', ['--server-url', `http://127.0.0.1:${serverPort}`, '--data-dir', join(dir, 'app')], /Callsign is running at (\S+)/);
+  const bridge = await startTs(
+    'src/main/bridge/main.ts',
+    ['--server-url', `http://127.0.0.1:${serverPort}`, '--data-dir', join(dir, 'app')],
+    /Callsign is running at (\S+)/,
+  );
   children.push(bridge.child);
   const url = bridge.match[1]!.replace('/#', '/?bench#');
 
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
   children.push({ kill: () => void browser.close() });
   const page = await browser.newPage();
   // BENCH_CPU_PROFILE=file.cpuprofile records the renderer's CPU profile of the initial sync
@@ -65,8 +81,14 @@ try {
   const t0 = Date.now();
   await page.getByTestId('signin-submit').click();
   await page.getByTestId('lookup-input').waitFor({ timeout: 120_000 });
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="sync-progress"]').length === 0, undefined, { timeout: 300_000, polling: 100 });
-  await page.waitForFunction(() => (window as unknown as BenchWindow).__callsignBench?.ready(), undefined, { timeout: 120_000, polling: 50 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="sync-progress"]').length === 0, undefined, {
+    timeout: 300_000,
+    polling: 100,
+  });
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__callsignBench?.ready(), undefined, {
+    timeout: 120_000,
+    polling: 50,
+  });
   const syncSeconds = (Date.now() - t0) / 1000;
   if (profiler) {
     const { profile } = await profiler.send('Profiler.stop');
@@ -79,18 +101,42 @@ try {
       .map((name) => Math.round(performance.getEntriesByName(name).reduce((t, e) => t + e.duration, 0)))
       .concat(performance.getEntriesByName('sync.pull').length),
   );
-  const breakdown = { pullMs, writeMs, indexMs, sitesMs: rest[0], profilesMs: rest[1], referencesMs: rest[2], pages: rest[3] };
+  const breakdown = {
+    pullMs,
+    writeMs,
+    indexMs,
+    sitesMs: rest[0],
+    profilesMs: rest[1],
+    referencesMs: rest[2],
+    pages: rest[3],
+  };
   console.log('Sync breakdown (ms):', breakdown);
-  console.log(`Initial sync + index: ${syncSeconds.toFixed(1)} s`, await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.stats()));
+  console.log(
+    `Initial sync + index: ${syncSeconds.toFixed(1)} s`,
+    await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.stats()),
+  );
 
-  const sample: { phones: string[]; emails: string[]; domains: string[]; names: string[] } = await page.evaluate((n) => (window as unknown as BenchWindow).__callsignBench.sample(n), QUERIES);
+  const sample: { phones: string[]; emails: string[]; domains: string[]; names: string[] } = await page.evaluate(
+    (n) => (window as unknown as BenchWindow).__callsignBench.sample(n),
+    QUERIES,
+  );
   const phones = formatVariants(sample.phones, QUERIES);
   const emails = cycle(sample.emails, QUERIES);
   const domains = cycle(sample.domains, QUERIES);
-  const prefixes = cycle(sample.names.map((n) => n.slice(0, 4)), QUERIES);
-  const words = cycle(['printer', 'vpn', 'outlook', 'password', 'backup', 'teams', 'scanner', 'wifi', 'license', 'onedrive'], QUERIES);
+  const prefixes = cycle(
+    sample.names.map((n) => n.slice(0, 4)),
+    QUERIES,
+  );
+  const words = cycle(
+    ['printer', 'vpn', 'outlook', 'password', 'backup', 'teams', 'scanner', 'wifi', 'license', 'onedrive'],
+    QUERIES,
+  );
 
-  const batched = async (inputs: string[], fn: 'identifyBatch' | 'searchBatch', kind?: string): Promise<Percentiles | null> => {
+  const batched = async (
+    inputs: string[],
+    fn: 'identifyBatch' | 'searchBatch',
+    kind?: string,
+  ): Promise<Percentiles | null> => {
     const perQuery = await page.evaluate(
       ({ inputs, fn, kind, batch }) => {
         const hooks = (window as unknown as BenchWindow).__callsignBench;
@@ -111,7 +157,10 @@ try {
   const typeahead = await batched(prefixes, 'searchBatch', 'typeahead');
   const fulltext = await batched(words, 'searchBatch', 'fulltext');
   const remote: number[] = [];
-  for (const p of phones) remote.push(await page.evaluate((phone) => (window as unknown as BenchWindow).__callsignBench.remoteLookup({ phone }), p));
+  for (const p of phones)
+    remote.push(
+      await page.evaluate((phone) => (window as unknown as BenchWindow).__callsignBench.remoteLookup({ phone }), p),
+    );
   const serverRoundTrip = percentiles(remote);
 
   const cdp = await page.context().newCDPSession(page);
@@ -122,15 +171,32 @@ try {
 
   const row = (name: string, p: Percentiles | null): [string, string, string, string, string] =>
     p ? [name, String(p.n), String(p.p50), String(p.p95), String(p.p99)] : [name, '—', 'n/a', 'n/a', 'n/a'];
-  printTable(`Lookup at ${profiles.toLocaleString()} profiles — sync ${syncSeconds.toFixed(1)} s, heap ${heapMB} MB, ratio ${ratio}×`, [
-    row('exact phone (random formats)', exactPhone),
-    row('exact email', exactEmail),
-    row('email domain', domain),
-    row('type-ahead prefix', typeahead),
-    row('reference full-text', fulltext),
-    row('server round trip /v1/lookup', serverRoundTrip),
-  ]);
-  writeResult('lookup', { profiles, sites, references, syncSeconds, syncBreakdown: breakdown, heapMB, exactPhone, exactEmail, domain, typeahead, fulltext, serverRoundTrip, ratio });
+  printTable(
+    `Lookup at ${profiles.toLocaleString()} profiles — sync ${syncSeconds.toFixed(1)} s, heap ${heapMB} MB, ratio ${ratio}×`,
+    [
+      row('exact phone (random formats)', exactPhone),
+      row('exact email', exactEmail),
+      row('email domain', domain),
+      row('type-ahead prefix', typeahead),
+      row('reference full-text', fulltext),
+      row('server round trip /v1/lookup', serverRoundTrip),
+    ],
+  );
+  writeResult('lookup', {
+    profiles,
+    sites,
+    references,
+    syncSeconds,
+    syncBreakdown: breakdown,
+    heapMB,
+    exactPhone,
+    exactEmail,
+    domain,
+    typeahead,
+    fulltext,
+    serverRoundTrip,
+    ratio,
+  });
 } finally {
   for (const c of children.reverse()) c.kill();
   rmSync(dir, { recursive: true, force: true });

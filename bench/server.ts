@@ -24,14 +24,30 @@ mkdirSync(join(dir, 'server'));
 const directory = generateDirectory({ sites: profiles / 10, profiles, references: profiles / 5, seed: 11 });
 const database = await openDatabase(join(dir, 'server', 'callsign.sqlite'));
 bulkLoadDirectory(database.sqlite, directory, Date.now());
-await new UserStore(database.db, Date.now).create({ email: 'bench@callsign.demo', name: 'Bench', role: 'technician', password });
+await new UserStore(database.db, Date.now).create({
+  email: 'bench@callsign.demo',
+  name: 'Bench',
+  role: 'technician',
+  password,
+});
 await database.close();
 
 const port = await freePort();
-const server = await startTs('src/server/cli/main.ts', ['serve', '--port', String(port), '--data-dir', join(dir, 'server')], /listening on http/, { env: { LOG_LEVEL: 'warn' } });
+const server = await startTs(
+  'src/server/cli/main.ts',
+  ['serve', '--port', String(port), '--data-dir', join(dir, 'server')],
+  /listening on http/,
+  { env: { LOG_LEVEL: 'warn' } },
+);
 const base = `http://127.0.0.1:${port}`;
 try {
-  const login = (await (await fetch(`${base}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@callsign.demo', password }) })).json()) as { accessToken: string };
+  const login = (await (
+    await fetch(`${base}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@callsign.demo', password }),
+    })
+  ).json()) as { accessToken: string };
   const headers = { authorization: `Bearer ${login.accessToken}` };
   // Wait until the server's lookup index has caught up with the generated directory.
   for (let i = 0; i < 120; i++) {
@@ -40,19 +56,31 @@ try {
     await new Promise((res) => setTimeout(res, 500));
   }
   const maxSeq = profiles + profiles / 10 + profiles / 5;
-  const phones = directory.profiles.filter((p) => p.phones[0]?.number.startsWith('+')).slice(0, 2000).map((p) => p.phones[0]!.number);
+  const phones = directory.profiles
+    .filter((p) => p.phones[0]?.number.startsWith('+'))
+    .slice(0, 2000)
+    .map((p) => p.phones[0]!.number);
 
   const run = (name: string, path: () => string) =>
     new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon(
-        { url: base, connections, duration: seconds, headers, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path() }) }] },
+        {
+          url: base,
+          connections,
+          duration: seconds,
+          headers,
+          requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path() }) }],
+        },
         (err, result) => (err ? reject(err) : resolve(result)),
       );
       autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
       void name;
     });
   const sync = await run('sync', () => `/v1/sync?since=${Math.floor(Math.random() * maxSeq * 0.95)}&limit=500`);
-  const lookup = await run('lookup', () => `/v1/lookup?phone=${encodeURIComponent(phones[Math.floor(Math.random() * phones.length)]!)}`);
+  const lookup = await run(
+    'lookup',
+    () => `/v1/lookup?phone=${encodeURIComponent(phones[Math.floor(Math.random() * phones.length)]!)}`,
+  );
 
   const row = (r: autocannon.Result) => ({
     requests: r.requests.total,

@@ -21,11 +21,13 @@ async function indexedDbText(page: Page): Promise<string> {
         r.onerror = () => rej(r.error);
       });
       for (const store of Array.from(db.objectStoreNames)) {
-        dump.push(await new Promise((res) => {
-          const r = db.transaction(store).objectStore(store).getAll();
-          r.onsuccess = () => res(r.result);
-          r.onerror = () => res(null);
-        }));
+        dump.push(
+          await new Promise((res) => {
+            const r = db.transaction(store).objectStore(store).getAll();
+            r.onsuccess = () => res(r.result);
+            r.onerror = () => res(null);
+          }),
+        );
       }
       db.close();
     }
@@ -33,9 +35,14 @@ async function indexedDbText(page: Page): Promise<string> {
   });
 }
 
-const totp = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
+const totp = (secret: string) =>
+  new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
 
-test('a technician enrols TOTP, keeps the recovery codes once, and is asked for a code at the next sign-in', async ({ page, app, workspace }) => {
+test('a technician enrols TOTP, keeps the recovery codes once, and is asked for a code at the next sign-in', async ({
+  page,
+  app,
+  workspace,
+}) => {
   await page.goto(workspace.url);
   await app.signIn();
   await app.waitForSync();
@@ -98,7 +105,13 @@ test('a technician enrols TOTP, keeps the recovery codes once, and is asked for 
 test('an administrator revokes a technician’s device from Admin → Devices', async ({ page, app, workspace }) => {
   // The technician's laptop signs in (on the server's API).
   const server = `http://127.0.0.1:${workspace.serverPort}`;
-  const tech = await page.request.post(`${server}/v1/auth/login`, { data: { email: 'tech@callsign.demo', password: DEMO_PASSWORD, device: { name: 'Front desk laptop', platform: 'windows' } } });
+  const tech = await page.request.post(`${server}/v1/auth/login`, {
+    data: {
+      email: 'tech@callsign.demo',
+      password: DEMO_PASSWORD,
+      device: { name: 'Front desk laptop', platform: 'windows' },
+    },
+  });
   expect(tech.ok()).toBe(true);
   const techAuth = { authorization: `Bearer ${(await tech.json()).accessToken}` };
 

@@ -9,9 +9,18 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, type CallsignPage } from './support/fixtures.js';
 
-async function startApproval(page: Page, app: CallsignPage, lookup: string, siteName: string | RegExp, actionQuery: string, actionTitle: RegExp) {
+async function startApproval(
+  page: Page,
+  app: CallsignPage,
+  lookup: string,
+  siteName: string | RegExp,
+  actionQuery: string,
+  actionTitle: RegExp,
+) {
   await app.lookup(lookup);
-  const card = page.getByTestId('lookup-result').filter({ has: page.getByTestId('site-name').filter({ hasText: siteName }) });
+  const card = page
+    .getByTestId('lookup-result')
+    .filter({ has: page.getByTestId('site-name').filter({ hasText: siteName }) });
   await card.getByTestId('approval-new').click();
   await page.getByTestId('action-search').fill(actionQuery);
   await page.getByTestId('action-option').filter({ hasText: actionTitle }).first().click();
@@ -65,7 +74,9 @@ test('approvals work offline and upload exactly once when the server is back', a
   await expect(page.getByTestId('verify-chain-result')).toContainText('3 records');
 
   const db = new Database(join(workspace.dir, 'server', 'callsign.sqlite'), { readonly: true });
-  const rows = db.prepare('SELECT id, COUNT(*) AS n, final_state AS finalState FROM approval_records GROUP BY id').all() as Array<{ n: number; finalState: string }>;
+  const rows = db
+    .prepare('SELECT id, COUNT(*) AS n, final_state AS finalState FROM approval_records GROUP BY id')
+    .all() as Array<{ n: number; finalState: string }>;
   db.close();
   expect(rows).toHaveLength(3);
   expect(rows.every((r) => r.n === 1)).toBe(true);

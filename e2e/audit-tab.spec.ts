@@ -6,10 +6,18 @@ import { readFileSync } from 'node:fs';
 import { test, expect } from './support/fixtures.js';
 import { DEMO_PASSWORD } from './support/workspace.js';
 
-test('a supervisor reads the audit trail newest first, verifies the chain and exports CSV', async ({ page, app, workspace }) => {
+test('a supervisor reads the audit trail newest first, verifies the chain and exports CSV', async ({
+  page,
+  app,
+  workspace,
+}) => {
   // Some history first, straight at the server: a failed and a good sign-in of other people.
   const login = (email: string, password: string) =>
-    fetch(`http://127.0.0.1:${workspace.serverPort}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    fetch(`http://127.0.0.1:${workspace.serverPort}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
   expect((await login('tech@callsign.demo', 'not-the-password')).status).toBe(401);
   expect((await login('noc@callsign.demo', DEMO_PASSWORD)).status).toBe(200);
 
@@ -36,5 +44,7 @@ test('a supervisor reads the audit trail newest first, verifies the chain and ex
   expect(download.suggestedFilename()).toMatch(/^callsign-audit-all-\d{8}-\d{4}\.csv$/);
   const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
   expect(csv[0]).toBe('seq,time,type,event,actor,subject,data,hash');
-  expect(csv[1]).toMatch(/^\d+,\d{4}-\d\d-\d\dT[\d:.]+Z,auth\.sign_in,Signed in,supervisor@callsign\.demo,supervisor@callsign\.demo,/);
+  expect(csv[1]).toMatch(
+    /^\d+,\d{4}-\d\d-\d\dT[\d:.]+Z,auth\.sign_in,Signed in,supervisor@callsign\.demo,supervisor@callsign\.demo,/,
+  );
 });

@@ -4,7 +4,11 @@
  */
 import { test, expect } from './support/fixtures.js';
 
-test('warns after 13 idle minutes, keeps the session on "Stay signed in", signs out at 15', async ({ page, app, workspace }) => {
+test('warns after 13 idle minutes, keeps the session on "Stay signed in", signs out at 15', async ({
+  page,
+  app,
+  workspace,
+}) => {
   await page.clock.install();
   await page.goto(workspace.url);
   await app.signIn();

@@ -14,13 +14,19 @@ test('a revoked device wipes its cache and signs out', async ({ page, app, works
 
   // The administrator, on the server's API.
   const server = `http://127.0.0.1:${workspace.serverPort}`;
-  const login = await page.request.post(`${server}/v1/auth/login`, { data: { email: 'admin@callsign.demo', password: DEMO_PASSWORD, device: { name: 'Admin console', platform: 'web' } } });
+  const login = await page.request.post(`${server}/v1/auth/login`, {
+    data: { email: 'admin@callsign.demo', password: DEMO_PASSWORD, device: { name: 'Admin console', platform: 'web' } },
+  });
   expect(login.ok()).toBe(true);
   const auth = { authorization: `Bearer ${(await login.json()).accessToken}` };
   const { devices } = await (await page.request.get(`${server}/v1/devices`, { headers: auth })).json();
-  const techDevice = devices.find((d: { userEmail: string; revokedAt: string | null }) => d.userEmail === 'tech@callsign.demo' && !d.revokedAt);
+  const techDevice = devices.find(
+    (d: { userEmail: string; revokedAt: string | null }) => d.userEmail === 'tech@callsign.demo' && !d.revokedAt,
+  );
   expect(techDevice?.name).toContain('(Callsign)');
-  expect((await page.request.delete(`${server}/v1/devices/${techDevice.id}`, { headers: auth })).status()).toBeLessThan(300);
+  expect((await page.request.delete(`${server}/v1/devices/${techDevice.id}`, { headers: auth })).status()).toBeLessThan(
+    300,
+  );
 
   // Next contact: the sync badge is clicked (sync now) → device_revoked → wipe → sign-in.
   await page.getByTestId('sync-status').click();
@@ -33,7 +39,14 @@ test('a revoked device wipes its cache and signs out', async ({ page, app, works
     });
     const names = Array.from(db.objectStoreNames);
     const counts = await Promise.all(
-      names.map((n) => new Promise<number>((res) => { const r = db.transaction(n).objectStore(n).count(); r.onsuccess = () => res(r.result); r.onerror = () => res(0); })),
+      names.map(
+        (n) =>
+          new Promise<number>((res) => {
+            const r = db.transaction(n).objectStore(n).count();
+            r.onsuccess = () => res(r.result);
+            r.onerror = () => res(0);
+          }),
+      ),
     );
     db.close();
     return counts.reduce((a, b) => a + b, 0);

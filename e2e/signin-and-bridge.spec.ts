@@ -12,7 +12,10 @@ test('a wrong password gives a clear message and nothing else', async ({ page, a
   await expect(page.getByTestId('lookup-input')).toHaveCount(0);
 });
 
-test('without the launch token the bridge refuses the page and logs it without the token', async ({ browser, workspace }) => {
+test('without the launch token the bridge refuses the page and logs it without the token', async ({
+  browser,
+  workspace,
+}) => {
   const token = new URL(workspace.url).hash.replace('#bridge=', '');
   const base = workspace.url.split('#')[0]!;
 
@@ -26,7 +29,10 @@ test('without the launch token the bridge refuses the page and logs it without t
   await expect(page.getByTestId('bridge-unavailable')).toBeVisible();
 
   // Another origin cannot exchange even the right token.
-  const res = await page.request.post(`${base}bridge/session`, { headers: { origin: 'http://evil.example' }, data: { token } });
+  const res = await page.request.post(`${base}bridge/session`, {
+    headers: { origin: 'http://evil.example' },
+    data: { token },
+  });
   expect(res.status()).toBe(403);
   await stranger.close();
 

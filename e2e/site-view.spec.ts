@@ -12,7 +12,9 @@ test('screen pop, ambiguity, public domains, the site view and favourites', asyn
 
   // Screen pop: the web bridge's deep-link route looks the caller up at once.
   await page.goto(`${base}#/lookup?phone=${encodeURIComponent('+1 (206) 555-0101')}`);
-  await expect(page.getByTestId('lookup-result').first().getByTestId('site-name')).toHaveText('Northwind Traders — Seattle');
+  await expect(page.getByTestId('lookup-result').first().getByTestId('site-name')).toHaveText(
+    'Northwind Traders — Seattle',
+  );
   await expect(page.getByTestId('lookup-result').first().getByTestId('profile-name').first()).toHaveText('Dana Reyes');
 
   // A main number shared by two sites is shown as ambiguous, never auto-picked.

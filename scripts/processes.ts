@@ -58,7 +58,12 @@ export function startTs(
 }
 
 /** Resolves with the first regex match on the child's stdout; other lines are passed to `echo`. */
-export function waitForLine(child: ChildProcess, pattern: RegExp, echo: (line: string) => void, timeoutMs = 120_000): Promise<RegExpMatchArray> {
+export function waitForLine(
+  child: ChildProcess,
+  pattern: RegExp,
+  echo: (line: string) => void,
+  timeoutMs = 120_000,
+): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}`)), timeoutMs);
     let done = false;
@@ -98,5 +103,7 @@ export function rendererIsStale(): boolean {
 
 /** The Electron binary is downloaded outside npm; where it is missing we use the web bridge. */
 export function electronBinaryPresent(): boolean {
-  return existsSync(join(root, 'node_modules/electron/path.txt')) && existsSync(join(root, 'node_modules/electron/dist'));
+  return (
+    existsSync(join(root, 'node_modules/electron/path.txt')) && existsSync(join(root, 'node_modules/electron/dist'))
+  );
 }

@@ -15,10 +15,20 @@ const vite = join(root, 'node_modules/vite/bin/vite.js');
 
 if (rendererIsStale()) {
   console.log('Building the Callsign renderer…');
-  execFileSync(process.execPath, [vite, 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [vite, 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
-const server = runTs('src/server/cli/main.ts', ['serve', '--demo', '--port', process.env.CALLSIGN_SERVER_PORT ?? '0', '--data-dir', join(dataDir, 'demo-server')]);
+const server = runTs('src/server/cli/main.ts', [
+  'serve',
+  '--demo',
+  '--port',
+  process.env.CALLSIGN_SERVER_PORT ?? '0',
+  '--data-dir',
+  join(dataDir, 'demo-server'),
+]);
 const [, serverUrl] = await waitForLine(server, /listening on (http:\/\/\S+)/, (l) => console.log(l));
 console.log(`Demo server: ${serverUrl}`);
 
@@ -26,8 +36,15 @@ process.on('SIGINT', () => (stopAll(), process.exit(0)));
 process.on('SIGTERM', () => (stopAll(), process.exit(0)));
 
 if (electronBinaryPresent()) {
-  execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
-  const electron = spawn(join(root, 'node_modules/.bin/electron'), ['.'], { cwd: root, stdio: 'inherit', env: { ...process.env, CALLSIGN_SERVER_URL: serverUrl } });
+  execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  const electron = spawn(join(root, 'node_modules/.bin/electron'), ['.'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, CALLSIGN_SERVER_URL: serverUrl },
+  });
   electron.on('exit', () => (stopAll(), process.exit(0)));
 } else {
   const bridge = runTs('src/main/bridge/main.ts', ['--server-url', serverUrl!, '--data-dir', dataDir]);

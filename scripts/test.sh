@@ -15,7 +15,7 @@ if url=$(bash scripts/ensure-postgres.sh); then
   export TEST_DATABASE_URL="$url"
   echo "PostgreSQL tests run against $(sed -E 's#(//[^:/@]*):[^@]*@#\1:***@#' <<<"$url")"
 fi
-STAGE=lint stage "Lint" npx eslint .
+STAGE=lint stage "Lint (ESLint + Prettier)" npm run -s lint
 STAGE=typecheck stage "Typecheck" npm run -s typecheck
 STAGE=build stage "Build (Electron main, preload, renderer)" npx electron-vite build --logLevel warn
 STAGE=unit stage "Unit tests" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json

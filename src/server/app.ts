@@ -11,7 +11,12 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { DestinationStream } from 'pino';
 import { createCallerIndex, identifyCaller } from '../shared/identify/index.js';
 import { createPlatformServices, registerPlatformRoutes, type PlatformServices } from './admin/platformServices.js';
-import { createApprovalServices, registerApprovalRoutes, type ApprovalServiceOptions, type ApprovalServices } from './approvals/approvalServices.js';
+import {
+  createApprovalServices,
+  registerApprovalRoutes,
+  type ApprovalServiceOptions,
+  type ApprovalServices,
+} from './approvals/approvalServices.js';
 import { AuditLog } from './audit/AuditLog.js';
 import { AuthService } from './auth/AuthService.js';
 import { LoginThrottle, DEFAULT_THROTTLE, type ThrottlePolicy } from './auth/LoginThrottle.js';
@@ -69,11 +74,30 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
   const sessions = new SessionStore(db, now);
   const audit = new AuditLog(db, now);
   const directory = new DirectoryStore(db, now);
-  const platform = createPlatformServices({ db, now, audit, users, directory, scrypt: options.scrypt ?? DEFAULT_SCRYPT }, { mfa: options.mfa });
-  const auth = new AuthService(users, sessions, new LoginThrottle(db, now, options.throttle ?? DEFAULT_THROTTLE), audit, platform);
+  const platform = createPlatformServices(
+    { db, now, audit, users, directory, scrypt: options.scrypt ?? DEFAULT_SCRYPT },
+    { mfa: options.mfa },
+  );
+  const auth = new AuthService(
+    users,
+    sessions,
+    new LoginThrottle(db, now, options.throttle ?? DEFAULT_THROTTLE),
+    audit,
+    platform,
+  );
   const lookup = new LookupService(directory, options.identifier ?? sharedIdentifier);
   const approvals = createApprovalServices({ db, directory, audit, now }, options.approvals);
-  return { users, sessions, auth, directory, lookup, audit, approvals, platform, rateLimiter: new RateLimiter(db, now) };
+  return {
+    users,
+    sessions,
+    auth,
+    directory,
+    lookup,
+    audit,
+    approvals,
+    platform,
+    rateLimiter: new RateLimiter(db, now),
+  };
 }
 
 export interface AppDeps extends ServiceOptions {
@@ -122,7 +146,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(helmet);
   const origins = deps.corsOrigins ?? [];
-  await app.register(cors, { origin: origins.length > 0 ? [...origins] : false, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], maxAge: 600 });
+  await app.register(cors, {
+    origin: origins.length > 0 ? [...origins] : false,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    maxAge: 600,
+  });
   enforcePermissions(app, services.auth); // after helmet and CORS, so 401/403 carry their headers
   await registerApiDocs(app, deps.version ?? '0.0.0-dev');
   const limits = signInLimits(services.rateLimiter, deps.rateLimits ?? DEFAULT_RATE_LIMITS);
@@ -131,7 +159,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth: services.auth, loginLimit: limits.login });
   await app.register(syncRoutes, { auth: services.auth, directory: services.directory });
   await app.register(lookupRoutes, { auth: services.auth, lookup: services.lookup });
-  await registerApprovalRoutes(app, { auth: services.auth, directory: services.directory, approvals: services.approvals, smsSendLimit: smsSendLimit(services.rateLimiter) });
-  await registerPlatformRoutes(app, { auth: services.auth, audit: services.audit, platform: services.platform, totpLimit: limits.totp });
+  await registerApprovalRoutes(app, {
+    auth: services.auth,
+    directory: services.directory,
+    approvals: services.approvals,
+    smsSendLimit: smsSendLimit(services.rateLimiter),
+  });
+  await registerPlatformRoutes(app, {
+    auth: services.auth,
+    audit: services.audit,
+    platform: services.platform,
+    totpLimit: limits.totp,
+  });
   return app;
 }

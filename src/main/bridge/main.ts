@@ -25,7 +25,10 @@ const { values } = parseArgs({
 
 const dataDir = resolve(values['data-dir']);
 mkdirSync(dataDir, { recursive: true });
-const logger = pino({ name: 'callsign-bridge', redact: ['token', '*.token', 'password', '*.password', 'authorization'] });
+const logger = pino({
+  name: 'callsign-bridge',
+  redact: ['token', '*.token', 'password', '*.password', 'authorization'],
+});
 let emit: WebBridge['emit'] = () => {};
 const { handlers } = createMainServices({
   emit: (event, data) => emit(event, data),
@@ -35,12 +38,22 @@ const { handlers } = createMainServices({
   shell: 'web-bridge',
   version: process.env.npm_package_version ?? '0.1.0',
 });
-const bridge = await startWebBridge({ handlers, rendererRoot: resolve(values.renderer), logger, port: Number(values.port) });
+const bridge = await startWebBridge({
+  handlers,
+  rendererRoot: resolve(values.renderer),
+  logger,
+  port: Number(values.port),
+});
 emit = bridge.emit;
 // Screen pops (`callsign lookup …`) reach open pages as `deeplink.lookup` events.
 const control = await startControlServer(controlSocketPath(dataDir), (link) =>
   bridge.emit('deeplink.lookup', 'phone' in link ? { phone: link.phone } : { email: link.email }),
-).catch((err: Error) => (logger.warn({ err: err.message }, 'control socket unavailable; `callsign lookup` will not reach this instance'), undefined));
+).catch(
+  (err: Error) => (
+    logger.warn({ err: err.message }, 'control socket unavailable; `callsign lookup` will not reach this instance'),
+    undefined
+  ),
+);
 process.stdout.write(`Callsign is running at ${bridge.url}\n`);
 const stop = () => (control?.close(), void bridge.close().then(() => process.exit(0)));
 process.on('SIGINT', stop);

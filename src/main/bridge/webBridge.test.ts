@@ -34,7 +34,11 @@ afterEach(() => bridge.close());
 const base = () => `http://127.0.0.1:${bridge.port}`;
 
 async function session(origin = base(), t = token) {
-  return fetch(`${base()}/bridge/session`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ token: t }) });
+  return fetch(`${base()}/bridge/session`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ token: t }),
+  });
 }
 
 function connect(headers: Record<string, string>): Promise<WebSocket> {
@@ -78,7 +82,9 @@ describe('web bridge', () => {
     expect((await session('http://evil.example', token)).status).toBe(403);
     await expect(connect({ origin: base() })).rejects.toThrow('403');
     const ok = await session();
-    await expect(connect({ origin: 'http://evil.example', cookie: ok.headers.get('set-cookie')!.split(';')[0]! })).rejects.toThrow('403');
+    await expect(
+      connect({ origin: 'http://evil.example', cookie: ok.headers.get('set-cookie')!.split(';')[0]! }),
+    ).rejects.toThrow('403');
     expect(log).toContain('request denied');
     expect(log).not.toContain(token);
   });
@@ -86,7 +92,9 @@ describe('web bridge', () => {
   it('rejects a foreign Host header (DNS rebinding)', async () => {
     // fetch() may not override Host, so use node:http directly.
     const status = await new Promise<number | undefined>((resolve) =>
-      request({ host: '127.0.0.1', port: bridge.port, path: '/', headers: { host: 'rebind.example' } }, (res) => resolve(res.statusCode)).end(),
+      request({ host: '127.0.0.1', port: bridge.port, path: '/', headers: { host: 'rebind.example' } }, (res) =>
+        resolve(res.statusCode),
+      ).end(),
     );
     expect(status).toBe(403);
   });

@@ -35,22 +35,41 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
   const token = opts.token ?? guard.newToken();
   const sessions = new Set<string>();
   const sockets = new Set<WebSocket>();
-  const dispatch = createDispatcher(opts.handlers, (err, channel) => opts.logger.error({ channel, err: (err as Error)?.name }, 'ipc handler failed'));
+  const dispatch = createDispatcher(opts.handlers, (err, channel) =>
+    opts.logger.error({ channel, err: (err as Error)?.name }, 'ipc handler failed'),
+  );
   let port = 0;
 
   const deny = (req: IncomingMessage, res: ServerResponse | undefined, why: string) => {
     // The token is in the body or fragment, never the URL path we log; log only method/path/why.
-    opts.logger.warn({ method: req.method, path: req.url?.split('?')[0], origin: req.headers.origin, why }, 'web bridge: request denied');
-    if (res) res.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'forbidden', message: 'Forbidden' } }));
+    opts.logger.warn(
+      { method: req.method, path: req.url?.split('?')[0], origin: req.headers.origin, why },
+      'web bridge: request denied',
+    );
+    if (res)
+      res
+        .writeHead(403, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { code: 'forbidden', message: 'Forbidden' } }));
   };
 
   const server = createServer(async (req, res) => {
     if (!guard.isAllowedHost(req.headers.host, port)) return deny(req, res, 'host');
-    const headers = { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' };
+    const headers = {
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+    };
     if (req.method === 'POST' && req.url === '/bridge/session') {
       if (!guard.isAllowedOrigin(req.headers.origin, port)) return deny(req, res, 'origin');
       const body = await readBody(req);
-      const offered = (() => { try { return String(JSON.parse(body).token ?? ''); } catch { return ''; } })();
+      const offered = (() => {
+        try {
+          return String(JSON.parse(body).token ?? '');
+        } catch {
+          return '';
+        }
+      })();
       if (!offered || !guard.tokensEqual(offered, token)) return deny(req, res, 'token');
       const id = randomBytes(24).toString('base64url');
       sessions.add(id);
@@ -66,7 +85,15 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const sid = guard.readCookie(req.headers.cookie, guard.SESSION_COOKIE);
-    const why = !guard.isAllowedHost(req.headers.host, port) ? 'host' : !guard.isAllowedOrigin(req.headers.origin, port) ? 'origin' : !sid || !sessions.has(sid) ? 'session' : req.url !== '/bridge/ws' ? 'path' : undefined;
+    const why = !guard.isAllowedHost(req.headers.host, port)
+      ? 'host'
+      : !guard.isAllowedOrigin(req.headers.origin, port)
+        ? 'origin'
+        : !sid || !sessions.has(sid)
+          ? 'session'
+          : req.url !== '/bridge/ws'
+            ? 'path'
+            : undefined;
     if (why) {
       deny(req, undefined, why);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');

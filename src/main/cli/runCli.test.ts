@@ -26,6 +26,9 @@ describe('callsign CLI', () => {
   });
 
   it('says the app is not running', async () => {
-    expect(await runCli(['lookup', '+12065550101'], mkdtempSync(join(tmpdir(), 'cs-cli-')))).toMatchObject({ code: 1, message: expect.stringContaining("isn't running") });
+    expect(await runCli(['lookup', '+12065550101'], mkdtempSync(join(tmpdir(), 'cs-cli-')))).toMatchObject({
+      code: 1,
+      message: expect.stringContaining("isn't running"),
+    });
   });
 });

@@ -12,10 +12,14 @@ export async function runCli(argv: string[], dataDir: string): Promise<{ code: n
   const value = rest.join(' ').trim();
   const param = value.includes('@') ? 'email' : 'phone';
   try {
-    const r = await sendToRunningApp(controlSocketPath(dataDir), `callsign://lookup?${param}=${encodeURIComponent(value)}`);
-    return r.ok ? { code: 0, message: `Sent to Callsign: ${param} ${value}` } : { code: 2, message: r.message ?? 'Refused.' };
+    const r = await sendToRunningApp(
+      controlSocketPath(dataDir),
+      `callsign://lookup?${param}=${encodeURIComponent(value)}`,
+    );
+    return r.ok
+      ? { code: 0, message: `Sent to Callsign: ${param} ${value}` }
+      : { code: 2, message: r.message ?? 'Refused.' };
   } catch (err) {
     return { code: 1, message: (err as Error).message };
   }
 }
-

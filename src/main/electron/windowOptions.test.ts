@@ -5,7 +5,13 @@ import { isAppUrl, isExternalLinkAllowed, isTrustedSender } from './urlPolicy.js
 describe('mainWindowOptions', () => {
   it('isolates and sandboxes the renderer', () => {
     const w = mainWindowOptions('/app/preload/index.cjs').webPreferences!;
-    expect(w).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(w).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
     expect(w.preload).toBe('/app/preload/index.cjs');
   });
   it('has a strict CSP', () => {

@@ -14,26 +14,37 @@ import type { Handlers } from '../../shared/ipc/contract.js';
 import type { ApiClient } from './apiClient.js';
 import type { SessionService } from './sessionService.js';
 
-export type AccountChannel = 'account.totpEnroll' | 'account.totpConfirm' | 'devices.list' | 'devices.revoke' | 'admin.users' | 'admin.resetTotp';
+export type AccountChannel =
+  'account.totpEnroll' | 'account.totpConfirm' | 'devices.list' | 'devices.revoke' | 'admin.users' | 'admin.resetTotp';
 
 export function createAccountHandlers(api: ApiClient, session: SessionService): Pick<Handlers, AccountChannel> {
   return {
     'account.totpEnroll': async () =>
-      session.authorized(async (token) => TotpEnrolment.parse(await api.request('/v1/auth/totp/enroll', { method: 'POST', token, body: {} }))),
+      session.authorized(async (token) =>
+        TotpEnrolment.parse(await api.request('/v1/auth/totp/enroll', { method: 'POST', token, body: {} })),
+      ),
     'account.totpConfirm': async ({ code }) => {
-      const confirmed = await session.authorized(async (token) => TotpConfirmed.parse(await api.request('/v1/auth/totp/confirm', { method: 'POST', token, body: { code } })));
+      const confirmed = await session.authorized(async (token) =>
+        TotpConfirmed.parse(await api.request('/v1/auth/totp/confirm', { method: 'POST', token, body: { code } })),
+      );
       session.noteTotpEnabled(true);
       return confirmed;
     },
-    'devices.list': async ({ scope }) => session.authorized(async (token) => DeviceList.parse(await api.request('/v1/devices', { token, query: { scope } }))),
+    'devices.list': async ({ scope }) =>
+      session.authorized(async (token) =>
+        DeviceList.parse(await api.request('/v1/devices', { token, query: { scope } })),
+      ),
     'devices.revoke': async ({ id }) =>
       session.authorized(async (token) => {
         await api.request(`/v1/devices/${encodeURIComponent(id)}`, { method: 'DELETE', token });
         return { revoked: true as const };
       }),
-    'admin.users': async () => session.authorized(async (token) => AccountList.parse(await api.request('/v1/admin/users', { token }))),
+    'admin.users': async () =>
+      session.authorized(async (token) => AccountList.parse(await api.request('/v1/admin/users', { token }))),
     'admin.resetTotp': async ({ userId }) => {
-      await session.authorized((token) => api.request(`/v1/admin/users/${encodeURIComponent(userId)}/totp`, { method: 'DELETE', token }));
+      await session.authorized((token) =>
+        api.request(`/v1/admin/users/${encodeURIComponent(userId)}/totp`, { method: 'DELETE', token }),
+      );
       // An administrator resetting their own TOTP: the account page should offer set-up again.
       if (session.status().user?.id === userId) session.noteTotpEnabled(false);
       return { reset: true as const };

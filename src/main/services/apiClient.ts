@@ -37,19 +37,28 @@ export class ApiClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch {
-      throw new AppError('server_unreachable', `Couldn't reach the Callsign server at ${url.origin}. Check your connection; cached data keeps working.`);
+      throw new AppError(
+        'server_unreachable',
+        `Couldn't reach the Callsign server at ${url.origin}. Check your connection; cached data keeps working.`,
+      );
     }
     const text = await res.text();
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
-      throw new AppError('internal', `The server at ${url.origin} sent a response Callsign could not read (HTTP ${res.status}).`);
+      throw new AppError(
+        'internal',
+        `The server at ${url.origin} sent a response Callsign could not read (HTTP ${res.status}).`,
+      );
     }
     if (res.ok) return json;
     const body = ErrorBody.safeParse(json);
     if (body.success) throw new AppError(body.data.error.code, body.data.error.message, body.data.error.field);
     if (res.status === 429) throw new AppError('rate_limited', 'Too many attempts. Wait a minute and try again.');
-    throw new AppError(res.status === 401 ? 'unauthorized' : 'internal', `The server answered HTTP ${res.status}. Try again later.`);
+    throw new AppError(
+      res.status === 401 ? 'unauthorized' : 'internal',
+      `The server answered HTTP ${res.status}. Try again later.`,
+    );
   }
 }

@@ -19,7 +19,8 @@ const auditRoutes: Answer = ({ path }) => {
   if (path === '/v1/audit/verify') return json(200, { intact: true, brokenAt: null, entries: 7, head: 'b'.repeat(64) });
   return undefined;
 };
-const setup = (answer?: (path: string, auth: string | undefined) => Response | undefined) => handlersBehindFakeServer(user, auditRoutes, answer && (({ path, auth }) => answer(path, auth)));
+const setup = (answer?: (path: string, auth: string | undefined) => Response | undefined) =>
+  handlersBehindFakeServer(user, auditRoutes, answer && (({ path, auth }) => answer(path, auth)));
 
 describe('audit IPC channels', () => {
   it('lists newest first with before/type paging and verifies the chain, refreshing the token once on 401', async () => {
@@ -36,7 +37,12 @@ describe('audit IPC channels', () => {
     expect(page.entries.map((e) => e.seq)).toEqual([7, 6]);
     expect(page.next).toBe(6);
     await client.invoke('audit.list', { limit: 50, before: 6, type: 'auth.sign_in' });
-    expect(await client.invoke('audit.verify', {})).toEqual({ intact: true, brokenAt: null, entries: 7, head: 'b'.repeat(64) });
+    expect(await client.invoke('audit.verify', {})).toEqual({
+      intact: true,
+      brokenAt: null,
+      entries: 7,
+      head: 'b'.repeat(64),
+    });
     expect(calls.slice(1)).toEqual([
       'GET /v1/audit?order=desc&limit=2 Bearer AT1',
       'GET /v1/audit?order=desc&limit=50&before=6&type=auth.sign_in Bearer AT1',
@@ -49,16 +55,28 @@ describe('audit IPC channels', () => {
   it('refuses malformed requests in main, before any server call', async () => {
     const { client, calls } = setup();
     await client.invoke('session.login', { email: 'supervisor@callsign.demo', password: 'pw' });
-    await expect(client.invoke('audit.list', { limit: 0 })).rejects.toMatchObject({ code: 'bad_request', field: 'limit' });
-    await expect(client.invoke('audit.list', { limit: 10, before: -1 })).rejects.toMatchObject({ code: 'bad_request', field: 'before' });
-    await expect(client.invoke('audit.list', { limit: 10, after: 3 } as never)).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(client.invoke('audit.list', { limit: 0 })).rejects.toMatchObject({
+      code: 'bad_request',
+      field: 'limit',
+    });
+    await expect(client.invoke('audit.list', { limit: 10, before: -1 })).rejects.toMatchObject({
+      code: 'bad_request',
+      field: 'before',
+    });
+    await expect(client.invoke('audit.list', { limit: 10, after: 3 } as never)).rejects.toMatchObject({
+      code: 'bad_request',
+    });
     await expect(client.invoke('audit.verify', { extra: 1 } as never)).rejects.toMatchObject({ code: 'bad_request' });
     expect(calls).toHaveLength(1);
   });
 
   it('passes a forbidden answer through and rejects a response that does not match the shared schema', async () => {
     const { client } = setup((path) =>
-      path === '/v1/audit/verify' ? json(403, { error: { code: 'forbidden', message: 'Only a supervisor can do this.' } }) : path === '/v1/audit' ? json(200, { entries: [{ seq: 'x' }], next: null }) : undefined,
+      path === '/v1/audit/verify'
+        ? json(403, { error: { code: 'forbidden', message: 'Only a supervisor can do this.' } })
+        : path === '/v1/audit'
+          ? json(200, { entries: [{ seq: 'x' }], next: null })
+          : undefined,
     );
     await client.invoke('session.login', { email: 'supervisor@callsign.demo', password: 'pw' });
     await expect(client.invoke('audit.verify', {})).rejects.toMatchObject({ code: 'forbidden' });

@@ -17,6 +17,7 @@ export function createAuditHandlers(api: ApiClient, session: SessionService): Pi
       session.authorized(async (token) =>
         AuditPage.parse(await api.request('/v1/audit', { token, query: { order: 'desc', limit, before, type } })),
       ),
-    'audit.verify': async () => session.authorized(async (token) => AuditVerification.parse(await api.request('/v1/audit/verify', { token }))),
+    'audit.verify': async () =>
+      session.authorized(async (token) => AuditVerification.parse(await api.request('/v1/audit/verify', { token }))),
   };
 }

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { parseDeepLink, type DeepLink } from '../../shared/deeplink/parseDeepLink.js';
 
 export function controlSocketPath(dataDir: string): string {
-  if (process.platform === 'win32') return `\\\\.\\pipe\\callsign-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`;
+  if (process.platform === 'win32')
+    return `\\\\.\\pipe\\callsign-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`;
   return join(dataDir, 'callsign.sock');
 }
 
@@ -42,10 +43,17 @@ export async function startControlServer(socketPath: string, onLink: (link: Deep
 }
 
 /** Sends a deep link to the running app. Rejects with a message a person can act on. */
-export function sendToRunningApp(socketPath: string, url: string, timeoutMs = 3000): Promise<{ ok: boolean; message?: string }> {
+export function sendToRunningApp(
+  socketPath: string,
+  url: string,
+  timeoutMs = 3000,
+): Promise<{ ok: boolean; message?: string }> {
   return new Promise((resolve, reject) => {
     const conn = createConnection(socketPath);
-    const timer = setTimeout(() => (conn.destroy(), reject(new Error('Callsign did not answer. Is it still starting?'))), timeoutMs);
+    const timer = setTimeout(
+      () => (conn.destroy(), reject(new Error('Callsign did not answer. Is it still starting?'))),
+      timeoutMs,
+    );
     let buf = '';
     conn.setEncoding('utf8');
     conn.on('connect', () => conn.write(JSON.stringify({ open: url }) + '\n'));

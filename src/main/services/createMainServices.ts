@@ -25,14 +25,19 @@ export interface MainServiceDeps {
 }
 
 function thisDevice(): DeviceRegistration {
-  const platform = ({ win32: 'windows', darwin: 'macos', linux: 'linux' } as const)[process.platform as 'win32' | 'darwin' | 'linux'] ?? 'unknown';
+  const platform =
+    ({ win32: 'windows', darwin: 'macos', linux: 'linux' } as const)[
+      process.platform as 'win32' | 'darwin' | 'linux'
+    ] ?? 'unknown';
   return { name: `${hostname().slice(0, 80) || 'Callsign'} (Callsign)`, platform };
 }
 
 export function createMainServices(deps: MainServiceDeps) {
   const serverUrl = () => deps.settings.get().serverUrl ?? deps.defaultServerUrl;
   const api = new ApiClient(serverUrl, deps.fetchImpl);
-  const session = new SessionService(api, deps.secrets, serverUrl, deps.device ?? thisDevice(), (reason) => deps.emit?.('session.wiped', { reason }));
+  const session = new SessionService(api, deps.secrets, serverUrl, deps.device ?? thisDevice(), (reason) =>
+    deps.emit?.('session.wiped', { reason }),
+  );
   void session.resume(); // a stored session, picked up before the renderer's first session.status
   const handlers = createHandlers({
     api,

@@ -13,14 +13,22 @@ import { SessionService } from './sessionService.js';
 
 export type Answer = (request: { method: string; path: string; auth: string | undefined }) => Response | undefined;
 
-export const json = (status: number, body?: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+export const json = (status: number, body?: unknown) =>
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
 
 export function handlersBehindFakeServer(user: UserInfo, routes: Answer, answer: Answer = () => undefined) {
   const tokens = (at: string) => ({ accessToken: at, refreshToken: `R${at}`, expiresIn: 900, user, deviceId: 'd1' });
   const calls: string[] = [];
   const fetchImpl = (async (url: URL | RequestInfo, init?: RequestInit) => {
     const u = new URL(String(url));
-    const request = { method: init?.method ?? 'GET', path: u.pathname, auth: (init?.headers as Record<string, string>)?.authorization };
+    const request = {
+      method: init?.method ?? 'GET',
+      path: u.pathname,
+      auth: (init?.headers as Record<string, string>)?.authorization,
+    };
     calls.push(`${request.method} ${u.pathname}${u.search} ${request.auth ?? ''}`.trim());
     const found = answer(request) ?? routes(request);
     if (found) return found;
@@ -30,7 +38,15 @@ export function handlersBehindFakeServer(user: UserInfo, routes: Answer, answer:
   }) as FetchLike;
   const api = new ApiClient(() => 'http://127.0.0.1:4317', fetchImpl);
   const session = new SessionService(api, new MemorySecretStore(), () => 'http://127.0.0.1:4317');
-  const handlers = createHandlers({ api, session, settings: { get: () => ({ theme: 'system', locale: 'en-US' }), set: (p) => ({ theme: 'system', locale: 'en-US', ...p }) }, info: { version: '0', shell: 'web-bridge', platform: 'test' } });
+  const handlers = createHandlers({
+    api,
+    session,
+    settings: {
+      get: () => ({ theme: 'system', locale: 'en-US' }),
+      set: (p) => ({ theme: 'system', locale: 'en-US', ...p }),
+    },
+    info: { version: '0', shell: 'web-bridge', platform: 'test' },
+  });
   const { client } = createMemoryPair(handlers);
   return { client, calls };
 }

@@ -42,20 +42,43 @@ export function createHandlers({ api, session, settings, info }: HandlerDeps): H
     'session.totp': async (step) => session.totp(step),
     'session.logout': async () => session.logout(),
     'sync.pull': async ({ since, limit }) =>
-      session.authorized(async (token) => SyncPage.parse(await api.request('/v1/sync', { token, query: { since, limit } }))),
+      session.authorized(async (token) =>
+        SyncPage.parse(await api.request('/v1/sync', { token, query: { since, limit } })),
+      ),
     'lookup.remote': async (q) => session.authorized((token) => api.request('/v1/lookup', { token, query: q })),
     'approvals.upload': async (record) =>
       session.authorized(async (token) =>
-        ApprovalStored.parse(await api.request('/v1/approvals', { method: 'POST', token, body: record, headers: { 'idempotency-key': record.id } })),
+        ApprovalStored.parse(
+          await api.request('/v1/approvals', {
+            method: 'POST',
+            token,
+            body: record,
+            headers: { 'idempotency-key': record.id },
+          }),
+        ),
       ),
     'approvals.escalate': async (req) =>
-      session.authorized(async (token) => z.object({ notified: z.number() }).parse(await api.request('/v1/approvals/escalations', { method: 'POST', token, body: req }))),
-    'sms.send': async (req) => session.authorized(async (token) => SmsCodeSent.parse(await api.request('/v1/sms/codes', { method: 'POST', token, body: req }))),
+      session.authorized(async (token) =>
+        z
+          .object({ notified: z.number() })
+          .parse(await api.request('/v1/approvals/escalations', { method: 'POST', token, body: req })),
+      ),
+    'sms.send': async (req) =>
+      session.authorized(async (token) =>
+        SmsCodeSent.parse(await api.request('/v1/sms/codes', { method: 'POST', token, body: req })),
+      ),
     'sms.check': async ({ codeId, code }) =>
       session.authorized(async (token) =>
-        SmsCodeChecked.parse(await api.request(`/v1/sms/codes/${encodeURIComponent(codeId)}/check`, { method: 'POST', token, body: { code } })),
+        SmsCodeChecked.parse(
+          await api.request(`/v1/sms/codes/${encodeURIComponent(codeId)}/check`, {
+            method: 'POST',
+            token,
+            body: { code },
+          }),
+        ),
       ),
-    'outbox.list': async () => session.authorized(async (token) => OutboxList.parse(await api.request('/v1/outbox', { token }))),
+    'outbox.list': async () =>
+      session.authorized(async (token) => OutboxList.parse(await api.request('/v1/outbox', { token }))),
     ...createAccountHandlers(api, session),
     ...createAuditHandlers(api, session),
     'settings.get': async () => settings.get(),

@@ -4,7 +4,8 @@ import { MemorySecretStore } from './secretStore.js';
 import { SessionService } from './sessionService.js';
 
 const user = { id: 'u1', email: 'tech@callsign.demo', name: 'Taylor Tech', role: 'technician' as const };
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const tokens = (n: number) => ({ accessToken: `AT${n}`, refreshToken: `RT${n}`, expiresIn: 900, user, deviceId: 'd1' });
 
 /** A fake server whose answers can change between calls; `calls` lists "METHOD path". */
@@ -21,7 +22,13 @@ function world(stored: { refreshToken?: string; user?: unknown }) {
   if (stored.user) void secrets.set('signedInUser', JSON.stringify(stored.user));
   const wiped: string[] = [];
   const api = new ApiClient(() => 'http://127.0.0.1:4317', fetchImpl);
-  const session = new SessionService(api, secrets, () => 'http://127.0.0.1:4317', undefined, (r) => wiped.push(r));
+  const session = new SessionService(
+    api,
+    secrets,
+    () => 'http://127.0.0.1:4317',
+    undefined,
+    (r) => wiped.push(r),
+  );
   return { session, secrets, calls, wiped, api, serve: (fn: typeof answer) => (answer = fn) };
 }
 
@@ -46,13 +53,18 @@ describe('SessionService.resume — a restart keeps the session', () => {
     expect(w.session.status()).toMatchObject({ signedIn: true, user, online: false });
     expect(await w.secrets.get('refreshToken')).toBe('RT0');
 
-    w.serve((path, init) => (path === '/v1/auth/refresh' ? json(200, tokens(2)) : json(200, { auth: (init?.headers as Record<string, string>).authorization })));
+    w.serve((path, init) =>
+      path === '/v1/auth/refresh'
+        ? json(200, tokens(2))
+        : json(200, { auth: (init?.headers as Record<string, string>).authorization }),
+    );
     expect(await w.session.authorized((t) => w.api.request('/v1/sync', { token: t }))).toEqual({ auth: 'Bearer AT2' });
     expect(w.session.status().online).toBe(true);
   });
 
   it('signs out when the server refuses the stored token — at start-up or at the first call after an offline start', async () => {
-    const refused = () => json(401, { error: { code: 'unauthorized', message: 'Your session has ended. Sign in again.' } });
+    const refused = () =>
+      json(401, { error: { code: 'unauthorized', message: 'Your session has ended. Sign in again.' } });
     const atStart = world({ refreshToken: 'RT0', user });
     atStart.serve(refused);
     await atStart.session.resume();
@@ -70,7 +82,9 @@ describe('SessionService.resume — a restart keeps the session', () => {
 
   it('wipes when the stored token belongs to a revoked device', async () => {
     const w = world({ refreshToken: 'RT0', user });
-    w.serve(() => json(401, { error: { code: 'device_revoked', message: 'This device was signed out by an administrator.' } }));
+    w.serve(() =>
+      json(401, { error: { code: 'device_revoked', message: 'This device was signed out by an administrator.' } }),
+    );
     await w.session.resume();
     expect(w.wiped).toEqual(['device_revoked']);
     expect(w.session.status().signedIn).toBe(false);

@@ -5,7 +5,8 @@ import { MemorySecretStore } from './secretStore.js';
 import { AppError } from '../../shared/api/errors.js';
 
 const user = { id: 'u1', email: 'tech@callsign.demo', name: 'Taylor Tech', role: 'technician' as const };
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 function setup(fetchImpl: FetchLike) {
   const secrets = new MemorySecretStore();
@@ -15,9 +16,17 @@ function setup(fetchImpl: FetchLike) {
 
 describe('SessionService', () => {
   it('keeps the access token in memory, the refresh token in the secret store, and shows neither', async () => {
-    const { secrets, session } = setup(async () => json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user, deviceId: 'd1' }));
+    const { secrets, session } = setup(async () =>
+      json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user, deviceId: 'd1' }),
+    );
     const status = await session.login('tech@callsign.demo', 'pw');
-    expect(status).toEqual({ signedIn: true, user, serverUrl: 'http://127.0.0.1:4317', online: true, totpEnabled: false });
+    expect(status).toEqual({
+      signedIn: true,
+      user,
+      serverUrl: 'http://127.0.0.1:4317',
+      online: true,
+      totpEnabled: false,
+    });
     expect(JSON.stringify(status)).not.toMatch(/AT1|RT1/);
     expect(await secrets.get('refreshToken')).toBe('RT1');
   });
@@ -28,9 +37,13 @@ describe('SessionService', () => {
       const path = new URL(String(url)).pathname;
       const auth = (init?.headers as Record<string, string>)?.authorization;
       calls.push(`${path} ${auth ?? ''}`);
-      if (path === '/v1/auth/login') return json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user, deviceId: 'd1' });
-      if (path === '/v1/auth/refresh') return json(200, { accessToken: 'AT2', refreshToken: 'RT2', expiresIn: 900, user, deviceId: 'd1' });
-      return auth === 'Bearer AT2' ? json(200, { ok: true }) : json(401, { error: { code: 'unauthorized', message: 'expired' } });
+      if (path === '/v1/auth/login')
+        return json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user, deviceId: 'd1' });
+      if (path === '/v1/auth/refresh')
+        return json(200, { accessToken: 'AT2', refreshToken: 'RT2', expiresIn: 900, user, deviceId: 'd1' });
+      return auth === 'Bearer AT2'
+        ? json(200, { ok: true })
+        : json(401, { error: { code: 'unauthorized', message: 'expired' } });
     }) as unknown as FetchLike;
     const { secrets, session } = setup(fetchImpl);
     await session.login('tech@callsign.demo', 'pw');
@@ -41,8 +54,13 @@ describe('SessionService', () => {
   });
 
   it('maps a wrong password to the server message and a dead server to server_unreachable', async () => {
-    const wrong = setup(async () => json(401, { error: { code: 'invalid_credentials', message: 'Email or password is wrong.' } }));
-    await expect(wrong.session.login('a@b.co', 'x')).rejects.toMatchObject({ code: 'invalid_credentials', message: 'Email or password is wrong.' });
+    const wrong = setup(async () =>
+      json(401, { error: { code: 'invalid_credentials', message: 'Email or password is wrong.' } }),
+    );
+    await expect(wrong.session.login('a@b.co', 'x')).rejects.toMatchObject({
+      code: 'invalid_credentials',
+      message: 'Email or password is wrong.',
+    });
     const dead = setup(async () => {
       throw new TypeError('fetch failed');
     });
@@ -52,7 +70,9 @@ describe('SessionService', () => {
   });
 
   it('refuses authorised calls before sign-in and forgets everything on logout', async () => {
-    const { secrets, session } = setup(async () => json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user, deviceId: 'd1' }));
+    const { secrets, session } = setup(async () =>
+      json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user, deviceId: 'd1' }),
+    );
     await expect(session.authorized(async () => 1)).rejects.toMatchObject({ code: 'not_signed_in' });
     await session.login('tech@callsign.demo', 'pw');
     await session.logout();
@@ -72,7 +92,10 @@ describe('SessionService — devices and TOTP', () => {
     }) as FetchLike;
     const secrets = new MemorySecretStore();
     const api = new ApiClient(() => 'http://127.0.0.1:4317', fetchImpl);
-    const session = new SessionService(api, secrets, () => 'http://127.0.0.1:4317', { name: 'Desk 4', platform: 'linux' });
+    const session = new SessionService(api, secrets, () => 'http://127.0.0.1:4317', {
+      name: 'Desk 4',
+      platform: 'linux',
+    });
     const half = await session.login('tech@callsign.demo', 'pw');
     expect(half).toMatchObject({ signedIn: false, mfaRequired: true });
     expect(JSON.stringify(half)).not.toContain('MFA1');
@@ -86,15 +109,26 @@ describe('SessionService — devices and TOTP', () => {
   it('forgets everything and asks for a wipe when the server says the device was revoked', async () => {
     const fetchImpl = (async (url: URL | RequestInfo) => {
       const path = new URL(String(url)).pathname;
-      if (path === '/v1/auth/login') return json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user, deviceId: 'd1' });
-      return json(401, { error: { code: 'device_revoked', message: 'This device was signed out by an administrator.' } });
+      if (path === '/v1/auth/login')
+        return json(200, { accessToken: 'AT1', refreshToken: 'RT1', expiresIn: 900, user, deviceId: 'd1' });
+      return json(401, {
+        error: { code: 'device_revoked', message: 'This device was signed out by an administrator.' },
+      });
     }) as FetchLike;
     const wiped: string[] = [];
     const secrets = new MemorySecretStore();
     const api = new ApiClient(() => 'http://127.0.0.1:4317', fetchImpl);
-    const session = new SessionService(api, secrets, () => 'http://127.0.0.1:4317', undefined, (r) => wiped.push(r));
+    const session = new SessionService(
+      api,
+      secrets,
+      () => 'http://127.0.0.1:4317',
+      undefined,
+      (r) => wiped.push(r),
+    );
     await session.login('tech@callsign.demo', 'pw');
-    await expect(session.authorized((t) => api.request('/v1/sync', { token: t }))).rejects.toMatchObject({ code: 'device_revoked' });
+    await expect(session.authorized((t) => api.request('/v1/sync', { token: t }))).rejects.toMatchObject({
+      code: 'device_revoked',
+    });
     expect(wiped).toEqual(['device_revoked']);
     expect(session.status().signedIn).toBe(false);
     expect(await secrets.get('refreshToken')).toBeUndefined();

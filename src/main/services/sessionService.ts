@@ -92,7 +92,9 @@ export class SessionService {
   }
 
   async login(email: string, password: string): Promise<SessionStatus> {
-    const body = await this.track(() => this.api.request('/v1/auth/login', { method: 'POST', body: { email, password, device: this.device } }));
+    const body = await this.track(() =>
+      this.api.request('/v1/auth/login', { method: 'POST', body: { email, password, device: this.device } }),
+    );
     const res = SignInResponse.parse(body);
     if ('mfaRequired' in res) {
       this.mfaToken = res.mfaToken;
@@ -107,7 +109,9 @@ export class SessionService {
     if (!this.mfaToken) throw new AppError('not_signed_in', 'Enter your email and password first.');
     const mfaToken = this.mfaToken;
     try {
-      const body = await this.track(() => this.api.request('/v1/auth/totp', { method: 'POST', body: { mfaToken, ...step } }));
+      const body = await this.track(() =>
+        this.api.request('/v1/auth/totp', { method: 'POST', body: { mfaToken, ...step } }),
+      );
       await this.start(LoginResponse.parse(body));
       this.mfaToken = undefined;
       this.totpEnabled = true;
@@ -186,7 +190,9 @@ export class SessionService {
   private async refresh(): Promise<void> {
     const refreshToken = await this.secrets.get(REFRESH_KEY);
     if (!refreshToken) throw new AppError('unauthorized', 'Your session has ended. Sign in again.');
-    const body = await this.track(() => this.api.request('/v1/auth/refresh', { method: 'POST', body: { refreshToken } }));
+    const body = await this.track(() =>
+      this.api.request('/v1/auth/refresh', { method: 'POST', body: { refreshToken } }),
+    );
     const res = LoginResponse.parse(body);
     this.accept(res);
     await this.store(res);

@@ -16,7 +16,16 @@ import { createI18n } from './i18n/createI18n.js';
 import { createQueryClient } from './queryClient.js';
 
 // jsdom lacks matchMedia (MUI's system mode reads it).
-window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false })) as unknown as typeof window.matchMedia;
+window.matchMedia ??= ((q: string) => ({
+  matches: false,
+  media: q,
+  addEventListener() {},
+  removeEventListener() {},
+  addListener() {},
+  removeListener() {},
+  onchange: null,
+  dispatchEvent: () => false,
+})) as unknown as typeof window.matchMedia;
 
 let n = 0;
 function setup() {
@@ -25,8 +34,13 @@ function setup() {
   const handlers = {
     'session.status': async () => status,
     'session.login': async ({ password }: { password: string }) => {
-      if (password !== 'demo-pass-123') throw new AppError('invalid_credentials', 'The email or password is not right.');
-      status = { ...status, signedIn: true, user: { id: 'u1', email: 'tech@callsign.demo', name: 'Tess Tech', role: 'technician' } };
+      if (password !== 'demo-pass-123')
+        throw new AppError('invalid_credentials', 'The email or password is not right.');
+      status = {
+        ...status,
+        signedIn: true,
+        user: { id: 'u1', email: 'tech@callsign.demo', name: 'Tess Tech', role: 'technician' },
+      };
       return status;
     },
     'session.logout': async () => (status = { ...status, signedIn: false, user: undefined }),
@@ -73,7 +87,10 @@ describe('App (walking skeleton)', () => {
       </AppProviders>,
     );
     await signIn('wrong');
-    expect(await screen.findByTestId('signin-error')).toHaveProperty('textContent', 'The email or password is not right.');
+    expect(await screen.findByTestId('signin-error')).toHaveProperty(
+      'textContent',
+      'The email or password is not right.',
+    );
     await signIn();
     expect(await screen.findByTestId('user-menu')).toHaveProperty('textContent', expect.stringContaining('Tess Tech'));
     await waitFor(() => expect(screen.getByTestId('sync-status').textContent).toMatch(/Synced/), { timeout: 10_000 });
@@ -82,7 +99,9 @@ describe('App (walking skeleton)', () => {
     lookup('(206) 555-0101');
     const card = await screen.findByTestId('lookup-result');
     expect(screen.getByTestId('site-name').textContent).toBe('Northwind Traders — Seattle');
-    expect(screen.getByTestId('site-greeting').textContent).toBe('Thank you for calling Northwind IT Help Desk, this is Tess. How can I help?');
+    expect(screen.getByTestId('site-greeting').textContent).toBe(
+      'Thank you for calling Northwind IT Help Desk, this is Tess. How can I help?',
+    );
     expect(screen.getByTestId('site-message').textContent).toContain('Site message');
     expect(screen.getByTestId('match-kind').textContent).toBe("Matched by the caller's mobile number +1 206 555 0101");
     expect(screen.getByTestId('profile-name').textContent).toBe('Dana Reyes');
@@ -90,7 +109,9 @@ describe('App (walking skeleton)', () => {
 
     lookup('+1 312 555 0199');
     await waitFor(() => expect(screen.getAllByTestId('lookup-result')).toHaveLength(2));
-    expect(screen.getByTestId('ambiguous-warning').textContent).toBe('This number belongs to 2 sites — ask the caller which site they are calling from');
+    expect(screen.getByTestId('ambiguous-warning').textContent).toBe(
+      'This number belongs to 2 sites — ask the caller which site they are calling from',
+    );
 
     lookup('hello there');
     expect((await screen.findByTestId('lookup-hint')).textContent).not.toBe('');
@@ -112,7 +133,10 @@ describe('App (walking skeleton)', () => {
         <App />
       </AppProviders>,
     );
-    await waitFor(() => expect(screen.getByTestId('match-kind').textContent).toBe('Matched by email domain northwindtraders.com'), { timeout: 5000 });
+    await waitFor(
+      () => expect(screen.getByTestId('match-kind').textContent).toBe('Matched by email domain northwindtraders.com'),
+      { timeout: 5000 },
+    );
     expect(screen.queryByTestId('profile-name')).toBeNull();
     act(() => (document.activeElement as HTMLElement | null)?.blur());
     fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
@@ -127,13 +151,17 @@ describe('App (walking skeleton)', () => {
     await syncDirectory({ api: services.api, db, directory });
     const real = services.api.invoke.bind(services.api) as (c: string, p: unknown) => Promise<unknown>;
     services.api.invoke = ((channel: string, payload: unknown) =>
-      channel === 'sync.pull' ? Promise.reject(new AppError('server_unreachable', 'down')) : real(channel, payload)) as typeof services.api.invoke;
+      channel === 'sync.pull'
+        ? Promise.reject(new AppError('server_unreachable', 'down'))
+        : real(channel, payload)) as typeof services.api.invoke;
     render(
       <AppProviders i18n={createI18n()} queryClient={createQueryClient()} services={services}>
         <App />
       </AppProviders>,
     );
-    await waitFor(() => expect(screen.getByTestId('sync-status').textContent).toMatch(/^Offline — data from /), { timeout: 10_000 }); // a loaded CI machine needs more than the default 1 s
+    await waitFor(() => expect(screen.getByTestId('sync-status').textContent).toMatch(/^Offline — data from /), {
+      timeout: 10_000,
+    }); // a loaded CI machine needs more than the default 1 s
     lookup('+1 206 555 0101');
     expect((await screen.findByTestId('profile-name')).textContent).toBe('Dana Reyes');
   });

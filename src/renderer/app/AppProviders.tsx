@@ -10,7 +10,17 @@ import { createAppTheme } from './theme.js';
 const theme = createAppTheme();
 
 /** Theme (mode not persisted by MUI: settings hold it), i18n, query client and services. */
-export function AppProviders({ i18n, queryClient, services, children }: { i18n: i18n; queryClient: QueryClient; services: Services | null; children: ReactNode }) {
+export function AppProviders({
+  i18n,
+  queryClient,
+  services,
+  children,
+}: {
+  i18n: i18n;
+  queryClient: QueryClient;
+  services: Services | null;
+  children: ReactNode;
+}) {
   return (
     <ThemeProvider theme={theme} storageManager={null} defaultMode="system" disableTransitionOnChange>
       <CssBaseline />

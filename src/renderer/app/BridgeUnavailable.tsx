@@ -4,7 +4,13 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import LinkOffOutlined from '@mui/icons-material/LinkOffOutlined';
 
-const code = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.9em', px: 0.5, borderRadius: 0.5, bgcolor: 'action.hover' };
+const code = {
+  fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+  fontSize: '0.9em',
+  px: 0.5,
+  borderRadius: 0.5,
+  bgcolor: 'action.hover',
+};
 
 /** Full-page message when the web bridge can't be reached or refused the launch token. */
 export function BridgeUnavailable() {

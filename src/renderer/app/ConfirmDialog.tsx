@@ -25,10 +25,27 @@ export interface ConfirmDialogProps {
  * "Say what will happen before it happens" (UX.md) for destructive actions. The confirm button has
  * focus, so Enter confirms and Esc cancels; the dialog stays open (with the error) if it fails.
  */
-export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onClose, pending = false, error, testId = 'confirm-dialog' }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  body,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  pending = false,
+  error,
+  testId = 'confirm-dialog',
+}: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
-    <Dialog open={open} onClose={pending ? undefined : onClose} maxWidth="xs" fullWidth data-testid={testId} aria-labelledby={`${testId}-title`}>
+    <Dialog
+      open={open}
+      onClose={pending ? undefined : onClose}
+      maxWidth="xs"
+      fullWidth
+      data-testid={testId}
+      aria-labelledby={`${testId}-title`}
+    >
       <DialogTitle id={`${testId}-title`}>{title}</DialogTitle>
       <DialogContent>
         <DialogContentText component="div">{body}</DialogContentText>
@@ -42,7 +59,14 @@ export function ConfirmDialog({ open, title, body, confirmLabel, onConfirm, onCl
         <Button onClick={onClose} disabled={pending}>
           {t('confirmDialog.cancel')}
         </Button>
-        <Button variant="contained" color="error" onClick={onConfirm} loading={pending} autoFocus data-testid={`${testId}-confirm`}>
+        <Button
+          variant="contained"
+          color="error"
+          onClick={onConfirm}
+          loading={pending}
+          autoFocus
+          data-testid={`${testId}-confirm`}
+        >
           {confirmLabel}
         </Button>
       </DialogActions>
@@ -87,7 +111,14 @@ export function ConfirmedAction<V>({
       <Button color="error" onClick={() => setOpen(true)} data-testid={testId} aria-label={ariaLabel}>
         {label}
       </Button>
-      <ConfirmDialog {...dialog} open={open} pending={mutation.isPending} error={mutation.error?.message} onClose={close} onConfirm={() => mutation.mutate(variables, { onSuccess: close })} />
+      <ConfirmDialog
+        {...dialog}
+        open={open}
+        pending={mutation.isPending}
+        error={mutation.error?.message}
+        onClose={close}
+        onConfirm={() => mutation.mutate(variables, { onSuccess: close })}
+      />
     </>
   );
 }

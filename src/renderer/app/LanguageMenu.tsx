@@ -14,7 +14,12 @@ export function LanguageMenu() {
   return (
     <>
       <Tooltip title={t('language.label')}>
-        <IconButton color="inherit" aria-label={t('language.label')} aria-haspopup="menu" onClick={(e) => setAnchor(e.currentTarget)}>
+        <IconButton
+          color="inherit"
+          aria-label={t('language.label')}
+          aria-haspopup="menu"
+          onClick={(e) => setAnchor(e.currentTarget)}
+        >
           <Language fontSize="small" />
         </IconButton>
       </Tooltip>

@@ -28,20 +28,40 @@ const ITEMS: ReadonlyArray<{ to: string; key: string; icon: React.ReactElement; 
 export function LeftRail({ role }: { role?: Role | undefined }) {
   const { t } = useTranslation();
   return (
-    <Box component="nav" aria-label={t('nav.label')} sx={{ width: 184, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', display: { xs: 'none', sm: 'block' } }}>
+    <Box
+      component="nav"
+      aria-label={t('nav.label')}
+      sx={{
+        width: 184,
+        flexShrink: 0,
+        borderRight: 1,
+        borderColor: 'divider',
+        bgcolor: 'background.paper',
+        display: { xs: 'none', sm: 'block' },
+      }}
+    >
       <List sx={{ px: 1 }}>
-        {ITEMS.filter((item) => !item.permission || (role !== undefined && hasPermission(role, item.permission))).map((item) => (
-          <ListItemButton
-            key={item.to}
-            component={NavLink}
-            to={item.to}
-            data-testid={`nav-${item.to.slice(1)}`}
-            sx={{ borderRadius: 1, '&.active': { bgcolor: 'action.selected', color: 'primary.main', '& .MuiListItemIcon-root': { color: 'primary.main' } } }}
-          >
-            <ListItemIcon sx={{ minWidth: 32 }}>{item.icon}</ListItemIcon>
-            <ListItemText primary={t(item.key)} />
-          </ListItemButton>
-        ))}
+        {ITEMS.filter((item) => !item.permission || (role !== undefined && hasPermission(role, item.permission))).map(
+          (item) => (
+            <ListItemButton
+              key={item.to}
+              component={NavLink}
+              to={item.to}
+              data-testid={`nav-${item.to.slice(1)}`}
+              sx={{
+                borderRadius: 1,
+                '&.active': {
+                  bgcolor: 'action.selected',
+                  color: 'primary.main',
+                  '& .MuiListItemIcon-root': { color: 'primary.main' },
+                },
+              }}
+            >
+              <ListItemIcon sx={{ minWidth: 32 }}>{item.icon}</ListItemIcon>
+              <ListItemText primary={t(item.key)} />
+            </ListItemButton>
+          ),
+        )}
       </List>
     </Box>
   );

@@ -36,7 +36,9 @@ export function SignedInRouter({ user }: { user: UserInfo }) {
             { path: 'approvals/new', element: <ApprovalWizardPage /> },
             { path: 'account', element: <AccountSecurityPage /> },
             ...(hasPermission(user.role, 'audit.read') ? [{ path: 'audit', element: <AuditPage /> }] : []),
-            ...(hasPermission(user.role, 'admin.read') ? [{ path: 'admin', element: <AdminPage role={user.role} /> }] : []),
+            ...(hasPermission(user.role, 'admin.read')
+              ? [{ path: 'admin', element: <AdminPage role={user.role} /> }]
+              : []),
             { path: '*', element: <Navigate to="/" replace /> },
           ],
         },

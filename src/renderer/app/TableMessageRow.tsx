@@ -17,13 +17,31 @@ export const TABLE_ROWS = { '& tbody tr': { height: 44 }, '& tbody tr:last-of-ty
  * One full-width row for a table's loading, error or empty state, so the header stays in place and
  * the message sits where the rows will be. Loading shows a thin bar plus words, never a spinner alone.
  */
-export function TableMessageRow({ colSpan, kind, children, onRetry, retryLabel, testId }: { colSpan: number; kind: 'loading' | 'error' | 'empty'; children: ReactNode; onRetry?: () => void; retryLabel?: string; testId?: string }) {
+export function TableMessageRow({
+  colSpan,
+  kind,
+  children,
+  onRetry,
+  retryLabel,
+  testId,
+}: {
+  colSpan: number;
+  kind: 'loading' | 'error' | 'empty';
+  children: ReactNode;
+  onRetry?: () => void;
+  retryLabel?: string;
+  testId?: string;
+}) {
   return (
     <TableRow data-testid={testId}>
       <TableCell colSpan={colSpan} sx={{ py: 3 }}>
         {kind === 'loading' && <LinearProgress sx={{ mb: 1.5, maxWidth: 320 }} />}
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-          <Typography variant="body2" color={kind === 'error' ? 'error' : 'text.secondary'} role={kind === 'error' ? 'alert' : undefined}>
+          <Typography
+            variant="body2"
+            color={kind === 'error' ? 'error' : 'text.secondary'}
+            role={kind === 'error' ? 'alert' : undefined}
+          >
             {children}
           </Typography>
           {onRetry && retryLabel && (
@@ -48,7 +66,23 @@ export interface RowsQuery {
  * A query-backed table body: the loading row while `query` is pending, the error row with Retry
  * when it failed, the empty row when `isEmpty`, else `children` (the rows).
  */
-export function QueryRows({ query, isEmpty, colSpan, loading, empty, errorTestId, children }: { query: RowsQuery; isEmpty: boolean; colSpan: number; loading: string; empty: string; errorTestId: string; children: ReactNode }) {
+export function QueryRows({
+  query,
+  isEmpty,
+  colSpan,
+  loading,
+  empty,
+  errorTestId,
+  children,
+}: {
+  query: RowsQuery;
+  isEmpty: boolean;
+  colSpan: number;
+  loading: string;
+  empty: string;
+  errorTestId: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   if (query.isPending) {
     return (
@@ -59,7 +93,13 @@ export function QueryRows({ query, isEmpty, colSpan, loading, empty, errorTestId
   }
   if (query.isError) {
     return (
-      <TableMessageRow colSpan={colSpan} kind="error" onRetry={() => void query.refetch()} retryLabel={t('table.retry')} testId={errorTestId}>
+      <TableMessageRow
+        colSpan={colSpan}
+        kind="error"
+        onRetry={() => void query.refetch()}
+        retryLabel={t('table.retry')}
+        testId={errorTestId}
+      >
         {t('table.loadFailed', { message: query.error?.message ?? '' })}
       </TableMessageRow>
     );

@@ -16,9 +16,20 @@ import { ThemeToggle } from './ThemeToggle.js';
 export function TopBar({ user }: { user: UserInfo }) {
   const { t } = useTranslation();
   return (
-    <AppBar position="static" color="inherit" sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper', color: 'text.primary' }}>
+    <AppBar
+      position="static"
+      color="inherit"
+      sx={{ borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper', color: 'text.primary' }}
+    >
       {/* Three columns so the lookup box stays centred whatever the badge says. */}
-      <Toolbar sx={{ display: 'grid', gridTemplateColumns: 'minmax(160px, 1fr) minmax(280px, 640px) minmax(min-content, 1fr)', columnGap: 2, minHeight: 56 }}>
+      <Toolbar
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: 'minmax(160px, 1fr) minmax(280px, 640px) minmax(min-content, 1fr)',
+          columnGap: 2,
+          minHeight: 56,
+        }}
+      >
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', color: 'primary.main' }}>
           <PhoneInTalkOutlined />
           <Typography variant="h3" component="span" sx={{ color: 'text.primary' }}>

@@ -32,7 +32,10 @@ export interface BridgeSocketOptions {
 const defaultBackoff = (n: number) => Math.min(30_000, 500 * 2 ** Math.min(n - 1, 6));
 
 export function disconnectedError(): AppError {
-  return new AppError('server_unreachable', 'Lost the connection to Callsign — reconnecting. The cached directory still works.');
+  return new AppError(
+    'server_unreachable',
+    'Lost the connection to Callsign — reconnecting. The cached directory still works.',
+  );
 }
 
 /**

@@ -62,7 +62,10 @@ describe('resolveCallsignApi', () => {
   it('exchanges the token for a cookie, removes it from the URL, then connects', async () => {
     const { e, sockets, replaceState, fetch } = env('#bridge=secret-token');
     const api = await resolveCallsignApi(e);
-    expect(fetch).toHaveBeenCalledWith('/bridge/session', expect.objectContaining({ method: 'POST', body: JSON.stringify({ token: 'secret-token' }) }));
+    expect(fetch).toHaveBeenCalledWith(
+      '/bridge/session',
+      expect.objectContaining({ method: 'POST', body: JSON.stringify({ token: 'secret-token' }) }),
+    );
     expect(replaceState).toHaveBeenCalledWith(null, '', '/#/');
     expect(sockets[0]!.url).toBe('ws://127.0.0.1:4400/bridge/ws');
     const p = api.invoke('app.info', {});

@@ -53,7 +53,9 @@ export async function resolveCallsignApi(env: BootEnvironment): Promise<Callsign
   }
   const scheme = env.location.protocol === 'https:' ? 'wss' : 'ws';
   try {
-    return await connectBridgeSocket({ openSocket: () => env.openSocket(`${scheme}://${env.location.host}/bridge/ws`) });
+    return await connectBridgeSocket({
+      openSocket: () => env.openSocket(`${scheme}://${env.location.host}/bridge/ws`),
+    });
   } catch {
     throw bridgeUnavailable();
   }

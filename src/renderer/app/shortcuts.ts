@@ -13,5 +13,7 @@ export const SHORTCUTS = [
 /** True while the user types into a field, where `?` is just a character. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   const el = target as { tagName?: string; isContentEditable?: boolean } | null;
-  return Boolean(el && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'));
+  return Boolean(
+    el && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT'),
+  );
 }

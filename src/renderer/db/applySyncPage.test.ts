@@ -15,8 +15,21 @@ async function apply(db: CallsignDb, raw: unknown) {
   return r;
 }
 
-const site = { id: 's1', name: 'Northwind — Seattle', companyName: 'Northwind Traders', mainPhones: ['+1 206 555 0100'], country: 'US' };
-const profile = { id: 'p1', siteId: 's1', firstName: 'Dana', lastName: 'Reyes', email: 'dana@northwind.test', phones: [{ number: '+1 206 555 0101', type: 'mobile' }] };
+const site = {
+  id: 's1',
+  name: 'Northwind — Seattle',
+  companyName: 'Northwind Traders',
+  mainPhones: ['+1 206 555 0100'],
+  country: 'US',
+};
+const profile = {
+  id: 'p1',
+  siteId: 's1',
+  firstName: 'Dana',
+  lastName: 'Reyes',
+  email: 'dana@northwind.test',
+  phones: [{ number: '+1 206 555 0101', type: 'mobile' }],
+};
 
 let db: CallsignDb;
 let n = 0;
@@ -28,7 +41,13 @@ afterEach(async () => {
   await db.delete();
 });
 
-const page = (seq: number, changes: unknown[], more = false) => ({ seq, more, remaining: 0, maxAgeSeconds: 86400, changes });
+const page = (seq: number, changes: unknown[], more = false) => ({
+  seq,
+  more,
+  remaining: 0,
+  maxAgeSeconds: 86400,
+  changes,
+});
 
 async function snapshot() {
   return { sites: await allSites(db), profiles: await allProfiles(db), meta: await db.meta.toArray() };
@@ -36,10 +55,13 @@ async function snapshot() {
 
 describe('applySyncPage', () => {
   it('applies a good page and stores seq + maxAge', async () => {
-    const r = await apply(db, page(2, [
-      { seq: 1, kind: 'site', id: 's1', op: 'upsert', data: site },
-      { seq: 2, kind: 'profile', id: 'p1', op: 'upsert', data: profile },
-    ]));
+    const r = await apply(
+      db,
+      page(2, [
+        { seq: 1, kind: 'site', id: 's1', op: 'upsert', data: site },
+        { seq: 2, kind: 'profile', id: 'p1', op: 'upsert', data: profile },
+      ]),
+    );
     expect(r.count).toBe(2);
     expect(r.profiles.put[0]).toMatchObject({ firstName: 'Dana', thinClient: false });
     expect(await getSite(db, 's1')).toMatchObject({ companyName: 'Northwind Traders', rmmAgentOptIn: false });
@@ -64,25 +86,37 @@ describe('applySyncPage', () => {
     await apply(db, page(1, [{ seq: 1, kind: 'site', id: 's1', op: 'upsert', data: site }]));
     const before = await snapshot();
     const orig = db.siteProfiles.bulkPut.bind(db.siteProfiles);
-    db.siteProfiles.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.siteProfiles.bulkPut;
-    await expect(apply(db, page(3, [
-      { seq: 2, kind: 'site', id: 's1', op: 'upsert', data: { ...site, name: 'Changed' } },
-      { seq: 3, kind: 'profile', id: 'p1', op: 'upsert', data: profile },
-    ]))).rejects.toThrow('disk full');
+    db.siteProfiles.bulkPut = (() =>
+      Promise.reject(new Error('disk full'))) as unknown as typeof db.siteProfiles.bulkPut;
+    await expect(
+      apply(
+        db,
+        page(3, [
+          { seq: 2, kind: 'site', id: 's1', op: 'upsert', data: { ...site, name: 'Changed' } },
+          { seq: 3, kind: 'profile', id: 'p1', op: 'upsert', data: profile },
+        ]),
+      ),
+    ).rejects.toThrow('disk full');
     db.siteProfiles.bulkPut = orig;
     expect(await snapshot()).toEqual(before);
   });
 
   it('removes tombstoned records and keeps the last change of an id', async () => {
-    await apply(db, page(2, [
-      { seq: 1, kind: 'site', id: 's1', op: 'upsert', data: site },
-      { seq: 2, kind: 'profile', id: 'p1', op: 'upsert', data: profile },
-    ]));
-    const r = await apply(db, page(5, [
-      { seq: 3, kind: 'profile', id: 'p1', op: 'delete' },
-      { seq: 4, kind: 'profile', id: 'p2', op: 'upsert', data: { ...profile, id: 'p2' } },
-      { seq: 5, kind: 'profile', id: 'p2', op: 'delete' },
-    ]));
+    await apply(
+      db,
+      page(2, [
+        { seq: 1, kind: 'site', id: 's1', op: 'upsert', data: site },
+        { seq: 2, kind: 'profile', id: 'p1', op: 'upsert', data: profile },
+      ]),
+    );
+    const r = await apply(
+      db,
+      page(5, [
+        { seq: 3, kind: 'profile', id: 'p1', op: 'delete' },
+        { seq: 4, kind: 'profile', id: 'p2', op: 'upsert', data: { ...profile, id: 'p2' } },
+        { seq: 5, kind: 'profile', id: 'p2', op: 'delete' },
+      ]),
+    );
     expect(r.profiles.deleted).toEqual(['p1', 'p2']);
     expect(await allProfiles(db)).toHaveLength(0);
     expect((await readSyncMeta(db)).syncSeq).toBe(5);

@@ -26,7 +26,12 @@ export interface AppliedChanges {
 type Cached = 'site' | 'profile' | 'reference' | 'policy';
 
 function netChanges(changes: readonly Change[]) {
-  const last = { site: new Map<string, Change>(), profile: new Map<string, Change>(), reference: new Map<string, Change>(), policy: new Map<string, Change>() };
+  const last = {
+    site: new Map<string, Change>(),
+    profile: new Map<string, Change>(),
+    reference: new Map<string, Change>(),
+    policy: new Map<string, Change>(),
+  };
   for (const c of changes) {
     if (c.kind in last) {
       const m = last[c.kind as Cached];
@@ -56,36 +61,56 @@ function netChanges(changes: readonly Change[]) {
  * `locateProfile` says which site a cached profile is stored under (moves and tombstones); it must
  * know the whole cache — the directory store, loaded before the first page is applied.
  */
-export async function applySyncPage(db: CallsignDb, raw: unknown, locateProfile: LocateProfile): Promise<AppliedChanges> {
+export async function applySyncPage(
+  db: CallsignDb,
+  raw: unknown,
+  locateProfile: LocateProfile,
+): Promise<AppliedChanges> {
   const page = parseOrThrow(SyncPage, raw, 'syncPage');
   const net = netChanges(page.changes);
-  const applied = await db.transaction('rw', [db.siteChunks, db.siteProfiles, db.referenceChunks, db.policies, db.meta], async () => {
-    const meta = await db.meta.get('syncSeq');
-    // A page older than what we hold (e.g. two pulls raced) must not move the cursor backwards.
-    if (meta && meta.value > page.seq) return false;
-    const t0 = performance.now();
-    await writeSites(db, net.sites.put, net.sites.deleted);
-    const t1 = performance.now();
-    await writeProfiles(db, net.profiles.put, net.profiles.deleted, locateProfile);
-    const t2 = performance.now();
-    await writeReferences(db, net.references.put, net.references.deleted);
-    const t3 = performance.now();
-    // Per-kind write time (user timing, diagnostics only; see syncDirectory).
-    for (const [name, start, end] of [['sync.write.sites', t0, t1], ['sync.write.profiles', t1, t2], ['sync.write.references', t2, t3]] as const) {
-      try {
-        performance.measure(name, { start, end });
-      } catch {
-        /* diagnostics only */
+  const applied = await db.transaction(
+    'rw',
+    [db.siteChunks, db.siteProfiles, db.referenceChunks, db.policies, db.meta],
+    async () => {
+      const meta = await db.meta.get('syncSeq');
+      // A page older than what we hold (e.g. two pulls raced) must not move the cursor backwards.
+      if (meta && meta.value > page.seq) return false;
+      const t0 = performance.now();
+      await writeSites(db, net.sites.put, net.sites.deleted);
+      const t1 = performance.now();
+      await writeProfiles(db, net.profiles.put, net.profiles.deleted, locateProfile);
+      const t2 = performance.now();
+      await writeReferences(db, net.references.put, net.references.deleted);
+      const t3 = performance.now();
+      // Per-kind write time (user timing, diagnostics only; see syncDirectory).
+      for (const [name, start, end] of [
+        ['sync.write.sites', t0, t1],
+        ['sync.write.profiles', t1, t2],
+        ['sync.write.references', t2, t3],
+      ] as const) {
+        try {
+          performance.measure(name, { start, end });
+        } catch {
+          /* diagnostics only */
+        }
       }
-    }
-    if (net.policies.put.length) await db.policies.bulkPut(net.policies.put);
-    if (net.policies.deleted.length) await db.policies.bulkDelete(net.policies.deleted);
-    await db.meta.bulkPut([
-      { key: 'syncSeq', value: page.seq },
-      { key: 'maxAgeSeconds', value: page.maxAgeSeconds },
-    ]);
-    return true;
-  });
-  if (!applied) return { seq: page.seq, count: 0, sites: { put: [], deleted: [] }, profiles: { put: [], deleted: [] }, references: { put: [], deleted: [] }, policies: { put: [], deleted: [] } };
+      if (net.policies.put.length) await db.policies.bulkPut(net.policies.put);
+      if (net.policies.deleted.length) await db.policies.bulkDelete(net.policies.deleted);
+      await db.meta.bulkPut([
+        { key: 'syncSeq', value: page.seq },
+        { key: 'maxAgeSeconds', value: page.maxAgeSeconds },
+      ]);
+      return true;
+    },
+  );
+  if (!applied)
+    return {
+      seq: page.seq,
+      count: 0,
+      sites: { put: [], deleted: [] },
+      profiles: { put: [], deleted: [] },
+      references: { put: [], deleted: [] },
+      policies: { put: [], deleted: [] },
+    };
   return { seq: page.seq, count: page.changes.length, ...net };
 }

@@ -38,7 +38,13 @@ export async function markSent(db: CallsignDb, id: string, at: number): Promise<
   await db.approvals.update(id, { uploadState: 'sent', sentAt: at, lastError: undefined });
 }
 
-export async function markRetry(db: CallsignDb, id: string, attempts: number, nextAttemptAt: number, error: string): Promise<void> {
+export async function markRetry(
+  db: CallsignDb,
+  id: string,
+  attempts: number,
+  nextAttemptAt: number,
+  error: string,
+): Promise<void> {
   await db.approvals.update(id, { attempts, nextAttemptAt, lastError: error });
 }
 
@@ -50,7 +56,8 @@ export async function markFailed(db: CallsignDb, id: string, attempts: number, e
 export async function retryParked(db: CallsignDb, now: number): Promise<void> {
   await db.transaction('rw', db.approvals, async () => {
     const parked = await db.approvals.where('nextAttemptAt').equals(PARKED).toArray();
-    for (const row of parked) if (row.uploadState === 'pending') await db.approvals.update(row.id, { nextAttemptAt: now });
+    for (const row of parked)
+      if (row.uploadState === 'pending') await db.approvals.update(row.id, { nextAttemptAt: now });
   });
 }
 

@@ -56,7 +56,9 @@ describe('device chain', () => {
     const { deviceId } = await ensureChainHead(db);
     const tab2 = new CallsignDb(db.name);
     try {
-      const writes = Array.from({ length: 12 }, (_, i) => appendApprovalRecord(i % 2 ? tab2 : db, unlinked(deviceId, i)));
+      const writes = Array.from({ length: 12 }, (_, i) =>
+        appendApprovalRecord(i % 2 ? tab2 : db, unlinked(deviceId, i)),
+      );
       await Promise.all(writes);
       const rows = await db.approvals.orderBy('chainIndex').toArray();
       expect(rows.map((r) => r.chainIndex)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));

@@ -21,7 +21,10 @@ export type UnlinkedRecord = Omit<ApprovalRecord, 'prevHash' | 'hash'>;
 const UnlinkedRecordSchema = ApprovalRecord.omit({ prevHash: true, hash: true });
 
 /** This device's chain head, created (with a fresh random device id) the first time it is needed. */
-export async function ensureChainHead(db: CallsignDb, newId: () => string = () => crypto.randomUUID()): Promise<ChainRow> {
+export async function ensureChainHead(
+  db: CallsignDb,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<ChainRow> {
   return db.transaction('rw', db.chain, async () => {
     const head = await db.chain.get('device');
     if (head) return head;
@@ -43,7 +46,11 @@ const MAX_LINK_ATTEMPTS = 20;
  * The record is first normalised with the contract schema (defaults filled, unknown keys dropped)
  * so the hash covers exactly what the server will parse.
  */
-export async function appendApprovalRecord(db: CallsignDb, record: UnlinkedRecord, now: () => number = Date.now): Promise<ApprovalRow> {
+export async function appendApprovalRecord(
+  db: CallsignDb,
+  record: UnlinkedRecord,
+  now: () => number = Date.now,
+): Promise<ApprovalRow> {
   const body = UnlinkedRecordSchema.parse(record);
   for (let attempt = 0; attempt < MAX_LINK_ATTEMPTS; attempt++) {
     const head = await ensureChainHead(db);

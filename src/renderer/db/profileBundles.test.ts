@@ -4,7 +4,15 @@ import type { ClientProfile } from '../../shared/domain/index.js';
 import { CallsignDb } from './CallsignDb.js';
 import { allProfiles, getProfile, profilesOfSite, writeProfiles } from './profileBundles.js';
 
-const p = (id: string, siteId: string, firstName = 'Dana'): ClientProfile => ({ id, siteId, firstName, lastName: 'Reyes', phones: [], thinClient: false, psaContact: false });
+const p = (id: string, siteId: string, firstName = 'Dana'): ClientProfile => ({
+  id,
+  siteId,
+  firstName,
+  lastName: 'Reyes',
+  phones: [],
+  thinClient: false,
+  psaContact: false,
+});
 let db: CallsignDb;
 const where = new Map<string, string>();
 const write = async (put: ClientProfile[], deleted: string[] = []) => {
@@ -39,8 +47,19 @@ describe('profiles grouped by site', () => {
     const name = `upgrade-${Math.random()}`;
     const { Dexie } = await import('dexie');
     const v2 = new Dexie(name);
-    v2.version(1).stores({ sites: 'id', profiles: 'id, siteId', references: 'id, *siteIds', meta: 'key', favourites: 'id, kind, addedAt', recents: '++id, at' });
-    v2.version(2).stores({ policies: 'siteId', approvals: 'id, chainIndex, uploadState, nextAttemptAt, record.siteId', chain: 'key' });
+    v2.version(1).stores({
+      sites: 'id',
+      profiles: 'id, siteId',
+      references: 'id, *siteIds',
+      meta: 'key',
+      favourites: 'id, kind, addedAt',
+      recents: '++id, at',
+    });
+    v2.version(2).stores({
+      policies: 'siteId',
+      approvals: 'id, chainIndex, uploadState, nextAttemptAt, record.siteId',
+      chain: 'key',
+    });
     await v2.open();
     await v2.table('profiles').bulkPut([p('a', 's1'), p('b', 's1'), p('c', 's2')]);
     v2.close();

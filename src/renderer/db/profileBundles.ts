@@ -35,7 +35,12 @@ export async function allProfiles(db: CallsignDb): Promise<ClientProfile[]> {
  * A profile that moved to another site leaves its old row; rows left empty are deleted. `locate`
  * must know every cached profile (the directory store, loaded before sync applies pages).
  */
-export async function writeProfiles(db: CallsignDb, put: readonly ClientProfile[], deleted: readonly string[], locate: LocateProfile): Promise<void> {
+export async function writeProfiles(
+  db: CallsignDb,
+  put: readonly ClientProfile[],
+  deleted: readonly string[],
+  locate: LocateProfile,
+): Promise<void> {
   if (put.length === 0 && deleted.length === 0) return;
   const touchedIds = [...put.map((p) => p.id), ...deleted];
   const targetSites = [...new Set(put.map((p) => p.siteId))];
@@ -45,7 +50,11 @@ export async function writeProfiles(db: CallsignDb, put: readonly ClientProfile[
   for (const r of await db.siteProfiles.bulkGet(siteIds)) if (r) rows.set(r.siteId, r);
   const gone = new Set(touchedIds);
   const bySite = new Map<string, ClientProfile[]>();
-  for (const r of rows.values()) bySite.set(r.siteId, r.profiles.filter((p) => !gone.has(p.id)));
+  for (const r of rows.values())
+    bySite.set(
+      r.siteId,
+      r.profiles.filter((p) => !gone.has(p.id)),
+    );
   for (const p of put) {
     const list = bySite.get(p.siteId) ?? [];
     list.push(p);

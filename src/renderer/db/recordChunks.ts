@@ -33,7 +33,10 @@ export async function getRecord<T extends { id: string }>(table: ChunkTable<T>, 
   return (await table.get(bucketOf(id)))?.records.find((r) => r.id === id);
 }
 
-export async function getRecords<T extends { id: string }>(table: ChunkTable<T>, ids: readonly string[]): Promise<Array<T | undefined>> {
+export async function getRecords<T extends { id: string }>(
+  table: ChunkTable<T>,
+  ids: readonly string[],
+): Promise<Array<T | undefined>> {
   const buckets = [...new Set(ids.map(bucketOf))];
   const rows = await table.bulkGet(buckets);
   const byId = new Map<string, T>();
@@ -42,7 +45,11 @@ export async function getRecords<T extends { id: string }>(table: ChunkTable<T>,
 }
 
 /** Applies upserts and deletes. Call inside a rw transaction on `table`. */
-export async function writeRecords<T extends { id: string }>(table: ChunkTable<T>, put: readonly T[], deleted: readonly string[]): Promise<void> {
+export async function writeRecords<T extends { id: string }>(
+  table: ChunkTable<T>,
+  put: readonly T[],
+  deleted: readonly string[],
+): Promise<void> {
   if (put.length === 0 && deleted.length === 0) return;
   const buckets = [...new Set([...put.map((r) => bucketOf(r.id)), ...deleted.map(bucketOf)])];
   const rows = await table.bulkGet(buckets);

@@ -6,9 +6,18 @@ import { CallsignDb } from './CallsignDb.js';
 import { allReferences, getReference, referencesForSite, writeReferences } from './referenceChunks.js';
 import { bucketOf, CHUNKS } from './recordChunks.js';
 
-const ref = (id: string, siteIds: string[], allSites = false): Reference => ({ id, subject: `Subject ${id}`, tags: [], allSites, siteIds, kind: 'how_to', body: { summary: '', symptoms: [], steps: [] } });
+const ref = (id: string, siteIds: string[], allSites = false): Reference => ({
+  id,
+  subject: `Subject ${id}`,
+  tags: [],
+  allSites,
+  siteIds,
+  kind: 'how_to',
+  body: { summary: '', symptoms: [], steps: [] },
+});
 let db: CallsignDb;
-const write = (put: Reference[], deleted: string[] = []) => db.transaction('rw', db.referenceChunks, () => writeReferences(db, put, deleted));
+const write = (put: Reference[], deleted: string[] = []) =>
+  db.transaction('rw', db.referenceChunks, () => writeReferences(db, put, deleted));
 
 beforeEach(() => {
   db = new CallsignDb(`refs-${Math.random()}`);
@@ -27,6 +36,8 @@ describe('references in chunks', () => {
   });
 
   it('buckets are stable and in range', () => {
-    fc.assert(fc.property(fc.string(), (id) => bucketOf(id) === bucketOf(id) && bucketOf(id) >= 0 && bucketOf(id) < CHUNKS));
+    fc.assert(
+      fc.property(fc.string(), (id) => bucketOf(id) === bucketOf(id) && bucketOf(id) >= 0 && bucketOf(id) < CHUNKS),
+    );
   });
 });

@@ -8,7 +8,8 @@ import { allRecords, getRecord, writeRecords } from './recordChunks.js';
 
 export const allReferences = (db: CallsignDb): Promise<Reference[]> => allRecords(db.referenceChunks);
 
-export const getReference = (db: CallsignDb, id: string): Promise<Reference | undefined> => getRecord(db.referenceChunks, id);
+export const getReference = (db: CallsignDb, id: string): Promise<Reference | undefined> =>
+  getRecord(db.referenceChunks, id);
 
 /** Assigned to the site or to all sites. */
 export async function referencesForSite(db: CallsignDb, siteId: string): Promise<Reference[]> {

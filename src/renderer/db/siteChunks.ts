@@ -5,7 +5,9 @@ import { allRecords, getRecord, getRecords, writeRecords } from './recordChunks.
 
 export const allSites = (db: CallsignDb): Promise<Site[]> => allRecords(db.siteChunks);
 export const getSite = (db: CallsignDb, id: string): Promise<Site | undefined> => getRecord(db.siteChunks, id);
-export const getSites = (db: CallsignDb, ids: readonly string[]): Promise<Array<Site | undefined>> => getRecords(db.siteChunks, ids);
+export const getSites = (db: CallsignDb, ids: readonly string[]): Promise<Array<Site | undefined>> =>
+  getRecords(db.siteChunks, ids);
 
 /** Call inside a rw transaction on `siteChunks`. */
-export const writeSites = (db: CallsignDb, put: readonly Site[], deleted: readonly string[]): Promise<void> => writeRecords(db.siteChunks, put, deleted);
+export const writeSites = (db: CallsignDb, put: readonly Site[], deleted: readonly string[]): Promise<void> =>
+  writeRecords(db.siteChunks, put, deleted);

@@ -12,8 +12,22 @@ export const seattle = {
   rmmAgentOptIn: true,
   country: 'US',
 };
-export const chicagoA = { id: 'site-a-chi', name: 'Contoso — Chicago Loop', companyName: 'Contoso', mainPhones: ['+1 312 555 0199'], emailDomain: 'contoso.test', country: 'US' };
-export const chicagoB = { id: 'site-b-chi', name: 'Fabrikam — Chicago', companyName: 'Fabrikam', mainPhones: ['(312) 555-0199'], noClientEmailDomain: true, country: 'US' };
+export const chicagoA = {
+  id: 'site-a-chi',
+  name: 'Contoso — Chicago Loop',
+  companyName: 'Contoso',
+  mainPhones: ['+1 312 555 0199'],
+  emailDomain: 'contoso.test',
+  country: 'US',
+};
+export const chicagoB = {
+  id: 'site-b-chi',
+  name: 'Fabrikam — Chicago',
+  companyName: 'Fabrikam',
+  mainPhones: ['(312) 555-0199'],
+  noClientEmailDomain: true,
+  country: 'US',
+};
 export const dana = {
   id: 'p-dana',
   siteId: 'site-nw-sea',

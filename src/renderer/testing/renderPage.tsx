@@ -11,7 +11,16 @@ import { createQueryClient } from '../app/queryClient.js';
 import type { Services } from '../app/services.js';
 
 // jsdom lacks matchMedia (MUI's system mode reads it).
-window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false })) as unknown as typeof window.matchMedia;
+window.matchMedia ??= ((q: string) => ({
+  matches: false,
+  media: q,
+  addEventListener() {},
+  removeEventListener() {},
+  addListener() {},
+  removeListener() {},
+  onchange: null,
+  dispatchEvent: () => false,
+})) as unknown as typeof window.matchMedia;
 
 export const TECH: UserInfo = { id: 'u1', email: 'tech@callsign.demo', name: 'Tess Tech', role: 'technician' };
 
@@ -19,12 +28,32 @@ export const TECH: UserInfo = { id: 'u1', email: 'tech@callsign.demo', name: 'Te
  * `handlers` need only the channels the page calls (through the real dispatcher, so payloads are
  * validated as in main); `session.status` answers `status`. Every call is recorded in `calls`.
  */
-export function renderPage(element: ReactNode, { url = '/', handlers = {}, status }: { url?: string; handlers?: Partial<Handlers>; status?: Partial<SessionStatus> } = {}) {
+export function renderPage(
+  element: ReactNode,
+  {
+    url = '/',
+    handlers = {},
+    status,
+  }: { url?: string; handlers?: Partial<Handlers>; status?: Partial<SessionStatus> } = {},
+) {
   const calls: Array<{ channel: string; payload: unknown }> = [];
-  const session: SessionStatus = { signedIn: true, serverUrl: 'http://127.0.0.1:4399', online: true, user: TECH, ...status };
-  const all = { 'session.status': async () => session, 'settings.get': async () => ({ theme: 'light', locale: 'en-US' }), ...handlers } as Partial<Handlers>;
+  const session: SessionStatus = {
+    signedIn: true,
+    serverUrl: 'http://127.0.0.1:4399',
+    online: true,
+    user: TECH,
+    ...status,
+  };
+  const all = {
+    'session.status': async () => session,
+    'settings.get': async () => ({ theme: 'light', locale: 'en-US' }),
+    ...handlers,
+  } as Partial<Handlers>;
   const recorded = Object.fromEntries(
-    Object.entries(all).map(([channel, fn]) => [channel, async (payload: unknown) => (calls.push({ channel, payload }), (fn as (p: unknown) => Promise<unknown>)(payload))]),
+    Object.entries(all).map(([channel, fn]) => [
+      channel,
+      async (payload: unknown) => (calls.push({ channel, payload }), (fn as (p: unknown) => Promise<unknown>)(payload)),
+    ]),
   ) as unknown as Handlers;
   const { client } = createMemoryPair(recorded);
   const queryClient = createQueryClient();

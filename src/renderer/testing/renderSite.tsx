@@ -19,7 +19,16 @@ import { writeReferences } from '../db/referenceChunks.js';
 import { writeSites } from '../db/siteChunks.js';
 
 // jsdom lacks matchMedia (MUI's system mode reads it).
-window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false })) as unknown as typeof window.matchMedia;
+window.matchMedia ??= ((q: string) => ({
+  matches: false,
+  media: q,
+  addEventListener() {},
+  removeEventListener() {},
+  addListener() {},
+  removeListener() {},
+  onchange: null,
+  dispatchEvent: () => false,
+})) as unknown as typeof window.matchMedia;
 
 export interface CacheContents {
   sites: Site[];
@@ -32,7 +41,11 @@ export interface CacheContents {
 
 let n = 0;
 
-export async function renderRoutes(routes: Array<{ path: string; element: ReactNode }>, url: string, cache: CacheContents) {
+export async function renderRoutes(
+  routes: Array<{ path: string; element: ReactNode }>,
+  url: string,
+  cache: CacheContents,
+) {
   const db = new CallsignDb(`render-${++n}-${Math.random()}`);
   await db.transaction('rw', db.siteChunks, () => writeSites(db, cache.sites, []));
   await db.transaction('rw', db.siteProfiles, () => writeProfiles(db, cache.profiles ?? [], [], () => undefined));
@@ -42,14 +55,30 @@ export async function renderRoutes(routes: Array<{ path: string; element: ReactN
   if (cache.maxAgeSeconds !== undefined) await db.meta.put({ key: 'maxAgeSeconds', value: cache.maxAgeSeconds });
   const directory = new DirectoryIndexStore({ createIndex: createCallerIndex, identify: identifyCaller });
   await directory.load(db);
-  const status = { signedIn: true, serverUrl: 'http://127.0.0.1:4399', online: true, user: { id: 'u1', email: 'tech@callsign.demo', name: 'Tess Tech', role: 'technician' } };
+  const status = {
+    signedIn: true,
+    serverUrl: 'http://127.0.0.1:4399',
+    online: true,
+    user: { id: 'u1', email: 'tech@callsign.demo', name: 'Tess Tech', role: 'technician' },
+  };
   const api = {
-    invoke: async (channel: string) => (channel === 'session.status' ? status : channel === 'settings.get' ? { theme: 'light', locale: 'en-US' } : {}),
+    invoke: async (channel: string) =>
+      channel === 'session.status' ? status : channel === 'settings.get' ? { theme: 'light', locale: 'en-US' } : {},
     on: () => () => {},
   } as unknown as CallsignApi;
   const services = { api, db, directory, syncProgress: new SyncProgressStore() };
   const router = createMemoryRouter(
-    [{ path: '/', element: <LookupProvider><OutletHost /></LookupProvider>, children: routes }],
+    [
+      {
+        path: '/',
+        element: (
+          <LookupProvider>
+            <OutletHost />
+          </LookupProvider>
+        ),
+        children: routes,
+      },
+    ],
     { initialEntries: [url] },
   );
   const view = render(

@@ -53,7 +53,12 @@ export class AccountAdmin {
 
   async create(input: NewUser, actor: string): Promise<UserInfo> {
     const user = await this.users.create(input);
-    await this.audit.append({ type: PLATFORM_AUDIT_EVENT.accountCreated, actor, subject: user.id, data: { email: user.email, role: user.role } });
+    await this.audit.append({
+      type: PLATFORM_AUDIT_EVENT.accountCreated,
+      actor,
+      subject: user.id,
+      data: { email: user.email, role: user.role },
+    });
     return user;
   }
 
@@ -73,7 +78,12 @@ export class AccountAdmin {
         await trx.deleteFrom('devices').where('user_id', '=', id).where('revoked_at', 'is', null).execute();
       }
       await this.audit.append(
-        { type: PLATFORM_AUDIT_EVENT.accountChanged, actor, subject: id, data: { fields: Object.keys(change).sort(), role: set.role ?? user.role, sessionsEnded: endSessions } },
+        {
+          type: PLATFORM_AUDIT_EVENT.accountChanged,
+          actor,
+          subject: id,
+          data: { fields: Object.keys(change).sort(), role: set.role ?? user.role, sessionsEnded: endSessions },
+        },
         trx,
       );
     });
@@ -81,7 +91,8 @@ export class AccountAdmin {
   }
 
   async resetTotp(id: string, actor: string): Promise<void> {
-    if (!(await this.users.findById(id))) throw new AppError('not_found', `There is no account "${id}". Refresh the account list.`, 'id');
+    if (!(await this.users.findById(id)))
+      throw new AppError('not_found', `There is no account "${id}". Refresh the account list.`, 'id');
     await this.mfa.reset(id, actor);
   }
 }

@@ -8,7 +8,12 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/api/index.js';
 import type { AuditSink } from '../audit/AuditLog.js';
 import type { Database } from '../db/schema.js';
-import { recordKey, type DirectoryKind, type DirectoryRecord, type DirectoryStore } from '../directory/DirectoryStore.js';
+import {
+  recordKey,
+  type DirectoryKind,
+  type DirectoryRecord,
+  type DirectoryStore,
+} from '../directory/DirectoryStore.js';
 import { PLATFORM_AUDIT_EVENT } from './platformAuditEvents.js';
 import { recordHash } from './recordHash.js';
 
@@ -25,7 +30,12 @@ export interface Written<K extends DirectoryKind> {
   record: DirectoryRecord<K>;
 }
 
-const NOUN: Record<DirectoryKind, string> = { site: 'site', profile: 'client profile', reference: 'reference', policy: 'policy for site' };
+const NOUN: Record<DirectoryKind, string> = {
+  site: 'site',
+  profile: 'client profile',
+  reference: 'reference',
+  policy: 'policy for site',
+};
 
 export class DirectoryAdmin {
   constructor(
@@ -34,13 +44,24 @@ export class DirectoryAdmin {
     private readonly audit: AuditSink,
   ) {}
 
-  async list<K extends DirectoryKind>(kind: K, options: ListOptions): Promise<{ items: DirectoryRecord<K>[]; next: string | null }> {
-    let q = this.db.selectFrom('directory_records').select(['id', 'data']).where('kind', '=', kind).orderBy('id').limit(options.limit + 1);
+  async list<K extends DirectoryKind>(
+    kind: K,
+    options: ListOptions,
+  ): Promise<{ items: DirectoryRecord<K>[]; next: string | null }> {
+    let q = this.db
+      .selectFrom('directory_records')
+      .select(['id', 'data'])
+      .where('kind', '=', kind)
+      .orderBy('id')
+      .limit(options.limit + 1);
     if (options.after !== undefined) q = q.where('id', '>', options.after);
     if (options.siteId !== undefined) q = q.where('site_id', '=', options.siteId);
     const rows = await q.execute();
     const page = rows.slice(0, options.limit);
-    return { items: page.map((r) => JSON.parse(r.data) as DirectoryRecord<K>), next: rows.length > options.limit ? page[page.length - 1]!.id : null };
+    return {
+      items: page.map((r) => JSON.parse(r.data) as DirectoryRecord<K>),
+      next: rows.length > options.limit ? page[page.length - 1]!.id : null,
+    };
   }
 
   async get<K extends DirectoryKind>(kind: K, id: string): Promise<DirectoryRecord<K>> {
@@ -52,14 +73,24 @@ export class DirectoryAdmin {
   async create<K extends DirectoryKind>(kind: K, input: DirectoryRecord<K>, actor: string): Promise<Written<K>> {
     const { id } = recordKey(kind, input);
     if (await this.directory.get(kind, id)) {
-      throw new AppError('conflict', `A ${NOUN[kind]} "${id}" already exists. Change it with PUT, or pick another id.`, kind === 'policy' ? 'siteId' : 'id');
+      throw new AppError(
+        'conflict',
+        `A ${NOUN[kind]} "${id}" already exists. Change it with PUT, or pick another id.`,
+        kind === 'policy' ? 'siteId' : 'id',
+      );
     }
     return this.write(kind, undefined, input, actor, 'create');
   }
 
-  async update<K extends DirectoryKind>(kind: K, id: string, input: DirectoryRecord<K>, actor: string): Promise<Written<K>> {
+  async update<K extends DirectoryKind>(
+    kind: K,
+    id: string,
+    input: DirectoryRecord<K>,
+    actor: string,
+  ): Promise<Written<K>> {
     const field = kind === 'policy' ? 'siteId' : 'id';
-    if (recordKey(kind, input).id !== id) throw new AppError('bad_request', `${field}: must be "${id}", as in the address. Ids cannot be changed.`, field);
+    if (recordKey(kind, input).id !== id)
+      throw new AppError('bad_request', `${field}: must be "${id}", as in the address. Ids cannot be changed.`, field);
     const before = await this.get(kind, id);
     return this.write(kind, before, input, actor, 'update');
   }
@@ -72,7 +103,13 @@ export class DirectoryAdmin {
     return result;
   }
 
-  private async write<K extends DirectoryKind>(kind: K, before: DirectoryRecord<K> | undefined, input: DirectoryRecord<K>, actor: string, op: 'create' | 'update'): Promise<Written<K>> {
+  private async write<K extends DirectoryKind>(
+    kind: K,
+    before: DirectoryRecord<K> | undefined,
+    input: DirectoryRecord<K>,
+    actor: string,
+    op: 'create' | 'update',
+  ): Promise<Written<K>> {
     const written = (await this.upsert(kind, input)) as Written<K>;
     await this.record(actor, kind, recordKey(kind, written.record).id, op, written.seq, before, written.record);
     return written;
@@ -91,7 +128,15 @@ export class DirectoryAdmin {
     }
   }
 
-  private async record(actor: string, kind: DirectoryKind, id: string, op: string, seq: number, before: object | undefined, after: object | undefined): Promise<void> {
+  private async record(
+    actor: string,
+    kind: DirectoryKind,
+    id: string,
+    op: string,
+    seq: number,
+    before: object | undefined,
+    after: object | undefined,
+  ): Promise<void> {
     await this.audit.append({
       type: PLATFORM_AUDIT_EVENT.directoryChanged,
       actor,
@@ -102,5 +147,9 @@ export class DirectoryAdmin {
 }
 
 function notFound(kind: DirectoryKind, id: string): AppError {
-  return new AppError('not_found', `There is no ${NOUN[kind]} "${id}". Check the id, or list them first.`, kind === 'policy' ? 'siteId' : 'id');
+  return new AppError(
+    'not_found',
+    `There is no ${NOUN[kind]} "${id}". Check the id, or list them first.`,
+    kind === 'policy' ? 'siteId' : 'id',
+  );
 }

@@ -13,23 +13,38 @@ import type { AccountAdmin } from './AccountAdmin.js';
 import { ADMIN_BODY_LIMIT } from './directoryAdminRoutes.js';
 
 const Password = z.string().min(12, 'use at least 12 characters').max(1024);
-export const NewAccount = z.object({ email: z.email('enter the email address the person signs in with'), name: z.string().trim().min(1).max(200), role: Role, password: Password });
-export const AccountPatch = z.object({ name: z.string().trim().min(1).max(200).optional(), role: Role.optional(), password: Password.optional() }).strict();
+export const NewAccount = z.object({
+  email: z.email('enter the email address the person signs in with'),
+  name: z.string().trim().min(1).max(200),
+  role: Role,
+  password: Password,
+});
+export const AccountPatch = z
+  .object({ name: z.string().trim().min(1).max(200).optional(), role: Role.optional(), password: Password.optional() })
+  .strict();
 const IdParams = z.object({ id: z.string().min(1).max(128) });
 
 export const accountAdminRoutes: FastifyPluginAsyncZod<{ accounts: AccountAdmin }> = async (app, { accounts }) => {
   const manage = { config: { permission: 'accounts.manage' as const }, bodyLimit: ADMIN_BODY_LIMIT };
 
-  app.get('/v1/admin/users', { config: { permission: 'admin.read' }, schema: { response: { 200: AccountList } } }, async () => ({
-    users: await accounts.list(),
-  }));
-
-  app.post('/v1/admin/users', { ...manage, schema: { body: NewAccount, response: { 201: UserInfo } } }, async (request, reply) =>
-    reply.status(201).send(await accounts.create(request.body, request.principal!.user.id)),
+  app.get(
+    '/v1/admin/users',
+    { config: { permission: 'admin.read' }, schema: { response: { 200: AccountList } } },
+    async () => ({
+      users: await accounts.list(),
+    }),
   );
 
-  app.patch('/v1/admin/users/:id', { ...manage, schema: { params: IdParams, body: AccountPatch, response: { 200: UserInfo } } }, async (request) =>
-    accounts.change(request.params.id, request.body, request.principal!.user.id),
+  app.post(
+    '/v1/admin/users',
+    { ...manage, schema: { body: NewAccount, response: { 201: UserInfo } } },
+    async (request, reply) => reply.status(201).send(await accounts.create(request.body, request.principal!.user.id)),
+  );
+
+  app.patch(
+    '/v1/admin/users/:id',
+    { ...manage, schema: { params: IdParams, body: AccountPatch, response: { 200: UserInfo } } },
+    async (request) => accounts.change(request.params.id, request.body, request.principal!.user.id),
   );
 
   app.delete('/v1/admin/users/:id/totp', { ...manage, schema: { params: IdParams } }, async (request, reply) => {

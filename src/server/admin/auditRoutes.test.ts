@@ -9,14 +9,28 @@ afterEach(() => t?.close());
 describe('audit API', () => {
   it('lets supervisors page through the chain and verify it; technicians get 403', async () => {
     t = await createTestApp();
-    await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: 'tech@callsign.demo', password: 'wrong' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email: 'tech@callsign.demo', password: 'wrong' },
+    });
     const sup = await t.login('supervisor@callsign.demo');
     const get = (url: string, token = sup.accessToken) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
     const first = (await get('/v1/audit?limit=1')).json();
-    expect(first.entries).toEqual([expect.objectContaining({ seq: 1, type: 'auth.sign_in_failed', actor: 'tech@callsign.demo', at: expect.stringMatching(/Z$/) })]);
+    expect(first.entries).toEqual([
+      expect.objectContaining({
+        seq: 1,
+        type: 'auth.sign_in_failed',
+        actor: 'tech@callsign.demo',
+        at: expect.stringMatching(/Z$/),
+      }),
+    ]);
     expect(first.next).toBe(1);
     const signIns = (await get('/v1/audit?type=auth.sign_in')).json().entries;
-    expect(signIns[0]).toMatchObject({ subject: 'supervisor@callsign.demo', data: expect.objectContaining({ deviceName: 'Unnamed device', method: 'password' }) });
+    expect(signIns[0]).toMatchObject({
+      subject: 'supervisor@callsign.demo',
+      data: expect.objectContaining({ deviceName: 'Unnamed device', method: 'password' }),
+    });
     expect((await get('/v1/audit/verify')).json()).toMatchObject({ intact: true, brokenAt: null, entries: 2 });
     await t.all("update audit_log set actor = 'someone' where seq = 1");
     expect((await get('/v1/audit/verify')).json()).toMatchObject({ intact: false, brokenAt: 1 });
@@ -28,20 +42,37 @@ describe('audit API', () => {
 describe('audit API, newest first', () => {
   it('pages backwards by seq with before=, filters by type and actor, and keeps the known types listed', async () => {
     t = await createTestApp();
-    for (let i = 0; i < 3; i++) await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: 'tech@callsign.demo', password: 'wrong' } });
+    for (let i = 0; i < 3; i++)
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/auth/login',
+        payload: { email: 'tech@callsign.demo', password: 'wrong' },
+      });
     const sup = await t.login('supervisor@callsign.demo');
-    const get = async (url: string) => AuditPage.parse((await t.app.inject({ method: 'GET', url, headers: bearer(sup.accessToken) })).json());
+    const get = async (url: string) =>
+      AuditPage.parse((await t.app.inject({ method: 'GET', url, headers: bearer(sup.accessToken) })).json());
     const newest = await get('/v1/audit?order=desc&limit=2');
-    expect(newest.entries.map((e) => [e.seq, e.type])).toEqual([[4, 'auth.sign_in'], [3, 'auth.sign_in_failed']]);
+    expect(newest.entries.map((e) => [e.seq, e.type])).toEqual([
+      [4, 'auth.sign_in'],
+      [3, 'auth.sign_in_failed'],
+    ]);
     expect(newest.next).toBe(3);
     const older = await get(`/v1/audit?order=desc&limit=2&before=${newest.next}`);
     expect(older.entries.map((e) => e.seq)).toEqual([2, 1]);
     expect(older.next).toBeNull();
-    expect((await get('/v1/audit?order=desc&type=auth.sign_in_failed&before=3')).entries.map((e) => e.seq)).toEqual([2, 1]);
+    expect((await get('/v1/audit?order=desc&type=auth.sign_in_failed&before=3')).entries.map((e) => e.seq)).toEqual([
+      2, 1,
+    ]);
     expect((await get('/v1/audit?order=desc&actor=tech@callsign.demo')).entries.map((e) => e.seq)).toEqual([3, 2, 1]);
     expect((await get('/v1/audit?after=3')).entries.map((e) => e.seq)).toEqual([4]); // asc unchanged
-    expect(AUDIT_EVENT_TYPES).toEqual(expect.arrayContaining([...Object.values(AUDIT_EVENT), ...Object.values(PLATFORM_AUDIT_EVENT)]));
-    const bad = await t.app.inject({ method: 'GET', url: '/v1/audit?order=sideways', headers: bearer(sup.accessToken) });
+    expect(AUDIT_EVENT_TYPES).toEqual(
+      expect.arrayContaining([...Object.values(AUDIT_EVENT), ...Object.values(PLATFORM_AUDIT_EVENT)]),
+    );
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/v1/audit?order=sideways',
+      headers: bearer(sup.accessToken),
+    });
     expect(bad.statusCode).toBe(400);
   });
 });

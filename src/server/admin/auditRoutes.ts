@@ -27,10 +27,21 @@ export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditLog }> = async (ap
     { config: { permission: 'audit.read' }, schema: { querystring: AuditQuery, response: { 200: AuditPage } } },
     async (request) => {
       const { order, after, before, limit, type, actor } = request.query;
-      const rows = await audit.list({ order, after, ...(before !== undefined ? { before } : {}), limit: limit + 1, ...(type ? { type } : {}), ...(actor ? { actor } : {}) });
+      const rows = await audit.list({
+        order,
+        after,
+        ...(before !== undefined ? { before } : {}),
+        limit: limit + 1,
+        ...(type ? { type } : {}),
+        ...(actor ? { actor } : {}),
+      });
       const page = rows.slice(0, limit);
       return {
-        entries: page.map((e) => ({ ...e, at: new Date(e.at).toISOString(), data: typeof e.data === 'object' && e.data !== null ? e.data : { unreadable: String(e.data) } })),
+        entries: page.map((e) => ({
+          ...e,
+          at: new Date(e.at).toISOString(),
+          data: typeof e.data === 'object' && e.data !== null ? e.data : { unreadable: String(e.data) },
+        })),
         next: rows.length > limit ? page[page.length - 1]!.seq : null,
       };
     },

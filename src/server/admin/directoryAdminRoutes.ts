@@ -43,18 +43,32 @@ export const directoryAdminRoutes: FastifyPluginAsyncZod<{ admin: DirectoryAdmin
     const write = { config: { permission: 'directory.write' as const }, bodyLimit: ADMIN_BODY_LIMIT };
     const input = (body: unknown) => body as DirectoryRecord<typeof kind>;
 
-    app.get(base, { ...read, schema: { querystring: ListQuery, response: { 200: z.object({ items: z.array(out), next: z.string().nullable() }) } } }, async (request) =>
-      admin.list(kind, request.query),
+    app.get(
+      base,
+      {
+        ...read,
+        schema: {
+          querystring: ListQuery,
+          response: { 200: z.object({ items: z.array(out), next: z.string().nullable() }) },
+        },
+      },
+      async (request) => admin.list(kind, request.query),
     );
-    app.get(`${base}/:id`, { ...read, schema: { params: IdParams, response: { 200: out } } }, async (request) => admin.get(kind, request.params.id));
+    app.get(`${base}/:id`, { ...read, schema: { params: IdParams, response: { 200: out } } }, async (request) =>
+      admin.get(kind, request.params.id),
+    );
     app.post(base, { ...write, schema: { body: schema, response: { 201: Written } } }, async (request, reply) =>
       reply.status(201).send(await admin.create(kind, input(request.body), request.principal!.user.id)),
     );
-    app.put(`${base}/:id`, { ...write, schema: { params: IdParams, body: schema, response: { 200: Written } } }, async (request) =>
-      admin.update(kind, request.params.id, input(request.body), request.principal!.user.id),
+    app.put(
+      `${base}/:id`,
+      { ...write, schema: { params: IdParams, body: schema, response: { 200: Written } } },
+      async (request) => admin.update(kind, request.params.id, input(request.body), request.principal!.user.id),
     );
-    app.delete(`${base}/:id`, { ...write, schema: { params: IdParams, response: { 200: z.object({ seq: z.number().int() }) } } }, async (request) =>
-      admin.remove(kind, request.params.id, request.principal!.user.id),
+    app.delete(
+      `${base}/:id`,
+      { ...write, schema: { params: IdParams, response: { 200: z.object({ seq: z.number().int() }) } } },
+      async (request) => admin.remove(kind, request.params.id, request.principal!.user.id),
     );
   }
 };

@@ -30,7 +30,14 @@ export interface PlatformServices {
 }
 
 export function createPlatformServices(
-  deps: { db: Kysely<Database>; now: () => number; audit: AuditLog; users: UserStore; directory: DirectoryStore; scrypt: ScryptParams },
+  deps: {
+    db: Kysely<Database>;
+    now: () => number;
+    audit: AuditLog;
+    users: UserStore;
+    directory: DirectoryStore;
+    scrypt: ScryptParams;
+  },
   options: { mfa?: MfaPolicy } = {},
 ): PlatformServices {
   const { db, now, audit, users, directory, scrypt } = deps;

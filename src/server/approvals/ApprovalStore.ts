@@ -51,12 +51,25 @@ export class ApprovalStore {
       // Two processes given the same record (or two records with the same prevHash) at once: the
       // second waits here, then finds the first's row — one stored copy, no fork in the chain.
       await lockKey(trx, `approvals:${record.deviceId}`);
-      const existing = await trx.selectFrom('approval_records').select(['id', 'body', 'stored_at', 'server_seq']).where('id', '=', record.id).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('approval_records')
+        .select(['id', 'body', 'stored_at', 'server_seq'])
+        .where('id', '=', record.id)
+        .executeTakeFirst();
       if (existing) {
         if (existing.body === body) return { created: false, stored: storedOf(existing) };
-        throw new AppError('conflict', `Approval record ${record.id} was already uploaded with different contents. Records are immutable: make a new record with a new id.`);
+        throw new AppError(
+          'conflict',
+          `Approval record ${record.id} was already uploaded with different contents. Records are immutable: make a new record with a new id.`,
+        );
       }
-      const last = await trx.selectFrom('approval_records').select('hash').where('device_id', '=', record.deviceId).orderBy('server_seq', 'desc').limit(1).executeTakeFirst();
+      const last = await trx
+        .selectFrom('approval_records')
+        .select('hash')
+        .where('device_id', '=', record.deviceId)
+        .orderBy('server_seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
       const head = last?.hash ?? GENESIS_HASH;
       if (record.prevHash !== head) {
         throw new AppError(
@@ -73,7 +86,14 @@ export class ApprovalStore {
           type: AUDIT_EVENT.approvalStored,
           actor: actor.id,
           subject: record.id,
-          data: { deviceId: record.deviceId, siteId: record.siteId, action: record.request.action, outcome: record.decision.outcome, finalState: record.finalState, hash: record.hash },
+          data: {
+            deviceId: record.deviceId,
+            siteId: record.siteId,
+            action: record.request.action,
+            outcome: record.decision.outcome,
+            finalState: record.finalState,
+            hash: record.hash,
+          },
         },
         trx,
       );
@@ -101,7 +121,10 @@ export class ApprovalStore {
   }
 
   async count(): Promise<number> {
-    const r = await this.db.selectFrom('approval_records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await this.db
+      .selectFrom('approval_records')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 }

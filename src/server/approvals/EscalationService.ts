@@ -19,7 +19,7 @@ export function escalationMessage(site: Site, request: EscalationRequest, techni
   const actionText = action ? `${action.title} (${action.id})` : request.action;
   const ticket = request.ticket ? `ticket ${request.ticket}` : 'no ticket number';
   return {
-    subject: `[Callsign] ${OUTCOME_TITLE[request.outcome]}: ${site.name} — ${request.ticket ? `ticket ${request.ticket}` : action?.title ?? request.action}`,
+    subject: `[Callsign] ${OUTCOME_TITLE[request.outcome]}: ${site.name} — ${request.ticket ? `ticket ${request.ticket}` : (action?.title ?? request.action)}`,
     text: [
       `${OUTCOME_TITLE[request.outcome]} for a security-related request.`,
       '',
@@ -56,17 +56,34 @@ export class EscalationService {
    * At most once per record: the audit log says whether it already happened.
    */
   async escalateUploaded(record: ApprovalRecord, actor: { id: string; name: string }): Promise<void> {
-    const outcome = record.finalState === 'escalated_tier4' ? 'tier4' : record.finalState === 'escalated_partner' ? 'escalate_partner' : undefined;
+    const outcome =
+      record.finalState === 'escalated_tier4'
+        ? 'tier4'
+        : record.finalState === 'escalated_partner'
+          ? 'escalate_partner'
+          : undefined;
     if (!outcome || (await this.deps.audit.has(AUDIT_EVENT.approvalEscalated, record.id))) return;
     await this.escalate(
-      { siteId: record.siteId, recordId: record.id, outcome, action: record.request.action, reasons: record.decision.reasons, ...(record.ticket ? { ticket: record.ticket } : {}) },
+      {
+        siteId: record.siteId,
+        recordId: record.id,
+        outcome,
+        action: record.request.action,
+        reasons: record.decision.reasons,
+        ...(record.ticket ? { ticket: record.ticket } : {}),
+      },
       actor,
     );
   }
 
   async escalate(request: EscalationRequest, actor: { id: string; name: string }): Promise<{ notified: number }> {
     const site = await this.deps.directory.get('site', request.siteId);
-    if (!site) throw new AppError('not_found', `siteId: there is no site "${request.siteId}". Sync and pick the site again.`, 'siteId');
+    if (!site)
+      throw new AppError(
+        'not_found',
+        `siteId: there is no site "${request.siteId}". Sync and pick the site again.`,
+        'siteId',
+      );
     const contacts = (await this.deps.policies.get(site.id))?.notificationContacts ?? [];
     const message = escalationMessage(site, request, actor.name);
     let notified = 0;

@@ -24,8 +24,14 @@ afterEach(async () => {
 
 /** `key` null sends no Idempotency-Key header; by default it is the record id. */
 const upload = (record: unknown, key: string | null = (record as { id?: string }).id ?? null) =>
-  t.app.inject({ method: 'POST', url: '/v1/approvals', headers: { ...bearer(token), ...(key === null ? {} : { 'idempotency-key': key }) }, payload: record as object });
-const rows = () => t.all('select id, device_id, site_id, technician, final_state, server_seq from approval_records order by server_seq');
+  t.app.inject({
+    method: 'POST',
+    url: '/v1/approvals',
+    headers: { ...bearer(token), ...(key === null ? {} : { 'idempotency-key': key }) },
+    payload: record as object,
+  });
+const rows = () =>
+  t.all('select id, device_id, site_id, technician, final_state, server_seq from approval_records order by server_seq');
 
 describe('POST /v1/approvals', () => {
   it('stores a record once, appends it to the audit chain and replays the stored result', async () => {
@@ -42,17 +48,36 @@ describe('POST /v1/approvals', () => {
     const reordered = Object.fromEntries(Object.entries(record!).reverse());
     expect((await upload(reordered)).json()).toEqual(stored);
 
-    expect(await rows()).toEqual([{ id: record!.id, device_id: 'dev-a', site_id: 'site-northwind', technician: 'tech-1', final_state: 'approved', server_seq: stored.serverSeq }]);
+    expect(await rows()).toEqual([
+      {
+        id: record!.id,
+        device_id: 'dev-a',
+        site_id: 'site-northwind',
+        technician: 'tech-1',
+        final_state: 'approved',
+        server_seq: stored.serverSeq,
+      },
+    ]);
     const events = await t.services.audit.list({ type: 'approval.stored' });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ seq: stored.serverSeq, subject: record!.id, data: { deviceId: 'dev-a', hash: record!.hash, finalState: 'approved' } });
+    expect(events[0]).toMatchObject({
+      seq: stored.serverSeq,
+      subject: record!.id,
+      data: { deviceId: 'dev-a', hash: record!.hash, finalState: 'approved' },
+    });
     expect(await t.services.audit.verify()).toBeNull();
     expect(await t.services.approvals.records.get(record!.id)).toEqual(record);
   });
 
   it('escalates a record that ended escalated while offline, once, when it is uploaded', async () => {
     const escalated = ApprovalRecord.parse(
-      await linkRecord(unlinkedRecord('dev-e', { finalState: 'escalated_tier4', events: [{ type: 'escalated', note: 'offline', at: '2026-03-01T10:00:00Z' }] }), '0'.repeat(64)),
+      await linkRecord(
+        unlinkedRecord('dev-e', {
+          finalState: 'escalated_tier4',
+          events: [{ type: 'escalated', note: 'offline', at: '2026-03-01T10:00:00Z' }],
+        }),
+        '0'.repeat(64),
+      ),
     );
     expect((await upload(escalated)).statusCode).toBe(201);
     expect((await upload(escalated)).statusCode).toBe(200);
@@ -63,9 +88,20 @@ describe('POST /v1/approvals', () => {
     expect(await t.services.audit.list({ type: 'approval.escalated' })).toHaveLength(1);
 
     // Escalated online first (the wizard's own call): the upload does not notify a second time.
-    const online = ApprovalRecord.parse(await linkRecord(unlinkedRecord('dev-e', { finalState: 'escalated_partner' }), escalated.hash));
-    const esc = { siteId: online.siteId, recordId: online.id, outcome: 'escalate_partner', action: online.request.action, reasons: ['r'] };
-    expect((await t.app.inject({ method: 'POST', url: '/v1/approvals/escalations', headers: bearer(token), payload: esc })).statusCode).toBe(200);
+    const online = ApprovalRecord.parse(
+      await linkRecord(unlinkedRecord('dev-e', { finalState: 'escalated_partner' }), escalated.hash),
+    );
+    const esc = {
+      siteId: online.siteId,
+      recordId: online.id,
+      outcome: 'escalate_partner',
+      action: online.request.action,
+      reasons: ['r'],
+    };
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/v1/approvals/escalations', headers: bearer(token), payload: esc }))
+        .statusCode,
+    ).toBe(200);
     expect((await upload(online)).statusCode).toBe(201);
     expect(await t.services.approvals.outbox!.list()).toHaveLength(perContact * 2);
   });
@@ -73,7 +109,9 @@ describe('POST /v1/approvals', () => {
   it('refuses the same id with a different body (409 conflict), keeping one row', async () => {
     const [record] = await deviceChain('dev-a', 1);
     await upload(record);
-    const changed = ApprovalRecord.parse(await linkRecord({ ...unlinkedRecord('dev-a'), id: record!.id, finalState: 'denied' }, record!.prevHash));
+    const changed = ApprovalRecord.parse(
+      await linkRecord({ ...unlinkedRecord('dev-a'), id: record!.id, finalState: 'denied' }, record!.prevHash),
+    );
     const res = await upload(changed);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('conflict');
@@ -84,7 +122,11 @@ describe('POST /v1/approvals', () => {
     const chain = await deviceChain('dev-b', 3);
     const skipped = await upload(chain[1]);
     expect(skipped.statusCode).toBe(409);
-    expect(skipped.json().error).toMatchObject({ code: 'chain_broken', field: 'prevHash', message: expect.stringContaining('no records from device dev-b') });
+    expect(skipped.json().error).toMatchObject({
+      code: 'chain_broken',
+      field: 'prevHash',
+      message: expect.stringContaining('no records from device dev-b'),
+    });
     for (const r of chain) expect((await upload(r)).statusCode).toBe(201);
 
     const [fork] = await deviceChain('dev-b', 1, chain[0]!.hash);
@@ -127,17 +169,30 @@ describe('POST /v1/approvals', () => {
 
   it('needs a bearer token', async () => {
     const [record] = await deviceChain('dev-a', 1);
-    const res = await t.app.inject({ method: 'POST', url: '/v1/approvals', headers: { 'idempotency-key': record!.id }, payload: record });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/approvals',
+      headers: { 'idempotency-key': record!.id },
+      payload: record,
+    });
     expect(res.statusCode).toBe(401);
   });
 });
 
 describe('POST /v1/approvals/evaluate', () => {
   const evaluate = (payload: unknown, auth = true) =>
-    t.app.inject({ method: 'POST', url: '/v1/approvals/evaluate', headers: auth ? bearer(token) : {}, payload: payload as object });
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/approvals/evaluate',
+      headers: auth ? bearer(token) : {},
+      payload: payload as object,
+    });
 
   it("decides with the stored site's rules", async () => {
-    const res = await evaluate({ siteId: 'site-northwind', request: { siteId: 'site-northwind', action: 'password.reset', callerProfileId: 'prof-dana' } });
+    const res = await evaluate({
+      siteId: 'site-northwind',
+      request: { siteId: 'site-northwind', action: 'password.reset', callerProfileId: 'prof-dana' },
+    });
     expect(res.statusCode).toBe(200);
     const decision = res.json();
     expect(decision.outcome).toBe('approval_required');
@@ -146,7 +201,10 @@ describe('POST /v1/approvals/evaluate', () => {
       { kind: 'dial', approver: 'Morgan Lee', approverKind: 'client', number: '+12065550121', authenticate: true },
       { kind: 'dial', approver: 'Priya Shah', approverKind: 'client', number: '+12065550123', authenticate: true },
     ]);
-    const blocked = await evaluate({ siteId: 'site-northwind', request: { siteId: 'site-northwind', action: 'software.install', software: 'TeamViewer 15.2' } });
+    const blocked = await evaluate({
+      siteId: 'site-northwind',
+      request: { siteId: 'site-northwind', action: 'software.install', software: 'TeamViewer 15.2' },
+    });
     expect(blocked.json().outcome).toBe('blocked');
   });
 
@@ -155,23 +213,49 @@ describe('POST /v1/approvals/evaluate', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error).toMatchObject({ code: 'not_found', field: 'siteId' });
 
-    const badAction = await evaluate({ siteId: 'site-northwind', request: { siteId: 'site-northwind', action: 'password.nuke' } });
+    const badAction = await evaluate({
+      siteId: 'site-northwind',
+      request: { siteId: 'site-northwind', action: 'password.nuke' },
+    });
     expect(badAction.statusCode).toBe(400);
-    expect(badAction.json().error).toMatchObject({ code: 'bad_request', field: 'request.action', message: expect.stringContaining('unknown action id') });
+    expect(badAction.json().error).toMatchObject({
+      code: 'bad_request',
+      field: 'request.action',
+      message: expect.stringContaining('unknown action id'),
+    });
 
-    const badType = await evaluate({ siteId: 'site-northwind', request: { siteId: 'site-northwind', action: 'password.reset', unmanagedMachine: 'yes' } });
+    const badType = await evaluate({
+      siteId: 'site-northwind',
+      request: { siteId: 'site-northwind', action: 'password.reset', unmanagedMachine: 'yes' },
+    });
     expect(badType.json().error.field).toBe('request.unmanagedMachine');
 
-    const mismatch = await evaluate({ siteId: 'site-northwind', request: { siteId: 'site-bluebird', action: 'password.reset' } });
+    const mismatch = await evaluate({
+      siteId: 'site-northwind',
+      request: { siteId: 'site-bluebird', action: 'password.reset' },
+    });
     expect(mismatch.statusCode).toBe(400);
     expect(mismatch.json().error.field).toBe('request.siteId');
 
-    expect((await evaluate({ siteId: 'site-northwind', request: { siteId: 'site-northwind', action: 'password.reset' } }, false)).statusCode).toBe(401);
+    expect(
+      (
+        await evaluate(
+          { siteId: 'site-northwind', request: { siteId: 'site-northwind', action: 'password.reset' } },
+          false,
+        )
+      ).statusCode,
+    ).toBe(401);
   });
 });
 
 describe('POST /v1/approvals/escalations', () => {
-  const escalate = (payload: unknown) => t.app.inject({ method: 'POST', url: '/v1/approvals/escalations', headers: bearer(token), payload: payload as object });
+  const escalate = (payload: unknown) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/v1/approvals/escalations',
+      headers: bearer(token),
+      payload: payload as object,
+    });
 
   it("emails the site's notification contacts through the outbox and audits it", async () => {
     const recordId = '7f1d5c3e-2b8a-4c1e-9d3f-0a1b2c3d4e5f';
@@ -180,25 +264,47 @@ describe('POST /v1/approvals/escalations', () => {
       recordId,
       outcome: 'escalate_partner',
       action: 'password.reset',
-      reasons: ['password_reset policy: authenticateApprover is sms but Harriet Clarke has no mobile phone with an SMS gateway'],
+      reasons: [
+        'password_reset policy: authenticateApprover is sms but Harriet Clarke has no mobile phone with an SMS gateway',
+      ],
       ticket: 'T-2002',
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ notified: 2 });
 
     const outbox = await t.services.approvals.outbox!.list();
-    expect(outbox.map((m) => m.to[0]).sort()).toEqual(['"Brightline MSP help desk escalations" <helpdesk-escalations@brightline-msp.example>', '"Brightline UK service desk" <uk-servicedesk@brightline-msp.example>']);
+    expect(outbox.map((m) => m.to[0]).sort()).toEqual([
+      '"Brightline MSP help desk escalations" <helpdesk-escalations@brightline-msp.example>',
+      '"Brightline UK service desk" <uk-servicedesk@brightline-msp.example>',
+    ]);
     const mail = outbox[0]!;
     expect(mail.subject).toBe('[Callsign] Escalated to the partner: Contoso Ltd — London — ticket T-2002');
-    for (const part of ['Site: Contoso Ltd — London (site-contoso-london)', 'password.reset', 'Outcome: escalate_partner', 'Ticket: ticket T-2002', 'Technician: Taylor Tech', recordId, '- password_reset policy: authenticateApprover is sms but Harriet Clarke']) {
+    for (const part of [
+      'Site: Contoso Ltd — London (site-contoso-london)',
+      'password.reset',
+      'Outcome: escalate_partner',
+      'Ticket: ticket T-2002',
+      'Technician: Taylor Tech',
+      recordId,
+      '- password_reset policy: authenticateApprover is sms but Harriet Clarke',
+    ]) {
       expect(mail.text).toContain(part);
     }
     const [event] = await t.services.audit.list({ type: 'approval.escalated' });
-    expect(event).toMatchObject({ subject: recordId, data: { siteId: 'site-contoso-london', outcome: 'escalate_partner', notified: 2, ticket: 'T-2002' } });
+    expect(event).toMatchObject({
+      subject: recordId,
+      data: { siteId: 'site-contoso-london', outcome: 'escalate_partner', notified: 2, ticket: 'T-2002' },
+    });
   });
 
   it('404 for an unknown site and 400 naming the field for bad input', async () => {
-    const base = { siteId: 'site-northwind', recordId: '7f1d5c3e-2b8a-4c1e-9d3f-0a1b2c3d4e5f', outcome: 'tier4', action: 't4.vpn_access', reasons: [] };
+    const base = {
+      siteId: 'site-northwind',
+      recordId: '7f1d5c3e-2b8a-4c1e-9d3f-0a1b2c3d4e5f',
+      outcome: 'tier4',
+      action: 't4.vpn_access',
+      reasons: [],
+    };
     expect((await escalate(base)).json()).toEqual({ notified: 2 });
     const unknown = await escalate({ ...base, siteId: 'site-nope' });
     expect(unknown.statusCode).toBe(404);

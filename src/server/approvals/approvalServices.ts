@@ -58,10 +58,21 @@ export function createApprovalServices(
 
 export async function registerApprovalRoutes(
   app: FastifyInstance,
-  deps: { auth: AuthService; directory: DirectoryStore; approvals: ApprovalServices; smsSendLimit: preHandlerAsyncHookHandler },
+  deps: {
+    auth: AuthService;
+    directory: DirectoryStore;
+    approvals: ApprovalServices;
+    smsSendLimit: preHandlerAsyncHookHandler;
+  },
 ): Promise<void> {
   const { auth, directory, approvals } = deps;
   await app.register(approvalRoutes, { auth, approvals });
-  await app.register(smsRoutes, { auth, directory, policies: approvals.policies, sms: approvals.sms, sendLimit: deps.smsSendLimit });
+  await app.register(smsRoutes, {
+    auth,
+    directory,
+    policies: approvals.policies,
+    sms: approvals.sms,
+    sendLimit: deps.smsSendLimit,
+  });
   await app.register(outboxRoutes, { auth, outbox: approvals.outbox });
 }

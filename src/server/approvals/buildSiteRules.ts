@@ -26,13 +26,21 @@ export async function referencesForSite(db: Kysely<Database>, siteId: string): P
     .selectFrom('directory_records')
     .select('data')
     .where('kind', '=', 'reference')
-    .where((eb) => eb.or([eb('data', 'like', '%"allSites":true%'), sql<boolean>`data like ${`%${quoted}%`} escape '\\'`]))
+    .where((eb) =>
+      eb.or([eb('data', 'like', '%"allSites":true%'), sql<boolean>`data like ${`%${quoted}%`} escape '\\'`]),
+    )
     .execute();
   return rows.map((r) => JSON.parse(r.data) as Reference).filter((r) => r.allSites || r.siteIds.includes(siteId));
 }
 
 export async function profilesOfSite(db: Kysely<Database>, siteId: string): Promise<ClientProfile[]> {
-  const rows = await db.selectFrom('directory_records').select('data').where('kind', '=', 'profile').where('site_id', '=', siteId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('directory_records')
+    .select('data')
+    .where('kind', '=', 'profile')
+    .where('site_id', '=', siteId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => JSON.parse(r.data) as ClientProfile);
 }
 
@@ -43,7 +51,11 @@ export async function buildSiteRules(
 ): Promise<StoredSiteRules | undefined> {
   const site = await deps.directory.get('site', siteId);
   if (!site) return undefined;
-  const [policy, references, profiles] = await Promise.all([deps.policies.get(siteId), referencesForSite(deps.db, siteId), profilesOfSite(deps.db, siteId)]);
+  const [policy, references, profiles] = await Promise.all([
+    deps.policies.get(siteId),
+    referencesForSite(deps.db, siteId),
+    profilesOfSite(deps.db, siteId),
+  ]);
   const input: SiteRulesInput = {
     siteId,
     country: site.country,

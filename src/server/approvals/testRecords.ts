@@ -5,7 +5,10 @@ import { exampleSite } from '../../shared/approvals/exampleSite.js';
 import { evaluate, ApprovalRequest } from '../../shared/approvals/index.js';
 import { GENESIS_HASH, linkRecord } from '../../shared/chain/hashChain.js';
 
-export function unlinkedRecord(deviceId: string, overrides: Partial<ApprovalRecord> = {}): Omit<ApprovalRecord, 'prevHash' | 'hash'> {
+export function unlinkedRecord(
+  deviceId: string,
+  overrides: Partial<ApprovalRecord> = {},
+): Omit<ApprovalRecord, 'prevHash' | 'hash'> {
   const request = ApprovalRequest.parse({ siteId: 'S1', action: 'password.reset', callerProfileId: 'p1' });
   const decision = evaluate(exampleSite(), request);
   return ApprovalRecord.omit({ prevHash: true, hash: true }).parse({

@@ -13,7 +13,12 @@ beforeEach(async () => {
 });
 afterEach(() => database.close());
 
-const event = (n: number) => ({ type: AUDIT_EVENT.approvalStored, actor: 'u1', subject: `rec-${n}`, data: { n, nested: { b: 2, a: 1 } } });
+const event = (n: number) => ({
+  type: AUDIT_EVENT.approvalStored,
+  actor: 'u1',
+  subject: `rec-${n}`,
+  data: { n, nested: { b: 2, a: 1 } },
+});
 
 describe('AuditLog', () => {
   it('appends hash-linked entries with consecutive seqs from the genesis hash', async () => {
@@ -54,7 +59,9 @@ describe('AuditLog', () => {
 
     // Recomputing the edited row's own hash does not help: the next row no longer links to it.
     const edited = { seq: 3, at: original.at, actor: 'u1', type: 'approval.stored', subject: 'rec-3', data: { n: 99 } };
-    sqlite.prepare('update audit_log set hash = ? where seq = 3').run(await hashRecord(edited, String(original.prev_hash)));
+    sqlite
+      .prepare('update audit_log set hash = ? where seq = 3')
+      .run(await hashRecord(edited, String(original.prev_hash)));
     expect(await log.verify()).toBe(4);
 
     sqlite.prepare('update audit_log set data = ?, hash = ? where seq = 3').run(original.data, original.hash);
@@ -64,7 +71,7 @@ describe('AuditLog', () => {
     expect(await log.verify()).toBe(3);
   });
 
-  it('appends inside the caller\'s transaction: a rollback leaves no event', async () => {
+  it("appends inside the caller's transaction: a rollback leaves no event", async () => {
     await expect(
       database.db.transaction().execute(async (trx) => {
         await log.append(event(1), trx);
@@ -77,8 +84,15 @@ describe('AuditLog', () => {
   });
 
   it('stores data as canonical JSON and drops undefined fields', async () => {
-    const e = await log.append({ type: 'x.y', actor: 'system', subject: 's', data: { b: 1, a: undefined, c: [1, 'two'] } });
+    const e = await log.append({
+      type: 'x.y',
+      actor: 'system',
+      subject: 's',
+      data: { b: 1, a: undefined, c: [1, 'two'] },
+    });
     expect(e.data).toEqual({ b: 1, c: [1, 'two'] });
-    expect((database.sqlite.prepare('select data from audit_log').get() as { data: string }).data).toBe('{"b":1,"c":[1,"two"]}');
+    expect((database.sqlite.prepare('select data from audit_log').get() as { data: string }).data).toBe(
+      '{"b":1,"c":[1,"two"]}',
+    );
   });
 });

@@ -91,8 +91,20 @@ export class AuditLog implements AuditSink {
    * One page of entries: ascending with seq > `after` (default), or with `order: 'desc'` newest first
    * with seq < `before` (all when omitted). Optionally only one `type` and/or one `actor`.
    */
-  async list(options: { after?: number; before?: number; order?: 'asc' | 'desc'; limit?: number; type?: string; actor?: string } = {}): Promise<AuditEntry[]> {
-    let q = this.db.selectFrom('audit_log').selectAll().limit(options.limit ?? 100);
+  async list(
+    options: {
+      after?: number;
+      before?: number;
+      order?: 'asc' | 'desc';
+      limit?: number;
+      type?: string;
+      actor?: string;
+    } = {},
+  ): Promise<AuditEntry[]> {
+    let q = this.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .limit(options.limit ?? 100);
     if (options.order === 'desc') {
       q = q.orderBy('seq', 'desc');
       if (options.before !== undefined) q = q.where('seq', '<', options.before);
@@ -106,7 +118,13 @@ export class AuditLog implements AuditSink {
 
   /** Whether an event of `type` about `subject` was recorded (e.g. an approval already escalated). */
   async has(type: string, subject: string): Promise<boolean> {
-    const row = await this.db.selectFrom('audit_log').select('seq').where('type', '=', type).where('subject', '=', subject).limit(1).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('type', '=', type)
+      .where('subject', '=', subject)
+      .limit(1)
+      .executeTakeFirst();
     return row !== undefined;
   }
 
@@ -115,7 +133,13 @@ export class AuditLog implements AuditSink {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     for (;;) {
-      const rows = await this.db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(PAGE).execute();
+      const rows = await this.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('seq', '>=', expectedSeq)
+        .orderBy('seq')
+        .limit(PAGE)
+        .execute();
       if (rows.length === 0) return null;
       const gap = rows.findIndex((r, i) => Number(r.seq) !== expectedSeq + i);
       const checked = gap === -1 ? rows : rows.slice(0, gap);
@@ -129,9 +153,21 @@ export class AuditLog implements AuditSink {
 
   private async appendIn(trx: Transaction<Database>, event: AuditEvent): Promise<AuditEntry> {
     await lockSequence(trx, 'audit_log'); // PostgreSQL: one appender at a time, so seqs never collide (no-op on SQLite)
-    const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const last = await trx
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const data = JSON.parse(canonicalJson(event.data ?? {})) as AuditData;
-    const body = { seq: last ? Number(last.seq) + 1 : 1, at: this.now(), actor: event.actor, type: event.type, subject: event.subject, data };
+    const body = {
+      seq: last ? Number(last.seq) + 1 : 1,
+      at: this.now(),
+      actor: event.actor,
+      type: event.type,
+      subject: event.subject,
+      data,
+    };
     const prevHash = last?.hash ?? GENESIS_HASH;
     const hash = await hashRecord(body, prevHash);
     await trx

@@ -7,7 +7,8 @@ afterEach(() => t?.close());
 describe('sign-in audit events', () => {
   it('records failures and successes in the audit chain, never the password', async () => {
     t = await createTestApp();
-    const login = (email: string, password: string) => t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email, password } });
+    const login = (email: string, password: string) =>
+      t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email, password } });
     expect((await login('tech@callsign.demo', 'Wrong-Secret-Pw-1')).statusCode).toBe(401);
     expect((await login('nobody@callsign.demo', 'Wrong-Secret-Pw-2')).statusCode).toBe(401);
     await t.login();

@@ -27,7 +27,8 @@ export class LockedOutError extends AppError {
 
 export const INVALID_CREDENTIALS = 'Email or password is wrong. Check both and try again.';
 const SIGN_IN_AGAIN = 'Your session has ended. Sign in again.';
-export const DEVICE_REVOKED = 'An administrator signed this device out. Its local data is being removed; sign in again to continue.';
+export const DEVICE_REVOKED =
+  'An administrator signed this device out. Its local data is being removed; sign in again to continue.';
 const UNNAMED_DEVICE: DeviceRegistration = { name: 'Unnamed device', platform: 'unknown' };
 
 /** Verified against when the account does not exist, so both paths cost the same. */
@@ -57,22 +58,38 @@ export class AuthService {
   ) {}
 
   /** Password step: tokens for `device`, or an mfaToken when the account has TOTP on. */
-  async login(email: string, password: string, address: string, device: DeviceRegistration = UNNAMED_DEVICE): Promise<SignInResponse> {
+  async login(
+    email: string,
+    password: string,
+    address: string,
+    device: DeviceRegistration = UNNAMED_DEVICE,
+  ): Promise<SignInResponse> {
     const keys = { address, account: email.trim().toLowerCase() };
     const wait = await this.throttle.retryAfterSeconds(keys);
     if (wait > 0) {
-      await this.audit?.append({ type: AUDIT_EVENT.signInFailed, actor: keys.account, subject: keys.account, data: { address, reason: 'locked_out' } });
+      await this.audit?.append({
+        type: AUDIT_EVENT.signInFailed,
+        actor: keys.account,
+        subject: keys.account,
+        data: { address, reason: 'locked_out' },
+      });
       throw new LockedOutError(wait);
     }
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
     if (!user || !ok) {
       await this.throttle.recordFailure(keys);
-      await this.audit?.append({ type: AUDIT_EVENT.signInFailed, actor: keys.account, subject: keys.account, data: { address, reason: user ? 'wrong_password' : 'unknown_account' } });
+      await this.audit?.append({
+        type: AUDIT_EVENT.signInFailed,
+        actor: keys.account,
+        subject: keys.account,
+        data: { address, reason: user ? 'wrong_password' : 'unknown_account' },
+      });
       throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
     }
     // With TOTP on, the lockout counters are cleared only once the second factor is right too.
-    if (await this.platform.mfa.isEnrolled(user.id)) return { mfaRequired: true, ...(await this.platform.mfa.challenge(user.id, device)) };
+    if (await this.platform.mfa.isEnrolled(user.id))
+      return { mfaRequired: true, ...(await this.platform.mfa.challenge(user.id, device)) };
     await this.throttle.reset(keys);
     return this.startSession(user.id, device, { address, method: 'password' });
   }
@@ -83,10 +100,16 @@ export class AuthService {
   }
 
   /** TOTP step: a code (or a one-time recovery code) for an mfaToken from `login`. */
-  async completeTotp(input: { mfaToken: string; code?: string; recoveryCode?: string }, address: string): Promise<SessionTokens> {
+  async completeTotp(
+    input: { mfaToken: string; code?: string; recoveryCode?: string },
+    address: string,
+  ): Promise<SessionTokens> {
     const outcome = await this.platform.mfa.verify(input.mfaToken, input);
     if (!outcome.ok && outcome.reason === 'expired') {
-      throw new AppError('unauthorized', 'This sign-in has expired or had too many wrong codes. Sign in again with your password.');
+      throw new AppError(
+        'unauthorized',
+        'This sign-in has expired or had too many wrong codes. Sign in again with your password.',
+      );
     }
     const user = await this.users.findById(outcome.userId);
     if (!user) throw new AppError('unauthorized', SIGN_IN_AGAIN);
@@ -94,13 +117,25 @@ export class AuthService {
     const method = input.recoveryCode ? 'recovery_code' : 'totp';
     if (!outcome.ok) {
       await this.throttle.recordFailure(keys);
-      await this.audit?.append({ type: AUDIT_EVENT.signInFailed, actor: user.email, subject: user.email, data: { address, reason: `wrong_${method}` } });
+      await this.audit?.append({
+        type: AUDIT_EVENT.signInFailed,
+        actor: user.email,
+        subject: user.email,
+        data: { address, reason: `wrong_${method}` },
+      });
       const what = method === 'totp' ? 'That code is not right' : 'That recovery code is not right or was already used';
-      const next = outcome.attemptsLeft > 0 ? `${outcome.attemptsLeft} tries left.` : 'No tries left: sign in again with your password.';
+      const next =
+        outcome.attemptsLeft > 0
+          ? `${outcome.attemptsLeft} tries left.`
+          : 'No tries left: sign in again with your password.';
       throw new AppError('invalid_code', `${what}. ${next}`, method === 'totp' ? 'code' : 'recoveryCode');
     }
     await this.throttle.reset(keys);
-    return this.startSession(user.id, outcome.device, { address, method, recoveryCodesLeft: outcome.recoveryCodesLeft });
+    return this.startSession(user.id, outcome.device, {
+      address,
+      method,
+      recoveryCodesLeft: outcome.recoveryCodesLeft,
+    });
   }
 
   async refresh(refreshToken: string): Promise<SessionTokens> {
@@ -124,13 +159,19 @@ export class AuthService {
     if (!found || !user) {
       throw new AppError(
         'unauthorized',
-        accessToken ? 'Your access token has expired or was revoked. Refresh it or sign in again.' : 'Sign in first: send "Authorization: Bearer <access token>".',
+        accessToken
+          ? 'Your access token has expired or was revoked. Refresh it or sign in again.'
+          : 'Sign in first: send "Authorization: Bearer <access token>".',
       );
     }
     return { user: toUserInfo(user), sessionId: found.sessionId, deviceId: found.deviceId };
   }
 
-  private async startSession(userId: string, device: DeviceRegistration, details: Record<string, unknown>): Promise<SessionTokens> {
+  private async startSession(
+    userId: string,
+    device: DeviceRegistration,
+    details: Record<string, unknown>,
+  ): Promise<SessionTokens> {
     const user = await this.users.findById(userId);
     if (!user) throw new AppError('unauthorized', SIGN_IN_AGAIN);
     const deviceId = await this.platform.devices.register(user.id, device);

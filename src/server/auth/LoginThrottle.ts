@@ -17,7 +17,12 @@ export interface ThrottlePolicy {
   windowMs: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottlePolicy = { perAddress: 10, perAccount: 25, lockMs: 15 * 60_000, windowMs: 60 * 60_000 };
+export const DEFAULT_THROTTLE: ThrottlePolicy = {
+  perAddress: 10,
+  perAccount: 25,
+  lockMs: 15 * 60_000,
+  windowMs: 60 * 60_000,
+};
 
 export interface ThrottleKeys {
   address: string;
@@ -33,7 +38,11 @@ export class LoginThrottle {
 
   /** Seconds until sign-in is allowed again, or 0 when not locked. */
   async retryAfterSeconds(keys: ThrottleKeys): Promise<number> {
-    const rows = await this.db.selectFrom('login_failures').select('locked_until').where('key', 'in', this.keyList(keys)).execute();
+    const rows = await this.db
+      .selectFrom('login_failures')
+      .select('locked_until')
+      .where('key', 'in', this.keyList(keys))
+      .execute();
     const until = Math.max(0, ...rows.map((r) => r.locked_until ?? 0));
     const ms = until - this.now();
     return ms > 0 ? Math.ceil(ms / 1000) : 0;
@@ -48,11 +57,23 @@ export class LoginThrottle {
       ] as const) {
         await lockKey(trx, `login_failures:${key}`); // two processes counting one key: no lost failure
         const row = await trx.selectFrom('login_failures').selectAll().where('key', '=', key).executeTakeFirst();
-        const stale = !row || now - row.last_failure_at > this.policy.windowMs || (row.locked_until !== null && row.locked_until <= now);
+        const stale =
+          !row ||
+          now - row.last_failure_at > this.policy.windowMs ||
+          (row.locked_until !== null && row.locked_until <= now);
         const failures = stale ? 1 : row.failures + 1;
         const locked_until = failures >= limit ? now + this.policy.lockMs : null;
-        if (row) await trx.updateTable('login_failures').set({ failures, last_failure_at: now, locked_until }).where('key', '=', key).execute();
-        else await trx.insertInto('login_failures').values({ key, failures, last_failure_at: now, locked_until }).execute();
+        if (row)
+          await trx
+            .updateTable('login_failures')
+            .set({ failures, last_failure_at: now, locked_until })
+            .where('key', '=', key)
+            .execute();
+        else
+          await trx
+            .insertInto('login_failures')
+            .values({ key, failures, last_failure_at: now, locked_until })
+            .execute();
       }
     });
   }

@@ -16,7 +16,11 @@ export interface SessionTtl {
   sessionMs: number;
 }
 
-export const DEFAULT_TTL: SessionTtl = { accessMs: 15 * 60_000, refreshMs: 30 * 86_400_000, sessionMs: 90 * 86_400_000 };
+export const DEFAULT_TTL: SessionTtl = {
+  accessMs: 15 * 60_000,
+  refreshMs: 30 * 86_400_000,
+  sessionMs: 90 * 86_400_000,
+};
 
 export interface IssuedTokens {
   accessToken: string;
@@ -47,7 +51,10 @@ export class SessionStore {
     const id = newId('ses');
     const now = this.now();
     const run = async (t: Kysely<Database>) => {
-      await t.insertInto('sessions').values({ id, user_id: userId, device_id: deviceId, created_at: now, expires_at: now + this.ttl.sessionMs }).execute();
+      await t
+        .insertInto('sessions')
+        .values({ id, user_id: userId, device_id: deviceId, created_at: now, expires_at: now + this.ttl.sessionMs })
+        .execute();
       return this.issue(t, id, now + this.ttl.sessionMs);
     };
     return trx ? run(trx) : this.db.transaction().execute(run);
@@ -61,7 +68,16 @@ export class SessionStore {
         .selectFrom('refresh_tokens as r')
         .innerJoin('sessions as s', 's.id', 'r.session_id')
         .leftJoin('devices as d', 'd.id', 's.device_id')
-        .select(['r.token_hash', 'r.used_at', 'r.expires_at', 's.id as session_id', 's.user_id', 's.expires_at as session_expires_at', 's.device_id', 'd.revoked_at'])
+        .select([
+          'r.token_hash',
+          'r.used_at',
+          'r.expires_at',
+          's.id as session_id',
+          's.user_id',
+          's.expires_at as session_expires_at',
+          's.device_id',
+          'd.revoked_at',
+        ])
         .where('r.token_hash', '=', hashToken(refreshToken))
         .executeTakeFirst();
       if (!row) return null;
@@ -75,11 +91,21 @@ export class SessionStore {
       if (row.used_at !== null) return endChain();
       if (row.expires_at <= now || row.session_expires_at <= now) return null;
       // Conditional: of two processes rotating the same token at once, only one wins; the other sees reuse.
-      const claimed = await trx.updateTable('refresh_tokens').set({ used_at: now }).where('token_hash', '=', row.token_hash).where('used_at', 'is', null).executeTakeFirst();
+      const claimed = await trx
+        .updateTable('refresh_tokens')
+        .set({ used_at: now })
+        .where('token_hash', '=', row.token_hash)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
       if (claimed.numUpdatedRows === 0n) return endChain();
       await trx.deleteFrom('access_tokens').where('session_id', '=', row.session_id).execute();
-      if (row.device_id) await trx.updateTable('devices').set({ last_seen_at: now }).where('id', '=', row.device_id).execute();
-      return { userId: row.user_id, deviceId: row.device_id, tokens: await this.issue(trx, row.session_id, row.session_expires_at) };
+      if (row.device_id)
+        await trx.updateTable('devices').set({ last_seen_at: now }).where('id', '=', row.device_id).execute();
+      return {
+        userId: row.user_id,
+        deviceId: row.device_id,
+        tokens: await this.issue(trx, row.session_id, row.session_expires_at),
+      };
     });
   }
 
@@ -94,7 +120,12 @@ export class SessionStore {
       .where('a.expires_at', '>', this.now())
       .executeTakeFirst();
     if (!row) return null;
-    return { userId: row.user_id, sessionId: row.id, deviceId: row.device_id, deviceRevoked: row.revoked_at !== null && row.revoked_at !== undefined };
+    return {
+      userId: row.user_id,
+      sessionId: row.id,
+      deviceId: row.device_id,
+      deviceRevoked: row.revoked_at !== null && row.revoked_at !== undefined,
+    };
   }
 
   /** Signing out: the session goes, with its device unless that device was revoked (kept for the record). */
@@ -106,7 +137,8 @@ export class SessionStore {
         .select(['s.device_id', 'd.revoked_at'])
         .where('s.id', '=', sessionId)
         .executeTakeFirst();
-      if (row?.device_id && (row.revoked_at === null || row.revoked_at === undefined)) await trx.deleteFrom('devices').where('id', '=', row.device_id).execute();
+      if (row?.device_id && (row.revoked_at === null || row.revoked_at === undefined))
+        await trx.deleteFrom('devices').where('id', '=', row.device_id).execute();
       await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
     });
   }
@@ -125,10 +157,18 @@ export class SessionStore {
     const accessToken = newToken('access');
     const refreshToken = newToken('refresh');
     const accessExpires = Math.min(now + this.ttl.accessMs, sessionExpiresAt);
-    await trx.insertInto('access_tokens').values({ token_hash: hashToken(accessToken), session_id: sessionId, expires_at: accessExpires }).execute();
+    await trx
+      .insertInto('access_tokens')
+      .values({ token_hash: hashToken(accessToken), session_id: sessionId, expires_at: accessExpires })
+      .execute();
     await trx
       .insertInto('refresh_tokens')
-      .values({ token_hash: hashToken(refreshToken), session_id: sessionId, expires_at: Math.min(now + this.ttl.refreshMs, sessionExpiresAt), used_at: null })
+      .values({
+        token_hash: hashToken(refreshToken),
+        session_id: sessionId,
+        expires_at: Math.min(now + this.ttl.refreshMs, sessionExpiresAt),
+        used_at: null,
+      })
       .execute();
     return { accessToken, refreshToken, expiresIn: Math.max(1, Math.round((accessExpires - now) / 1000)) };
   }

@@ -15,6 +15,7 @@ describe('password hashing', () => {
 
   it('uses scrypt N=2^15 by default and never throws on malformed hashes', async () => {
     expect(await hashPassword('x')).toMatch(/^scrypt\$32768\$8\$1\$/);
-    for (const bad of ['', 'scrypt$', 'bcrypt$1$2$3$4$5', 'scrypt$x$8$1$AA==$AA==']) expect(await verifyPassword('x', bad)).toBe(false);
+    for (const bad of ['', 'scrypt$', 'bcrypt$1$2$3$4$5', 'scrypt$x$8$1$AA==$AA=='])
+      expect(await verifyPassword('x', bad)).toBe(false);
   });
 });

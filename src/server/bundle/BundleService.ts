@@ -7,15 +7,34 @@
  */
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { BUNDLE_FORMAT, BUNDLE_LISTS, BUNDLE_VERSION, checkBundle, type BundleFailure, type BundleList, type DirectoryBundle } from '../../shared/bundle/index.js';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_LISTS,
+  BUNDLE_VERSION,
+  checkBundle,
+  type BundleFailure,
+  type BundleList,
+  type DirectoryBundle,
+} from '../../shared/bundle/index.js';
 import { canonicalJson } from '../../shared/chain/canonicalJson.js';
 import { sha256Hex } from '../../shared/chain/hashChain.js';
 import type { AuditSink } from '../audit/AuditLog.js';
 import { PLATFORM_AUDIT_EVENT } from '../admin/platformAuditEvents.js';
 import type { Database } from '../db/schema.js';
-import { DIRECTORY_SCHEMAS, recordKey, type BatchWrite, type DirectoryKind, type DirectoryStore } from '../directory/DirectoryStore.js';
+import {
+  DIRECTORY_SCHEMAS,
+  recordKey,
+  type BatchWrite,
+  type DirectoryKind,
+  type DirectoryStore,
+} from '../directory/DirectoryStore.js';
 
-const KIND: Record<BundleList, DirectoryKind> = { sites: 'site', profiles: 'profile', references: 'reference', policies: 'policy' };
+const KIND: Record<BundleList, DirectoryKind> = {
+  sites: 'site',
+  profiles: 'profile',
+  references: 'reference',
+  policies: 'policy',
+};
 /** Deletes go dependants-first, upserts sites-first, so a client applying the feed in order never sees a dangling link. */
 const DELETE_ORDER: BundleList[] = ['policies', 'references', 'profiles', 'sites'];
 
@@ -49,7 +68,9 @@ export class BundleService {
     const bundle = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION } as DirectoryBundle;
     for (const list of BUNDLE_LISTS) {
       const records = await this.current(KIND[list]);
-      (bundle as Record<BundleList, unknown[]>)[list] = [...records.entries()].sort(([a], [b]) => byCodeUnit(a, b)).map(([, r]) => r);
+      (bundle as Record<BundleList, unknown[]>)[list] = [...records.entries()]
+        .sort(([a], [b]) => byCodeUnit(a, b))
+        .map(([, r]) => r);
     }
     return `${JSON.stringify(bundle, null, 2)}\n`;
   }
@@ -59,7 +80,17 @@ export class BundleService {
     const seqBefore = await this.directory.latestSeq();
     const check = checkBundle(input);
     if (!check.ok) {
-      return { applied: false, added: 0, updated: 0, deleted: 0, unchanged: 0, failed: check.failedRecords, failures: check.failures, seqBefore, seqAfter: seqBefore };
+      return {
+        applied: false,
+        added: 0,
+        updated: 0,
+        deleted: 0,
+        unchanged: 0,
+        failed: check.failedRecords,
+        failures: check.failures,
+        seqBefore,
+        seqAfter: seqBefore,
+      };
     }
     const counts: ImportCounts = { added: 0, updated: 0, deleted: 0, unchanged: 0, failed: 0 };
     const upserts: BatchWrite[] = [];
@@ -67,7 +98,9 @@ export class BundleService {
     for (const list of BUNDLE_LISTS) {
       const kind = KIND[list];
       const existing = await this.current(kind);
-      const records = [...(check.bundle[list] as object[])].map((r) => ({ record: r, key: recordKey(kind, r) })).sort((a, b) => byCodeUnit(a.key.id, b.key.id));
+      const records = [...(check.bundle[list] as object[])]
+        .map((r) => ({ record: r, key: recordKey(kind, r) }))
+        .sort((a, b) => byCodeUnit(a.key.id, b.key.id));
       for (const { record, key } of records) {
         const before = existing.get(key.id);
         existing.delete(key.id);
@@ -83,12 +116,18 @@ export class BundleService {
     }
     deletes.sort((a, b) => DELETE_ORDER.indexOf(listOf(a.kind)) - DELETE_ORDER.indexOf(listOf(b.kind)));
     const writes = [...deletes, ...upserts];
-    if (options.dryRun || writes.length === 0) return { applied: false, ...counts, failures: [], seqBefore, seqAfter: seqBefore };
+    if (options.dryRun || writes.length === 0)
+      return { applied: false, ...counts, failures: [], seqBefore, seqAfter: seqBefore };
 
     const bundleHash = await sha256Hex(canonicalJson(check.bundle));
     const seqAfter = await this.directory.applyBatch(writes, async (trx) => {
       await this.audit.append(
-        { type: PLATFORM_AUDIT_EVENT.directoryImported, actor: options.actor, subject: 'directory', data: { ...counts, bundleHash, seqBefore } },
+        {
+          type: PLATFORM_AUDIT_EVENT.directoryImported,
+          actor: options.actor,
+          subject: 'directory',
+          data: { ...counts, bundleHash, seqBefore },
+        },
         trx,
       );
     });
@@ -97,7 +136,11 @@ export class BundleService {
 
   /** Every stored record of a kind, normalised through its schema, by id. */
   private async current(kind: DirectoryKind): Promise<Map<string, object>> {
-    const rows = await this.db.selectFrom('directory_records').select(['id', 'data']).where('kind', '=', kind).execute();
+    const rows = await this.db
+      .selectFrom('directory_records')
+      .select(['id', 'data'])
+      .where('kind', '=', kind)
+      .execute();
     const schema = DIRECTORY_SCHEMAS[kind] as z.ZodType;
     return new Map(rows.map((r) => [r.id, schema.parse(JSON.parse(r.data)) as object]));
   }

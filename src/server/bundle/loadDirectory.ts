@@ -5,7 +5,13 @@
  */
 import { parseOrThrow, type SitePolicyRecord } from '../../shared/api/index.js';
 import type { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
-import { DIRECTORY_SCHEMAS, recordKey, type BatchWrite, type DirectoryKind, type DirectoryStore } from '../directory/DirectoryStore.js';
+import {
+  DIRECTORY_SCHEMAS,
+  recordKey,
+  type BatchWrite,
+  type DirectoryKind,
+  type DirectoryStore,
+} from '../directory/DirectoryStore.js';
 
 export interface DirectoryRecords {
   sites: readonly Site[];
@@ -14,7 +20,10 @@ export interface DirectoryRecords {
   policies?: readonly SitePolicyRecord[];
 }
 
-export async function loadDirectory(directory: DirectoryStore, data: DirectoryRecords): Promise<{ sites: number; profiles: number; references: number }> {
+export async function loadDirectory(
+  directory: DirectoryStore,
+  data: DirectoryRecords,
+): Promise<{ sites: number; profiles: number; references: number }> {
   const writes: BatchWrite[] = [];
   const add = (kind: DirectoryKind, records: readonly object[]) =>
     records.forEach((input, i) => {

@@ -16,7 +16,11 @@ import { parseFlags } from './options.js';
 /** Failures printed before "… and N more". */
 const SHOWN_FAILURES = 200;
 
-async function withBundles<T>(dataDir: string | undefined, io: CliIo, run: (bundles: BundleService, directory: DirectoryStore) => Promise<T>): Promise<T> {
+async function withBundles<T>(
+  dataDir: string | undefined,
+  io: CliIo,
+  run: (bundles: BundleService, directory: DirectoryStore) => Promise<T>,
+): Promise<T> {
   const { database } = await openDataDirDatabase(dataDir, io);
   try {
     const directory = new DirectoryStore(database.db, Date.now);
@@ -34,7 +38,10 @@ function fileArg(command: string, positionals: string[]): string {
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags('export', args, { 'data-dir': { type: 'string' } }, true);
   const file = fileArg('export', positionals);
-  const { bundle, records } = await withBundles(values['data-dir'], io, async (bundles, directory) => ({ bundle: await bundles.exportText(), records: await directory.countRecords() }));
+  const { bundle, records } = await withBundles(values['data-dir'], io, async (bundles, directory) => ({
+    bundle: await bundles.exportText(),
+    records: await directory.countRecords(),
+  }));
   if (file === '-') io.stdout.write(bundle);
   else {
     await writeFile(file, bundle, { mode: 0o600 });
@@ -51,18 +58,26 @@ export function describeReport(file: string, r: ImportReport, dryRun: boolean): 
     return `Nothing imported from ${file}: ${r.failed} record(s) failed validation (${counts}). Fix these and import again:\n${lines.join('\n')}\n`;
   }
   if (dryRun) return `Dry run of ${file}: would apply ${counts}. Nothing was changed.\n`;
-  if (!r.applied) return `Imported ${file}: ${counts}. The directory already matched; nothing changed (sync seq ${r.seqAfter}).\n`;
+  if (!r.applied)
+    return `Imported ${file}: ${counts}. The directory already matched; nothing changed (sync seq ${r.seqAfter}).\n`;
   return `Imported ${file}: ${counts}. Sync seq ${r.seqBefore} → ${r.seqAfter}.\n`;
 }
 
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseFlags('import', args, { 'data-dir': { type: 'string' }, 'dry-run': { type: 'boolean' } }, true);
+  const { values, positionals } = parseFlags(
+    'import',
+    args,
+    { 'data-dir': { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    true,
+  );
   const file = fileArg('import', positionals);
   let raw: string;
   try {
     raw = file === '-' ? await text(io.stdin) : await readFile(file, 'utf8');
   } catch (e) {
-    io.stderr.write(`import: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); give the path of a bundle made by "callsign-server export".\n`);
+    io.stderr.write(
+      `import: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); give the path of a bundle made by "callsign-server export".\n`,
+    );
     return 2;
   }
   let json: unknown;
@@ -73,7 +88,9 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     return 1;
   }
   const dryRun = values['dry-run'] ?? false;
-  const report = await withBundles(values['data-dir'], io, (bundles) => bundles.importBundle(json, { actor: 'cli', dryRun }));
+  const report = await withBundles(values['data-dir'], io, (bundles) =>
+    bundles.importBundle(json, { actor: 'cli', dryRun }),
+  );
   (report.failures.length > 0 ? io.stderr : io.stdout).write(describeReport(file, report, dryRun));
   return report.failures.length > 0 ? 1 : 0;
 }

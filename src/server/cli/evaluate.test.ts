@@ -16,13 +16,29 @@ function sink() {
 async function run(args: string[], input = '') {
   const stdout = sink();
   const stderr = sink();
-  const code = await evaluateCommand(args, { stdin: Readable.from([input]), stdout: stdout.stream, stderr: stderr.stream });
+  const code = await evaluateCommand(args, {
+    stdin: Readable.from([input]),
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+  });
   const out = stdout.text();
-  const lines = () => out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-  return { code, out, stderr: stderr.text(), get lines() { return lines(); } };
+  const lines = () =>
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return {
+    code,
+    out,
+    stderr: stderr.text(),
+    get lines() {
+      return lines();
+    },
+  };
 }
 
-const line = (request: object, site: object = EXAMPLE_SITE) => JSON.stringify({ site, request: { siteId: 'S1', ...request } });
+const line = (request: object, site: object = EXAMPLE_SITE) =>
+  JSON.stringify({ site, request: { siteId: 'S1', ...request } });
 
 describe('evaluate command', () => {
   it('writes one Decision per line and exits 0 when every line is valid', async () => {
@@ -44,7 +60,12 @@ describe('evaluate command', () => {
   });
 
   it('answers invalid lines with an error naming the field, keeps going, and exits 2', async () => {
-    const input = [line({ action: 'x' }), '{not json', line({ action: 'rmm.install', unmanagedMachine: 'yes' }), line({ action: 'mail.delete' })].join('\r\n');
+    const input = [
+      line({ action: 'x' }),
+      '{not json',
+      line({ action: 'rmm.install', unmanagedMachine: 'yes' }),
+      line({ action: 'mail.delete' }),
+    ].join('\r\n');
     const { code, lines } = await run([], input);
     expect(code).toBe(2);
     expect(lines).toHaveLength(4);
@@ -55,7 +76,13 @@ describe('evaluate command', () => {
   });
 
   it('reports a site field by its path', async () => {
-    const { lines } = await run([], line({ action: 'password.reset' }, { siteId: 'S1', policies: { password_reset: { authenticateCaller: 'email' } } }));
+    const { lines } = await run(
+      [],
+      line(
+        { action: 'password.reset' },
+        { siteId: 'S1', policies: { password_reset: { authenticateCaller: 'email' } } },
+      ),
+    );
     expect(lines[0]!.error).toMatch(/^site\.policies\.password_reset\.authenticateCaller: /);
   });
 

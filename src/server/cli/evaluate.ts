@@ -29,7 +29,9 @@ export function evaluateLine(line: string): Decision | { error: string } {
   try {
     json = JSON.parse(line);
   } catch (e) {
-    return { error: `input: not valid JSON (${(e as Error).message}); each line must be one {"site": …, "request": …} object` };
+    return {
+      error: `input: not valid JSON (${(e as Error).message}); each line must be one {"site": …, "request": …} object`,
+    };
   }
   const parsed = EvaluateInput.safeParse(json);
   if (!parsed.success) return { error: fromZodError(parsed.error).message };

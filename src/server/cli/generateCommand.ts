@@ -23,17 +23,23 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     references: intFlag('references', values.references, 300, 0, 1_000_000),
     seed: values.seed ?? '1',
   };
-  if (options.profiles > 0 && options.sites === 0) io.stderr.write('Note: --sites 0, so profiles go to the fixture sites.\n');
+  if (options.profiles > 0 && options.sites === 0)
+    io.stderr.write('Note: --sites 0, so profiles go to the fixture sites.\n');
   const dataDir = values['data-dir'] ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // PostgreSQL when DATABASE_URL=postgres://… is set, else SQLite in the data folder.
   const { database, where: file } = await openServerDatabase({ dataDir, databaseUrl: io.env.DATABASE_URL });
   try {
     const t0 = performance.now();
-    const directory = generateDirectory({ ...options, seed: /^\d+$/.test(options.seed) ? Number(options.seed) : options.seed });
+    const directory = generateDirectory({
+      ...options,
+      seed: /^\d+$/.test(options.seed) ? Number(options.seed) : options.seed,
+    });
     const t1 = performance.now();
     const data = { ...directory, policies: demoPolicies(directory, options.seed) };
-    const counts = database.sqlite ? bulkLoadDirectory(database.sqlite, data, Date.now()) : await loadDirectory(new DirectoryStore(database.db, Date.now), data);
+    const counts = database.sqlite
+      ? bulkLoadDirectory(database.sqlite, data, Date.now())
+      : await loadDirectory(new DirectoryStore(database.db, Date.now), data);
     const t2 = performance.now();
     const s = (ms: number) => (ms / 1000).toFixed(2);
     io.stdout.write(

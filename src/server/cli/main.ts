@@ -3,7 +3,12 @@
 import { runCli } from './runCli.js';
 
 try {
-  process.exitCode = await runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
 } catch (e) {
   process.stderr.write(`callsign-server: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 1;

@@ -7,7 +7,10 @@ import { openServerDatabase, type AnyServerDatabase } from '../db/openServerData
 import type { CliIo } from './io.js';
 import { defaultDataDir } from './options.js';
 
-export async function openDataDirDatabase(dataDir: string | undefined, io: Pick<CliIo, 'env'>): Promise<{ database: AnyServerDatabase; where: string }> {
+export async function openDataDirDatabase(
+  dataDir: string | undefined,
+  io: Pick<CliIo, 'env'>,
+): Promise<{ database: AnyServerDatabase; where: string }> {
   const dir = dataDir ?? defaultDataDir();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return openServerDatabase({ dataDir: dir, databaseUrl: io.env.DATABASE_URL });

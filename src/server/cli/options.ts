@@ -3,7 +3,12 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import envPaths from 'env-paths';
 import { UsageError } from './io.js';
 
-export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: O, positionals = false) {
+export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  args: string[],
+  options: O,
+  positionals = false,
+) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: positionals });
   } catch (e) {
@@ -14,7 +19,8 @@ export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(co
 export function intFlag(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${value}").`);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${value}").`);
   return n;
 }
 

@@ -32,16 +32,25 @@ describe('callsign-server export / import', () => {
   it('exports, imports into an empty server byte-identically, and re-imports as a no-op', async () => {
     const a = tempDir();
     const b = tempDir();
-    expect((await cli(['generate', '--sites', '6', '--profiles', '60', '--references', '8', '--data-dir', a])).code).toBe(0);
+    expect(
+      (await cli(['generate', '--sites', '6', '--profiles', '60', '--references', '8', '--data-dir', a])).code,
+    ).toBe(0);
     const file = join(a, 'directory.json');
     const exported = await cli(['export', file, '--data-dir', a]);
-    expect(exported).toMatchObject({ code: 0, out: expect.stringMatching(/^Exported \d+ records to .*directory\.json\.\n$/) });
+    expect(exported).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Exported \d+ records to .*directory\.json\.\n$/),
+    });
 
     const first = await cli(['import', file, '--data-dir', b]);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^Imported .*: \d+ added, 0 updated, 0 deleted, 0 unchanged, 0 failed\. Sync seq 0 → \d+\.\n$/);
+    expect(first.out).toMatch(
+      /^Imported .*: \d+ added, 0 updated, 0 deleted, 0 unchanged, 0 failed\. Sync seq 0 → \d+\.\n$/,
+    );
     const again = await cli(['import', file, '--data-dir', b]);
-    expect(again.out).toMatch(/0 added, 0 updated, 0 deleted, \d+ unchanged, 0 failed\. The directory already matched; nothing changed/);
+    expect(again.out).toMatch(
+      /0 added, 0 updated, 0 deleted, \d+ unchanged, 0 failed\. The directory already matched; nothing changed/,
+    );
     const roundTrip = await cli(['export', '-', '--data-dir', b]);
     expect(roundTrip.out).toBe(readFileSync(file, 'utf8'));
 
@@ -52,17 +61,38 @@ describe('callsign-server export / import', () => {
   it('refuses a broken bundle with every failure path and exit 1, changing nothing', async () => {
     const dir = tempDir();
     const file = join(dir, 'bad.json');
-    const profiles = Array.from({ length: 13 }, (_, i) => ({ id: `p${i}`, siteId: 's1', firstName: 'A', lastName: 'B' }));
+    const profiles = Array.from({ length: 13 }, (_, i) => ({
+      id: `p${i}`,
+      siteId: 's1',
+      firstName: 'A',
+      lastName: 'B',
+    }));
     profiles[12] = { ...profiles[12]!, phones: [{ number: '1', country: 'usa' }] } as (typeof profiles)[number];
-    writeFileSync(file, JSON.stringify({ format: 'callsign.directory-bundle', version: 1, sites: [{ id: 's1', name: 'S', companyName: 'C', country: 'US' }], profiles, references: [], policies: [] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'callsign.directory-bundle',
+        version: 1,
+        sites: [{ id: 's1', name: 'S', companyName: 'C', country: 'US' }],
+        profiles,
+        references: [],
+        policies: [],
+      }),
+    );
     const res = await cli(['import', file, '--data-dir', dir]);
     expect(res.code).toBe(1);
     expect(res.err).toContain('Nothing imported from');
     expect(res.err).toContain('0 added, 0 updated, 0 deleted, 0 unchanged, 1 failed');
     expect(res.err).toMatch(/ {2}profiles\[12\]\.phones\[0\]\.country: use a two-letter ISO 3166 country code/);
     writeFileSync(file, '{"format":');
-    expect(await cli(['import', file, '--data-dir', dir])).toMatchObject({ code: 1, err: expect.stringMatching(/not valid JSON/) });
-    expect(await cli(['import', join(dir, 'missing.json'), '--data-dir', dir])).toMatchObject({ code: 2, err: expect.stringMatching(/cannot read .*ENOENT/) });
+    expect(await cli(['import', file, '--data-dir', dir])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/not valid JSON/),
+    });
+    expect(await cli(['import', join(dir, 'missing.json'), '--data-dir', dir])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/cannot read .*ENOENT/),
+    });
     expect((await cli(['import', '--data-dir', dir])).code).toBe(2);
   });
 });
@@ -73,7 +103,13 @@ describe('callsign-server audit verify', () => {
     const file = join(dir, 'callsign.sqlite');
     const database = await openDatabase(file);
     const log = new AuditLog(database.db, () => Date.UTC(2026, 0, 1));
-    for (let i = 0; i < 5; i++) await log.append({ type: 'directory.changed', actor: `usr_${i}`, subject: `site:s${i}`, data: { op: 'update', i } });
+    for (let i = 0; i < 5; i++)
+      await log.append({
+        type: 'directory.changed',
+        actor: `usr_${i}`,
+        subject: `site:s${i}`,
+        data: { op: 'update', i },
+      });
     await database.close();
 
     const ok = await cli(['audit', 'verify', '--data-dir', dir]);
@@ -88,7 +124,9 @@ describe('callsign-server audit verify', () => {
       raw.sqlite.prepare('update audit_log set data = ? where seq = 3').run(bytes.toString('latin1'));
       const broken = await cli(['audit', 'verify', '--data-dir', dir]);
       expect(broken.code, `byte ${at}`).toBe(1);
-      expect(broken.out).toMatch(/^Audit chain BROKEN at entry #3 \(directory\.changed by usr_2 at 2026-01-01T00:00:00\.000Z\)/);
+      expect(broken.out).toMatch(
+        /^Audit chain BROKEN at entry #3 \(directory\.changed by usr_2 at 2026-01-01T00:00:00\.000Z\)/,
+      );
       expect(broken.out).toContain('Entries #1–#2 are intact');
     }
     raw.sqlite.prepare('update audit_log set data = ? where seq = 3').run(original);

@@ -47,12 +47,21 @@ describe('callsign-server CLI', () => {
   it('generate loads a directory and reports counts and seconds', async () => {
     const dir = tempDir();
     const io = captureIo();
-    expect(await runCli(['generate', '--sites', '20', '--profiles', '300', '--references', '40', '--seed', '5', '--data-dir', dir], io)).toBe(0);
+    expect(
+      await runCli(
+        ['generate', '--sites', '20', '--profiles', '300', '--references', '40', '--seed', '5', '--data-dir', dir],
+        io,
+      ),
+    ).toBe(0);
     expect(io.out()).toMatch(/Loaded 25 sites, 303 profiles, 45 references .* in \d+\.\d+ s/);
     const database = await openDatabase(join(dir, 'callsign.sqlite'));
-    expect((database.sqlite.prepare("select count(*) as n from changes where kind != 'policy'").get() as { n: number }).n).toBe(25 + 303 + 45);
+    expect(
+      (database.sqlite.prepare("select count(*) as n from changes where kind != 'policy'").get() as { n: number }).n,
+    ).toBe(25 + 303 + 45);
     // Site approval rules: the 5 fixture sites and a share of the generated ones.
-    const policies = (database.sqlite.prepare("select count(*) as n from changes where kind = 'policy'").get() as { n: number }).n;
+    const policies = (
+      database.sqlite.prepare("select count(*) as n from changes where kind = 'policy'").get() as { n: number }
+    ).n;
     expect(policies).toBeGreaterThan(5);
     expect(policies).toBeLessThan(25);
     await database.close();
@@ -69,7 +78,9 @@ describe('callsign-server CLI', () => {
       url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(io.out())?.[1] ?? '';
     }
     expect(url).not.toBe('');
-    expect(io.out()).toContain('Demo accounts: tech@callsign.demo / noc@callsign.demo / supervisor@callsign.demo / admin@callsign.demo');
+    expect(io.out()).toContain(
+      'Demo accounts: tech@callsign.demo / noc@callsign.demo / supervisor@callsign.demo / admin@callsign.demo',
+    );
     expect(io.out()).not.toContain('demo-pass-123');
     expect(io.err()).not.toContain('demo-pass-123');
     const login = await fetch(`${url}/v1/auth/login`, {

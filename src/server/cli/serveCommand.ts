@@ -18,7 +18,10 @@ import { defaultDataDir, intFlag, parseFlags } from './options.js';
 
 export function serverVersion(): string {
   try {
-    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? '0.0.0';
+    return (
+      (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string })
+        .version ?? '0.0.0'
+    );
   } catch {
     return '0.0.0';
   }
@@ -52,18 +55,40 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
       const given = io.env.CALLSIGN_DEMO_PASSWORD;
       const password = given || randomPassword();
       const counts = await seedDemoWorkspace(database, { password });
-      io.stdout.write(`Seeded the demo workspace: ${counts.sites} sites, ${counts.profiles} profiles, ${counts.references} references.\n`);
-      io.stdout.write(`Demo accounts: ${DEMO_ACCOUNTS.map((a) => a.email).join(' / ')} password: ${given ? '(the value of CALLSIGN_DEMO_PASSWORD)' : password}\n`);
+      io.stdout.write(
+        `Seeded the demo workspace: ${counts.sites} sites, ${counts.profiles} profiles, ${counts.references} references.\n`,
+      );
+      io.stdout.write(
+        `Demo accounts: ${DEMO_ACCOUNTS.map((a) => a.email).join(' / ')} password: ${given ? '(the value of CALLSIGN_DEMO_PASSWORD)' : password}\n`,
+      );
     } else {
-      io.stdout.write(`Using the existing workspace in ${where} (the demo password was shown when it was first seeded).\n`);
+      io.stdout.write(
+        `Using the existing workspace in ${where} (the demo password was shown when it was first seeded).\n`,
+      );
     }
   }
 
-  const corsOrigins = values['cors-origin'] ?? (io.env.CALLSIGN_CORS_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean) ?? []);
-  const app = await buildApp({ database, services, version: serverVersion(), logStream: io.stderr, logLevel: io.env.LOG_LEVEL ?? 'info', corsOrigins });
+  const corsOrigins =
+    values['cors-origin'] ??
+    io.env.CALLSIGN_CORS_ORIGINS?.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean) ??
+    [];
+  const app = await buildApp({
+    database,
+    services,
+    version: serverVersion(),
+    logStream: io.stderr,
+    logLevel: io.env.LOG_LEVEL ?? 'info',
+    corsOrigins,
+  });
   await app.listen({ port, host });
   // Build the lookup index in the background; the first lookups wait for it, everything else is served at once.
-  services.lookup.catchUp().catch((err: unknown) => app.log.error({ err }, 'could not build the lookup index; it is retried on the next lookup'));
+  services.lookup
+    .catchUp()
+    .catch((err: unknown) =>
+      app.log.error({ err }, 'could not build the lookup index; it is retried on the next lookup'),
+    );
   const address = app.server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   io.stdout.write(`Callsign server listening on http://${shownHost}:${address.port}\n`);

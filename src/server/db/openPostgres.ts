@@ -33,19 +33,38 @@ export function redactDatabaseUrl(url: string): string {
  * it becomes the connections' search_path and the migrator's home. `migrate: false` opens a plain
  * connection (tests use one to create and drop their schemas).
  */
-export async function openPostgres(url: string, options: { max?: number; schema?: string; migrate?: boolean } = {}): Promise<PostgresServerDatabase> {
-  const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) };
+export async function openPostgres(
+  url: string,
+  options: { max?: number; schema?: string; migrate?: boolean } = {},
+): Promise<PostgresServerDatabase> {
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format),
+  };
   const searchPath = options.schema ? { options: `-c search_path=${options.schema}` } : {};
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types: types as pg.CustomTypesConfig, ...searchPath });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types: types as pg.CustomTypesConfig,
+    ...searchPath,
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (options.migrate === false) return { db, dialect: 'postgres', close: () => db.destroy() };
   // Named explicitly: Kysely's migrator otherwise takes a migration table in ANY schema as its own.
-  const schema = options.schema ?? (await sql<{ s: string }>`select current_schema() as s`.execute(db).catch(() => null))?.rows[0]?.s;
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const schema =
+    options.schema ??
+    (await sql<{ s: string }>`select current_schema() as s`.execute(db).catch(() => null))?.rows[0]?.s;
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
-    throw new Error(`Could not update the database schema in ${redactDatabaseUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Could not update the database schema in ${redactDatabaseUrl(url)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

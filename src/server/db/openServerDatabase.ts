@@ -24,9 +24,15 @@ export function isPostgresUrl(url: string | undefined): url is string {
 }
 
 /** Opens (and migrates) the database; `where` is safe to print (no password). */
-export async function openServerDatabase(options: { dataDir: string; databaseUrl?: string }): Promise<{ database: AnyServerDatabase; where: string }> {
+export async function openServerDatabase(options: {
+  dataDir: string;
+  databaseUrl?: string;
+}): Promise<{ database: AnyServerDatabase; where: string }> {
   if (isPostgresUrl(options.databaseUrl)) {
-    return { database: await openPostgres(options.databaseUrl.trim()), where: redactDatabaseUrl(options.databaseUrl.trim()) };
+    return {
+      database: await openPostgres(options.databaseUrl.trim()),
+      where: redactDatabaseUrl(options.databaseUrl.trim()),
+    };
   }
   const file = join(options.dataDir, 'callsign.sqlite');
   return { database: await openDatabase(file), where: file };

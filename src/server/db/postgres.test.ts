@@ -24,7 +24,12 @@ import { openDatabase } from './openDatabase.js';
 import { openPostgres, type PostgresServerDatabase } from './openPostgres.js';
 
 const URL = process.env.TEST_DATABASE_URL;
-const FIXTURES = { sites: FIXTURE_SITES, profiles: FIXTURE_PROFILES, references: FIXTURE_REFERENCES, policies: FIXTURE_POLICIES };
+const FIXTURES = {
+  sites: FIXTURE_SITES,
+  profiles: FIXTURE_PROFILES,
+  references: FIXTURE_REFERENCES,
+  policies: FIXTURE_POLICIES,
+};
 const opened: PostgresServerDatabase[] = [];
 
 async function freshPostgres(): Promise<PostgresServerDatabase> {
@@ -43,7 +48,12 @@ async function cli(argv: string[]) {
   const out = new PassThrough();
   let o = '';
   out.on('data', (c) => (o += String(c)));
-  const code = await runCli(argv, { stdin: new PassThrough(), stdout: out, stderr: new PassThrough(), env: { DATABASE_URL: URL } });
+  const code = await runCli(argv, {
+    stdin: new PassThrough(),
+    stdout: out,
+    stderr: new PassThrough(),
+    env: { DATABASE_URL: URL },
+  });
   return { code, out: o };
 }
 
@@ -73,29 +83,78 @@ describe.skipIf(!URL)('PostgreSQL', () => {
     for (const a of DEMO_ACCOUNTS) await services.users.create({ ...a, password: TEST_PASSWORD });
     const app = await buildApp({ database, services, logStream: { write: () => undefined } });
     try {
-      const login = async (email: string) => (await app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email, password: TEST_PASSWORD, device: { name: 'PG box', platform: 'linux' } } })).json();
+      const login = async (email: string) =>
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/v1/auth/login',
+            payload: { email, password: TEST_PASSWORD, device: { name: 'PG box', platform: 'linux' } },
+          })
+        ).json();
       const tech = SessionTokens.parse(await login('tech@callsign.demo'));
-      const enrol = (await app.inject({ method: 'POST', url: '/v1/auth/totp/enroll', headers: bearer(tech.accessToken) })).json();
-      const confirmed = await app.inject({ method: 'POST', url: '/v1/auth/totp/confirm', headers: bearer(tech.accessToken), payload: { code: totpCode(enrol.secret, now) } });
+      const enrol = (
+        await app.inject({ method: 'POST', url: '/v1/auth/totp/enroll', headers: bearer(tech.accessToken) })
+      ).json();
+      const confirmed = await app.inject({
+        method: 'POST',
+        url: '/v1/auth/totp/confirm',
+        headers: bearer(tech.accessToken),
+        payload: { code: totpCode(enrol.secret, now) },
+      });
       expect(confirmed.json().recoveryCodes).toHaveLength(10);
       const challenge = await login('tech@callsign.demo');
       expect(challenge.mfaRequired).toBe(true);
       now += 30_000;
-      const signedIn = SessionTokens.parse((await app.inject({ method: 'POST', url: '/v1/auth/totp', payload: { mfaToken: challenge.mfaToken, code: totpCode(enrol.secret, now) } })).json());
+      const signedIn = SessionTokens.parse(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/v1/auth/totp',
+            payload: { mfaToken: challenge.mfaToken, code: totpCode(enrol.secret, now) },
+          })
+        ).json(),
+      );
 
-      const sync = (await app.inject({ method: 'GET', url: '/v1/sync?since=0&limit=5000', headers: bearer(signedIn.accessToken) })).json();
-      expect(sync.changes.length).toBe(FIXTURE_SITES.length + FIXTURE_PROFILES.length + FIXTURE_REFERENCES.length + FIXTURE_POLICIES.length);
-      const lookup = (await app.inject({ method: 'GET', url: '/v1/lookup?phone=%2B12065550101', headers: bearer(signedIn.accessToken) })).json();
+      const sync = (
+        await app.inject({ method: 'GET', url: '/v1/sync?since=0&limit=5000', headers: bearer(signedIn.accessToken) })
+      ).json();
+      expect(sync.changes.length).toBe(
+        FIXTURE_SITES.length + FIXTURE_PROFILES.length + FIXTURE_REFERENCES.length + FIXTURE_POLICIES.length,
+      );
+      const lookup = (
+        await app.inject({
+          method: 'GET',
+          url: '/v1/lookup?phone=%2B12065550101',
+          headers: bearer(signedIn.accessToken),
+        })
+      ).json();
       expect(lookup.candidates[0]).toMatchObject({ profileId: 'prof-dana' });
 
       const admin = SessionTokens.parse(await login('admin@callsign.demo'));
-      const created = await app.inject({ method: 'POST', url: '/v1/admin/sites', headers: bearer(admin.accessToken), payload: { id: 'site-pg', name: 'PG', companyName: 'PG', country: 'US' } });
+      const created = await app.inject({
+        method: 'POST',
+        url: '/v1/admin/sites',
+        headers: bearer(admin.accessToken),
+        payload: { id: 'site-pg', name: 'PG', companyName: 'PG', country: 'US' },
+      });
       expect(created.json().seq).toBe(sync.seq + 1);
-      expect((await app.inject({ method: 'GET', url: '/v1/admin/users', headers: bearer(admin.accessToken) })).json().users).toHaveLength(4);
-      expect((await app.inject({ method: 'DELETE', url: `/v1/devices/${signedIn.deviceId}`, headers: bearer(admin.accessToken) })).statusCode).toBe(204);
+      expect(
+        (await app.inject({ method: 'GET', url: '/v1/admin/users', headers: bearer(admin.accessToken) })).json().users,
+      ).toHaveLength(4);
+      expect(
+        (
+          await app.inject({
+            method: 'DELETE',
+            url: `/v1/devices/${signedIn.deviceId}`,
+            headers: bearer(admin.accessToken),
+          })
+        ).statusCode,
+      ).toBe(204);
       const revoked = await app.inject({ method: 'GET', url: '/v1/me', headers: bearer(signedIn.accessToken) });
       expect(revoked.json().error.code).toBe('device_revoked');
-      expect((await app.inject({ method: 'GET', url: '/v1/me', headers: bearer(tech.accessToken) })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: '/v1/me', headers: bearer(tech.accessToken) })).statusCode).toBe(
+        200,
+      );
       expect(await services.audit.verify()).toBeNull();
     } finally {
       await app.close();
@@ -108,12 +167,25 @@ describe.skipIf(!URL)('PostgreSQL', () => {
     const out = new PassThrough();
     let o = '';
     out.on('data', (c) => (o += String(c)));
-    const done = serveCommand(['--demo', '--port', '0', '--data-dir', dir], { stdin: new PassThrough(), stdout: out, stderr: new PassThrough(), env: { DATABASE_URL: URL, CALLSIGN_DEMO_PASSWORD: 'pg-demo-pass' } }, stop.signal);
+    const done = serveCommand(
+      ['--demo', '--port', '0', '--data-dir', dir],
+      {
+        stdin: new PassThrough(),
+        stdout: out,
+        stderr: new PassThrough(),
+        env: { DATABASE_URL: URL, CALLSIGN_DEMO_PASSWORD: 'pg-demo-pass' },
+      },
+      stop.signal,
+    );
     try {
       for (let i = 0; i < 600 && !o.includes('listening on'); i++) await new Promise((r) => setTimeout(r, 50));
       expect(o).toMatch(/Seeded the demo workspace: \d+ sites, 2\d{3} profiles/);
       const url = /listening on (http:\/\/\S+)/.exec(o)![1]!;
-      const res = await fetch(`${url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@callsign.demo', password: 'pg-demo-pass' }) });
+      const res = await fetch(`${url}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@callsign.demo', password: 'pg-demo-pass' }),
+      });
       expect(res.status).toBe(200);
     } finally {
       stop.abort();
@@ -126,11 +198,20 @@ describe.skipIf(!URL)('PostgreSQL', () => {
     const services = createServices(database);
     await loadDirectory(services.directory, { sites: FIXTURE_SITES, profiles: [], references: [] });
     const writes = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => services.directory.upsertProfile({ id: `p${i}`, siteId: 'site-northwind', firstName: 'P', lastName: String(i) })),
+      Array.from({ length: 40 }, (_, i) =>
+        services.directory.upsertProfile({
+          id: `p${i}`,
+          siteId: 'site-northwind',
+          firstName: 'P',
+          lastName: String(i),
+        }),
+      ),
     );
     const seqs = writes.map((w) => w.seq).sort((a, b) => a - b);
     expect(new Set(seqs).size).toBe(40);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => services.audit.append({ type: 'test', actor: 'a', subject: String(i) })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => services.audit.append({ type: 'test', actor: 'a', subject: String(i) })),
+    );
     expect(await services.audit.verify()).toBeNull();
   });
 
@@ -147,9 +228,15 @@ describe.skipIf(!URL)('PostgreSQL', () => {
       expect((await cli(['import', file])).out).toMatch(/ 0 failed\. Sync seq 0 → \d+/);
       expect((await cli(['export', '-'])).out).toBe(text);
       expect((await cli(['import', file])).out).toMatch(/nothing changed/);
-      expect(await cli(['audit', 'verify'])).toMatchObject({ code: 0, out: expect.stringMatching(/^Audit chain intact: 1 entry in postgres(ql)?:\/\/[^ ]*\*\*\*@/) });
+      expect(await cli(['audit', 'verify'])).toMatchObject({
+        code: 0,
+        out: expect.stringMatching(/^Audit chain intact: 1 entry in postgres(ql)?:\/\/[^ ]*\*\*\*@/),
+      });
       await sql`update audit_log set subject = 'tampered' where seq = 1`.execute(database.db);
-      expect(await cli(['audit', 'verify'])).toMatchObject({ code: 1, out: expect.stringMatching(/BROKEN at entry #1/) });
+      expect(await cli(['audit', 'verify'])).toMatchObject({
+        code: 1,
+        out: expect.stringMatching(/BROKEN at entry #1/),
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
       await sqlite.close();

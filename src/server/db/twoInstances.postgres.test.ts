@@ -35,7 +35,12 @@ describe.skipIf(!BASE)('two server instances on one PostgreSQL', () => {
       const database = await openPostgres(BASE!, { schema: SCHEMA });
       const services = createServices(database, { scrypt: FAST_SCRYPT });
       if (i === 0) {
-        await loadDirectory(services.directory, { sites: FIXTURE_SITES, profiles: FIXTURE_PROFILES, references: FIXTURE_REFERENCES, policies: FIXTURE_POLICIES });
+        await loadDirectory(services.directory, {
+          sites: FIXTURE_SITES,
+          profiles: FIXTURE_PROFILES,
+          references: FIXTURE_REFERENCES,
+          policies: FIXTURE_POLICIES,
+        });
         for (const acc of DEMO_ACCOUNTS) await services.users.create({ ...acc, password: TEST_PASSWORD });
       }
       const app = await buildApp({ database, services, logStream: { write: () => undefined } });
@@ -52,29 +57,46 @@ describe.skipIf(!BASE)('two server instances on one PostgreSQL', () => {
   });
 
   const login = (i: Instance, email: string, ip = '127.0.0.1', password = TEST_PASSWORD) =>
-    i.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email, password, device: { name: 'Two', platform: 'linux' } }, remoteAddress: ip });
+    i.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email, password, device: { name: 'Two', platform: 'linux' } },
+      remoteAddress: ip,
+    });
 
   it('keeps the sync sequence strictly increasing across both instances, also under concurrent writes', async () => {
     const site = (n: number) => ({ id: `two-site-${n}`, name: `Two ${n}`, companyName: 'Two Co', country: 'US' });
-    const writes = await Promise.all(Array.from({ length: 30 }, (_, n) => (n % 2 ? a : b).services.directory.upsertSite(site(n))));
+    const writes = await Promise.all(
+      Array.from({ length: 30 }, (_, n) => (n % 2 ? a : b).services.directory.upsertSite(site(n))),
+    );
     const seqs = writes.map((w) => w.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
 
     const token = (await login(a, 'tech@callsign.demo')).json().accessToken as string;
-    const onB = (await b.app.inject({ method: 'GET', url: '/v1/sync?since=0&limit=5000', headers: bearer(token) })).json();
+    const onB = (
+      await b.app.inject({ method: 'GET', url: '/v1/sync?since=0&limit=5000', headers: bearer(token) })
+    ).json();
     const synced: number[] = onB.changes.map((c: { seq: number }) => c.seq);
     for (let i = 1; i < synced.length; i++) expect(synced[i]).toBeGreaterThan(synced[i - 1]!);
     expect(synced).toEqual(expect.arrayContaining(seqs));
     expect(onB.more).toBe(false);
     // A sync from A continues exactly where B's page ended.
-    const onA = (await a.app.inject({ method: 'GET', url: `/v1/sync?since=${onB.seq}`, headers: bearer(token) })).json();
+    const onA = (
+      await a.app.inject({ method: 'GET', url: `/v1/sync?since=${onB.seq}`, headers: bearer(token) })
+    ).json();
     expect(onA).toMatchObject({ seq: onB.seq, more: false, remaining: 0, changes: [] });
   });
 
   it('stores an approval record uploaded to both instances once; the second gets the stored result', async () => {
     const session = (await login(a, 'tech@callsign.demo')).json();
     const [record] = await deviceChain(session.deviceId, 1);
-    const upload = (i: Instance) => i.app.inject({ method: 'POST', url: '/v1/approvals', headers: { ...bearer(session.accessToken), 'idempotency-key': record!.id }, payload: record! });
+    const upload = (i: Instance) =>
+      i.app.inject({
+        method: 'POST',
+        url: '/v1/approvals',
+        headers: { ...bearer(session.accessToken), 'idempotency-key': record!.id },
+        payload: record!,
+      });
     const [first, second] = await Promise.all([upload(a), upload(b)]);
     expect([first.statusCode, second.statusCode].sort()).toEqual([200, 201]);
     expect(second.json()).toEqual(first.json());
@@ -84,12 +106,14 @@ describe.skipIf(!BASE)('two server instances on one PostgreSQL', () => {
   });
 
   it('trips the per-minute sign-in limit across instances (per address and per account)', async () => {
-    for (let i = 0; i < 10; i++) expect((await login(i % 2 ? a : b, `nobody${i}@callsign.demo`, '10.9.0.1', 'wrong')).statusCode).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await login(i % 2 ? a : b, `nobody${i}@callsign.demo`, '10.9.0.1', 'wrong')).statusCode).toBe(401);
     const refused = await login(a, 'noc@callsign.demo', '10.9.0.1');
     expect(refused.statusCode).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
 
-    for (let i = 0; i < 10; i++) expect((await login(i % 2 ? a : b, 'supervisor@callsign.demo', `10.9.1.${i}`)).statusCode).toBe(200);
+    for (let i = 0; i < 10; i++)
+      expect((await login(i % 2 ? a : b, 'supervisor@callsign.demo', `10.9.1.${i}`)).statusCode).toBe(200);
     expect((await login(b, 'SUPERVISOR@callsign.demo', '10.9.2.1')).statusCode).toBe(429);
   });
 
@@ -98,7 +122,8 @@ describe.skipIf(!BASE)('two server instances on one PostgreSQL', () => {
     const { secret } = await a.services.platform.mfa.start(user);
     await a.services.platform.mfa.confirm(user.id, totpCode(secret, Date.now()));
     const { mfaToken } = (await login(b, 'noc@callsign.demo', '10.9.4.1')).json();
-    const totp = (i: Instance, code: string) => i.app.inject({ method: 'POST', url: '/v1/auth/totp', payload: { mfaToken, code }, remoteAddress: '10.9.4.1' });
+    const totp = (i: Instance, code: string) =>
+      i.app.inject({ method: 'POST', url: '/v1/auth/totp', payload: { mfaToken, code }, remoteAddress: '10.9.4.1' });
     const wrong = String((Number(totpCode(secret, Date.now())) + 1) % 1_000_000).padStart(6, '0');
     const answers = await Promise.all([a, b, a, b, a].map((i) => totp(i, wrong)));
     expect(answers.map((r) => r.json().error.code)).toEqual(Array(5).fill('invalid_code'));
@@ -108,15 +133,33 @@ describe.skipIf(!BASE)('two server instances on one PostgreSQL', () => {
 
   it('revokes the device chain when an old refresh token is reused on the other instance', async () => {
     const first = (await login(a, 'admin@callsign.demo', '10.9.3.1')).json();
-    const rotated = await a.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: first.refreshToken } });
+    const rotated = await a.app.inject({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      payload: { refreshToken: first.refreshToken },
+    });
     expect(rotated.statusCode).toBe(200);
-    const reuse = await b.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: first.refreshToken } });
+    const reuse = await b.app.inject({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      payload: { refreshToken: first.refreshToken },
+    });
     expect(reuse.statusCode).toBe(401);
     // The whole chain is gone: the newest tokens stop working on both instances, and the device is removed.
     for (const i of [a, b]) {
-      expect((await i.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(rotated.json().accessToken) })).statusCode).toBe(401);
+      expect(
+        (await i.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(rotated.json().accessToken) })).statusCode,
+      ).toBe(401);
     }
-    expect((await b.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: rotated.json().refreshToken } })).statusCode).toBe(401);
+    expect(
+      (
+        await b.app.inject({
+          method: 'POST',
+          url: '/v1/auth/refresh',
+          payload: { refreshToken: rotated.json().refreshToken },
+        })
+      ).statusCode,
+    ).toBe(401);
     expect(await a.services.platform.devices.find(first.deviceId)).toBeUndefined();
   });
 });

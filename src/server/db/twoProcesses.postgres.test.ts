@@ -28,9 +28,14 @@ describe.skipIf(!BASE)('two server processes on one PostgreSQL', () => {
     const dir = mkdtempSync(join(tmpdir(), 'callsign-two-'));
     dirs.push(dir);
     const url = `${BASE}${BASE!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${SCHEMA}`)}`;
-    const { child, match } = await startTs('src/server/cli/main.ts', ['serve', '--demo', '--port', '0', '--data-dir', dir], /listening on (http:\/\/\S+)/, {
-      env: { DATABASE_URL: url, CALLSIGN_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' },
-    });
+    const { child, match } = await startTs(
+      'src/server/cli/main.ts',
+      ['serve', '--demo', '--port', '0', '--data-dir', dir],
+      /listening on (http:\/\/\S+)/,
+      {
+        env: { DATABASE_URL: url, CALLSIGN_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' },
+      },
+    );
     children.push(child);
     return match[1]!;
   }
@@ -50,9 +55,17 @@ describe.skipIf(!BASE)('two server processes on one PostgreSQL', () => {
   });
 
   const post = (base: string, path: string, body: unknown, token?: string) =>
-    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  const get = (base: string, path: string, token: string) => fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  const signIn = async (base: string, email: string) => (await (await post(base, '/v1/auth/login', { email, password: PASSWORD, device: { name: 'Two', platform: 'linux' } })).json()) as { accessToken: string; refreshToken: string };
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const get = (base: string, path: string, token: string) =>
+    fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const signIn = async (base: string, email: string) =>
+    (await (
+      await post(base, '/v1/auth/login', { email, password: PASSWORD, device: { name: 'Two', platform: 'linux' } })
+    ).json()) as { accessToken: string; refreshToken: string };
 
   it('signs in on one process and refreshes on the other; reusing the old refresh token ends the chain on both', async () => {
     const first = await signIn(a, 'tech@callsign.demo');
@@ -69,14 +82,24 @@ describe.skipIf(!BASE)('two server processes on one PostgreSQL', () => {
   it('gives concurrent writes to both one strictly increasing sync sequence, and a lookup on one finds what the other wrote', async () => {
     const adminA = (await signIn(a, 'admin@callsign.demo')).accessToken;
     const adminB = (await signIn(b, 'admin@callsign.demo')).accessToken;
-    const site = (n: number) => ({ id: `proc-site-${n}`, name: `Process ${n}`, companyName: 'Two Processes Ltd', country: 'US', mainPhones: [`+1 312 555 ${String(1000 + n)}`] });
-    const writes = await Promise.all(Array.from({ length: 20 }, (_, n) => post(n % 2 ? a : b, '/v1/admin/sites', site(n), n % 2 ? adminA : adminB)));
+    const site = (n: number) => ({
+      id: `proc-site-${n}`,
+      name: `Process ${n}`,
+      companyName: 'Two Processes Ltd',
+      country: 'US',
+      mainPhones: [`+1 312 555 ${String(1000 + n)}`],
+    });
+    const writes = await Promise.all(
+      Array.from({ length: 20 }, (_, n) => post(n % 2 ? a : b, '/v1/admin/sites', site(n), n % 2 ? adminA : adminB)),
+    );
     expect(writes.map((w) => w.status)).toEqual(Array(20).fill(201));
     const seqs = (await Promise.all(writes.map((w) => w.json() as Promise<{ seq: number }>))).map((w) => w.seq);
     expect(new Set(seqs).size).toBe(20);
 
     const tech = (await signIn(b, 'tech@callsign.demo')).accessToken;
-    const page = (await (await get(b, `/v1/sync?since=${Math.min(...seqs) - 1}&limit=5000`, tech)).json()) as { changes: Array<{ seq: number; id: string }> };
+    const page = (await (await get(b, `/v1/sync?since=${Math.min(...seqs) - 1}&limit=5000`, tech)).json()) as {
+      changes: Array<{ seq: number; id: string }>;
+    };
     const synced = page.changes.map((c) => c.seq);
     for (let i = 1; i < synced.length; i++) expect(synced[i]).toBeGreaterThan(synced[i - 1]!);
     expect(synced).toEqual(expect.arrayContaining(seqs));
@@ -84,7 +107,11 @@ describe.skipIf(!BASE)('two server processes on one PostgreSQL', () => {
     // Written through A; B's lookup index catches up within its recheck interval (1 s).
     let found: unknown[] = [];
     for (let i = 0; i < 20 && found.length === 0; i++) {
-      found = ((await (await get(b, `/v1/lookup?phone=${encodeURIComponent('(312) 555-1001')}`, tech)).json()) as { candidates: unknown[] }).candidates;
+      found = (
+        (await (await get(b, `/v1/lookup?phone=${encodeURIComponent('(312) 555-1001')}`, tech)).json()) as {
+          candidates: unknown[];
+        }
+      ).candidates;
       if (found.length === 0) await new Promise((r) => setTimeout(r, 250));
     }
     expect(found).toEqual([expect.objectContaining({ siteId: 'proc-site-1' })]);

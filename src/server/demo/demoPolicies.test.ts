@@ -16,7 +16,11 @@ let policies: PolicyStore;
 
 beforeAll(async () => {
   database = await openDatabase(':memory:');
-  bulkLoadDirectory(database.sqlite, { sites: FIXTURE_SITES, profiles: FIXTURE_PROFILES, references: FIXTURE_REFERENCES, policies: FIXTURE_POLICIES }, 1);
+  bulkLoadDirectory(
+    database.sqlite,
+    { sites: FIXTURE_SITES, profiles: FIXTURE_PROFILES, references: FIXTURE_REFERENCES, policies: FIXTURE_POLICIES },
+    1,
+  );
   directory = new DirectoryStore(database.db, () => 2);
   policies = new PolicyStore(directory);
 });
@@ -26,7 +30,8 @@ async function decide(siteId: string, request: Omit<ApprovalRequestInput, 'siteI
   const stored = await buildSiteRules({ db: database.db, directory, policies }, siteId);
   return evaluate(stored!.rules, ApprovalRequest.parse({ siteId, ...request }));
 }
-const dials = (d: Decision) => d.steps.flatMap((s) => (s.kind === 'dial' ? [`${s.approver} ${s.number}${s.authenticate ? ' sms' : ''}`] : []));
+const dials = (d: Decision) =>
+  d.steps.flatMap((s) => (s.kind === 'dial' ? [`${s.approver} ${s.number}${s.authenticate ? ' sms' : ''}`] : []));
 
 describe('demo policies: the matrix in demoPolicies.ts', () => {
   it('Northwind: caller SMS, two approvers, software list, RMM and templates', async () => {
@@ -35,13 +40,31 @@ describe('demo policies: the matrix in demoPolicies.ts', () => {
     expect(reset.steps[0]).toEqual({ kind: 'authenticate_caller', profileId: 'prof-dana', number: '+12065550101' });
     expect(dials(reset)).toEqual(['Morgan Lee +12065550121 sms', 'Priya Shah +12065550123 sms']);
 
-    expect((await decide('site-northwind', { action: 'password.self_change_walkthrough', callerProfileId: 'prof-dana' })).outcome).toBe('proceed');
+    expect(
+      (await decide('site-northwind', { action: 'password.self_change_walkthrough', callerProfileId: 'prof-dana' }))
+        .outcome,
+    ).toBe('proceed');
     expect((await decide('site-northwind', { action: 'password.reset', subject: 'admin' })).outcome).toBe('tier4');
-    expect((await decide('site-northwind', { action: 'software.install', software: 'Zoom 5.17', callerProfileId: 'prof-dana' })).outcome).toBe('proceed');
+    expect(
+      (
+        await decide('site-northwind', {
+          action: 'software.install',
+          software: 'Zoom 5.17',
+          callerProfileId: 'prof-dana',
+        })
+      ).outcome,
+    ).toBe('proceed');
     expect((await decide('site-northwind', { action: 'software.install', software: 'zoom' })).outcome).toBe('proceed');
-    expect((await decide('site-northwind', { action: 'software.install', software: 'TeamViewer' })).outcome).toBe('blocked');
-    expect((await decide('site-northwind', { action: 'software.install', software: 'Dropbox' })).outcome).toBe('approval_required');
-    expect(dials(await decide('site-northwind', { action: 'software.install', software: 'Notepad++' }))).toEqual(['Morgan Lee +12065550121', 'Morgan Lee +12065550122']);
+    expect((await decide('site-northwind', { action: 'software.install', software: 'TeamViewer' })).outcome).toBe(
+      'blocked',
+    );
+    expect((await decide('site-northwind', { action: 'software.install', software: 'Dropbox' })).outcome).toBe(
+      'approval_required',
+    );
+    expect(dials(await decide('site-northwind', { action: 'software.install', software: 'Notepad++' }))).toEqual([
+      'Morgan Lee +12065550121',
+      'Morgan Lee +12065550122',
+    ]);
     expect((await decide('site-northwind', { action: 'software.install', target: 'server' })).outcome).toBe('tier4');
 
     const rmm = await decide('site-northwind', { action: 'rmm.install' });
@@ -51,9 +74,16 @@ describe('demo policies: the matrix in demoPolicies.ts', () => {
     expect(fee.outcome).toBe('proceed');
     expect(fee.notices.map((n) => n.kind)).toEqual(['rmm_fee']);
 
-    expect((await decide('site-northwind', { action: 'user.create_aduc', callerProfileId: 'prof-dana' })).templates).toEqual({ username: 'dana.reyes', securityGroups: ['Staff', 'VPN Users', 'Finance'] });
-    expect((await decide('site-northwind', { action: 'mail.create_mailbox', callerProfileId: 'prof-dana' })).templates.email).toBe('dana.reyes@northwindtraders.com');
-    expect(dials(await decide('site-northwind', { action: 'permission.ntfs' }))).toEqual(['Morgan Lee +12065550121 sms', 'Brightline on-call engineer +12065550190']);
+    expect(
+      (await decide('site-northwind', { action: 'user.create_aduc', callerProfileId: 'prof-dana' })).templates,
+    ).toEqual({ username: 'dana.reyes', securityGroups: ['Staff', 'VPN Users', 'Finance'] });
+    expect(
+      (await decide('site-northwind', { action: 'mail.create_mailbox', callerProfileId: 'prof-dana' })).templates.email,
+    ).toBe('dana.reyes@northwindtraders.com');
+    expect(dials(await decide('site-northwind', { action: 'permission.ntfs' }))).toEqual([
+      'Morgan Lee +12065550121 sms',
+      'Brightline on-call engineer +12065550190',
+    ]);
     expect((await decide('site-northwind', { action: 't4.vpn_access' })).outcome).toBe('tier4');
   });
 
@@ -70,20 +100,35 @@ describe('demo policies: the matrix in demoPolicies.ts', () => {
     expect(escalations[2]!.reasons.join(' ')).toMatch(/Harriet Clarke/);
     expect(escalations[3]!.reasons.join(' ')).toMatch(/no mobile phone with an SMS gateway/);
     expect((await decide('site-contoso-london', { action: 'rmm.install' })).outcome).toBe('tier4');
-    expect((await decide('site-contoso-london', { action: 'software.install', software: 'uTorrent' })).outcome).toBe('blocked');
+    expect((await decide('site-contoso-london', { action: 'software.install', software: 'uTorrent' })).outcome).toBe(
+      'blocked',
+    );
   });
 
   it('Fabrikam, Fabrikam Annex and Bluebird', async () => {
-    expect(dials(await decide('site-fabrikam', { action: 'permission.aduc_group' }))).toEqual(['Fabrikam Front Desk +13125550141', 'Fabrikam Front Desk +13125550142']);
-    expect(dials(await decide('site-fabrikam', { action: 'password.reset' }))).toEqual(['Luis Ortega +13125550144 sms', 'Luis Ortega +13125550145 sms']);
-    expect(dials(await decide('site-fabrikam', { action: 'software.install', software: 'Slack' }))).toEqual(['Luis Ortega +13125550144 sms', 'Brightline on-call engineer +12065550190']);
+    expect(dials(await decide('site-fabrikam', { action: 'permission.aduc_group' }))).toEqual([
+      'Fabrikam Front Desk +13125550141',
+      'Fabrikam Front Desk +13125550142',
+    ]);
+    expect(dials(await decide('site-fabrikam', { action: 'password.reset' }))).toEqual([
+      'Luis Ortega +13125550144 sms',
+      'Luis Ortega +13125550145 sms',
+    ]);
+    expect(dials(await decide('site-fabrikam', { action: 'software.install', software: 'Slack' }))).toEqual([
+      'Luis Ortega +13125550144 sms',
+      'Brightline on-call engineer +12065550190',
+    ]);
     const annex = await decide('site-fabrikam-annex', { action: 'password.reset' });
     expect(dials(annex)).toEqual(['Jo Park +13125550146']);
     expect(annex.reasons.join(' ')).toMatch(/skipped/);
     expect((await decide('site-fabrikam-annex', { action: 'mail.create_mailbox' })).outcome).toBe('escalate_partner');
 
-    expect((await decide('site-bluebird', { action: 'password.reset', callerProfileId: 'prof-sam' })).outcome).toBe('proceed');
-    expect(dials(await decide('site-bluebird', { action: 'password.reset', subject: 'other' }))).toEqual(['Grace Nguyen +61491570156']);
+    expect((await decide('site-bluebird', { action: 'password.reset', callerProfileId: 'prof-sam' })).outcome).toBe(
+      'proceed',
+    );
+    expect(dials(await decide('site-bluebird', { action: 'password.reset', subject: 'other' }))).toEqual([
+      'Grace Nguyen +61491570156',
+    ]);
     for (const action of ['user.create_aduc', 'mail.delete', 'permission.sharing', 'software.install'] as const) {
       expect((await decide('site-bluebird', { action })).outcome).toBe('proceed');
     }
@@ -92,7 +137,8 @@ describe('demo policies: the matrix in demoPolicies.ts', () => {
 
   it('gives every fixture site notification contacts', () => {
     expect(FIXTURE_POLICIES.map((p) => p.siteId).sort()).toEqual(FIXTURE_SITES.map((s) => s.id).sort());
-    for (const p of FIXTURE_POLICIES) expect(p.notificationContacts.map((c) => c.email)).toContain('helpdesk-escalations@brightline-msp.example');
+    for (const p of FIXTURE_POLICIES)
+      expect(p.notificationContacts.map((c) => c.email)).toContain('helpdesk-escalations@brightline-msp.example');
   });
 });
 

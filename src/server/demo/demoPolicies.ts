@@ -59,26 +59,81 @@ type ApproverIn = z.input<typeof Approver>;
 type PolicyIn = z.input<typeof CategoryPolicy>;
 type RecordIn = z.input<typeof SitePolicyRecord>;
 
-const attMobile = (number: string): PhoneIn => ({ number, type: 'mobile', country: 'US', provider: 'AT&T', smsGateway: '@txt.att.com' });
-const verizonMobile = (number: string): PhoneIn => ({ number, type: 'mobile', country: 'US', provider: 'Verizon', smsGateway: '@vtext.com' });
+const attMobile = (number: string): PhoneIn => ({
+  number,
+  type: 'mobile',
+  country: 'US',
+  provider: 'AT&T',
+  smsGateway: '@txt.att.com',
+});
+const verizonMobile = (number: string): PhoneIn => ({
+  number,
+  type: 'mobile',
+  country: 'US',
+  provider: 'Verizon',
+  smsGateway: '@vtext.com',
+});
 const office = (number: string): PhoneIn => ({ number, type: 'office' });
 
-export const MSP_ESCALATIONS = { name: 'Brightline MSP help desk escalations', email: 'helpdesk-escalations@brightline-msp.example' };
+export const MSP_ESCALATIONS = {
+  name: 'Brightline MSP help desk escalations',
+  email: 'helpdesk-escalations@brightline-msp.example',
+};
 
 /** The MSP's own on-call contact: a partner approver (never sent SMS codes). */
-export const PARTNER_ON_CALL: ApproverIn = { kind: 'partner', name: 'Brightline on-call engineer', phones: [office('+1 206 555 0190')] };
+export const PARTNER_ON_CALL: ApproverIn = {
+  kind: 'partner',
+  name: 'Brightline on-call engineer',
+  phones: [office('+1 206 555 0190')],
+};
 
-const MORGAN: ApproverIn = { kind: 'client', name: 'Morgan Lee', phones: [attMobile('+1 206 555 0121'), office('(206) 555-0122')] };
+const MORGAN: ApproverIn = {
+  kind: 'client',
+  name: 'Morgan Lee',
+  phones: [attMobile('+1 206 555 0121'), office('(206) 555-0122')],
+};
 const PRIYA: ApproverIn = { kind: 'client', name: 'Priya Shah', phones: [verizonMobile('+1 206 555 0123')] };
-const HARRIET: ApproverIn = { kind: 'client', name: 'Harriet Clarke', phones: [{ number: '020 7946 0959', type: 'office' }, { number: '07700 900456', type: 'mobile', country: 'GB', provider: 'EE' }] };
-const CONTOSO_PARTNER: ApproverIn = { kind: 'partner', name: 'Brightline UK account manager', phones: [{ number: '+44 20 7946 0990', type: 'office' }] };
-const FRONT_DESK: ApproverIn = { kind: 'group', name: 'Fabrikam Front Desk', phones: [office('+1 312 555 0141'), office('+1 312 555 0142')] };
+const HARRIET: ApproverIn = {
+  kind: 'client',
+  name: 'Harriet Clarke',
+  phones: [
+    { number: '020 7946 0959', type: 'office' },
+    { number: '07700 900456', type: 'mobile', country: 'GB', provider: 'EE' },
+  ],
+};
+const CONTOSO_PARTNER: ApproverIn = {
+  kind: 'partner',
+  name: 'Brightline UK account manager',
+  phones: [{ number: '+44 20 7946 0990', type: 'office' }],
+};
+const FRONT_DESK: ApproverIn = {
+  kind: 'group',
+  name: 'Fabrikam Front Desk',
+  phones: [office('+1 312 555 0141'), office('+1 312 555 0142')],
+};
 const KIM: ApproverIn = { kind: 'client', name: 'Kim Alvarez', phones: [office('+1 312 555 0143')] };
-const LUIS: ApproverIn = { kind: 'client', name: 'Luis Ortega', phones: [{ number: '+1 312 555 0144', type: 'mobile', provider: 'T-Mobile', smsGateway: '@tmomail.net' }, office('+1 312 555 0145')] };
+const LUIS: ApproverIn = {
+  kind: 'client',
+  name: 'Luis Ortega',
+  phones: [
+    { number: '+1 312 555 0144', type: 'mobile', provider: 'T-Mobile', smsGateway: '@tmomail.net' },
+    office('+1 312 555 0145'),
+  ],
+};
 const JO: ApproverIn = { kind: 'client', name: 'Jo Park', phones: [office('555-01'), office('+1 312 555 0146')] };
-const GRACE: ApproverIn = { kind: 'client', name: 'Grace Nguyen', phones: [{ number: '0491 570 156', type: 'mobile', country: 'AU', provider: 'Telstra' }] };
+const GRACE: ApproverIn = {
+  kind: 'client',
+  name: 'Grace Nguyen',
+  phones: [{ number: '0491 570 156', type: 'mobile', country: 'AU', provider: 'Telstra' }],
+};
 
-const policy = (p: Partial<PolicyIn> = {}): PolicyIn => ({ noApprovalNeeded: false, approvers: [], authenticateCaller: 'none', authenticateApprover: 'none', ...p });
+const policy = (p: Partial<PolicyIn> = {}): PolicyIn => ({
+  noApprovalNeeded: false,
+  approvers: [],
+  authenticateCaller: 'none',
+  authenticateApprover: 'none',
+  ...p,
+});
 const noApproval = policy({ noApprovalNeeded: true });
 
 const FIXTURE_POLICY_INPUTS: RecordIn[] = [
@@ -86,8 +141,16 @@ const FIXTURE_POLICY_INPUTS: RecordIn[] = [
     siteId: 'site-northwind',
     policies: {
       password_reset: policy({ approvers: [MORGAN, PRIYA], authenticateCaller: 'sms', authenticateApprover: 'sms' }),
-      new_user_account: policy({ approvers: [MORGAN], usernameFormat: '{first}.{last}', defaultSecurityGroups: ['Staff', 'VPN Users', 'Finance'] }),
-      new_mail_account: policy({ approvers: [MORGAN], emailFormat: '{first}.{last}@northwindtraders.com', defaultDistributionGroups: ['All Staff', 'Seattle Office'] }),
+      new_user_account: policy({
+        approvers: [MORGAN],
+        usernameFormat: '{first}.{last}',
+        defaultSecurityGroups: ['Staff', 'VPN Users', 'Finance'],
+      }),
+      new_mail_account: policy({
+        approvers: [MORGAN],
+        emailFormat: '{first}.{last}@northwindtraders.com',
+        defaultDistributionGroups: ['All Staff', 'Seattle Office'],
+      }),
       permission_change: policy({ approvers: [MORGAN, PARTNER_ON_CALL], authenticateApprover: 'sms' }),
       software_installation: policy({ approvers: [MORGAN] }),
       rmm_installation: noApproval,
@@ -98,7 +161,10 @@ const FIXTURE_POLICY_INPUTS: RecordIn[] = [
       { name: 'Dropbox', action: 'call_approver' },
     ],
     partnerContacts: [PARTNER_ON_CALL],
-    notificationContacts: [MSP_ESCALATIONS, { name: 'Morgan Lee (Northwind IT)', email: 'morgan.lee@northwindtraders.com' }],
+    notificationContacts: [
+      MSP_ESCALATIONS,
+      { name: 'Morgan Lee (Northwind IT)', email: 'morgan.lee@northwindtraders.com' },
+    ],
   },
   {
     siteId: 'site-contoso-london',
@@ -115,7 +181,10 @@ const FIXTURE_POLICY_INPUTS: RecordIn[] = [
       { name: 'Spotify', action: 'install' },
     ],
     partnerContacts: [CONTOSO_PARTNER],
-    notificationContacts: [MSP_ESCALATIONS, { name: 'Brightline UK service desk', email: 'uk-servicedesk@brightline-msp.example' }],
+    notificationContacts: [
+      MSP_ESCALATIONS,
+      { name: 'Brightline UK service desk', email: 'uk-servicedesk@brightline-msp.example' },
+    ],
   },
   {
     siteId: 'site-fabrikam',
@@ -158,22 +227,52 @@ const FIXTURE_POLICY_INPUTS: RecordIn[] = [
 
 export const FIXTURE_POLICIES: SitePolicyRecord[] = FIXTURE_POLICY_INPUTS.map((r) => SitePolicyRecord.parse(r));
 
-const SOFTWARE = ['Zoom', 'Slack', 'TeamViewer', 'AnyDesk', 'Dropbox', 'Spotify', 'WinRAR', '7-Zip', 'uTorrent', 'Notepad++', 'VLC media player', 'Google Chrome'] as const;
+const SOFTWARE = [
+  'Zoom',
+  'Slack',
+  'TeamViewer',
+  'AnyDesk',
+  'Dropbox',
+  'Spotify',
+  'WinRAR',
+  '7-Zip',
+  'uTorrent',
+  'Notepad++',
+  'VLC media player',
+  'Google Chrome',
+] as const;
 const USERNAME_FORMATS = ['{first}.{last}', '{f}{last}', '{first}{l}', '{last}.{first}'] as const;
 
 function approverFrom(profile: ClientProfile): ApproverIn {
-  return { kind: 'client', name: `${profile.firstName} ${profile.lastName}`, profileId: profile.id, phones: profile.phones };
+  return {
+    kind: 'client',
+    name: `${profile.firstName} ${profile.lastName}`,
+    profileId: profile.id,
+    phones: profile.phones,
+  };
 }
 
-function generatedPolicy(rng: Rng, category: PolicyCategory, site: Site, candidates: readonly ApproverIn[]): PolicyIn | undefined {
+function generatedPolicy(
+  rng: Rng,
+  category: PolicyCategory,
+  site: Site,
+  candidates: readonly ApproverIn[],
+): PolicyIn | undefined {
   const roll = rng.next();
   if (roll < 0.08) return undefined;
   const sms = (p: number) => (rng.chance(p) ? 'sms' : 'none') as 'sms' | 'none';
   const count = roll < 0.3 ? 0 : roll < 0.75 ? 1 : 2;
   const approvers = count === 0 ? [] : [...new Set(Array.from({ length: count }, () => rng.pick(candidates)))];
-  const p = policy({ noApprovalNeeded: roll < 0.3 || rng.chance(0.05), approvers, authenticateCaller: sms(0.3), authenticateApprover: sms(0.3) });
-  if (category === 'new_user_account') return { ...p, usernameFormat: rng.pick(USERNAME_FORMATS), defaultSecurityGroups: ['Staff'] };
-  if (category === 'new_mail_account' && site.emailDomain) return { ...p, emailFormat: `{first}.{last}@${site.emailDomain}`, defaultDistributionGroups: ['All Staff'] };
+  const p = policy({
+    noApprovalNeeded: roll < 0.3 || rng.chance(0.05),
+    approvers,
+    authenticateCaller: sms(0.3),
+    authenticateApprover: sms(0.3),
+  });
+  if (category === 'new_user_account')
+    return { ...p, usernameFormat: rng.pick(USERNAME_FORMATS), defaultSecurityGroups: ['Staff'] };
+  if (category === 'new_mail_account' && site.emailDomain)
+    return { ...p, emailFormat: `{first}.{last}@${site.emailDomain}`, defaultDistributionGroups: ['All Staff'] };
   return p;
 }
 
@@ -181,10 +280,14 @@ function generatedPolicy(rng: Rng, category: PolicyCategory, site: Site, candida
  * Policies for about 60% of the generated sites (deterministic for a seed; the directory's own
  * generation is untouched). Approvers are the site's profiles that have phones, else the partner.
  */
-export function generatePolicies(directory: Pick<GeneratedDirectory, 'sites' | 'profiles'>, seed: number | string): SitePolicyRecord[] {
+export function generatePolicies(
+  directory: Pick<GeneratedDirectory, 'sites' | 'profiles'>,
+  seed: number | string,
+): SitePolicyRecord[] {
   const rng = mulberry32(`${seed}/policies`);
   const bySite = new Map<string, ClientProfile[]>();
-  for (const p of directory.profiles) if (p.phones.length > 0) bySite.set(p.siteId, [...(bySite.get(p.siteId) ?? []), p]);
+  for (const p of directory.profiles)
+    if (p.phones.length > 0) bySite.set(p.siteId, [...(bySite.get(p.siteId) ?? []), p]);
   const out: RecordIn[] = [];
   for (const site of directory.sites) {
     if (!/^site-\d/.test(site.id) || !rng.chance(0.6)) continue;
@@ -199,7 +302,10 @@ export function generatePolicies(directory: Pick<GeneratedDirectory, 'sites' | '
     out.push({
       siteId: site.id,
       policies,
-      unlicensedSoftware: software.map((name) => ({ name, action: rng.pick(['install', 'call_approver', 'never'] as const) })),
+      unlicensedSoftware: software.map((name) => ({
+        name,
+        action: rng.pick(['install', 'call_approver', 'never'] as const),
+      })),
       partnerContacts: [PARTNER_ON_CALL],
       notificationContacts: [MSP_ESCALATIONS],
     });
@@ -208,6 +314,9 @@ export function generatePolicies(directory: Pick<GeneratedDirectory, 'sites' | '
 }
 
 /** Fixture policies plus generated ones for the generated sites. */
-export function demoPolicies(directory: Pick<GeneratedDirectory, 'sites' | 'profiles'>, seed: number | string): SitePolicyRecord[] {
+export function demoPolicies(
+  directory: Pick<GeneratedDirectory, 'sites' | 'profiles'>,
+  seed: number | string,
+): SitePolicyRecord[] {
   return [...FIXTURE_POLICIES, ...generatePolicies(directory, seed)];
 }

@@ -31,12 +31,28 @@ export const FIXTURE_SITES: Site[] = [
     network: {
       domain: 'corp.northwindtraders.com',
       servers: [
-        { name: 'NW-DC01', role: 'Domain controller, DNS, DHCP', address: '10.20.0.10', notes: 'Primary DC. Never restart during business hours.' },
+        {
+          name: 'NW-DC01',
+          role: 'Domain controller, DNS, DHCP',
+          address: '10.20.0.10',
+          notes: 'Primary DC. Never restart during business hours.',
+        },
         { name: 'NW-FS01', role: 'File server (S: shared, H: home drives)', address: '10.20.0.20' },
-        { name: 'NW-RDS01', role: 'Terminal server for thin clients', address: '10.20.0.30', notes: 'RMM server agent installed; thin-client users sign in here.' },
-        { name: 'NW-FW01', role: 'Firewall (FortiGate 60F)', address: '10.20.0.1', notes: 'Changes go to the NOC, never on a help desk call.' },
+        {
+          name: 'NW-RDS01',
+          role: 'Terminal server for thin clients',
+          address: '10.20.0.30',
+          notes: 'RMM server agent installed; thin-client users sign in here.',
+        },
+        {
+          name: 'NW-FW01',
+          role: 'Firewall (FortiGate 60F)',
+          address: '10.20.0.1',
+          notes: 'Changes go to the NOC, never on a help desk call.',
+        },
       ],
-      notes: 'Wi-Fi: SSID "Northwind-Staff" (WPA2-Enterprise, domain sign-in); "Northwind-Guest" has a daily password at reception.\nPrinters: Finance MFP on 10.20.0.50 (driver: Ricoh PCL6).',
+      notes:
+        'Wi-Fi: SSID "Northwind-Staff" (WPA2-Enterprise, domain sign-in); "Northwind-Guest" has a daily password at reception.\nPrinters: Finance MFP on 10.20.0.50 (driver: Ricoh PCL6).',
     },
   }),
   site({
@@ -83,7 +99,9 @@ export const FIXTURE_SITES: Site[] = [
   }),
 ];
 
-const profile = (p: Partial<ClientProfile> & Pick<ClientProfile, 'id' | 'siteId' | 'firstName' | 'lastName'>): ClientProfile => ({
+const profile = (
+  p: Partial<ClientProfile> & Pick<ClientProfile, 'id' | 'siteId' | 'firstName' | 'lastName'>,
+): ClientProfile => ({
   phones: [],
   thinClient: false,
   psaContact: false,
@@ -122,8 +140,18 @@ export const FIXTURE_PROFILES: ClientProfile[] = [
   }),
 ];
 
-const ref = (r: Partial<Reference> & Pick<Reference, 'id' | 'subject' | 'kind' | 'body'>): Reference => ({ tags: [], allSites: false, siteIds: [], ...r });
-const body = (summary: string, steps: string[], extra: Partial<Reference['body']> = {}): Reference['body'] => ({ summary, symptoms: [], steps, ...extra });
+const ref = (r: Partial<Reference> & Pick<Reference, 'id' | 'subject' | 'kind' | 'body'>): Reference => ({
+  tags: [],
+  allSites: false,
+  siteIds: [],
+  ...r,
+});
+const body = (summary: string, steps: string[], extra: Partial<Reference['body']> = {}): Reference['body'] => ({
+  summary,
+  symptoms: [],
+  steps,
+  ...extra,
+});
 
 export const FIXTURE_REFERENCES: Reference[] = [
   ref({
@@ -132,7 +160,7 @@ export const FIXTURE_REFERENCES: Reference[] = [
     kind: 'other',
     tags: ['Security-Related Requests'],
     allSites: true,
-    body: body('Password resets, MFA resets, new accounts and permission changes need the site\'s approval rules.', [
+    body: body("Password resets, MFA resets, new accounts and permission changes need the site's approval rules.", [
       'Identify the caller by phone or email in Callsign.',
       'Open the approval checklist for the request and follow it step by step.',
       'If the caller cannot be verified, do not make the change; escalate to the partner.',
@@ -144,11 +172,15 @@ export const FIXTURE_REFERENCES: Reference[] = [
     kind: 'how_to',
     tags: ['rmm-preapproved', 'Hardware'],
     siteIds: ['site-northwind'],
-    body: body('Northwind has opted in to RMM agents on unmanaged machines; no separate approval is needed.', [
-      'Confirm the machine belongs to a Northwind employee.',
-      'Send the caller the agent download link from the RMM console.',
-      'Check the device appears in the Northwind group within 10 minutes.',
-    ], { durationMinutes: 15 }),
+    body: body(
+      'Northwind has opted in to RMM agents on unmanaged machines; no separate approval is needed.',
+      [
+        'Confirm the machine belongs to a Northwind employee.',
+        'Send the caller the agent download link from the RMM console.',
+        'Check the device appears in the Northwind group within 10 minutes.',
+      ],
+      { durationMinutes: 15 },
+    ),
   }),
   ref({
     id: 'ref-contoso-outlook-prompts',
@@ -156,10 +188,14 @@ export const FIXTURE_REFERENCES: Reference[] = [
     kind: 'known_error',
     tags: ['Email'],
     siteIds: ['site-contoso-london'],
-    body: body('Cached credentials from the old server.', ['Remove Outlook entries from Credential Manager.', 'Restart Outlook and sign in.'], {
-      symptoms: ['Password prompt every few minutes', 'Send/receive error 0x800CCC0E'],
-      durationMinutes: 10,
-    }),
+    body: body(
+      'Cached credentials from the old server.',
+      ['Remove Outlook entries from Credential Manager.', 'Restart Outlook and sign in.'],
+      {
+        symptoms: ['Password prompt every few minutes', 'Send/receive error 0x800CCC0E'],
+        durationMinutes: 10,
+      },
+    ),
   }),
   ref({
     id: 'ref-fabrikam-shared-line',
@@ -167,7 +203,10 @@ export const FIXTURE_REFERENCES: Reference[] = [
     kind: 'other',
     tags: ['Phones'],
     siteIds: ['site-fabrikam', 'site-fabrikam-annex'],
-    body: body('Calls from +1 312 555 0199 may be either site; ask which building the caller is in.', ['Ask for the caller\'s building and email address.', 'Pick the site that matches.']),
+    body: body('Calls from +1 312 555 0199 may be either site; ask which building the caller is in.', [
+      "Ask for the caller's building and email address.",
+      'Pick the site that matches.',
+    ]),
   }),
   ref({
     id: 'ref-bluebird-pos',
@@ -175,10 +214,14 @@ export const FIXTURE_REFERENCES: Reference[] = [
     kind: 'known_error',
     tags: ['Network', 'Hardware'],
     siteIds: ['site-bluebird'],
-    body: body('The router reboots overnight and the terminal does not reconnect.', ['Ask the caller to restart the terminal.', 'If still offline, power-cycle the router.'], {
-      symptoms: ['Card payments declined', 'Terminal shows a red cloud icon'],
-      durationMinutes: 5,
-      escalation: { to: 'third_party', contact: 'POS vendor support', note: 'Only if a restart does not help.' },
-    }),
+    body: body(
+      'The router reboots overnight and the terminal does not reconnect.',
+      ['Ask the caller to restart the terminal.', 'If still offline, power-cycle the router.'],
+      {
+        symptoms: ['Card payments declined', 'Terminal shows a red cloud icon'],
+        durationMinutes: 5,
+        escalation: { to: 'third_party', contact: 'POS vendor support', note: 'Only if a restart does not help.' },
+      },
+    ),
   }),
 ];

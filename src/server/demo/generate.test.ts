@@ -22,7 +22,8 @@ describe('generateDirectory', () => {
     for (const s of d.sites) expect(Site.parse(s)).toEqual(s);
     for (const p of d.profiles) expect(ClientProfile.parse(p)).toEqual(p);
     for (const r of d.references) expect(Reference.parse(r)).toEqual(r);
-    for (const list of [d.sites, d.profiles, d.references]) expect(new Set(list.map((x) => x.id)).size).toBe(list.length);
+    for (const list of [d.sites, d.profiles, d.references])
+      expect(new Set(list.map((x) => x.id)).size).toBe(list.length);
     const siteIds = new Set(d.sites.map((s) => s.id));
     expect(d.profiles.every((p) => siteIds.has(p.siteId))).toBe(true);
     expect(d.references.every((r) => r.siteIds.every((id) => siteIds.has(id)))).toBe(true);
@@ -32,9 +33,12 @@ describe('generateDirectory', () => {
     const d = generateDirectory(options);
     const country = new Map(d.sites.map((s) => [s.id, s.country]));
     const failures: string[] = [];
-    for (const s of d.sites) for (const n of s.mainPhones) if (!normalizePhone(n, s.country).ok) failures.push(`${s.country} ${n}`);
+    for (const s of d.sites)
+      for (const n of s.mainPhones) if (!normalizePhone(n, s.country).ok) failures.push(`${s.country} ${n}`);
     for (const p of d.profiles) {
-      for (const ph of p.phones) if (!normalizePhone(ph.number, ph.country ?? country.get(p.siteId)).ok) failures.push(`${ph.country} ${ph.number}`);
+      for (const ph of p.phones)
+        if (!normalizePhone(ph.number, ph.country ?? country.get(p.siteId)).ok)
+          failures.push(`${ph.country} ${ph.number}`);
     }
     expect(failures).toEqual([]);
   });
@@ -55,7 +59,9 @@ describe('generateDirectory', () => {
     expect(d.references.some((r) => r.tags.includes('rmm-preapproved'))).toBe(true);
     expect(d.references.some((r) => r.allSites)).toBe(true);
     // US numbers stay in the fictional 555-01xx range.
-    const us = phones.map((p) => normalizePhone(p.number, 'US')).flatMap((n) => (n.ok && n.e164.startsWith('+1') ? [n.e164] : []));
+    const us = phones
+      .map((p) => normalizePhone(p.number, 'US'))
+      .flatMap((n) => (n.ok && n.e164.startsWith('+1') ? [n.e164] : []));
     expect(us.length).toBeGreaterThan(100);
     expect(us.every((e) => /^\+1\d{3}55501\d\d$/.test(e))).toBe(true);
   });
@@ -69,9 +75,23 @@ describe('generateDirectory', () => {
       siteMessage: 'Email is down tonight 22:00–23:00 for maintenance. Do not reset passwords for the finance team.',
       rmmAgentOptIn: true,
     });
-    expect(d.profiles.find((p) => p.id === 'prof-dana')!.phones[1]).toEqual({ number: '(206) 555-0102', type: 'office' });
-    const fixtureNumbers = ['+12065550100', '+12065550101', '+12065550102', '+442079460958', '+447700900123', '+13125550199', '+61293744000', '+61412345678'];
-    const generated = d.profiles.filter((p) => /^prof-\d/.test(p.id)).flatMap((p) => p.phones.map((ph) => normalizePhone(ph.number, ph.country ?? 'US')));
+    expect(d.profiles.find((p) => p.id === 'prof-dana')!.phones[1]).toEqual({
+      number: '(206) 555-0102',
+      type: 'office',
+    });
+    const fixtureNumbers = [
+      '+12065550100',
+      '+12065550101',
+      '+12065550102',
+      '+442079460958',
+      '+447700900123',
+      '+13125550199',
+      '+61293744000',
+      '+61412345678',
+    ];
+    const generated = d.profiles
+      .filter((p) => /^prof-\d/.test(p.id))
+      .flatMap((p) => p.phones.map((ph) => normalizePhone(ph.number, ph.country ?? 'US')));
     expect(generated.filter((n) => n.ok && fixtureNumbers.includes(n.e164))).toEqual([]);
   });
 });

@@ -6,9 +6,26 @@
 import type { ClientProfile, Phone, Reference, Site } from '../../shared/domain/index.js';
 import { COUNTRIES, COUNTRY_WEIGHTS, type CountryProfile } from './countryProfiles.js';
 import { FIXTURE_PROFILES, FIXTURE_REFERENCES, FIXTURE_SITES } from './fixtures.js';
-import { COMPANY_FIRST, COMPANY_SECOND, FIRST_NAMES, JOB_TITLES, LAST_NAMES, PUBLIC_MAIL_DOMAINS, SITE_MESSAGES, TRADE_NAMES, asciiSlug } from './nameData.js';
+import {
+  COMPANY_FIRST,
+  COMPANY_SECOND,
+  FIRST_NAMES,
+  JOB_TITLES,
+  LAST_NAMES,
+  PUBLIC_MAIL_DOMAINS,
+  SITE_MESSAGES,
+  TRADE_NAMES,
+  asciiSlug,
+} from './nameData.js';
 import { mulberry32, type Rng } from './prng.js';
-import { ESCALATION_CONTACTS, REFERENCE_STEPS, REFERENCE_SUBJECTS, REFERENCE_TAGS, RMM_TAG, SECURITY_TAG } from './referenceTemplates.js';
+import {
+  ESCALATION_CONTACTS,
+  REFERENCE_STEPS,
+  REFERENCE_SUBJECTS,
+  REFERENCE_TAGS,
+  RMM_TAG,
+  SECURITY_TAG,
+} from './referenceTemplates.js';
 
 export interface GenerateOptions {
   sites: number;
@@ -44,7 +61,10 @@ function makeSite(rng: Rng, index: number, usedDomains: Set<string>, usedNames: 
   const country = pickCountry(rng);
   const city = rng.pick(country.cities);
   const trades = TRADE_NAMES[country.code];
-  const base = trades && rng.chance(0.35) ? `${rng.pick(trades)} ${rng.pick(LAST_NAMES)}` : `${rng.pick(COMPANY_FIRST)} ${rng.pick(COMPANY_SECOND)}`;
+  const base =
+    trades && rng.chance(0.35)
+      ? `${rng.pick(trades)} ${rng.pick(LAST_NAMES)}`
+      : `${rng.pick(COMPANY_FIRST)} ${rng.pick(COMPANY_SECOND)}`;
   const core = unique(usedNames, usedNames.has(base) ? `${base} ${city.name}` : base, ' ');
   const suffix = rng.pick(country.companySuffixes);
   const companyName = suffix ? `${core} ${suffix}` : core;
@@ -83,7 +103,9 @@ function makePhones(rng: Rng, site: Site): Phone[] {
         number: rng.chance(0.5) ? written.national : written.international,
         type,
         ...(abroad || rng.chance(0.3) ? { country: country.code } : {}),
-        ...(carrier ? { provider: carrier.name, ...(carrier.smsGateway ? { smsGateway: carrier.smsGateway } : {}) } : {}),
+        ...(carrier
+          ? { provider: carrier.name, ...(carrier.smsGateway ? { smsGateway: carrier.smsGateway } : {}) }
+          : {}),
       });
     } else {
       const written = home.landline(rng, rng.pick(home.cities));
@@ -123,7 +145,9 @@ function makeProfile(rng: Rng, index: number, sites: readonly Site[], usedEmails
 function makeReference(rng: Rng, index: number, sites: readonly Site[]): Reference {
   const kind = rng.pick(['known_error', 'known_error', 'how_to', 'how_to', 'other'] as const);
   const allSites = rng.chance(0.03);
-  const assigned = allSites ? [] : [...new Set(Array.from({ length: rng.chance(0.8) ? 1 : rng.int(2, 3) }, () => rng.pick(sites)))];
+  const assigned = allSites
+    ? []
+    : [...new Set(Array.from({ length: rng.chance(0.8) ? 1 : rng.int(2, 3) }, () => rng.pick(sites)))];
   const siteIds = assigned.map((s) => s.id);
   const tags = new Set(Array.from({ length: rng.int(1, 2) }, () => rng.pick(REFERENCE_TAGS)));
   if (rng.chance(0.15)) tags.add(SECURITY_TAG);
@@ -139,10 +163,28 @@ function makeReference(rng: Rng, index: number, sites: readonly Site[]): Referen
     kind,
     body: {
       summary: `${subject}. Follow the steps below; note the outcome in the ticket.`,
-      symptoms: kind === 'known_error' ? Array.from({ length: rng.int(1, 3) }, () => rng.pick(['Error dialog on start-up', 'Slow to respond', 'Repeated sign-in prompts', 'Device shows offline', 'Sync never completes'])) : [],
+      symptoms:
+        kind === 'known_error'
+          ? Array.from({ length: rng.int(1, 3) }, () =>
+              rng.pick([
+                'Error dialog on start-up',
+                'Slow to respond',
+                'Repeated sign-in prompts',
+                'Device shows offline',
+                'Sync never completes',
+              ]),
+            )
+          : [],
       steps: Array.from({ length: rng.int(2, 5) }, () => rng.pick(REFERENCE_STEPS)),
       durationMinutes: rng.int(1, 12) * 5,
-      ...(rng.chance(0.2) ? { escalation: { to: rng.pick(['tier4', 'third_party', 'partner'] as const), contact: rng.pick(ESCALATION_CONTACTS) } } : {}),
+      ...(rng.chance(0.2)
+        ? {
+            escalation: {
+              to: rng.pick(['tier4', 'third_party', 'partner'] as const),
+              contact: rng.pick(ESCALATION_CONTACTS),
+            },
+          }
+        : {}),
     },
   };
 }
@@ -188,7 +230,9 @@ function withNetwork(site: Site, seed: number | string): Site {
 
 export function generateDirectory(options: GenerateOptions): GeneratedDirectory {
   const rng = mulberry32(options.seed);
-  const usedDomains = new Set(FIXTURE_SITES.flatMap((s) => (s.emailDomain ? [s.emailDomain.replace(/\.[^.]+$/, '')] : [])));
+  const usedDomains = new Set(
+    FIXTURE_SITES.flatMap((s) => (s.emailDomain ? [s.emailDomain.replace(/\.[^.]+$/, '')] : [])),
+  );
   const usedNames = new Set<string>();
   const usedEmails = new Set(FIXTURE_PROFILES.flatMap((p) => (p.email ? [p.email] : [])));
 
@@ -196,7 +240,13 @@ export function generateDirectory(options: GenerateOptions): GeneratedDirectory 
   const sitesWithNetwork = generatedSites.map((s) => withNetwork(s, options.seed));
   const sites = [...FIXTURE_SITES, ...sitesWithNetwork];
   const pool = generatedSites.length > 0 ? generatedSites : FIXTURE_SITES;
-  const profiles = [...FIXTURE_PROFILES, ...Array.from({ length: options.profiles }, (_, i) => makeProfile(rng, i + 1, pool, usedEmails))];
-  const references = [...FIXTURE_REFERENCES, ...Array.from({ length: options.references }, (_, i) => makeReference(rng, i + 1, pool))];
+  const profiles = [
+    ...FIXTURE_PROFILES,
+    ...Array.from({ length: options.profiles }, (_, i) => makeProfile(rng, i + 1, pool, usedEmails)),
+  ];
+  const references = [
+    ...FIXTURE_REFERENCES,
+    ...Array.from({ length: options.references }, (_, i) => makeReference(rng, i + 1, pool)),
+  ];
   return { sites, profiles, references };
 }

@@ -15,10 +15,10 @@ export const REFERENCE_SUBJECTS: Record<ReferenceKind, readonly string[]> = {
     'Desk phone shows "No service"',
   ],
   how_to: [
-    'Reset a user\'s MFA registration',
+    "Reset a user's MFA registration",
     'Map the shared drive',
     'Add a new starter to the distribution list',
-    'Install the RMM agent on a caller\'s laptop',
+    "Install the RMM agent on a caller's laptop",
     'Unlock an account in Active Directory',
     'Set up email on a new phone',
     'Order a replacement laptop',
@@ -35,16 +35,29 @@ export const REFERENCE_SUBJECTS: Record<ReferenceKind, readonly string[]> = {
   ],
 };
 
-export const REFERENCE_TAGS = ['Email', 'Printing', 'VPN', 'Passwords', 'MFA', 'Onboarding', 'Offboarding', 'Hardware', 'Line-of-business app', 'Network', 'Phones', 'Backup'];
+export const REFERENCE_TAGS = [
+  'Email',
+  'Printing',
+  'VPN',
+  'Passwords',
+  'MFA',
+  'Onboarding',
+  'Offboarding',
+  'Hardware',
+  'Line-of-business app',
+  'Network',
+  'Phones',
+  'Backup',
+];
 
 export const SECURITY_TAG = 'Security-Related Requests';
 export const RMM_TAG = 'rmm-preapproved';
 
 export const REFERENCE_STEPS = [
-  'Confirm the caller\'s identity in Callsign.',
+  "Confirm the caller's identity in Callsign.",
   'Ask the caller to restart the application.',
   'Check the service status page for the site.',
-  'Remote in with the caller\'s permission.',
+  "Remote in with the caller's permission.",
   'Clear cached credentials in Credential Manager.',
   'Check the device in the RMM console.',
   'Document the fix in the ticket.',

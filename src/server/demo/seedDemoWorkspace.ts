@@ -37,7 +37,9 @@ export async function seedDemoWorkspace(
   const directory = generateDirectory(DEMO_SIZE);
   const data = { ...directory, policies: demoPolicies(directory, DEMO_SIZE.seed) };
   // SQLite: the prepared-statement fast path; PostgreSQL: portable writes in one transaction.
-  const counts = database.sqlite ? bulkLoadDirectory(database.sqlite, data, now()) : await loadDirectory(new DirectoryStore(database.db, now), data);
+  const counts = database.sqlite
+    ? bulkLoadDirectory(database.sqlite, data, now())
+    : await loadDirectory(new DirectoryStore(database.db, now), data);
   const users = new UserStore(database.db, now, options.scrypt ?? DEFAULT_SCRYPT);
   for (const account of DEMO_ACCOUNTS) {
     if (!(await users.findByEmail(account.email))) await users.create({ ...account, password: options.password });

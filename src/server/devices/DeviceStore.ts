@@ -38,7 +38,16 @@ export class DeviceStore {
     const now = this.now();
     await trx
       .insertInto('devices')
-      .values({ id, user_id: userId, name: device.name, platform: device.platform, created_at: now, last_seen_at: now, revoked_at: null, revoked_by: null })
+      .values({
+        id,
+        user_id: userId,
+        name: device.name,
+        platform: device.platform,
+        created_at: now,
+        last_seen_at: now,
+        revoked_at: null,
+        revoked_by: null,
+      })
       .execute();
     return id;
   }
@@ -60,9 +69,18 @@ export class DeviceStore {
 
   /** Marks the device revoked (idempotent). False when there is no such device. */
   async revoke(deviceId: string, by: string): Promise<boolean> {
-    const row = await this.db.selectFrom('devices').select(['id', 'revoked_at']).where('id', '=', deviceId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('devices')
+      .select(['id', 'revoked_at'])
+      .where('id', '=', deviceId)
+      .executeTakeFirst();
     if (!row) return false;
-    if (row.revoked_at === null) await this.db.updateTable('devices').set({ revoked_at: this.now(), revoked_by: by }).where('id', '=', deviceId).execute();
+    if (row.revoked_at === null)
+      await this.db
+        .updateTable('devices')
+        .set({ revoked_at: this.now(), revoked_by: by })
+        .where('id', '=', deviceId)
+        .execute();
     return true;
   }
 
@@ -72,6 +90,10 @@ export class DeviceStore {
   }
 
   private select() {
-    return this.db.selectFrom('devices as d').innerJoin('users as u', 'u.id', 'd.user_id').selectAll('d').select('u.email as user_email');
+    return this.db
+      .selectFrom('devices as d')
+      .innerJoin('users as u', 'u.id', 'd.user_id')
+      .selectAll('d')
+      .select('u.email as user_email');
   }
 }

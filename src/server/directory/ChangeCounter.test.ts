@@ -11,7 +11,11 @@ afterEach(() => database.close());
 const site = (id: string, name = id) => ({ id, name, companyName: 'C', country: 'US' });
 
 async function sqlCount(seq: number): Promise<number> {
-  const r = await database.db.selectFrom('changes').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '>', seq).executeTakeFirstOrThrow();
+  const r = await database.db
+    .selectFrom('changes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('seq', '>', seq)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

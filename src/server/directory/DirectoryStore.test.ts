@@ -31,9 +31,16 @@ describe('DirectoryStore', () => {
   });
 
   it('validates records and names the field on bad input', async () => {
-    await expect(store.upsertSite({ ...site, country: 'usa' })).rejects.toMatchObject({ code: 'bad_request', field: 'country' });
-    await expect(store.upsertProfile({ id: 'p', siteId: 'missing', firstName: 'A', lastName: 'B' })).rejects.toBeInstanceOf(AppError);
-    await expect(store.upsertReference({ id: 'r', subject: 'x', kind: 'how_to', body: {}, siteIds: ['missing'] })).rejects.toMatchObject({ field: 'siteIds' });
+    await expect(store.upsertSite({ ...site, country: 'usa' })).rejects.toMatchObject({
+      code: 'bad_request',
+      field: 'country',
+    });
+    await expect(
+      store.upsertProfile({ id: 'p', siteId: 'missing', firstName: 'A', lastName: 'B' }),
+    ).rejects.toBeInstanceOf(AppError);
+    await expect(
+      store.upsertReference({ id: 'r', subject: 'x', kind: 'how_to', body: {}, siteIds: ['missing'] }),
+    ).rejects.toMatchObject({ field: 'siteIds' });
   });
 
   it('bulk loads 20k profiles in one transaction with one change each', async () => {

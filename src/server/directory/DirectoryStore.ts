@@ -12,13 +12,19 @@ import { lockSequence } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { ChangeCounter } from './ChangeCounter.js';
 
-export const DIRECTORY_SCHEMAS = { site: Site, profile: ClientProfile, reference: Reference, policy: SitePolicyRecord } as const;
+export const DIRECTORY_SCHEMAS = {
+  site: Site,
+  profile: ClientProfile,
+  reference: Reference,
+  policy: SitePolicyRecord,
+} as const;
 export type DirectoryKind = keyof typeof DIRECTORY_SCHEMAS;
 export type DirectoryRecord<K extends DirectoryKind> = z.output<(typeof DIRECTORY_SCHEMAS)[K]>;
 
 /** A record's id and owning site: a policy record is keyed by its site id (sync kind `policy`, id = siteId). */
 export function recordKey(kind: DirectoryKind, record: object): { id: string; siteId: string | null } {
-  if (kind === 'policy') return { id: (record as SitePolicyRecord).siteId, siteId: (record as SitePolicyRecord).siteId };
+  if (kind === 'policy')
+    return { id: (record as SitePolicyRecord).siteId, siteId: (record as SitePolicyRecord).siteId };
   return { id: (record as { id: string }).id, siteId: kind === 'profile' ? (record as ClientProfile).siteId : null };
 }
 
@@ -67,14 +73,23 @@ export class DirectoryStore {
     const ref = parseOrThrow(Reference, input);
     const found = await this.getMany('site', ref.siteIds);
     const missing = ref.siteIds.find((id) => !found.has(id));
-    if (missing) throw new AppError('not_found', `siteIds: there is no site "${missing}". Remove it or create the site first.`, 'siteIds');
+    if (missing)
+      throw new AppError(
+        'not_found',
+        `siteIds: there is no site "${missing}". Remove it or create the site first.`,
+        'siteIds',
+      );
     return this.upsert('reference', ref);
   }
 
   /** Profiles and policies belong to a site that must already exist. */
   private async requireSite(siteId: string): Promise<void> {
     if (!(await this.get('site', siteId))) {
-      throw new AppError('not_found', `siteId: there is no site "${siteId}". Create the site first or pick an existing one.`, 'siteId');
+      throw new AppError(
+        'not_found',
+        `siteId: there is no site "${siteId}". Create the site first or pick an existing one.`,
+        'siteId',
+      );
     }
   }
 
@@ -88,10 +103,19 @@ export class DirectoryStore {
   /** Deletes a record and leaves a tombstone; deleting a site also deletes its profiles and policy. */
   async delete(kind: DirectoryKind, id: string): Promise<{ seq: number } | null> {
     const result = await this.db.transaction().execute(async (trx) => {
-      const gone = await trx.deleteFrom('directory_records').where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
+      const gone = await trx
+        .deleteFrom('directory_records')
+        .where('kind', '=', kind)
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (gone.numDeletedRows === 0n) return null;
       if (kind === 'site') {
-        const owned = await trx.selectFrom('directory_records').select(['kind', 'id']).where('kind', 'in', ['profile', 'policy']).where('site_id', '=', id).execute();
+        const owned = await trx
+          .selectFrom('directory_records')
+          .select(['kind', 'id'])
+          .where('kind', 'in', ['profile', 'policy'])
+          .where('site_id', '=', id)
+          .execute();
         for (const p of owned) {
           await trx.deleteFrom('directory_records').where('kind', '=', p.kind).where('id', '=', p.id).execute();
           await writeChange(trx, p.kind, p.id, 'delete', this.now());
@@ -104,14 +128,24 @@ export class DirectoryStore {
   }
 
   async get<K extends DirectoryKind>(kind: K, id: string): Promise<DirectoryRecord<K> | undefined> {
-    const row = await this.db.selectFrom('directory_records').select('data').where('kind', '=', kind).where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('directory_records')
+      .select('data')
+      .where('kind', '=', kind)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? (JSON.parse(row.data) as DirectoryRecord<K>) : undefined;
   }
 
   async getMany<K extends DirectoryKind>(kind: K, ids: readonly string[]): Promise<Map<string, DirectoryRecord<K>>> {
     const out = new Map<string, DirectoryRecord<K>>();
     if (ids.length === 0) return out;
-    const rows = await this.db.selectFrom('directory_records').select(['id', 'data']).where('kind', '=', kind).where('id', 'in', [...new Set(ids)]).execute();
+    const rows = await this.db
+      .selectFrom('directory_records')
+      .select(['id', 'data'])
+      .where('kind', '=', kind)
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
     for (const r of rows) out.set(r.id, JSON.parse(r.data) as DirectoryRecord<K>);
     return out;
   }
@@ -135,12 +169,18 @@ export class DirectoryStore {
 
   /** The newest seq, or 0 when nothing has changed yet. */
   async latestSeq(): Promise<number> {
-    const r = await this.db.selectFrom('changes').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('changes')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
     return Number(r?.seq ?? 0);
   }
 
   async countRecords(): Promise<number> {
-    const r = await this.db.selectFrom('directory_records').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await this.db
+      .selectFrom('directory_records')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
@@ -150,7 +190,10 @@ export class DirectoryStore {
    * transaction (e.g. the audit event). Returns the last seq written, or null for an empty batch.
    * Unlike `delete`, a site delete here does not cascade: the batch lists every record it removes.
    */
-  async applyBatch(writes: readonly BatchWrite[], also?: (trx: Transaction<Database>) => Promise<void>): Promise<number | null> {
+  async applyBatch(
+    writes: readonly BatchWrite[],
+    also?: (trx: Transaction<Database>) => Promise<void>,
+  ): Promise<number | null> {
     if (writes.length === 0) return null;
     const now = this.now();
     const seq = await this.db.transaction().execute(async (trx) => {
@@ -162,7 +205,13 @@ export class DirectoryStore {
           await trx
             .insertInto('directory_records')
             .values({ kind: w.kind, id: w.id, site_id: w.siteId, data: w.data, updated_at: now })
-            .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet((eb) => ({ site_id: eb.ref('excluded.site_id'), data: eb.ref('excluded.data'), updated_at: now })))
+            .onConflict((oc) =>
+              oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
+                site_id: eb.ref('excluded.site_id'),
+                data: eb.ref('excluded.data'),
+                updated_at: now,
+              })),
+            )
             .execute();
         }
         last = await writeChange(trx, w.kind, w.id, w.op, now);
@@ -178,7 +227,10 @@ export class DirectoryStore {
     for (const listener of this.listeners) listener();
   }
 
-  private async upsert<K extends DirectoryKind>(kind: K, input: unknown): Promise<{ seq: number; record: DirectoryRecord<K> }> {
+  private async upsert<K extends DirectoryKind>(
+    kind: K,
+    input: unknown,
+  ): Promise<{ seq: number; record: DirectoryRecord<K> }> {
     const record = parseOrThrow(DIRECTORY_SCHEMAS[kind], input) as DirectoryRecord<K>;
     const { id, siteId } = recordKey(kind, record);
     const now = this.now();
@@ -186,7 +238,13 @@ export class DirectoryStore {
       await trx
         .insertInto('directory_records')
         .values({ kind, id, site_id: siteId, data: JSON.stringify(record), updated_at: now })
-        .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet((eb) => ({ site_id: eb.ref('excluded.site_id'), data: eb.ref('excluded.data'), updated_at: now })))
+        .onConflict((oc) =>
+          oc.columns(['kind', 'id']).doUpdateSet((eb) => ({
+            site_id: eb.ref('excluded.site_id'),
+            data: eb.ref('excluded.data'),
+            updated_at: now,
+          })),
+        )
         .execute();
       return writeChange(trx, kind, id, 'upsert', now);
     });
@@ -196,9 +254,19 @@ export class DirectoryStore {
 }
 
 /** Replaces the record's change row with a new one; returns its seq. */
-async function writeChange(trx: Kysely<Database>, kind: string, id: string, op: 'upsert' | 'delete', now: number): Promise<number> {
+async function writeChange(
+  trx: Kysely<Database>,
+  kind: string,
+  id: string,
+  op: 'upsert' | 'delete',
+  now: number,
+): Promise<number> {
   await lockSequence(trx, 'changes'); // PostgreSQL: seqs commit in order (no-op on SQLite)
   await trx.deleteFrom('changes').where('kind', '=', kind).where('record_id', '=', id).execute();
-  const row = await trx.insertInto('changes').values({ kind, record_id: id, op, changed_at: now }).returning('seq').executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('changes')
+    .values({ kind, record_id: id, op, changed_at: now })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
   return Number(row.seq);
 }

@@ -17,14 +17,20 @@ export interface DirectoryData {
   policies?: readonly SitePolicyRecord[];
 }
 
-export function bulkLoadDirectory(sqlite: BetterSqlite3.Database, data: DirectoryData, now: number): { sites: number; profiles: number; references: number } {
+export function bulkLoadDirectory(
+  sqlite: BetterSqlite3.Database,
+  data: DirectoryData,
+  now: number,
+): { sites: number; profiles: number; references: number } {
   const upsertRecord = sqlite.prepare(
     `insert into directory_records (kind, id, site_id, data, updated_at) values (?, ?, ?, ?, ?)
      on conflict (kind, id) do update set site_id = excluded.site_id, data = excluded.data, updated_at = excluded.updated_at`,
   );
   // REPLACE deletes the record's previous change row (unique on kind, record_id) and inserts a new
   // one with the next AUTOINCREMENT seq: one statement instead of delete + insert.
-  const replaceChange = sqlite.prepare(`insert or replace into changes (kind, record_id, op, changed_at) values (?, ?, 'upsert', ?)`);
+  const replaceChange = sqlite.prepare(
+    `insert or replace into changes (kind, record_id, op, changed_at) values (?, ?, 'upsert', ?)`,
+  );
 
   const load = (kind: DirectoryKind, records: readonly object[], order?: (a: object, b: object) => number) => {
     // Sorting keeps each record's original index for error paths.

@@ -18,7 +18,8 @@ export async function registerApiDocs(app: FastifyInstance, version: string): Pr
       info: {
         title: 'Callsign API',
         version,
-        description: 'Help-desk API: sign-in (password + TOTP), devices, directory sync and administration, approvals. Errors: `{ error: { code, message, field? } }`.',
+        description:
+          'Help-desk API: sign-in (password + TOTP), devices, directory sync and administration, approvals. Errors: `{ error: { code, message, field? } }`.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],

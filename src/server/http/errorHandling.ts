@@ -38,14 +38,19 @@ function send(reply: FastifyReply, status: number, code: string, message: string
 const isDefaultZodMessage = (m: string) => /^(Invalid|Too (small|big)|Unrecognized|Expected)/.test(m);
 
 /** Turns the first schema issue into `{ field, message }` a person can act on. */
-export function describeValidation(v: ZodFastifySchemaValidationError, context: string | undefined): { field?: string; message: string } {
+export function describeValidation(
+  v: ZodFastifySchemaValidationError,
+  context: string | undefined,
+): { field?: string; message: string } {
   const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
   const subject = field ? `"${field}"` : context === 'body' ? 'The request body' : 'The query string';
   const p = v.params as Record<string, unknown>;
-  if (!isDefaultZodMessage(v.message ?? '')) return { ...(field ? { field } : {}), message: `${field || subject}: ${v.message}.` };
+  if (!isDefaultZodMessage(v.message ?? ''))
+    return { ...(field ? { field } : {}), message: `${field || subject}: ${v.message}.` };
   let what: string;
   if (v.keyword === 'invalid_type' && /received undefined/.test(v.message ?? '')) what = 'is required';
-  else if (v.keyword === 'invalid_type') what = `must be ${p.expected === 'object' ? 'a JSON object' : p.expected === 'int' ? 'a whole number' : `a ${String(p.expected)}`}`;
+  else if (v.keyword === 'invalid_type')
+    what = `must be ${p.expected === 'object' ? 'a JSON object' : p.expected === 'int' ? 'a whole number' : `a ${String(p.expected)}`}`;
   else if (v.keyword === 'too_small') what = `must be at least ${String(p.minimum)}`;
   else if (v.keyword === 'too_big') what = `must be at most ${String(p.maximum)}`;
   else if (v.keyword === 'unrecognized_keys') what = `has unknown fields (${String(p.keys)})`;
@@ -62,8 +67,20 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (err instanceof LockedOutError) reply.header('Retry-After', String(err.retryAfterSeconds));
     if (err instanceof AppError) return send(reply, statusFor(err.code), err.code, err.message, err.field);
     const status = err.statusCode ?? 500;
-    if (status === 413) return send(reply, 413, 'payload_too_large', `The request body is too large (limit ${Math.round((request.routeOptions.bodyLimit ?? 1_048_576) / 1024)} KB for this endpoint). Send less data per request.`);
-    if (status === 415) return send(reply, 415, 'unsupported_media_type', 'Send the request body as JSON with "Content-Type: application/json".');
+    if (status === 413)
+      return send(
+        reply,
+        413,
+        'payload_too_large',
+        `The request body is too large (limit ${Math.round((request.routeOptions.bodyLimit ?? 1_048_576) / 1024)} KB for this endpoint). Send less data per request.`,
+      );
+    if (status === 415)
+      return send(
+        reply,
+        415,
+        'unsupported_media_type',
+        'Send the request body as JSON with "Content-Type: application/json".',
+      );
     if (status >= 400 && status < 500) {
       const message = /JSON/i.test(err.message)
         ? 'The request body is not valid JSON. Fix the JSON and send it again.'
@@ -71,10 +88,20 @@ export function installErrorHandling(app: FastifyInstance): void {
       return send(reply, status, status === 404 ? 'not_found' : 'bad_request', message);
     }
     request.log.error({ err }, 'request failed');
-    return send(reply, 500, 'internal', `Something went wrong on the server. Try again; if it keeps happening, give your administrator request id ${request.id}.`);
+    return send(
+      reply,
+      500,
+      'internal',
+      `Something went wrong on the server. Try again; if it keeps happening, give your administrator request id ${request.id}.`,
+    );
   });
 
   app.setNotFoundHandler((request, reply) =>
-    send(reply, 404, 'not_found', `There is no ${request.method} ${request.url.split('?')[0]} endpoint. Check the server address and that the app and server versions match.`),
+    send(
+      reply,
+      404,
+      'not_found',
+      `There is no ${request.method} ${request.url.split('?')[0]} endpoint. Check the server address and that the app and server versions match.`,
+    ),
   );
 }

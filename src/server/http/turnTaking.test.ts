@@ -37,17 +37,21 @@ function harness(costPerRequestMs: number, sliceMs = 15) {
 describe('turn taking', () => {
   it('admits in arrival order, whatever the pattern of arrivals and turns', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 30 }), (arrivals, cost) => {
-        const h = harness(cost);
-        let next = 0;
-        for (const burst of arrivals) {
-          for (let i = 0; i < burst; i++) h.enqueue(next++);
-          h.run();
-        }
-        while (h.run());
-        expect(h.order).toEqual(Array.from({ length: next }, (_, i) => i));
-        expect(h.t.waiting).toBe(0);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 30 }),
+        (arrivals, cost) => {
+          const h = harness(cost);
+          let next = 0;
+          for (const burst of arrivals) {
+            for (let i = 0; i < burst; i++) h.enqueue(next++);
+            h.run();
+          }
+          while (h.run());
+          expect(h.order).toEqual(Array.from({ length: next }, (_, i) => i));
+          expect(h.t.waiting).toBe(0);
+        },
+      ),
     );
   });
 

@@ -8,22 +8,50 @@ describe('logs', () => {
   it('never contain a password, an access token or a refresh token', async () => {
     t = await createTestApp();
     const { app } = t;
-    await app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: 'tech@callsign.demo', password: 'Wrong-Secret-Pw-1' } });
+    await app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email: 'tech@callsign.demo', password: 'Wrong-Secret-Pw-1' },
+    });
     const first = await t.login();
-    const refreshed = (await app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: first.refreshToken } })).json();
+    const refreshed = (
+      await app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: first.refreshToken } })
+    ).json();
     await app.inject({ method: 'GET', url: '/v1/sync?since=0&limit=2', headers: bearer(refreshed.accessToken) });
     await app.inject({ method: 'GET', url: '/v1/lookup?phone=%2B12065550101', headers: bearer(refreshed.accessToken) });
     await app.inject({ method: 'GET', url: '/v1/me', headers: bearer(first.accessToken) }); // revoked token, 401
-    await app.inject({ method: 'POST', url: '/v1/auth/logout', headers: bearer(refreshed.accessToken), payload: { refreshToken: refreshed.refreshToken } });
+    await app.inject({
+      method: 'POST',
+      url: '/v1/auth/logout',
+      headers: bearer(refreshed.accessToken),
+      payload: { refreshToken: refreshed.refreshToken },
+    });
     // Whatever a future handler logs, redaction applies: headers, bodies, nested objects.
-    app.log.info({ req: { headers: { authorization: `Bearer ${refreshed.accessToken}` } }, body: { password: TEST_PASSWORD, refreshToken: refreshed.refreshToken } }, 'probe');
-    app.log.warn({ user: { token: first.accessToken }, body: { code: '482913' }, accessToken: first.accessToken }, 'probe 2');
+    app.log.info(
+      {
+        req: { headers: { authorization: `Bearer ${refreshed.accessToken}` } },
+        body: { password: TEST_PASSWORD, refreshToken: refreshed.refreshToken },
+      },
+      'probe',
+    );
+    app.log.warn(
+      { user: { token: first.accessToken }, body: { code: '482913' }, accessToken: first.accessToken },
+      'probe 2',
+    );
 
     const out = t.logs.join('');
     expect(t.logs.length).toBeGreaterThan(10);
     expect(out).toContain('"reqId"');
     expect(out).toContain('[redacted]');
-    for (const secret of [TEST_PASSWORD, 'Wrong-Secret-Pw-1', first.accessToken, first.refreshToken, refreshed.accessToken, refreshed.refreshToken, '482913']) {
+    for (const secret of [
+      TEST_PASSWORD,
+      'Wrong-Secret-Pw-1',
+      first.accessToken,
+      first.refreshToken,
+      refreshed.accessToken,
+      refreshed.refreshToken,
+      '482913',
+    ]) {
       expect(out).not.toContain(secret);
     }
     expect(out).not.toMatch(/cs[ar]_[A-Za-z0-9_-]{20,}/);

@@ -23,7 +23,10 @@ describe('LookupService', () => {
     await other.upsertSite({ ...site, id: 's2', mainPhones: ['(415) 555-0122'] });
     expect((await lookup.lookup({ phone: '+14155550122' })).candidates).toHaveLength(0);
     now += 1000;
-    expect((await lookup.lookup({ phone: '+14155550122' })).candidates[0]).toMatchObject({ siteId: 's2', site: { id: 's2' } });
+    expect((await lookup.lookup({ phone: '+14155550122' })).candidates[0]).toMatchObject({
+      siteId: 's2',
+      site: { id: 's2' },
+    });
     expect(lookup.stats).toMatchObject({ sites: 2 });
   });
 
@@ -45,7 +48,13 @@ describe('LookupService', () => {
     const store = new DirectoryStore(database.db, Date.now);
     const lookup = new LookupService(store, sharedIdentifier);
     await store.upsertSite(site);
-    await store.upsertProfile({ id: 'p1', siteId: 's1', firstName: 'Zoë', lastName: 'Ødegaard', email: 'zoe@c1.example' });
+    await store.upsertProfile({
+      id: 'p1',
+      siteId: 's1',
+      firstName: 'Zoë',
+      lastName: 'Ødegaard',
+      email: 'zoe@c1.example',
+    });
     expect((await lookup.lookup({ email: 'zoe@c1.example' })).candidates).toHaveLength(1);
     await store.delete('site', 's1');
     expect((await lookup.lookup({ email: 'zoe@c1.example' })).candidates).toEqual([]);

@@ -76,8 +76,14 @@ export class LookupService {
     const outcome = this.identifier.identify(this.index, input);
     if (!outcome.ok) throw new AppError('bad_request', `${field}: ${outcome.error.message}`, field);
     const { candidates, ambiguous } = outcome.result;
-    const sites = await this.store.getMany('site', candidates.map((c) => c.siteId));
-    const profiles = await this.store.getMany('profile', candidates.flatMap((c) => (c.profileId ? [c.profileId] : [])));
+    const sites = await this.store.getMany(
+      'site',
+      candidates.map((c) => c.siteId),
+    );
+    const profiles = await this.store.getMany(
+      'profile',
+      candidates.flatMap((c) => (c.profileId ? [c.profileId] : [])),
+    );
     const out: LookupCandidate[] = [];
     for (const c of candidates) {
       const site = sites.get(c.siteId);

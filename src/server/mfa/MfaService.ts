@@ -26,7 +26,13 @@ export interface MfaPolicy {
 export const DEFAULT_MFA: MfaPolicy = { challengeMs: 5 * 60_000, maxAttempts: 5 };
 
 export type ChallengeOutcome =
-  | { ok: true; userId: string; device: DeviceRegistration; method: 'totp' | 'recovery_code'; recoveryCodesLeft: number }
+  | {
+      ok: true;
+      userId: string;
+      device: DeviceRegistration;
+      method: 'totp' | 'recovery_code';
+      recoveryCodesLeft: number;
+    }
   | { ok: false; reason: 'expired' }
   | { ok: false; reason: 'wrong'; userId: string; attemptsLeft: number };
 
@@ -39,21 +45,30 @@ export class MfaService {
   ) {}
 
   async isEnrolled(userId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('totp_credentials').select('confirmed_at').where('user_id', '=', userId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('totp_credentials')
+      .select('confirmed_at')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     return row?.confirmed_at !== null && row?.confirmed_at !== undefined;
   }
 
   /** A new pending secret (replacing any earlier pending one); 409 when TOTP is already on. */
   async start(user: { id: string; email: string }): Promise<TotpEnrolment> {
     if (await this.isEnrolled(user.id)) {
-      throw new AppError('conflict', 'Two-step sign-in is already set up for this account. Ask an administrator to reset it if you lost your authenticator.');
+      throw new AppError(
+        'conflict',
+        'Two-step sign-in is already set up for this account. Ask an administrator to reset it if you lost your authenticator.',
+      );
     }
     const secret = newTotpSecret();
     const now = this.now();
     await this.db
       .insertInto('totp_credentials')
       .values({ user_id: user.id, secret, created_at: now, confirmed_at: null, last_step: null })
-      .onConflict((oc) => oc.column('user_id').doUpdateSet({ secret, created_at: now, confirmed_at: null, last_step: null }))
+      .onConflict((oc) =>
+        oc.column('user_id').doUpdateSet({ secret, created_at: now, confirmed_at: null, last_step: null }),
+      )
       .execute();
     return { secret, ...(await totpProvisioning(secret, user.email)) };
   }
@@ -63,13 +78,35 @@ export class MfaService {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('totp_credentials').selectAll().where('user_id', '=', userId).executeTakeFirst();
       if (!row || row.confirmed_at !== null) {
-        throw new AppError('conflict', row ? 'Two-step sign-in is already set up for this account.' : 'Start the set-up first (POST /v1/auth/totp/enroll), then send a code from your authenticator app.');
+        throw new AppError(
+          'conflict',
+          row
+            ? 'Two-step sign-in is already set up for this account.'
+            : 'Start the set-up first (POST /v1/auth/totp/enroll), then send a code from your authenticator app.',
+        );
       }
       const step = checkTotp(row.secret, code, this.now(), null);
-      if (step === null) throw new AppError('invalid_code', 'That code is not right. Check the time on your phone and enter the current 6-digit code.', 'code');
-      await trx.updateTable('totp_credentials').set({ confirmed_at: this.now(), last_step: step }).where('user_id', '=', userId).execute();
+      if (step === null)
+        throw new AppError(
+          'invalid_code',
+          'That code is not right. Check the time on your phone and enter the current 6-digit code.',
+          'code',
+        );
+      await trx
+        .updateTable('totp_credentials')
+        .set({ confirmed_at: this.now(), last_step: step })
+        .where('user_id', '=', userId)
+        .execute();
       const codes = await this.replaceRecoveryCodes(trx, userId);
-      await this.audit.append({ type: PLATFORM_AUDIT_EVENT.totpEnrolled, actor: userId, subject: userId, data: { recoveryCodes: codes.length } }, trx);
+      await this.audit.append(
+        {
+          type: PLATFORM_AUDIT_EVENT.totpEnrolled,
+          actor: userId,
+          subject: userId,
+          data: { recoveryCodes: codes.length },
+        },
+        trx,
+      );
       return codes;
     });
   }
@@ -92,7 +129,15 @@ export class MfaService {
     await this.db.deleteFrom('mfa_challenges').where('expires_at', '<=', now).execute();
     await this.db
       .insertInto('mfa_challenges')
-      .values({ token_hash: hashToken(mfaToken), user_id: userId, device_name: device.name, device_platform: device.platform, created_at: now, expires_at: now + this.policy.challengeMs, attempts: 0 })
+      .values({
+        token_hash: hashToken(mfaToken),
+        user_id: userId,
+        device_name: device.name,
+        device_platform: device.platform,
+        created_at: now,
+        expires_at: now + this.policy.challengeMs,
+        attempts: 0,
+      })
       .execute();
     return { mfaToken, expiresIn: Math.round(this.policy.challengeMs / 1000) };
   }
@@ -118,10 +163,13 @@ export class MfaService {
       }
       const userId = challenge.user_id;
       const method = answer.recoveryCode ? 'recovery_code' : 'totp';
-      const ok = answer.recoveryCode ? await this.useRecoveryCode(trx, userId, answer.recoveryCode) : await this.useTotp(trx, userId, answer.code ?? '');
+      const ok = answer.recoveryCode
+        ? await this.useRecoveryCode(trx, userId, answer.recoveryCode)
+        : await this.useTotp(trx, userId, answer.code ?? '');
       if (!ok) {
         const attempts = Number(challenge.attempts);
-        if (attempts >= this.policy.maxAttempts) await trx.deleteFrom('mfa_challenges').where('token_hash', '=', tokenHash).execute();
+        if (attempts >= this.policy.maxAttempts)
+          await trx.deleteFrom('mfa_challenges').where('token_hash', '=', tokenHash).execute();
         return { ok: false, reason: 'wrong', userId, attemptsLeft: this.policy.maxAttempts - attempts };
       }
       await trx.deleteFrom('mfa_challenges').where('token_hash', '=', challenge.token_hash).execute();
@@ -131,7 +179,10 @@ export class MfaService {
         .where('user_id', '=', userId)
         .where('used_at', 'is', null)
         .executeTakeFirstOrThrow();
-      const device: DeviceRegistration = { name: challenge.device_name, platform: challenge.device_platform as DeviceRegistration['platform'] };
+      const device: DeviceRegistration = {
+        name: challenge.device_name,
+        platform: challenge.device_platform as DeviceRegistration['platform'],
+      };
       return { ok: true, userId, device, method, recoveryCodesLeft: Number(left.n) };
     });
   }

@@ -26,5 +26,7 @@ export function normalizeRecoveryCode(input: string): string {
 }
 
 export function hashRecoveryCode(input: string): string {
-  return createHash('sha256').update(`recovery:${normalizeRecoveryCode(input)}`).digest('hex');
+  return createHash('sha256')
+    .update(`recovery:${normalizeRecoveryCode(input)}`)
+    .digest('hex');
 }

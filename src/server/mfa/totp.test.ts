@@ -4,7 +4,8 @@ import { hashRecoveryCode, newRecoveryCode, normalizeRecoveryCode } from './reco
 import { checkTotp, newTotpSecret, totpCode, totpProvisioning } from './totp.js';
 
 /** RFC 6238 appendix B, SHA-1 key "12345678901234567890". */
-const RFC_SECRET = new Secret({ buffer: new TextEncoder().encode('12345678901234567890').buffer as ArrayBuffer }).base32;
+const RFC_SECRET = new Secret({ buffer: new TextEncoder().encode('12345678901234567890').buffer as ArrayBuffer })
+  .base32;
 const RFC_VECTORS: ReadonlyArray<[number, string]> = [
   [59, '94287082'],
   [1111111109, '07081804'],
@@ -38,7 +39,9 @@ describe('TOTP', () => {
     const secret = newTotpSecret();
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     const { otpauthUri, qrCodeDataUrl } = await totpProvisioning(secret, 'dana@example.com');
-    expect(otpauthUri).toBe(`otpauth://totp/Callsign:dana%40example.com?issuer=Callsign&secret=${secret}&algorithm=SHA1&digits=6&period=30`);
+    expect(otpauthUri).toBe(
+      `otpauth://totp/Callsign:dana%40example.com?issuer=Callsign&secret=${secret}&algorithm=SHA1&digits=6&period=30`,
+    );
     expect(qrCodeDataUrl).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]{100,}/);
   });
 });

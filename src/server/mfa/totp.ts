@@ -14,11 +14,21 @@ export function newTotpSecret(): string {
 }
 
 function totpFor(secretBase32: string, label = 'account'): TOTP {
-  return new TOTP({ issuer: ISSUER, label, secret: Secret.fromBase32(secretBase32), algorithm: 'SHA1', digits: 6, period: TOTP_PERIOD_SECONDS });
+  return new TOTP({
+    issuer: ISSUER,
+    label,
+    secret: Secret.fromBase32(secretBase32),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: TOTP_PERIOD_SECONDS,
+  });
 }
 
 /** `otpauth://totp/Callsign:<email>?secret=…&issuer=Callsign…` and its QR code as a PNG data URL. */
-export async function totpProvisioning(secretBase32: string, email: string): Promise<{ otpauthUri: string; qrCodeDataUrl: string }> {
+export async function totpProvisioning(
+  secretBase32: string,
+  email: string,
+): Promise<{ otpauthUri: string; qrCodeDataUrl: string }> {
   const otpauthUri = totpFor(secretBase32, email).toString();
   const qrCodeDataUrl = await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 2 });
   return { otpauthUri, qrCodeDataUrl };
@@ -33,7 +43,12 @@ export function totpCode(secretBase32: string, nowMs: number): string {
  * The time step `code` is valid for (now ± 1 step), or null when it is wrong or its step is not
  * after `notAfterStep` (already used — or an older code than one already used).
  */
-export function checkTotp(secretBase32: string, code: string, nowMs: number, notAfterStep: number | null): number | null {
+export function checkTotp(
+  secretBase32: string,
+  code: string,
+  nowMs: number,
+  notAfterStep: number | null,
+): number | null {
   const delta = totpFor(secretBase32).validate({ token: code, timestamp: nowMs, window: 1 });
   if (delta === null) return null;
   const step = TOTP.counter({ period: TOTP_PERIOD_SECONDS, timestamp: nowMs }) + delta;

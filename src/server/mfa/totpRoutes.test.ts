@@ -34,10 +34,20 @@ describe('TOTP enrolment and sign-in', () => {
     const me = async () => (await t.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(accessToken) })).json();
     expect(await me()).toMatchObject({ email: 'tech@callsign.demo', totpEnabled: false });
 
-    const wrong = await t.app.inject({ method: 'POST', url: '/v1/auth/totp/confirm', headers: bearer(accessToken), payload: { code: '000000' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/totp/confirm',
+      headers: bearer(accessToken),
+      payload: { code: '000000' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error).toMatchObject({ code: 'invalid_code', field: 'code' });
-    const confirm = await t.app.inject({ method: 'POST', url: '/v1/auth/totp/confirm', headers: bearer(accessToken), payload: { code: totpCode(enrolment.secret, now) } });
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/totp/confirm',
+      headers: bearer(accessToken),
+      payload: { code: totpCode(enrolment.secret, now) },
+    });
     expect(confirm.statusCode).toBe(200);
     const { recoveryCodes } = TotpConfirmed.parse(confirm.json());
     expect(await me()).toMatchObject({ totpEnabled: true });
@@ -45,7 +55,9 @@ describe('TOTP enrolment and sign-in', () => {
     const stored = JSON.stringify(await t.all('select * from recovery_codes'));
     for (const c of recoveryCodes) expect(stored).not.toContain(c);
     // Enrolling again while on is refused.
-    expect((await t.app.inject({ method: 'POST', url: '/v1/auth/totp/enroll', headers: bearer(accessToken) })).statusCode).toBe(409);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/v1/auth/totp/enroll', headers: bearer(accessToken) })).statusCode,
+    ).toBe(409);
 
     const first = await password();
     expect(first.statusCode).toBe(200);
@@ -58,8 +70,14 @@ describe('TOTP enrolment and sign-in', () => {
     expect(ok.statusCode).toBe(200);
     const tokens = SessionTokens.parse(ok.json());
     expect(tokens.user.email).toBe('tech@callsign.demo');
-    const devices = (await t.app.inject({ method: 'GET', url: '/v1/devices', headers: bearer(tokens.accessToken) })).json().devices;
-    expect(devices.find((d: { id: string }) => d.id === tokens.deviceId)).toMatchObject({ name: 'Front desk', platform: 'windows', current: true });
+    const devices = (
+      await t.app.inject({ method: 'GET', url: '/v1/devices', headers: bearer(tokens.accessToken) })
+    ).json().devices;
+    expect(devices.find((d: { id: string }) => d.id === tokens.deviceId)).toMatchObject({
+      name: 'Front desk',
+      platform: 'windows',
+      current: true,
+    });
 
     // The mfaToken is single-use, and so is the code.
     expect((await totp({ mfaToken: challenge.mfaToken, code: totpCode(enrolment.secret, now) })).statusCode).toBe(401);
@@ -69,14 +87,21 @@ describe('TOTP enrolment and sign-in', () => {
     expect(replay.json().error.code).toBe('invalid_code');
 
     const events = await t.all<{ type: string }>("select type from audit_log where type like 'auth.%' order by seq");
-    expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['auth.totp_enrolled', 'auth.sign_in', 'auth.sign_in_failed']));
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['auth.totp_enrolled', 'auth.sign_in', 'auth.sign_in_failed']),
+    );
   });
 
   it('allows 5 codes per mfaToken, then the sign-in must start again', async () => {
     const now = Date.UTC(2026, 10, 23, 9, 0, 0);
     t = await createTestApp({ now: () => now });
     const { accessToken, enrolment } = await enrol();
-    await t.app.inject({ method: 'POST', url: '/v1/auth/totp/confirm', headers: bearer(accessToken), payload: { code: totpCode(enrolment.secret, now) } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/totp/confirm',
+      headers: bearer(accessToken),
+      payload: { code: totpCode(enrolment.secret, now) },
+    });
     const { mfaToken } = (await password()).json();
     for (let i = 4; i >= 0; i--) {
       const res = await totp({ mfaToken, code: '000000' });
@@ -93,7 +118,14 @@ describe('TOTP enrolment and sign-in', () => {
     const now = Date.UTC(2026, 10, 23, 9, 0, 0);
     t = await createTestApp({ now: () => now });
     const { accessToken, enrolment } = await enrol('noc@callsign.demo');
-    const { recoveryCodes } = (await t.app.inject({ method: 'POST', url: '/v1/auth/totp/confirm', headers: bearer(accessToken), payload: { code: totpCode(enrolment.secret, now) } })).json();
+    const { recoveryCodes } = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/auth/totp/confirm',
+        headers: bearer(accessToken),
+        payload: { code: totpCode(enrolment.secret, now) },
+      })
+    ).json();
     const code = recoveryCodes[3] as string;
     const a = (await password('noc@callsign.demo')).json();
     const used = await totp({ mfaToken: a.mfaToken, recoveryCode: code.toLowerCase() });
@@ -109,11 +141,20 @@ describe('TOTP enrolment and sign-in', () => {
     const now = Date.UTC(2026, 10, 23, 9, 0, 0);
     t = await createTestApp({ now: () => now });
     const { accessToken, enrolment } = await enrol();
-    await t.app.inject({ method: 'POST', url: '/v1/auth/totp/confirm', headers: bearer(accessToken), payload: { code: totpCode(enrolment.secret, now) } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/totp/confirm',
+      headers: bearer(accessToken),
+      payload: { code: totpCode(enrolment.secret, now) },
+    });
     expect((await password()).json()).toHaveProperty('mfaRequired', true);
     const admin = await t.login('admin@callsign.demo');
     const user = await t.services.users.findByEmail('tech@callsign.demo');
-    const reset = await t.app.inject({ method: 'DELETE', url: `/v1/admin/users/${user!.id}/totp`, headers: bearer(admin.accessToken) });
+    const reset = await t.app.inject({
+      method: 'DELETE',
+      url: `/v1/admin/users/${user!.id}/totp`,
+      headers: bearer(admin.accessToken),
+    });
     expect(reset.statusCode).toBe(204);
     expect((await password()).json()).toHaveProperty('accessToken');
   });

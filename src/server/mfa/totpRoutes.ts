@@ -7,15 +7,30 @@
  */
 import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { SessionTokens, TotpConfirmed, TotpConfirmRequest, TotpEnrolment, TotpSignInRequest } from '../../shared/auth/index.js';
+import {
+  SessionTokens,
+  TotpConfirmed,
+  TotpConfirmRequest,
+  TotpEnrolment,
+  TotpSignInRequest,
+} from '../../shared/auth/index.js';
 import type { AuthService } from '../auth/AuthService.js';
 import { AUTH_BODY_LIMIT } from '../routes/authRoutes.js';
 import type { MfaService } from './MfaService.js';
 
-export const totpRoutes: FastifyPluginAsyncZod<{ auth: AuthService; mfa: MfaService; totpLimit: preHandlerAsyncHookHandler }> = async (app, { auth, mfa, totpLimit }) => {
+export const totpRoutes: FastifyPluginAsyncZod<{
+  auth: AuthService;
+  mfa: MfaService;
+  totpLimit: preHandlerAsyncHookHandler;
+}> = async (app, { auth, mfa, totpLimit }) => {
   app.post(
     '/v1/auth/totp',
-    { config: { permission: 'public' }, bodyLimit: AUTH_BODY_LIMIT, preHandler: totpLimit, schema: { body: TotpSignInRequest, response: { 200: SessionTokens } } },
+    {
+      config: { permission: 'public' },
+      bodyLimit: AUTH_BODY_LIMIT,
+      preHandler: totpLimit,
+      schema: { body: TotpSignInRequest, response: { 200: SessionTokens } },
+    },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
       return auth.completeTotp(request.body, request.ip);
@@ -24,7 +39,11 @@ export const totpRoutes: FastifyPluginAsyncZod<{ auth: AuthService; mfa: MfaServ
 
   app.post(
     '/v1/auth/totp/enroll',
-    { config: { permission: 'account.self' }, bodyLimit: AUTH_BODY_LIMIT, schema: { response: { 200: TotpEnrolment } } },
+    {
+      config: { permission: 'account.self' },
+      bodyLimit: AUTH_BODY_LIMIT,
+      schema: { response: { 200: TotpEnrolment } },
+    },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
       return mfa.start(request.principal!.user);
@@ -33,7 +52,11 @@ export const totpRoutes: FastifyPluginAsyncZod<{ auth: AuthService; mfa: MfaServ
 
   app.post(
     '/v1/auth/totp/confirm',
-    { config: { permission: 'account.self' }, bodyLimit: AUTH_BODY_LIMIT, schema: { body: TotpConfirmRequest, response: { 200: TotpConfirmed } } },
+    {
+      config: { permission: 'account.self' },
+      bodyLimit: AUTH_BODY_LIMIT,
+      schema: { body: TotpConfirmRequest, response: { 200: TotpConfirmed } },
+    },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
       return { recoveryCodes: await mfa.confirm(request.principal!.user.id, request.body.code) };

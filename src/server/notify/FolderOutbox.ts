@@ -14,7 +14,13 @@ import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import { DEFAULT_FROM, type MailMessage, type Mailer } from './Mailer.js';
 
-export const OutboxMessage = z.object({ id: z.string(), to: z.array(z.string()), subject: z.string(), text: z.string(), sentAt: z.string() });
+export const OutboxMessage = z.object({
+  id: z.string(),
+  to: z.array(z.string()),
+  subject: z.string(),
+  text: z.string(),
+  sentAt: z.string(),
+});
 export type OutboxMessage = z.infer<typeof OutboxMessage>;
 
 const ID = /^\d{13}-\d{6}-[0-9a-f]{8}\.json$/;
@@ -33,10 +39,21 @@ export class FolderOutbox implements Mailer {
     const sentAt = this.now();
     // Time, then a per-process counter, so file names sort by sending order.
     const id = `${String(sentAt).padStart(13, '0')}-${String(this.sent++ % 1e6).padStart(6, '0')}-${randomBytes(4).toString('hex')}`;
-    const info = await this.transport.sendMail({ from: this.from, ...message, date: new Date(sentAt), messageId: `<${id}@callsign.demo>` });
+    const info = await this.transport.sendMail({
+      from: this.from,
+      ...message,
+      date: new Date(sentAt),
+      messageId: `<${id}@callsign.demo>`,
+    });
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     await writeFile(join(this.dir, `${id}.eml`), info.message as Buffer, { mode: 0o600 });
-    const entry: OutboxMessage = { id, to: [message.to].flat(), subject: message.subject, text: message.text, sentAt: new Date(sentAt).toISOString() };
+    const entry: OutboxMessage = {
+      id,
+      to: [message.to].flat(),
+      subject: message.subject,
+      text: message.text,
+      sentAt: new Date(sentAt).toISOString(),
+    };
     await writeFile(join(this.dir, `${id}.json`), JSON.stringify(entry), { mode: 0o600 });
     return { id };
   }
@@ -50,7 +67,11 @@ export class FolderOutbox implements Mailer {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw e;
     }
-    const newest = names.filter((n) => ID.test(n)).sort().reverse().slice(0, limit);
+    const newest = names
+      .filter((n) => ID.test(n))
+      .sort()
+      .reverse()
+      .slice(0, limit);
     const out: OutboxMessage[] = [];
     for (const name of newest) {
       const parsed = OutboxMessage.safeParse(JSON.parse(await readFile(join(this.dir, name), 'utf8')));

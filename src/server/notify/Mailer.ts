@@ -20,7 +20,8 @@ export interface Mailer {
 
 export const DEFAULT_FROM = 'Callsign help desk <helpdesk@callsign.invalid>';
 
-const NOT_SENT = 'The mail server did not accept the message. Try again in a minute; if it keeps failing, ask your administrator to check the server\'s SMTP settings.';
+const NOT_SENT =
+  "The mail server did not accept the message. Try again in a minute; if it keeps failing, ask your administrator to check the server's SMTP settings.";
 
 /** SMTP from a connection URL (`smtp://user:pass@host:587`, `smtps://…`). The URL is never echoed. */
 export function createSmtpMailer(url: string, from = DEFAULT_FROM): Mailer {
@@ -42,7 +43,10 @@ export function createSmtpMailer(url: string, from = DEFAULT_FROM): Mailer {
 export const unconfiguredMailer: Mailer = {
   send() {
     return Promise.reject(
-      new AppError('unavailable', 'This server cannot send messages: no mail server is configured. Ask your administrator to set SMTP_URL and restart the server.'),
+      new AppError(
+        'unavailable',
+        'This server cannot send messages: no mail server is configured. Ask your administrator to set SMTP_URL and restart the server.',
+      ),
     );
   },
 };

@@ -15,10 +15,21 @@ const config = { permission: 'approvals.write' } as const;
 export const OutboxPage = z.object({ messages: z.array(OutboxMessage) });
 const OutboxQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
-export const outboxRoutes: FastifyPluginAsyncZod<{ auth: AuthService; outbox: FolderOutbox | undefined }> = async (app, { auth, outbox }) => {
-  app.get('/v1/outbox', { onRequest: requireAuth(auth), config, schema: { querystring: OutboxQuery, response: { 200: OutboxPage } } }, async (request, reply) => {
-    if (!outbox) throw new AppError('not_found', 'There is no outbox on this server: messages go out by SMTP. The outbox exists only in the demo workspace.');
-    reply.header('Cache-Control', 'no-store');
-    return { messages: await outbox.list(request.query.limit) };
-  });
+export const outboxRoutes: FastifyPluginAsyncZod<{ auth: AuthService; outbox: FolderOutbox | undefined }> = async (
+  app,
+  { auth, outbox },
+) => {
+  app.get(
+    '/v1/outbox',
+    { onRequest: requireAuth(auth), config, schema: { querystring: OutboxQuery, response: { 200: OutboxPage } } },
+    async (request, reply) => {
+      if (!outbox)
+        throw new AppError(
+          'not_found',
+          'There is no outbox on this server: messages go out by SMTP. The outbox exists only in the demo workspace.',
+        );
+      reply.header('Cache-Control', 'no-store');
+      return { messages: await outbox.list(request.query.limit) };
+    },
+  );
 };

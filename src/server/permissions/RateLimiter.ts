@@ -30,7 +30,10 @@ export class RateLimiter {
     // Stale rows would be restarted by the upsert anyway; deleting them keeps the table small. Only
     // rows older than the longest window any limit uses: keys with longer windows than this one's
     // share the table (a 5-minute check must not wipe a 10-minute count).
-    await this.db.deleteFrom('rate_limits').where('window_start', '<=', now - Math.max(windowMs, LONGEST_WINDOW_MS)).execute();
+    await this.db
+      .deleteFrom('rate_limits')
+      .where('window_start', '<=', now - Math.max(windowMs, LONGEST_WINDOW_MS))
+      .execute();
     const row = await this.db
       .insertInto('rate_limits')
       .values({ key, window_start: now, hits: 1 })

@@ -10,7 +10,8 @@ const login = (email: string, ip: string, password = TEST_PASSWORD) =>
 describe('sign-in rate limits', () => {
   it('allows 10 sign-in attempts a minute per address, whatever the account', async () => {
     t = await createTestApp();
-    for (let i = 0; i < 10; i++) expect((await login(`nobody${i}@callsign.demo`, '10.1.1.1', 'wrong')).statusCode).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await login(`nobody${i}@callsign.demo`, '10.1.1.1', 'wrong')).statusCode).toBe(401);
     const eleventh = await login('tech@callsign.demo', '10.1.1.1');
     expect(eleventh.statusCode).toBe(429);
     expect(eleventh.json().error).toMatchObject({ code: 'rate_limited' });
@@ -28,10 +29,20 @@ describe('sign-in rate limits', () => {
   it('limits TOTP attempts per address too', async () => {
     t = await createTestApp();
     for (let i = 0; i < 10; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/v1/auth/totp', payload: { mfaToken: `csm_fake${i}`, code: '123456' }, remoteAddress: '10.3.0.1' });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/v1/auth/totp',
+        payload: { mfaToken: `csm_fake${i}`, code: '123456' },
+        remoteAddress: '10.3.0.1',
+      });
       expect(res.statusCode).toBe(401);
     }
-    const res = await t.app.inject({ method: 'POST', url: '/v1/auth/totp', payload: { mfaToken: 'csm_fake', code: '123456' }, remoteAddress: '10.3.0.1' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/totp',
+      payload: { mfaToken: 'csm_fake', code: '123456' },
+      remoteAddress: '10.3.0.1',
+    });
     expect(res.statusCode).toBe(429);
   });
 });
@@ -39,18 +50,29 @@ describe('sign-in rate limits', () => {
 describe('limits and headers', () => {
   it('refuses oversized bodies with 413 before parsing (8 KB on sign-in, 256 KB on admin writes)', async () => {
     t = await createTestApp();
-    const big = await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: 'tech@callsign.demo', password: 'x'.repeat(9000) } });
+    const big = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email: 'tech@callsign.demo', password: 'x'.repeat(9000) },
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json().error).toMatchObject({ code: 'payload_too_large' });
     expect(big.json().error.message).toContain('limit 8 KB');
     const { accessToken } = await t.login('admin@callsign.demo');
     const site = { id: 'big', name: 'Big', companyName: 'Big', country: 'US', siteMessage: 'x'.repeat(300 * 1024) };
-    expect((await t.app.inject({ method: 'POST', url: '/v1/admin/sites', headers: bearer(accessToken), payload: site })).statusCode).toBe(413);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/v1/admin/sites', headers: bearer(accessToken), payload: site }))
+        .statusCode,
+    ).toBe(413);
   });
 
   it('answers CORS only for configured origins, for every method the API uses', async () => {
     t = await createTestApp({ corsOrigins: ['http://127.0.0.1:5199'] });
-    const allowed = await t.app.inject({ method: 'OPTIONS', url: '/v1/devices/x', headers: { origin: 'http://127.0.0.1:5199', 'access-control-request-method': 'DELETE' } });
+    const allowed = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/v1/devices/x',
+      headers: { origin: 'http://127.0.0.1:5199', 'access-control-request-method': 'DELETE' },
+    });
     expect(allowed.headers['access-control-allow-origin']).toBe('http://127.0.0.1:5199');
     expect(String(allowed.headers['access-control-allow-methods'])).toContain('DELETE');
     const other = await t.app.inject({ method: 'GET', url: '/v1/health', headers: { origin: 'https://evil.example' } });
@@ -65,7 +87,11 @@ describe('limits and headers', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['strict-transport-security']).toBeDefined();
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const given = await t.app.inject({ method: 'GET', url: '/v1/health', headers: { 'x-request-id': 'desk-1234.abc' } });
+    const given = await t.app.inject({
+      method: 'GET',
+      url: '/v1/health',
+      headers: { 'x-request-id': 'desk-1234.abc' },
+    });
     expect(given.headers['x-request-id']).toBe('desk-1234.abc');
   });
 });
@@ -77,7 +103,9 @@ describe('API docs', () => {
     expect(doc.statusCode).toBe(200);
     const spec = doc.json();
     expect(spec.openapi).toBe('3.1.0');
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/v1/auth/login', '/v1/auth/totp', '/v1/devices/{id}', '/v1/admin/sites', '/v1/sync']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/v1/auth/login', '/v1/auth/totp', '/v1/devices/{id}', '/v1/admin/sites', '/v1/sync']),
+    );
     expect(JSON.stringify(spec.paths['/v1/auth/login'].post.requestBody)).toContain('device');
     expect(spec.paths['/v1/auth/login'].post.security).toEqual([]);
     expect(spec.paths['/v1/admin/sites'].post.description).toBe('Requires the `directory.write` permission.');

@@ -28,7 +28,8 @@ export interface RouteEntry {
 }
 
 /** Routes added by plugins rather than by us: CORS preflight and the API docs (public by nature). */
-const PLUGIN_ROUTE = (method: string, url: string) => (method === 'OPTIONS' && url === '*') || url === '/docs' || url.startsWith('/docs/');
+const PLUGIN_ROUTE = (method: string, url: string) =>
+  (method === 'OPTIONS' && url === '*') || url === '/docs' || url.startsWith('/docs/');
 
 function forbidden(role: string, permission: Exclude<RoutePermission, 'public'>): AppError {
   return new AppError(
@@ -51,16 +52,20 @@ export function installPermissions(app: FastifyInstance): void {
     const declared = route.config?.permission;
     const permission = declared ?? (methods.every((m) => PLUGIN_ROUTE(m, route.url)) ? 'public' : undefined);
     if (!permission) {
-      throw new Error(`${methods.join(',')} ${route.url} declares no permission: add config: { permission } (src/shared/auth/permissions.ts) to the route.`);
+      throw new Error(
+        `${methods.join(',')} ${route.url} declares no permission: add config: { permission } (src/shared/auth/permissions.ts) to the route.`,
+      );
     }
     route.config = { ...route.config, permission };
     // The OpenAPI document shows what each operation needs (public ones need no bearer token).
     if (route.schema && !PLUGIN_ROUTE(methods[0]!, route.url)) {
-      route.schema = permission === 'public' ? { ...route.schema, security: [] } : { ...route.schema, description: `Requires the \`${permission}\` permission.` };
+      route.schema =
+        permission === 'public'
+          ? { ...route.schema, security: [] }
+          : { ...route.schema, description: `Requires the \`${permission}\` permission.` };
     }
     for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: route.url, permission });
   });
-
 }
 
 /** The one access check: authenticate, then the role table. Runs after helmet's and CORS's hooks. */

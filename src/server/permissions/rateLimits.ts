@@ -54,10 +54,19 @@ async function enforce(limiter: RateLimiter, checks: readonly Check[], reply: Fa
 }
 
 /** preHandler hooks (after body validation, so the account is known) for the sign-in routes. */
-export function signInLimits(limiter: RateLimiter, policy: RateLimitPolicy): { login: preHandlerAsyncHookHandler; totp: preHandlerAsyncHookHandler } {
-  const perMinute = (key: string): Check => ({ key, max: policy.signInPerMinute, windowMs: WINDOW_MS, message: 'Too many sign-in attempts in the last minute. Wait a minute and try again.' });
+export function signInLimits(
+  limiter: RateLimiter,
+  policy: RateLimitPolicy,
+): { login: preHandlerAsyncHookHandler; totp: preHandlerAsyncHookHandler } {
+  const perMinute = (key: string): Check => ({
+    key,
+    max: policy.signInPerMinute,
+    windowMs: WINDOW_MS,
+    message: 'Too many sign-in attempts in the last minute. Wait a minute and try again.',
+  });
   return {
-    login: async (request, reply) => enforce(limiter, [perMinute(`login-addr:${request.ip}`), perMinute(`login-account:${emailOf(request)}`)], reply),
+    login: async (request, reply) =>
+      enforce(limiter, [perMinute(`login-addr:${request.ip}`), perMinute(`login-account:${emailOf(request)}`)], reply),
     totp: async (request, reply) => enforce(limiter, [perMinute(`totp-addr:${request.ip}`)], reply),
   };
 }
@@ -70,8 +79,16 @@ export function smsSendLimit(limiter: RateLimiter): preHandlerAsyncHookHandler {
     await enforce(
       limiter,
       [
-        { key: `sms-tech:${request.principal?.user.id ?? request.ip}`, ...SMS_LIMITS.perTechnician, message: `You have asked for ${SMS_LIMITS.perTechnician.max} codes in the last 10 minutes. Wait a few minutes, or verify this caller another way.` },
-        { key: `sms-to:${body.siteId}:${recipient}`, ...SMS_LIMITS.perRecipient, message: `This person has been sent ${SMS_LIMITS.perRecipient.max} codes in the last 5 minutes. Ask them to check their phone, or wait before sending another.` },
+        {
+          key: `sms-tech:${request.principal?.user.id ?? request.ip}`,
+          ...SMS_LIMITS.perTechnician,
+          message: `You have asked for ${SMS_LIMITS.perTechnician.max} codes in the last 10 minutes. Wait a few minutes, or verify this caller another way.`,
+        },
+        {
+          key: `sms-to:${body.siteId}:${recipient}`,
+          ...SMS_LIMITS.perRecipient,
+          message: `This person has been sent ${SMS_LIMITS.perRecipient.max} codes in the last 5 minutes. Ask them to check their phone, or wait before sending another.`,
+        },
       ],
       reply,
     );

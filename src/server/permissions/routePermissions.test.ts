@@ -23,8 +23,16 @@ describe('route permissions', () => {
     expect(routes.length).toBeGreaterThan(30);
     const known = new Set<string>(['public', ...ROLE_PERMISSIONS.admin]);
     for (const r of routes) expect(known.has(r.permission), `${r.method} ${r.url}`).toBe(true);
-    const publicRoutes = routes.filter((r) => r.permission === 'public' && !r.url.startsWith('/docs') && r.method !== 'OPTIONS').map((r) => `${r.method} ${r.url}`);
-    expect(publicRoutes.sort()).toEqual(['GET /v1/health', 'POST /v1/auth/login', 'POST /v1/auth/logout', 'POST /v1/auth/refresh', 'POST /v1/auth/totp']);
+    const publicRoutes = routes
+      .filter((r) => r.permission === 'public' && !r.url.startsWith('/docs') && r.method !== 'OPTIONS')
+      .map((r) => `${r.method} ${r.url}`);
+    expect(publicRoutes.sort()).toEqual([
+      'GET /v1/health',
+      'POST /v1/auth/login',
+      'POST /v1/auth/logout',
+      'POST /v1/auth/refresh',
+      'POST /v1/auth/totp',
+    ]);
   });
 
   it('walks every route × every role: 403 forbidden where the table denies, never 401/403/5xx where it allows', async () => {
@@ -32,7 +40,12 @@ describe('route permissions', () => {
     let checked = 0;
     for (const route of routes) {
       for (const [role, token] of tokens) {
-        const res = await t.app.inject({ method: route.method as 'GET', url: fill(route.url), headers: bearer(token), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url: fill(route.url),
+          headers: bearer(token),
+          payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+        });
         const where = `${role} ${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 200)}`;
         expect(res.statusCode, where).toBeLessThan(500);
         if (hasPermission(role, route.permission)) {
@@ -50,7 +63,11 @@ describe('route permissions', () => {
 
   it('asks for a token (401) before anything else on every non-public route', async () => {
     for (const route of t.app.routePermissions.filter((r) => r.permission !== 'public')) {
-      const res = await t.app.inject({ method: route.method as 'GET', url: fill(route.url), payload: route.method === 'POST' ? { junk: 'x'.repeat(10) } : undefined });
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: fill(route.url),
+        payload: route.method === 'POST' ? { junk: 'x'.repeat(10) } : undefined,
+      });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(res.json().error.code).toBe('unauthorized');
     }

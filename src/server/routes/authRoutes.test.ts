@@ -20,7 +20,9 @@ describe('POST /v1/auth/login', () => {
     expect(body.expiresIn).toBe(900);
     expect(body.accessToken).toMatch(/^csa_/);
     // Only hashes are stored.
-    const stored = await t.all<{ token_hash: string }>('select token_hash from access_tokens union all select token_hash from refresh_tokens');
+    const stored = await t.all<{ token_hash: string }>(
+      'select token_hash from access_tokens union all select token_hash from refresh_tokens',
+    );
     expect(stored.map((r) => r.token_hash)).not.toContain(body.accessToken);
     expect(JSON.stringify(stored)).not.toContain(body.refreshToken);
   });
@@ -29,17 +31,28 @@ describe('POST /v1/auth/login', () => {
     t = await createTestApp();
     for (const res of [await login(t.app, 'wrong'), await login(t.app, TEST_PASSWORD, 'nobody@callsign.demo')]) {
       expect(res.statusCode).toBe(401);
-      expect(res.json()).toEqual({ error: { code: 'invalid_credentials', message: 'Email or password is wrong. Check both and try again.' } });
+      expect(res.json()).toEqual({
+        error: { code: 'invalid_credentials', message: 'Email or password is wrong. Check both and try again.' },
+      });
     }
   });
 
   it('names the field for malformed input instead of failing', async () => {
     t = await createTestApp();
-    const res = await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: 'not-an-email', password: 'x' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email: 'not-an-email', password: 'x' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'bad_request', field: 'email' });
     expect(res.json().error.message).toMatch(/email/);
-    const junk = await t.app.inject({ method: 'POST', url: '/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const junk = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(junk.statusCode).toBe(400);
     expect(junk.json().error.code).toBe('bad_request');
     const none = await t.app.inject({ method: 'POST', url: '/v1/auth/login' });
@@ -77,16 +90,30 @@ describe('refresh, logout and /v1/me', () => {
   it('rotates refresh tokens; a reused one ends the session', async () => {
     t = await createTestApp();
     const first = await t.login();
-    const res = await t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: first.refreshToken } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      payload: { refreshToken: first.refreshToken },
+    });
     expect(res.statusCode).toBe(200);
     const second = LoginResponse.parse(res.json());
     expect(second.refreshToken).not.toBe(first.refreshToken);
-    expect((await t.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(first.accessToken) })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(second.accessToken) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(first.accessToken) })).statusCode).toBe(
+      401,
+    );
+    expect((await t.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(second.accessToken) })).statusCode).toBe(
+      200,
+    );
     // Replaying the first refresh token revokes the whole session.
-    const replay = await t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: first.refreshToken } });
+    const replay = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      payload: { refreshToken: first.refreshToken },
+    });
     expect(replay.statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(second.accessToken) })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(second.accessToken) })).statusCode).toBe(
+      401,
+    );
   });
 
   it('GET /v1/me returns the user for a valid token and 401 otherwise', async () => {
@@ -113,9 +140,16 @@ describe('refresh, logout and /v1/me', () => {
   it('logout ends the session for both tokens', async () => {
     t = await createTestApp();
     const { accessToken, refreshToken } = await t.login();
-    const out = await t.app.inject({ method: 'POST', url: '/v1/auth/logout', headers: bearer(accessToken), payload: { refreshToken } });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/v1/auth/logout',
+      headers: bearer(accessToken),
+      payload: { refreshToken },
+    });
     expect(out.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/v1/me', headers: bearer(accessToken) })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken } })).statusCode,
+    ).toBe(401);
   });
 });

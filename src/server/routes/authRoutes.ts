@@ -13,16 +13,26 @@ import type { AuthService } from '../auth/AuthService.js';
 import { bearerToken } from '../http/requireAuth.js';
 
 /** Body of `/v1/auth/refresh` (and optionally `/v1/auth/logout`). Candidate for `src/shared/api`. */
-export const RefreshRequest = z.object({ refreshToken: z.string().min(1, 'send the refresh token from your last sign-in').max(256) });
+export const RefreshRequest = z.object({
+  refreshToken: z.string().min(1, 'send the refresh token from your last sign-in').max(256),
+});
 export const LogoutRequest = z.object({ refreshToken: z.string().min(1).max(256).optional() }).optional();
 
 /** Sign-in bodies are tiny; anything bigger is refused before it is parsed. */
 export const AUTH_BODY_LIMIT = 8 * 1024;
 
-export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; loginLimit: preHandlerAsyncHookHandler }> = async (app, { auth, loginLimit }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; loginLimit: preHandlerAsyncHookHandler }> = async (
+  app,
+  { auth, loginLimit },
+) => {
   app.post(
     '/v1/auth/login',
-    { config: { permission: 'public' }, bodyLimit: AUTH_BODY_LIMIT, preHandler: loginLimit, schema: { body: SignInRequest, response: { 200: SignInResponse } } },
+    {
+      config: { permission: 'public' },
+      bodyLimit: AUTH_BODY_LIMIT,
+      preHandler: loginLimit,
+      schema: { body: SignInRequest, response: { 200: SignInResponse } },
+    },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
       return auth.login(request.body.email, request.body.password, request.ip, request.body.device);
@@ -31,7 +41,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; loginLimit: 
 
   app.post(
     '/v1/auth/refresh',
-    { config: { permission: 'public' }, bodyLimit: AUTH_BODY_LIMIT, schema: { body: RefreshRequest, response: { 200: SessionTokens } } },
+    {
+      config: { permission: 'public' },
+      bodyLimit: AUTH_BODY_LIMIT,
+      schema: { body: RefreshRequest, response: { 200: SessionTokens } },
+    },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
       return auth.refresh(request.body.refreshToken);
@@ -39,12 +53,18 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; loginLimit: 
   );
 
   /** Ends the session named by the refresh token in the body and/or the bearer access token. */
-  app.post('/v1/auth/logout', { config: { permission: 'public' }, bodyLimit: AUTH_BODY_LIMIT, schema: { body: LogoutRequest } }, async (request, reply) => {
-    const token = bearerToken(request);
-    const session = token ? await auth.authenticate(token).catch(() => null) : null;
-    await auth.logout({ refreshToken: request.body?.refreshToken, sessionId: session?.sessionId });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/v1/auth/logout',
+    { config: { permission: 'public' }, bodyLimit: AUTH_BODY_LIMIT, schema: { body: LogoutRequest } },
+    async (request, reply) => {
+      const token = bearerToken(request);
+      const session = token ? await auth.authenticate(token).catch(() => null) : null;
+      await auth.logout({ refreshToken: request.body?.refreshToken, sessionId: session?.sessionId });
+      return reply.status(204).send();
+    },
+  );
 
-  app.get('/v1/me', { config: { permission: 'account.self' }, schema: { response: { 200: Me } } }, async (request) => auth.me(request.principal!.user));
+  app.get('/v1/me', { config: { permission: 'account.self' }, schema: { response: { 200: Me } } }, async (request) =>
+    auth.me(request.principal!.user),
+  );
 };

@@ -38,9 +38,17 @@ describe('GET /v1/health', () => {
 
   it('allows CORS for configured origins only', async () => {
     t = await createTestApp({ seed: false, corsOrigins: ['http://127.0.0.1:5173'] });
-    const ok = await t.app.inject({ method: 'OPTIONS', url: '/v1/sync', headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'GET' } });
+    const ok = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/v1/sync',
+      headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'GET' },
+    });
     expect(ok.headers['access-control-allow-origin']).toBe('http://127.0.0.1:5173');
-    const other = await t.app.inject({ method: 'GET', url: '/v1/health', headers: { origin: 'http://127.0.0.1:9999' } });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: '/v1/health',
+      headers: { origin: 'http://127.0.0.1:9999' },
+    });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -13,11 +13,23 @@ async function lookup(query: Record<string, string>) {
 describe('GET /v1/lookup', () => {
   it('finds Dana by her number in any format, including one stored in national format', async () => {
     t = await createTestApp();
-    for (const phone of ['+1 206 555 0101', '+12065550101', '(206) 555-0101', '206.555.0101', 'tel:+1-206-555-0102', '+1 (206) 555-0102']) {
+    for (const phone of [
+      '+1 206 555 0101',
+      '+12065550101',
+      '(206) 555-0101',
+      '206.555.0101',
+      'tel:+1-206-555-0102',
+      '+1 (206) 555-0102',
+    ]) {
       const { status, body } = await lookup({ phone });
       expect(status, phone).toBe(200);
       expect(body.ambiguous).toBe(false);
-      expect(body.candidates[0], phone).toMatchObject({ siteId: 'site-northwind', profileId: 'prof-dana', matched: 'profile_phone', confidence: 3 });
+      expect(body.candidates[0], phone).toMatchObject({
+        siteId: 'site-northwind',
+        profileId: 'prof-dana',
+        matched: 'profile_phone',
+        confidence: 3,
+      });
       expect(body.candidates[0].site).toMatchObject({ name: 'Northwind Traders — Seattle', rmmAgentOptIn: true });
       expect(body.candidates[0].profile).toMatchObject({ firstName: 'Dana', lastName: 'Reyes' });
     }
@@ -37,9 +49,17 @@ describe('GET /v1/lookup', () => {
   it('finds by email (case-insensitive) and by company domain', async () => {
     t = await createTestApp();
     const person = await lookup({ email: 'Dana.Reyes@NorthwindTraders.com' });
-    expect(person.body.candidates[0]).toMatchObject({ profileId: 'prof-dana', matched: 'profile_email', confidence: 3 });
+    expect(person.body.candidates[0]).toMatchObject({
+      profileId: 'prof-dana',
+      matched: 'profile_email',
+      confidence: 3,
+    });
     const domain = await lookup({ email: 'someone.new@contoso-uk.com' });
-    expect(domain.body.candidates[0]).toMatchObject({ siteId: 'site-contoso-london', matched: 'site_domain', confidence: 1 });
+    expect(domain.body.candidates[0]).toMatchObject({
+      siteId: 'site-contoso-london',
+      matched: 'site_domain',
+      confidence: 1,
+    });
     expect(domain.body.candidates[0]).not.toHaveProperty('profileId');
     const publicMail = await lookup({ email: 'stranger@gmail.com' });
     expect(publicMail.body.candidates).toEqual([]);
@@ -49,13 +69,22 @@ describe('GET /v1/lookup', () => {
     t = await createTestApp();
     const { body } = await lookup({ phone: '(312) 555-0199' });
     expect(body.ambiguous).toBe(true);
-    expect(body.candidates.map((c: { siteId: string }) => c.siteId).sort()).toEqual(['site-fabrikam', 'site-fabrikam-annex']);
+    expect(body.candidates.map((c: { siteId: string }) => c.siteId).sort()).toEqual([
+      'site-fabrikam',
+      'site-fabrikam-annex',
+    ]);
   });
 
   it('follows directory writes made after the index was built', async () => {
     t = await createTestApp();
     expect((await lookup({ phone: '+1 206 555 0101' })).body.candidates).toHaveLength(1);
-    await t.services.directory.upsertProfile({ id: 'prof-new', siteId: 'site-fabrikam', firstName: 'José', lastName: "O'Brien", phones: [{ number: '312-555-0142' }] });
+    await t.services.directory.upsertProfile({
+      id: 'prof-new',
+      siteId: 'site-fabrikam',
+      firstName: 'José',
+      lastName: "O'Brien",
+      phones: [{ number: '312-555-0142' }],
+    });
     expect((await lookup({ phone: '+13125550142' })).body.candidates[0]).toMatchObject({ profileId: 'prof-new' });
     await t.services.directory.delete('profile', 'prof-dana');
     const after = await lookup({ phone: '+1 206 555 0101' });

@@ -8,9 +8,16 @@ import type { AuthService } from '../auth/AuthService.js';
 import type { LookupService } from '../lookup/LookupService.js';
 
 /** `auth` is unused here: the permission hook authenticates (permissions/installPermissions.ts). */
-export const lookupRoutes: FastifyPluginAsyncZod<{ auth?: AuthService; lookup: LookupService }> = async (app, { lookup }) => {
-  app.get('/v1/lookup', { config: { permission: 'directory.read' }, schema: { querystring: LookupQuery } }, async (request, reply) => {
-    reply.header('Cache-Control', 'no-store');
-    return lookup.lookup(request.query);
-  });
+export const lookupRoutes: FastifyPluginAsyncZod<{ auth?: AuthService; lookup: LookupService }> = async (
+  app,
+  { lookup },
+) => {
+  app.get(
+    '/v1/lookup',
+    { config: { permission: 'directory.read' }, schema: { querystring: LookupQuery } },
+    async (request, reply) => {
+      reply.header('Cache-Control', 'no-store');
+      return lookup.lookup(request.query);
+    },
+  );
 };

@@ -10,12 +10,23 @@ async function sync(query: string, token: string) {
   return { status: res.statusCode, body: res.json() };
 }
 
-const site = (id: string, extra: Record<string, unknown> = {}) => ({ id, name: `Site ${id}`, companyName: `Co ${id}`, country: 'US', ...extra });
+const site = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name: `Site ${id}`,
+  companyName: `Co ${id}`,
+  country: 'US',
+  ...extra,
+});
 
 describe('GET /v1/sync', () => {
   it('pages through changes with since/limit/more/remaining, each page valid by SyncPage', async () => {
     t = await createTestApp({ seed: false });
-    await t.services.users.create({ email: 'a@callsign.demo', name: 'A', role: 'technician', password: 'correct horse battery staple' });
+    await t.services.users.create({
+      email: 'a@callsign.demo',
+      name: 'A',
+      role: 'technician',
+      password: 'correct horse battery staple',
+    });
     for (let i = 1; i <= 7; i++) await t.services.directory.upsertSite(site(`s${i}`));
     const { accessToken } = await t.login('a@callsign.demo');
 
@@ -24,7 +35,11 @@ describe('GET /v1/sync', () => {
     const page1 = SyncPage.parse(p1.body);
     expect(page1.changes.map((c) => c.id)).toEqual(['s1', 's2', 's3']);
     expect(page1).toMatchObject({ seq: page1.changes[2]!.seq, more: true, remaining: 4, maxAgeSeconds: 86400 });
-    expect(page1.changes[0]).toMatchObject({ kind: 'site', op: 'upsert', data: { id: 's1', mainPhones: [], rmmAgentOptIn: false } });
+    expect(page1.changes[0]).toMatchObject({
+      kind: 'site',
+      op: 'upsert',
+      data: { id: 's1', mainPhones: [], rmmAgentOptIn: false },
+    });
 
     const page2 = SyncPage.parse((await sync(`since=${page1.seq}&limit=3`, accessToken)).body);
     expect(page2.changes.map((c) => c.id)).toEqual(['s4', 's5', 's6']);

@@ -72,20 +72,50 @@ export class SmsCodeService {
     const code = this.generateCode();
     const sentTo = maskNumber(recipient.target.number);
     const minutes = Math.round(this.ttlMs / 60_000);
-    await this.mailer.send({ to: gatewayAddress(recipient.target), subject: 'Verification code', text: smsText(recipient.site, code, minutes) });
+    await this.mailer.send({
+      to: gatewayAddress(recipient.target),
+      subject: 'Verification code',
+      text: smsText(recipient.site, code, minutes),
+    });
 
     const id = randomUUID();
     const salt = randomBytes(16).toString('base64url');
     const createdAt = this.now();
     const expiresAt = createdAt + this.ttlMs;
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('sms_codes').where('expires_at', '<', createdAt - PURGE_AFTER_MS).execute();
+      await trx
+        .deleteFrom('sms_codes')
+        .where('expires_at', '<', createdAt - PURGE_AFTER_MS)
+        .execute();
       await trx
         .insertInto('sms_codes')
-        .values({ id, site_id: recipient.site.id, purpose: request.purpose, requested_by: actor.id, sent_to: sentTo, salt, code_hash: this.hash(salt, code), created_at: createdAt, expires_at: expiresAt, checks: 0, used_at: null })
+        .values({
+          id,
+          site_id: recipient.site.id,
+          purpose: request.purpose,
+          requested_by: actor.id,
+          sent_to: sentTo,
+          salt,
+          code_hash: this.hash(salt, code),
+          created_at: createdAt,
+          expires_at: expiresAt,
+          checks: 0,
+          used_at: null,
+        })
         .execute();
       await this.audit.append(
-        { type: AUDIT_EVENT.smsCodeSent, actor: actor.id, subject: id, data: { siteId: recipient.site.id, purpose: request.purpose, profileId: request.profileId, to: recipient.name, sentTo } },
+        {
+          type: AUDIT_EVENT.smsCodeSent,
+          actor: actor.id,
+          subject: id,
+          data: {
+            siteId: recipient.site.id,
+            purpose: request.purpose,
+            profileId: request.profileId,
+            to: recipient.name,
+            sentTo,
+          },
+        },
         trx,
       );
     });
@@ -97,19 +127,35 @@ export class SmsCodeService {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('sms_codes').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row || row.requested_by !== actor.id) {
-        throw new AppError('not_found', 'There is no such SMS code (it may have been sent by another technician or purged). Send a new code.');
+        throw new AppError(
+          'not_found',
+          'There is no such SMS code (it may have been sent by another technician or purged). Send a new code.',
+        );
       }
-      const dead = (reason: NonNullable<SmsCheckResult['reason']>): SmsCheckResult => ({ ok: false, attemptsLeft: 0, reason });
+      const dead = (reason: NonNullable<SmsCheckResult['reason']>): SmsCheckResult => ({
+        ok: false,
+        attemptsLeft: 0,
+        reason,
+      });
       if (row.used_at !== null) return dead('already_used');
       if (this.now() >= Number(row.expires_at)) return dead('expired');
       if (row.checks >= this.maxChecks) return dead('too_many_attempts');
 
       const ok = timingSafeEqual(Buffer.from(this.hash(row.salt, code), 'hex'), Buffer.from(row.code_hash, 'hex'));
       const checks = row.checks + 1;
-      await trx.updateTable('sms_codes').set({ checks, ...(ok ? { used_at: this.now() } : {}) }).where('id', '=', id).execute();
+      await trx
+        .updateTable('sms_codes')
+        .set({ checks, ...(ok ? { used_at: this.now() } : {}) })
+        .where('id', '=', id)
+        .execute();
       const attemptsLeft = ok ? 0 : this.maxChecks - checks;
-      const result: SmsCheckResult = ok ? { ok, attemptsLeft } : { ok, attemptsLeft, reason: attemptsLeft > 0 ? 'wrong_code' : 'too_many_attempts' };
-      await this.audit.append({ type: AUDIT_EVENT.smsCodeChecked, actor: actor.id, subject: id, data: { ...result } }, trx);
+      const result: SmsCheckResult = ok
+        ? { ok, attemptsLeft }
+        : { ok, attemptsLeft, reason: attemptsLeft > 0 ? 'wrong_code' : 'too_many_attempts' };
+      await this.audit.append(
+        { type: AUDIT_EVENT.smsCodeChecked, actor: actor.id, subject: id, data: { ...result } },
+        trx,
+      );
       return result;
     });
   }

@@ -23,17 +23,32 @@ export interface SmsRecipient {
 
 function siteApprovers(policy: SitePolicyRecord | undefined): Approver[] {
   if (!policy) return [];
-  return [...Object.values(policy.policies).flatMap((p) => p?.approvers ?? []), ...policy.groupContacts, ...policy.partnerContacts];
+  return [
+    ...Object.values(policy.policies).flatMap((p) => p?.approvers ?? []),
+    ...policy.groupContacts,
+    ...policy.partnerContacts,
+  ];
 }
 
 const NO_SMS_PHONE = (name: string) =>
   `${name} has no mobile phone with an SMS gateway, so no code can be sent. Add the mobile carrier's gateway to the phone, or escalate to the partner.`;
 
-async function byProfile(deps: { directory: DirectoryStore }, site: Site, policy: SitePolicyRecord | undefined, request: SmsCodeRequest, profileId: string): Promise<SmsRecipient> {
-  const approver = request.purpose === 'approver' ? siteApprovers(policy).find((a) => a.profileId === profileId) : undefined;
+async function byProfile(
+  deps: { directory: DirectoryStore },
+  site: Site,
+  policy: SitePolicyRecord | undefined,
+  request: SmsCodeRequest,
+  profileId: string,
+): Promise<SmsRecipient> {
+  const approver =
+    request.purpose === 'approver' ? siteApprovers(policy).find((a) => a.profileId === profileId) : undefined;
   const profile = approver ? undefined : await deps.directory.get('profile', profileId);
   if (!approver && (!profile || profile.siteId !== site.id)) {
-    throw new AppError('not_found', `profileId: there is no person "${profileId}" at site "${site.id}". Pick the caller from the site's profiles.`, 'profileId');
+    throw new AppError(
+      'not_found',
+      `profileId: there is no person "${profileId}" at site "${site.id}". Pick the caller from the site's profiles.`,
+      'profileId',
+    );
   }
   const name = approver ? approver.name : fullName(profile!);
   const target = firstSmsPhone(approver ? approver.phones : profile!.phones, site.country);
@@ -41,7 +56,12 @@ async function byProfile(deps: { directory: DirectoryStore }, site: Site, policy
   return { site, name, target };
 }
 
-function byNumber(site: Site, policy: SitePolicyRecord | undefined, number: string, smsGateway: string | undefined): SmsRecipient {
+function byNumber(
+  site: Site,
+  policy: SitePolicyRecord | undefined,
+  number: string,
+  smsGateway: string | undefined,
+): SmsRecipient {
   const wanted = normalizePhone(number, site.country);
   if (!wanted.ok) throw new AppError('bad_request', `number: ${wanted.message}`, 'number');
   for (const approver of siteApprovers(policy)) {
@@ -53,20 +73,41 @@ function byNumber(site: Site, policy: SitePolicyRecord | undefined, number: stri
     const target = firstSmsPhone([phone], site.country);
     if (!target) throw new AppError('bad_request', `number: ${NO_SMS_PHONE(approver.name)}`, 'number');
     if (smsGateway !== undefined && gatewayDomain(smsGateway) !== target.gateway) {
-      throw new AppError('bad_request', `smsGateway: the site lists @${target.gateway} for this number. Send that gateway or leave it out.`, 'smsGateway');
+      throw new AppError(
+        'bad_request',
+        `smsGateway: the site lists @${target.gateway} for this number. Send that gateway or leave it out.`,
+        'smsGateway',
+      );
     }
     return { site, name: approver.name, target };
   }
-  throw new AppError('bad_request', `number: ${wanted.e164} is not a phone of one of this site's approvers. Codes go only to numbers in the site's approval rules.`, 'number');
+  throw new AppError(
+    'bad_request',
+    `number: ${wanted.e164} is not a phone of one of this site's approvers. Codes go only to numbers in the site's approval rules.`,
+    'number',
+  );
 }
 
-export async function resolveSmsRecipient(deps: { directory: DirectoryStore; policies: PolicyStore }, request: SmsCodeRequest): Promise<SmsRecipient> {
+export async function resolveSmsRecipient(
+  deps: { directory: DirectoryStore; policies: PolicyStore },
+  request: SmsCodeRequest,
+): Promise<SmsRecipient> {
   const site = await deps.directory.get('site', request.siteId);
-  if (!site) throw new AppError('not_found', `siteId: there is no site "${request.siteId}". Sync and pick the site again.`, 'siteId');
+  if (!site)
+    throw new AppError(
+      'not_found',
+      `siteId: there is no site "${request.siteId}". Sync and pick the site again.`,
+      'siteId',
+    );
   const policy = await deps.policies.get(site.id);
   if (request.profileId) return byProfile(deps, site, policy, request, request.profileId);
-  if (request.purpose === 'approver' && request.number) return byNumber(site, policy, request.number, request.smsGateway);
+  if (request.purpose === 'approver' && request.number)
+    return byNumber(site, policy, request.number, request.smsGateway);
   throw request.purpose === 'caller'
-    ? new AppError('bad_request', 'profileId: say which caller gets the code (their profile id). An unidentified caller cannot be sent a code.', 'profileId')
+    ? new AppError(
+        'bad_request',
+        'profileId: say which caller gets the code (their profile id). An unidentified caller cannot be sent a code.',
+        'profileId',
+      )
     : new AppError('bad_request', "number: give the approver's profile id or phone number.", 'number');
 }

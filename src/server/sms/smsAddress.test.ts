@@ -28,7 +28,9 @@ describe('SMS addressing', () => {
   });
 
   it('writes the SMS in the site greeting name', () => {
-    expect(smsText({ companyName: 'Callsign' }, '123456', 5)).toBe('Callsign help desk: your verification code is 123456. It expires in 5 minutes.');
+    expect(smsText({ companyName: 'Callsign' }, '123456', 5)).toBe(
+      'Callsign help desk: your verification code is 123456. It expires in 5 minutes.',
+    );
     expect(smsText({ companyName: 'Northwind Traders', callerGreeting: 'Northwind IT Help Desk' }, '000042', 5)).toBe(
       'Northwind IT Help Desk: your verification code is 000042. It expires in 5 minutes.',
     );

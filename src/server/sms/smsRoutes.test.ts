@@ -13,7 +13,10 @@ let clock: number;
 async function setup(demo = true) {
   clock = Date.parse('2026-03-01T10:00:00Z');
   dir = mkdtempSync(join(tmpdir(), 'cs-sms-'));
-  t = await createTestApp({ now: () => clock, ...(demo ? { approvals: { mailer: new FolderOutbox(join(dir, 'outbox'), () => clock) } } : {}) });
+  t = await createTestApp({
+    now: () => clock,
+    ...(demo ? { approvals: { mailer: new FolderOutbox(join(dir, 'outbox'), () => clock) } } : {}),
+  });
   token = (await t.login()).accessToken;
 }
 afterEach(async () => {
@@ -21,8 +24,10 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const send = (payload: unknown, auth = token) => t.app.inject({ method: 'POST', url: '/v1/sms/codes', headers: bearer(auth), payload: payload as object });
-const check = (id: string, code: string, auth = token) => t.app.inject({ method: 'POST', url: `/v1/sms/codes/${id}/check`, headers: bearer(auth), payload: { code } });
+const send = (payload: unknown, auth = token) =>
+  t.app.inject({ method: 'POST', url: '/v1/sms/codes', headers: bearer(auth), payload: payload as object });
+const check = (id: string, code: string, auth = token) =>
+  t.app.inject({ method: 'POST', url: `/v1/sms/codes/${id}/check`, headers: bearer(auth), payload: { code } });
 const outbox = () => t.app.inject({ method: 'GET', url: '/v1/outbox', headers: bearer(token) });
 /** The code, read from the demo outbox as the caller would read it off their phone. */
 async function lastCode(): Promise<string> {
@@ -37,13 +42,23 @@ describe('POST /v1/sms/codes', () => {
     const res = await send({ siteId: 'site-northwind', purpose: 'caller', profileId: 'prof-dana' });
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toEqual({ codeId: expect.any(String), sentTo: '+1 ••• ••• 0101', expiresAt: '2026-03-01T10:05:00.000Z' });
+    expect(body).toEqual({
+      codeId: expect.any(String),
+      sentTo: '+1 ••• ••• 0101',
+      expiresAt: '2026-03-01T10:05:00.000Z',
+    });
 
     const list = await outbox();
     expect(list.statusCode).toBe(200);
     const [message] = list.json().messages;
-    expect(message).toMatchObject({ to: ['2065550101@txt.att.com'], subject: 'Verification code', sentAt: '2026-03-01T10:00:00.000Z' });
-    expect(message.text).toMatch(/^Northwind IT Help Desk: your verification code is \d{6}\. It expires in 5 minutes\.$/);
+    expect(message).toMatchObject({
+      to: ['2065550101@txt.att.com'],
+      subject: 'Verification code',
+      sentAt: '2026-03-01T10:00:00.000Z',
+    });
+    expect(message.text).toMatch(
+      /^Northwind IT Help Desk: your verification code is \d{6}\. It expires in 5 minutes\.$/,
+    );
     const code = await lastCode();
     expect(JSON.stringify(body)).not.toContain(code);
     // The .eml is a real message for the same gateway address.
@@ -56,23 +71,44 @@ describe('POST /v1/sms/codes', () => {
     expect(String(row.code_hash)).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(code);
     const [event] = await t.services.audit.list({ type: 'sms.code_sent' });
-    expect(event).toMatchObject({ subject: body.codeId, data: { siteId: 'site-northwind', purpose: 'caller', profileId: 'prof-dana', sentTo: '+1 ••• ••• 0101' } });
+    expect(event).toMatchObject({
+      subject: body.codeId,
+      data: { siteId: 'site-northwind', purpose: 'caller', profileId: 'prof-dana', sentTo: '+1 ••• ••• 0101' },
+    });
     expect(JSON.stringify(await t.services.audit.list({ limit: 1000 }))).not.toContain(code);
   });
 
   it("reaches approvers by number (only the site's approver phones) or by the approver's own phones", async () => {
     await setup();
-    const morgan = await send({ siteId: 'site-northwind', purpose: 'approver', number: '+12065550121', smsGateway: '@txt.att.com' });
+    const morgan = await send({
+      siteId: 'site-northwind',
+      purpose: 'approver',
+      number: '+12065550121',
+      smsGateway: '@txt.att.com',
+    });
     expect(morgan.statusCode).toBe(201);
     expect(morgan.json().sentTo).toBe('+1 ••• ••• 0121');
     const luis = await send({ siteId: 'site-fabrikam', purpose: 'approver', number: '(312) 555-0144' });
     expect(luis.statusCode).toBe(201);
-    expect((await outbox()).json().messages.map((m: { to: string[] }) => m.to[0])).toEqual(['3125550144@tmomail.net', '2065550121@txt.att.com']);
+    expect((await outbox()).json().messages.map((m: { to: string[] }) => m.to[0])).toEqual([
+      '3125550144@tmomail.net',
+      '2065550121@txt.att.com',
+    ]);
 
-    const stranger = await send({ siteId: 'site-northwind', purpose: 'approver', number: '+12065550177', smsGateway: '@txt.att.com' });
+    const stranger = await send({
+      siteId: 'site-northwind',
+      purpose: 'approver',
+      number: '+12065550177',
+      smsGateway: '@txt.att.com',
+    });
     expect(stranger.statusCode).toBe(400);
     expect(stranger.json().error).toMatchObject({ code: 'bad_request', field: 'number' });
-    const otherGateway = await send({ siteId: 'site-northwind', purpose: 'approver', number: '+12065550121', smsGateway: '@vtext.com' });
+    const otherGateway = await send({
+      siteId: 'site-northwind',
+      purpose: 'approver',
+      number: '+12065550121',
+      smsGateway: '@vtext.com',
+    });
     expect(otherGateway.json().error.field).toBe('smsGateway');
     const harriet = await send({ siteId: 'site-contoso-london', purpose: 'approver', number: '07700 900456' });
     expect(harriet.statusCode).toBe(400);
@@ -95,7 +131,10 @@ describe('POST /v1/sms/codes', () => {
       const res = await send(payload);
       expect([res.statusCode, res.json().error.field], JSON.stringify(payload)).toEqual([status, field]);
     }
-    expect((await send({ siteId: 'site-northwind', purpose: 'caller', profileId: 'prof-dana' }, 'csa_not-a-token')).statusCode).toBe(401);
+    expect(
+      (await send({ siteId: 'site-northwind', purpose: 'caller', profileId: 'prof-dana' }, 'csa_not-a-token'))
+        .statusCode,
+    ).toBe(401);
     expect((await outbox()).json().messages).toHaveLength(0);
   });
 
@@ -188,19 +227,29 @@ describe('POST /v1/sms/codes/:id/check', () => {
     for (let i = 0; i < 3; i++) expect((await send(dana)).statusCode).toBe(201);
     const refused = await send(dana);
     expect(refused.statusCode).toBe(429);
-    expect(refused.json().error).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('3 codes in the last 5 minutes') });
+    expect(refused.json().error).toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringContaining('3 codes in the last 5 minutes'),
+    });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     // Someone else at the site can still get a code; after the window Dana can too.
-    expect((await send({ siteId: 'site-northwind', purpose: 'approver', number: '+12065550121' })).statusCode).toBe(201);
+    expect((await send({ siteId: 'site-northwind', purpose: 'approver', number: '+12065550121' })).statusCode).toBe(
+      201,
+    );
     clock += 5 * 60_000 + 1;
     expect((await send(dana)).statusCode).toBe(201);
     // 20 requests per technician (refused ones count too): 6 so far, so 14 more pass the limit —
     // here to be turned down as numbers that are not the site's approvers — and the rest get 429.
     const statuses: number[] = [];
-    for (let i = 0; i < 20; i++) statuses.push((await send({ siteId: 'site-northwind', purpose: 'approver', number: `+1206555${1000 + i}` })).statusCode);
+    for (let i = 0; i < 20; i++)
+      statuses.push(
+        (await send({ siteId: 'site-northwind', purpose: 'approver', number: `+1206555${1000 + i}` })).statusCode,
+      );
     expect(statuses).toEqual([...Array(14).fill(400), ...Array(6).fill(429)]);
     expect((await send(dana)).json().error.message).toContain('asked for 20 codes in the last 10 minutes');
     const other = (await t.login('noc@callsign.demo')).accessToken;
-    expect((await send({ siteId: 'site-northwind', purpose: 'approver', number: '+12065550121' }, other)).statusCode).toBe(201);
+    expect(
+      (await send({ siteId: 'site-northwind', purpose: 'approver', number: '+12065550121' }, other)).statusCode,
+    ).toBe(201);
   });
 });

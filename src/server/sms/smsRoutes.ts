@@ -29,14 +29,22 @@ export const smsRoutes: FastifyPluginAsyncZod<SmsRouteDeps> = async (app, deps) 
   const onRequest = requireAuth(deps.auth);
   const config = { permission: 'approvals.write' } as const;
 
-  app.post('/v1/sms/codes', { onRequest, preHandler: deps.sendLimit, config, schema: { body: SmsCodeRequest, response: { 201: SmsCodeSent } } }, async (request, reply) => {
-    const recipient = await resolveSmsRecipient(deps, request.body);
-    const sent = await deps.sms.send(request.body, recipient, request.principal!.user);
-    return reply.status(201).header('Cache-Control', 'no-store').send(sent);
-  });
+  app.post(
+    '/v1/sms/codes',
+    { onRequest, preHandler: deps.sendLimit, config, schema: { body: SmsCodeRequest, response: { 201: SmsCodeSent } } },
+    async (request, reply) => {
+      const recipient = await resolveSmsRecipient(deps, request.body);
+      const sent = await deps.sms.send(request.body, recipient, request.principal!.user);
+      return reply.status(201).header('Cache-Control', 'no-store').send(sent);
+    },
+  );
 
-  app.post('/v1/sms/codes/:id/check', { onRequest, config, schema: { params: CodeId, body: SmsCodeCheck, response: { 200: SmsCheckResult } } }, async (request, reply) => {
-    reply.header('Cache-Control', 'no-store');
-    return deps.sms.check(request.params.id, request.body.code, request.principal!.user);
-  });
+  app.post(
+    '/v1/sms/codes/:id/check',
+    { onRequest, config, schema: { params: CodeId, body: SmsCodeCheck, response: { 200: SmsCheckResult } } },
+    async (request, reply) => {
+      reply.header('Cache-Control', 'no-store');
+      return deps.sms.check(request.params.id, request.body.code, request.principal!.user);
+    },
+  );
 };

@@ -39,12 +39,28 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { database?: AnyServerDatabase; seed?: boolean; now?: () => number; corsOrigins?: string[]; approvals?: ApprovalServiceOptions; rateLimits?: RateLimitPolicy } = {},
+  options: {
+    database?: AnyServerDatabase;
+    seed?: boolean;
+    now?: () => number;
+    corsOrigins?: string[];
+    approvals?: ApprovalServiceOptions;
+    rateLimits?: RateLimitPolicy;
+  } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
-  const services = createServices(database, { scrypt: FAST_SCRYPT, ...(options.now ? { now: options.now } : {}), ...(options.approvals ? { approvals: options.approvals } : {}) });
+  const services = createServices(database, {
+    scrypt: FAST_SCRYPT,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.approvals ? { approvals: options.approvals } : {}),
+  });
   if (options.seed ?? true) {
-    const fixtures = { sites: FIXTURE_SITES, profiles: FIXTURE_PROFILES, references: FIXTURE_REFERENCES, policies: FIXTURE_POLICIES };
+    const fixtures = {
+      sites: FIXTURE_SITES,
+      profiles: FIXTURE_PROFILES,
+      references: FIXTURE_REFERENCES,
+      policies: FIXTURE_POLICIES,
+    };
     if (database.sqlite) bulkLoadDirectory(database.sqlite, fixtures, Date.now());
     else await loadDirectory(services.directory, fixtures);
     for (const a of DEMO_ACCOUNTS) {
@@ -61,7 +77,7 @@ export async function createTestApp(
     corsOrigins: options.corsOrigins ?? [],
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
-  const all = async <T,>(text: string, ...params: unknown[]): Promise<T[]> => {
+  const all = async <T>(text: string, ...params: unknown[]): Promise<T[]> => {
     let n = 0;
     const dialectText = database.sqlite ? text : text.replace(/\?/g, () => `$${++n}`);
     return (await database.db.executeQuery<T>(CompiledQuery.raw(dialectText, params))).rows as T[];
@@ -76,7 +92,11 @@ export async function createTestApp(
     services,
     logs,
     async login(email = 'tech@callsign.demo') {
-      const res = await app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/v1/auth/login',
+        payload: { email, password: TEST_PASSWORD },
+      });
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
       return res.json<{ accessToken: string; refreshToken: string; deviceId: string }>();
     },

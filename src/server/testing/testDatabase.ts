@@ -14,7 +14,10 @@ export type TestDialect = 'sqlite' | 'postgres';
 
 export function testDialect(): TestDialect {
   if (process.env.CALLSIGN_TEST_DB !== 'postgres') return 'sqlite';
-  if (!process.env.TEST_DATABASE_URL) throw new Error('CALLSIGN_TEST_DB=postgres needs TEST_DATABASE_URL=postgres://… (scripts/ensure-postgres.sh prints one).');
+  if (!process.env.TEST_DATABASE_URL)
+    throw new Error(
+      'CALLSIGN_TEST_DB=postgres needs TEST_DATABASE_URL=postgres://… (scripts/ensure-postgres.sh prints one).',
+    );
   return 'postgres';
 }
 

@@ -7,7 +7,13 @@ export const RecordKind = z.enum(['site', 'profile', 'reference', 'policy', 'con
 export type RecordKind = z.infer<typeof RecordKind>;
 
 const upsert = <K extends string, S extends z.ZodType>(kind: K, data: S) =>
-  z.object({ seq: z.number().int().positive(), kind: z.literal(kind), id: z.string().min(1), op: z.literal('upsert'), data });
+  z.object({
+    seq: z.number().int().positive(),
+    kind: z.literal(kind),
+    id: z.string().min(1),
+    op: z.literal('upsert'),
+    data,
+  });
 
 /** One change. `delete` is a tombstone: the record is gone on the server. */
 export const Change = z.union([

@@ -16,19 +16,27 @@ export type CallPlan =
   /** The plan cannot be built: the request is escalated to the partner; `reasons` say why. */
   | { ok: false; reasons: string[] };
 
-export function buildCallPlan(category: PolicyCategory, policy: CategoryPolicy | undefined, siteCountry?: string): CallPlan {
+export function buildCallPlan(
+  category: PolicyCategory,
+  policy: CategoryPolicy | undefined,
+  siteCountry?: string,
+): CallPlan {
   const approvers = policy?.approvers ?? [];
   if (approvers.length === 0) {
     return {
       ok: false,
-      reasons: [`${category} policy: no approvers are configured, so the site is misconfigured; escalate to the partner for approval`],
+      reasons: [
+        `${category} policy: no approvers are configured, so the site is misconfigured; escalate to the partner for approval`,
+      ],
     };
   }
   if (approvers.every((a) => a.kind === 'partner')) {
     const names = approvers.map((a) => a.name).join(', ');
     return {
       ok: false,
-      reasons: [`${category} policy: the only approvers are partner contacts (${names}); the ticket will be escalated to your team for approval`],
+      reasons: [
+        `${category} policy: the only approvers are partner contacts (${names}); the ticket will be escalated to your team for approval`,
+      ],
     };
   }
 
@@ -41,7 +49,9 @@ export function buildCallPlan(category: PolicyCategory, policy: CategoryPolicy |
     const authenticate = smsRequired && approver.kind !== 'partner';
     if (authenticate && !numbers.sms) {
       // Left out before the plan is built, so the other approver gets the dials **(choice)**.
-      notes.push(`${category} policy: authenticateApprover is sms but ${approver.name} has no mobile phone with an SMS gateway, so they are left out of the call plan`);
+      notes.push(
+        `${category} policy: authenticateApprover is sms but ${approver.name} has no mobile phone with an SMS gateway, so they are left out of the call plan`,
+      );
       continue;
     }
     if (numbers.dialable.length === 0) {
@@ -51,7 +61,10 @@ export function buildCallPlan(category: PolicyCategory, policy: CategoryPolicy |
     callable.push({ approver, numbers, authenticate });
   }
   if (callable.length === 0) {
-    return { ok: false, reasons: [...notes, `${category} policy: no approver can be called; escalate to the partner for approval`] };
+    return {
+      ok: false,
+      reasons: [...notes, `${category} policy: no approver can be called; escalate to the partner for approval`],
+    };
   }
 
   const perApprover = callable.length === 1 ? MAX_DIALS : 1;
@@ -67,7 +80,9 @@ export function buildCallPlan(category: PolicyCategory, policy: CategoryPolicy |
     number: number.e164,
     authenticate,
   }));
-  const plan = attempts.map(({ approver, number }) => `${approver.name} (${approver.kind}) at ${describeNumber(number)}`).join(', then ');
+  const plan = attempts
+    .map(({ approver, number }) => `${approver.name} (${approver.kind}) at ${describeNumber(number)}`)
+    .join(', then ');
   const reasons = [...notes, `call plan (at most ${MAX_DIALS} dial attempts): ${plan}`];
   if (smsRequired) {
     reasons.push(

@@ -42,54 +42,154 @@ type Row = [id: string, title: string, synonyms: string[]];
 
 const ROWS: Record<Category, Row[]> = {
   new_user_account: [
-    ['user.create_aduc', 'Create an Active Directory (ADUC) user', ['new user', 'add user', 'ad account', 'domain user', 'onboard', 'new hire']],
-    ['user.create_azure_ad', 'Create an Azure AD (Entra ID) user', ['new user', 'entra', 'aad', 'cloud user', 'onboard', 'new hire']],
-    ['user.create_local', 'Create a local account on a workstation', ['new user', 'local user', 'local admin', 'computer account']],
-    ['user.create_web_portal', 'Create a web-portal user (incl. Microsoft 365)', ['new user', 'o365', 'office 365', 'm365', 'portal login', 'website account']],
-    ['user.terminate', 'Terminate a user account', ['delete user', 'disable user', 'offboard', 'leaver', 'remove user', 'fired']],
+    [
+      'user.create_aduc',
+      'Create an Active Directory (ADUC) user',
+      ['new user', 'add user', 'ad account', 'domain user', 'onboard', 'new hire'],
+    ],
+    [
+      'user.create_azure_ad',
+      'Create an Azure AD (Entra ID) user',
+      ['new user', 'entra', 'aad', 'cloud user', 'onboard', 'new hire'],
+    ],
+    [
+      'user.create_local',
+      'Create a local account on a workstation',
+      ['new user', 'local user', 'local admin', 'computer account'],
+    ],
+    [
+      'user.create_web_portal',
+      'Create a web-portal user (incl. Microsoft 365)',
+      ['new user', 'o365', 'office 365', 'm365', 'portal login', 'website account'],
+    ],
+    [
+      'user.terminate',
+      'Terminate a user account',
+      ['delete user', 'disable user', 'offboard', 'leaver', 'remove user', 'fired'],
+    ],
     ['user.enable_disabled', 'Enable a disabled account', ['re-enable', 'reenable', 'reactivate', 'unlock account']],
-    ['user.remove_old', 'Remove old accounts from a workstation or web portal', ['delete old profiles', 'cleanup accounts', 'stale users']],
+    [
+      'user.remove_old',
+      'Remove old accounts from a workstation or web portal',
+      ['delete old profiles', 'cleanup accounts', 'stale users'],
+    ],
   ],
   new_mail_account: [
     ['mail.create_mailbox', 'Create an individual mailbox', ['new email', 'new mailbox', 'email account', 'exchange']],
     ['mail.create_shared_mailbox', 'Create a shared mailbox', ['shared email', 'shared inbox', 'team mailbox']],
     ['mail.create_distribution_list', 'Create a distribution list', ['dl', 'mailing list', 'email list']],
-    ['mail.create_mail_group', 'Create a mail group', ['m365 group', 'office 365 group', 'unified group', 'email group']],
-    ['mail.delete', 'Delete or remove a mailbox, list or mail group', ['remove mailbox', 'delete email', 'remove distribution list']],
+    [
+      'mail.create_mail_group',
+      'Create a mail group',
+      ['m365 group', 'office 365 group', 'unified group', 'email group'],
+    ],
+    [
+      'mail.delete',
+      'Delete or remove a mailbox, list or mail group',
+      ['remove mailbox', 'delete email', 'remove distribution list'],
+    ],
   ],
   password_reset: [
-    ['password.reset', "Reset a user's password", ['forgot password', 'locked out', 'pw reset', 'new password', 'password change']],
-    ['password.mfa_change', "Change a user's MFA settings", ['2fa', 'two factor', 'authenticator', 'mfa reset', 'new phone', 'otp']],
-    ['password.self_change_walkthrough', 'Walk a user through changing their own password', ['change own password', 'self service', 'sspr', 'guide password change']],
+    [
+      'password.reset',
+      "Reset a user's password",
+      ['forgot password', 'locked out', 'pw reset', 'new password', 'password change'],
+    ],
+    [
+      'password.mfa_change',
+      "Change a user's MFA settings",
+      ['2fa', 'two factor', 'authenticator', 'mfa reset', 'new phone', 'otp'],
+    ],
+    [
+      'password.self_change_walkthrough',
+      'Walk a user through changing their own password',
+      ['change own password', 'self service', 'sspr', 'guide password change'],
+    ],
   ],
   permission_change: [
     ['permission.ntfs', 'Change NTFS permissions', ['file permissions', 'folder access', 'acl', 'security tab']],
     ['permission.sharing', 'Change sharing permissions', ['share access', 'network share', 'shared folder']],
     ['permission.aduc_group', 'Change ADUC group membership', ['security group', 'ad group', 'add to group']],
     ['permission.azure_ad_group', 'Change Azure AD group membership', ['entra group', 'aad group', 'cloud group']],
-    ['permission.network_group', 'Change VPN or network-device group membership', ['vpn group', 'firewall group', 'network access']],
-    ['permission.mailbox', 'Change mailbox permissions', ['full access', 'read and manage', 'send as', 'send on behalf', 'delegate', 'distribution group membership']],
+    [
+      'permission.network_group',
+      'Change VPN or network-device group membership',
+      ['vpn group', 'firewall group', 'network access'],
+    ],
+    [
+      'permission.mailbox',
+      'Change mailbox permissions',
+      ['full access', 'read and manage', 'send as', 'send on behalf', 'delegate', 'distribution group membership'],
+    ],
   ],
   software_installation: [
-    ['software.install', 'Install software on a workstation', ['install app', 'new program', 'download', 'application']],
+    [
+      'software.install',
+      'Install software on a workstation',
+      ['install app', 'new program', 'download', 'application'],
+    ],
     ['software.update', 'Update or upgrade software on a workstation', ['upgrade', 'patch', 'new version']],
-    ['software.admin_credentials', 'Enter administrator credentials while the user installs software', ['uac prompt', 'admin password prompt', 'elevate', 'run as admin']],
+    [
+      'software.admin_credentials',
+      'Enter administrator credentials while the user installs software',
+      ['uac prompt', 'admin password prompt', 'elevate', 'run as admin'],
+    ],
   ],
   rmm_installation: [
     ['rmm.install', 'Install the RMM agent', ['agent', 'remote agent', 'monitoring agent', 'home pc', 'remote access']],
-    ['rmm.reinstall_troubleshooting', 'Remove and immediately reinstall the RMM agent (troubleshooting)', ['reinstall agent', 'agent offline', 'repair agent']],
+    [
+      'rmm.reinstall_troubleshooting',
+      'Remove and immediately reinstall the RMM agent (troubleshooting)',
+      ['reinstall agent', 'agent offline', 'repair agent'],
+    ],
   ],
   tier4: [
-    ['t4.domain_change', 'Change the domain (incl. joining or removing computers)', ['domain join', 'unjoin', 'add computer to domain']],
-    ['t4.network_change', 'Change the network (IP ranges, DNS records, time servers)', ['dns', 'dhcp', 'ip range', 'ntp', 'subnet']],
+    [
+      't4.domain_change',
+      'Change the domain (incl. joining or removing computers)',
+      ['domain join', 'unjoin', 'add computer to domain'],
+    ],
+    [
+      't4.network_change',
+      'Change the network (IP ranges, DNS records, time servers)',
+      ['dns', 'dhcp', 'ip range', 'ntp', 'subnet'],
+    ],
     ['t4.vpn_access', 'Grant new VPN access', ['vpn', 'remote access', 'new vpn user']],
-    ['t4.rdp_external_access', 'Grant new RDP access from outside the domain', ['rdp', 'remote desktop', 'external access']],
-    ['t4.control_access_partner_portal', 'Grant Control access via the partner portal', ['screenconnect', 'control access', 'partner portal']],
-    ['t4.site_mfa_change', 'Add or remove MFA at site or tenant level', ['tenant mfa', 'enable mfa', 'disable mfa', 'conditional access']],
-    ['t4.global_mfa_change', 'Global MFA change at site or tenant level', ['mfa policy', 'security defaults', 'tenant mfa']],
-    ['t4.server_software', 'Install, remove or update software on a server', ['server install', 'server update', 'server software']],
-    ['t4.admin_password', 'Change an administrator account password', ['admin password', 'domain admin', 'local admin password', 'website admin']],
-    ['t4.firewall_listing', 'Change allow/deny listing on a firewall or other device', ['whitelist', 'blacklist', 'allowlist', 'denylist', 'firewall rule', 'block site']],
+    [
+      't4.rdp_external_access',
+      'Grant new RDP access from outside the domain',
+      ['rdp', 'remote desktop', 'external access'],
+    ],
+    [
+      't4.control_access_partner_portal',
+      'Grant Control access via the partner portal',
+      ['screenconnect', 'control access', 'partner portal'],
+    ],
+    [
+      't4.site_mfa_change',
+      'Add or remove MFA at site or tenant level',
+      ['tenant mfa', 'enable mfa', 'disable mfa', 'conditional access'],
+    ],
+    [
+      't4.global_mfa_change',
+      'Global MFA change at site or tenant level',
+      ['mfa policy', 'security defaults', 'tenant mfa'],
+    ],
+    [
+      't4.server_software',
+      'Install, remove or update software on a server',
+      ['server install', 'server update', 'server software'],
+    ],
+    [
+      't4.admin_password',
+      'Change an administrator account password',
+      ['admin password', 'domain admin', 'local admin password', 'website admin'],
+    ],
+    [
+      't4.firewall_listing',
+      'Change allow/deny listing on a firewall or other device',
+      ['whitelist', 'blacklist', 'allowlist', 'denylist', 'firewall rule', 'block site'],
+    ],
   ],
 };
 

@@ -24,7 +24,9 @@ export function contactNumbers(owner: string, phones: readonly ApprovalPhone[], 
       continue;
     }
     if (!result.dialable.some((d) => d.e164 === parsed.e164)) {
-      result.dialable.push(parsed.extension ? { e164: parsed.e164, extension: parsed.extension } : { e164: parsed.e164 });
+      result.dialable.push(
+        parsed.extension ? { e164: parsed.e164, extension: parsed.extension } : { e164: parsed.e164 },
+      );
     }
     if (!result.sms && phone.type === 'mobile' && phone.smsGateway) result.sms = parsed.e164;
   }

@@ -9,7 +9,14 @@ import { start } from './workflow.js';
 
 const phone = fc.record(
   {
-    number: fc.constantFrom('+12065550121', '206-555-0122', '(206) 555-0141 x7', '020 7946 0958', 'n/a', '+44 20 7946 0000'),
+    number: fc.constantFrom(
+      '+12065550121',
+      '206-555-0122',
+      '(206) 555-0141 x7',
+      '020 7946 0958',
+      'n/a',
+      '+44 20 7946 0000',
+    ),
     type: fc.constantFrom('mobile', 'office', 'home', 'other'),
     country: fc.constantFrom('US', 'GB'),
     smsGateway: fc.constantFrom('@txt.att.com', ''),
@@ -38,9 +45,26 @@ const site = fc.record({
   country: fc.constantFrom('US', 'GB'),
   rmmAgentOptIn: fc.boolean(),
   policies: fc.record(Object.fromEntries(POLICY_CATEGORIES.map((c) => [c, policy])), { requiredKeys: [] }),
-  unlicensedSoftware: fc.array(fc.record({ name: fc.constantFrom('Zoom', 'Slack 4.x', 'uTorrent'), action: fc.constantFrom('install', 'call_approver', 'never') })),
-  references: fc.array(fc.record({ id: fc.constantFrom('r1', 'r2'), tags: fc.array(fc.constantFrom('rmm-preapproved', 'security-related-requests')) })),
-  people: fc.array(fc.record({ profileId: fc.constantFrom('p1', 'p2'), firstName: fc.constantFrom('José', 'Dana', ''), lastName: fc.constantFrom("O'Brien", 'Reyes'), phones: fc.array(phone, { maxLength: 2 }) })),
+  unlicensedSoftware: fc.array(
+    fc.record({
+      name: fc.constantFrom('Zoom', 'Slack 4.x', 'uTorrent'),
+      action: fc.constantFrom('install', 'call_approver', 'never'),
+    }),
+  ),
+  references: fc.array(
+    fc.record({
+      id: fc.constantFrom('r1', 'r2'),
+      tags: fc.array(fc.constantFrom('rmm-preapproved', 'security-related-requests')),
+    }),
+  ),
+  people: fc.array(
+    fc.record({
+      profileId: fc.constantFrom('p1', 'p2'),
+      firstName: fc.constantFrom('José', 'Dana', ''),
+      lastName: fc.constantFrom("O'Brien", 'Reyes'),
+      phones: fc.array(phone, { maxLength: 2 }),
+    }),
+  ),
 });
 const request = fc.record(
   {
@@ -73,7 +97,8 @@ describe('evaluate properties', () => {
         const category = getAction(r.action)!.category;
         const p = category === 'tier4' ? undefined : s.policies[category];
         for (const step of dials) {
-          if (step.authenticate) expect(step.approverKind !== 'partner' && p?.authenticateApprover === 'sms').toBe(true);
+          if (step.authenticate)
+            expect(step.approverKind !== 'partner' && p?.authenticateApprover === 'sms').toBe(true);
         }
         if (d.steps[0]?.kind === 'authenticate_caller') expect(p?.authenticateCaller).toBe('sms');
         expect(() => start(d)).not.toThrow();

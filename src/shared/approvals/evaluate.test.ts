@@ -7,8 +7,10 @@ import { ApprovalRequest, Decision, type ApprovalRequestInput } from './schemas.
 
 const request = (extra: Partial<ApprovalRequestInput> = {}) =>
   ApprovalRequest.parse({ siteId: 'S1', action: 'permission.ntfs', callerProfileId: 'p1', ...extra });
-const withPermission = (p: NonNullable<ExampleSitePatch['policies']>['permission_change'], patch: ExampleSitePatch = {}) =>
-  exampleSite({ ...patch, policies: { permission_change: p } });
+const withPermission = (
+  p: NonNullable<ExampleSitePatch['policies']>['permission_change'],
+  patch: ExampleSitePatch = {},
+) => exampleSite({ ...patch, policies: { permission_change: p } });
 const dials = (d: Decision) => d.steps.filter((s) => s.kind === 'dial');
 
 describe('escalation instead of a call plan', () => {
@@ -35,7 +37,12 @@ describe('call plan: at most two dial attempts', () => {
   it('one approver: its first two numbers, as E.164', () => {
     const d = evaluate(withPermission({ approvers: [LEE_CHAN] }), request());
     expect(dials(d).map((s) => s.number)).toEqual(['+12065550121', '+12065550122']); // "(206) 555-0122" normalised
-    const group = evaluate(withPermission({ approvers: [{ ...FRONT_DESK, phones: [...FRONT_DESK.phones, { number: '+12065550143', type: 'office' }] }] }), request());
+    const group = evaluate(
+      withPermission({
+        approvers: [{ ...FRONT_DESK, phones: [...FRONT_DESK.phones, { number: '+12065550143', type: 'office' }] }],
+      }),
+      request(),
+    );
     expect(dials(group).map((s) => s.number)).toEqual(['+12065550141', '+12065550142']);
   });
   it('one approver with one number: one dial attempt', () => {
@@ -43,7 +50,11 @@ describe('call plan: at most two dial attempts', () => {
     expect(dials(d)).toHaveLength(1);
   });
   it("a phone's own country wins over the site's", () => {
-    const uk = { kind: 'client' as const, name: 'Alex Hill', phones: [{ number: '020 7946 0958', type: 'office' as const, country: 'GB' }] };
+    const uk = {
+      kind: 'client' as const,
+      name: 'Alex Hill',
+      phones: [{ number: '020 7946 0958', type: 'office' as const, country: 'GB' }],
+    };
     expect(dials(evaluate(withPermission({ approvers: [uk] }), request()))[0]?.number).toBe('+442079460958');
   });
   it('(choice) a number that cannot be normalised is skipped and reported', () => {
@@ -76,31 +87,54 @@ describe('SMS authentication of the caller', () => {
     expect(d.reasons.join(' ')).toContain('Sam Ortiz has no mobile phone with an SMS gateway');
   });
   it('a mobile without a gateway, or a gateway on a non-mobile phone, does not count', () => {
-    const people = [{ profileId: 'p1', firstName: 'Dana', lastName: 'Reyes', phones: [
-      { number: '+12065550101', type: 'mobile' as const },
-      { number: '+12065550100', type: 'office' as const, smsGateway: '@txt.att.com' },
-    ] }];
-    expect(evaluate(withPermission({ authenticateCaller: 'sms' }, { people }), request()).outcome).toBe('escalate_partner');
+    const people = [
+      {
+        profileId: 'p1',
+        firstName: 'Dana',
+        lastName: 'Reyes',
+        phones: [
+          { number: '+12065550101', type: 'mobile' as const },
+          { number: '+12065550100', type: 'office' as const, smsGateway: '@txt.att.com' },
+        ],
+      },
+    ];
+    expect(evaluate(withPermission({ authenticateCaller: 'sms' }, { people }), request()).outcome).toBe(
+      'escalate_partner',
+    );
   });
   it('impossible for an unidentified caller (or an unknown profile) → escalate_partner', () => {
     const site = withPermission({ noApprovalNeeded: true, authenticateCaller: 'sms' });
     const d = evaluate(site, request({ callerProfileId: undefined }));
     expect(d.outcome).toBe('escalate_partner');
     expect(d.reasons.join(' ')).toContain('the caller is unidentified');
-    expect(evaluate(site, request({ callerProfileId: 'p404' })).reasons.join(' ')).toContain('p404 is not one of the site');
+    expect(evaluate(site, request({ callerProfileId: 'p404' })).reasons.join(' ')).toContain(
+      'p404 is not one of the site',
+    );
   });
 });
 
 describe('SMS authentication of approvers', () => {
-  const groupWithMobile = { ...FRONT_DESK, phones: [...FRONT_DESK.phones, { number: '+12065550149', type: 'mobile' as const, smsGateway: '@vtext.com' }] };
+  const groupWithMobile = {
+    ...FRONT_DESK,
+    phones: [...FRONT_DESK.phones, { number: '+12065550149', type: 'mobile' as const, smsGateway: '@vtext.com' }],
+  };
 
   it('client and group approvers dialled get authenticate: true', () => {
-    const d = evaluate(withPermission({ approvers: [LEE_CHAN, groupWithMobile], authenticateApprover: 'sms' }), request());
-    expect(dials(d).map((s) => [s.approver, s.authenticate])).toEqual([['Lee Chan', true], ['Front desk', true]]);
+    const d = evaluate(
+      withPermission({ approvers: [LEE_CHAN, groupWithMobile], authenticateApprover: 'sms' }),
+      request(),
+    );
+    expect(dials(d).map((s) => [s.approver, s.authenticate])).toEqual([
+      ['Lee Chan', true],
+      ['Front desk', true],
+    ]);
   });
   it('(choice) partner approvers are never sent a code', () => {
     const d = evaluate(withPermission({ approvers: [LEE_CHAN, PAT_PARTNER], authenticateApprover: 'sms' }), request());
-    expect(dials(d).map((s) => [s.approverKind, s.authenticate])).toEqual([['client', true], ['partner', false]]);
+    expect(dials(d).map((s) => [s.approverKind, s.authenticate])).toEqual([
+      ['client', true],
+      ['partner', false],
+    ]);
   });
   it('(choice) approvers who cannot receive a code are left out before the plan is built', () => {
     const d = evaluate(withPermission({ approvers: [FRONT_DESK, LEE_CHAN], authenticateApprover: 'sms' }), request());
@@ -113,7 +147,9 @@ describe('SMS authentication of approvers', () => {
     expect(d).toMatchObject({ outcome: 'escalate_partner', steps: [] });
   });
   it('with authenticateApprover none nobody is authenticated', () => {
-    expect(dials(evaluate(withPermission({ approvers: [LEE_CHAN] }), request())).every((s) => !s.authenticate)).toBe(true);
+    expect(dials(evaluate(withPermission({ approvers: [LEE_CHAN] }), request())).every((s) => !s.authenticate)).toBe(
+      true,
+    );
   });
 });
 
@@ -123,10 +159,16 @@ describe('templates', () => {
   const jose = [{ profileId: 'p1', firstName: 'José', lastName: "O'Brien", phones: [] }];
 
   it('new_user_account: username for the caller and the default security groups', () => {
-    expect(d('user.create_aduc', jose).templates).toEqual({ username: 'jose.obrien', securityGroups: ['Staff', 'VPN Users'] });
+    expect(d('user.create_aduc', jose).templates).toEqual({
+      username: 'jose.obrien',
+      securityGroups: ['Staff', 'VPN Users'],
+    });
   });
   it('new_mail_account: email for the caller and the default distribution groups', () => {
-    expect(d('mail.create_mailbox').templates).toEqual({ email: 'dana.reyes@acme.com', distributionGroups: ['All Staff'] });
+    expect(d('mail.create_mailbox').templates).toEqual({
+      email: 'dana.reyes@acme.com',
+      distributionGroups: ['All Staff'],
+    });
   });
   it('no username when the caller is unknown; nothing for other categories', () => {
     const unknown = evaluate(exampleSite(), request({ action: 'user.create_aduc', callerProfileId: undefined }));

@@ -49,7 +49,10 @@ function callerAuthentication(
   const numbers = contactNumbers(name, person.phones, site.country);
   if (!numbers.sms) {
     return {
-      problem: [...numbers.skipped, `${setting} but ${name} has no mobile phone with an SMS gateway, so the caller cannot be authenticated; escalate to the partner`],
+      problem: [
+        ...numbers.skipped,
+        `${setting} but ${name} has no mobile phone with an SMS gateway, so the caller cannot be authenticated; escalate to the partner`,
+      ],
     };
   }
   return {
@@ -86,7 +89,8 @@ export function evaluate(site: SiteRules, request: ApprovalRequest): Decision {
     templates: templatesFor(site, request, action.category),
     notices: ruling.rmmFee ? [{ kind: 'rmm_fee', text: RMM_FEE_TEXT }] : [],
   };
-  if (action.category === 'tier4' || (ruling.outcome !== 'proceed' && ruling.outcome !== 'approval_required')) return base;
+  if (action.category === 'tier4' || (ruling.outcome !== 'proceed' && ruling.outcome !== 'approval_required'))
+    return base;
 
   const category = action.category;
   const policy = site.policies[category];

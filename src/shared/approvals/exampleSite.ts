@@ -11,12 +11,26 @@ type PhoneInput = z.input<typeof ApprovalPhone>;
 type ApproverInput = z.input<typeof Approver>;
 type PolicyInput = z.input<typeof CategoryPolicy>;
 
-const mobile = (number: string): PhoneInput => ({ number, type: 'mobile', provider: 'AT&T', smsGateway: '@txt.att.com' });
+const mobile = (number: string): PhoneInput => ({
+  number,
+  type: 'mobile',
+  provider: 'AT&T',
+  smsGateway: '@txt.att.com',
+});
 const office = (number: string): PhoneInput => ({ number, type: 'office' });
 
-export const LEE_CHAN: ApproverInput = { kind: 'client', name: 'Lee Chan', profileId: 'p3', phones: [mobile('+12065550121'), office('(206) 555-0122')] };
+export const LEE_CHAN: ApproverInput = {
+  kind: 'client',
+  name: 'Lee Chan',
+  profileId: 'p3',
+  phones: [mobile('+12065550121'), office('(206) 555-0122')],
+};
 export const PAT_PARTNER: ApproverInput = { kind: 'partner', name: 'Pat Partner', phones: [office('+12065550131')] };
-export const FRONT_DESK: ApproverInput = { kind: 'group', name: 'Front desk', phones: [office('+12065550141'), office('+12065550142')] };
+export const FRONT_DESK: ApproverInput = {
+  kind: 'group',
+  name: 'Front desk',
+  phones: [office('+12065550141'), office('+12065550142')],
+};
 
 const policy = (p: Partial<PolicyInput> = {}): PolicyInput => ({
   noApprovalNeeded: false,

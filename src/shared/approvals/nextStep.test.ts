@@ -3,8 +3,20 @@ import { nextStep } from './nextStep.js';
 import type { Decision, DialStep } from './schemas.js';
 import { apply, replay, start } from './workflow.js';
 
-const lee: DialStep = { kind: 'dial', approver: 'Lee Chan', approverKind: 'client', number: '+12065550121', authenticate: true };
-const d = (outcome: Decision['outcome'], steps: Decision['steps'] = []): Decision => ({ outcome, reasons: [], steps, templates: {}, notices: [] });
+const lee: DialStep = {
+  kind: 'dial',
+  approver: 'Lee Chan',
+  approverKind: 'client',
+  number: '+12065550121',
+  authenticate: true,
+};
+const d = (outcome: Decision['outcome'], steps: Decision['steps'] = []): Decision => ({
+  outcome,
+  reasons: [],
+  steps,
+  templates: {},
+  notices: [],
+});
 const caller = { kind: 'authenticate_caller' as const, profileId: 'p1', number: '+12065550101' };
 
 describe('nextStep', () => {
@@ -30,7 +42,9 @@ describe('nextStep', () => {
     expect(nextStep(start(d('tier4')))).toMatchObject({ kind: 'escalate', to: 'tier4' });
     expect(nextStep(start(d('escalate_partner')))).toMatchObject({ kind: 'escalate', to: 'partner' });
     expect(nextStep(start(d('blocked')))).toMatchObject({ kind: 'done', status: 'blocked' });
-    const waiting = replay(d('approval_required', [lee]), [{ type: 'dialed', approver: 'Lee Chan', number: lee.number, result: 'busy' }]);
+    const waiting = replay(d('approval_required', [lee]), [
+      { type: 'dialed', approver: 'Lee Chan', number: lee.number, result: 'busy' },
+    ]);
     expect(nextStep(waiting).text).toContain('waiting');
   });
 });

@@ -22,7 +22,7 @@ const DONE_TEXT: Record<FinalStatus, string> = {
   waiting_for_approver: 'No approver answered: set the ticket to waiting until the approver responds.',
   escalated_tier4: 'Escalated to Tier 4.',
   escalated_partner: 'Escalated to the partner.',
-  blocked: "The site never allows this software: tell the caller it cannot be installed.",
+  blocked: 'The site never allows this software: tell the caller it cannot be installed.',
   auth_failed: 'Authentication failed three times: do not go ahead; note it in the ticket.',
   cancelled: 'Cancelled.',
 };
@@ -38,27 +38,52 @@ export function nextStep(state: WorkflowState): NextStep {
         return { kind: 'send_caller_code', profileId, number, text: `Send an SMS code to the caller at ${number}.` };
       }
       const attemptsLeft = MAX_CODE_FAILURES - state.callerFailures;
-      return { kind: 'check_caller_code', profileId, number, attemptsLeft, text: `Ask the caller to read back the code (${attemptsLeft} attempts left).` };
+      return {
+        kind: 'check_caller_code',
+        profileId,
+        number,
+        attemptsLeft,
+        text: `Ask the caller to read back the code (${attemptsLeft} attempts left).`,
+      };
     }
     case 'calling': {
       const dials = plannedDials(decision);
       const dial = dials[state.dialsMade] as DialStep;
       const attempt = state.dialsMade + 1;
-      return { kind: 'dial', dial, attempt, of: dials.length, text: `Call ${dial.approver} (${dial.approverKind}) at ${dial.number} (attempt ${attempt} of ${dials.length}).` };
+      return {
+        kind: 'dial',
+        dial,
+        attempt,
+        of: dials.length,
+        text: `Call ${dial.approver} (${dial.approverKind}) at ${dial.number} (attempt ${attempt} of ${dials.length}).`,
+      };
     }
     case 'authenticating_approver': {
       const approver = state.reached?.approver ?? '';
       const attemptsLeft = MAX_CODE_FAILURES - state.approverFailures;
-      return { kind: 'check_approver_code', approver, attemptsLeft, text: `Send ${approver} an SMS code and ask them to read it back (${attemptsLeft} attempts left).` };
+      return {
+        kind: 'check_approver_code',
+        approver,
+        attemptsLeft,
+        text: `Send ${approver} an SMS code and ask them to read it back (${attemptsLeft} attempts left).`,
+      };
     }
     case 'awaiting_decision': {
       const approver = state.reached?.approver ?? '';
-      return { kind: 'ask_approver', approver, text: `Ask ${approver} to approve or deny the request, and note what they say.` };
+      return {
+        kind: 'ask_approver',
+        approver,
+        text: `Ask ${approver} to approve or deny the request, and note what they say.`,
+      };
     }
     case 'awaiting_escalation':
       return decision.outcome === 'tier4'
         ? { kind: 'escalate', to: 'tier4', text: 'Escalate the ticket to Tier 4 for approval.' }
-        : { kind: 'escalate', to: 'partner', text: "Escalate the ticket to the partner using the site's notification rule." };
+        : {
+            kind: 'escalate',
+            to: 'partner',
+            text: "Escalate the ticket to the partner using the site's notification rule.",
+          };
     default:
       return { kind: 'done', status: state.status, text: DONE_TEXT[state.status] };
   }

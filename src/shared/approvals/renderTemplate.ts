@@ -6,7 +6,18 @@
  * Literal text in the format (".", "@acme.com") is kept as typed.
  */
 
-const SPELLED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h' };
+const SPELLED: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+};
 
 /** A name as a lower-case ASCII login part; "" when nothing usable is left (e.g. a non-Latin name). */
 export function loginPart(name: string): string {

@@ -34,7 +34,9 @@ describe('rule 2: password resets', () => {
     expect(evaluate(no, request('password.self_change_walkthrough')).outcome).toBe('proceed');
   });
   it('(choice) a walkthrough for someone else falls through to the subject rules', () => {
-    expect(evaluate(yes, request('password.self_change_walkthrough', { subject: 'other' })).outcome).toBe('approval_required');
+    expect(evaluate(yes, request('password.self_change_walkthrough', { subject: 'other' })).outcome).toBe(
+      'approval_required',
+    );
     expect(evaluate(yes, request('password.self_change_walkthrough', { subject: 'admin' })).outcome).toBe('tier4');
   });
   it('an administrator account is tier4, for resets and MFA changes alike', () => {
@@ -80,11 +82,15 @@ describe('rule 3: software installation', () => {
     const site = exampleSite();
     for (const name of ['zoom', 'ZOOM 5.17.2', 'Zoom v6', 'Zoom (x64)', 'Zoom version 6.1'])
       expect(evaluate(site, request('software.install', { software: name })).outcome, name).toBe('proceed');
-    expect(evaluate(site, request('software.install', { software: 'Zoom Workplace' })).outcome).toBe('approval_required');
+    expect(evaluate(site, request('software.install', { software: 'Zoom Workplace' })).outcome).toBe(
+      'approval_required',
+    );
   });
   it('software not on the list, or not named, follows the category policy', () => {
     expect(evaluate(open, request('software.install', { software: 'Photoshop' })).outcome).toBe('proceed');
-    expect(evaluate(exampleSite(), request('software.install')).reasons[0]).toBe('software_installation policy: noApprovalNeeded is false');
+    expect(evaluate(exampleSite(), request('software.install')).reasons[0]).toBe(
+      'software_installation policy: noApprovalNeeded is false',
+    );
     expect(evaluate(open, request('software.admin_credentials')).outcome).toBe('proceed');
   });
 });
@@ -94,7 +100,9 @@ describe('rule 4: RMM installation', () => {
 
   it('remove-and-reinstall for troubleshooting proceeds', () => {
     expect(evaluate(exampleSite(), request('rmm.reinstall_troubleshooting')).outcome).toBe('proceed');
-    expect(evaluate(exampleSite(), request('rmm.reinstall_troubleshooting', { unmanagedMachine: true })).outcome).toBe('proceed');
+    expect(evaluate(exampleSite(), request('rmm.reinstall_troubleshooting', { unmanagedMachine: true })).outcome).toBe(
+      'proceed',
+    );
   });
   it('an unmanaged machine without rmmAgentOptIn is escalated to the partner', () => {
     const d = evaluate(exampleSite({ references: tagged }), request('rmm.install', { unmanagedMachine: true }));
@@ -107,7 +115,10 @@ describe('rule 4: RMM installation', () => {
     expect(ask.notices).toEqual([{ kind: 'rmm_fee', text: RMM_FEE_TEXT }]);
     expect(RMM_FEE_TEXT).toContain('$100');
     const open = exampleSite({ rmmAgentOptIn: true, policies: { rmm_installation: { noApprovalNeeded: true } } });
-    expect(evaluate(open, request('rmm.install', { unmanagedMachine: true }))).toMatchObject({ outcome: 'proceed', notices: [{ kind: 'rmm_fee' }] });
+    expect(evaluate(open, request('rmm.install', { unmanagedMachine: true }))).toMatchObject({
+      outcome: 'proceed',
+      notices: [{ kind: 'rmm_fee' }],
+    });
   });
   it('(choice) a reference tagged rmm-preapproved pre-approves installs on managed machines', () => {
     const d = evaluate(exampleSite({ references: tagged }), request('rmm.install'));
@@ -118,18 +129,31 @@ describe('rule 4: RMM installation', () => {
     expect(evaluate(open, request('rmm.install')).outcome).toBe('proceed');
   });
   it('without such a reference an install is tier4', () => {
-    const d = evaluate(exampleSite({ policies: { rmm_installation: { noApprovalNeeded: true } } }), request('rmm.install'));
+    const d = evaluate(
+      exampleSite({ policies: { rmm_installation: { noApprovalNeeded: true } } }),
+      request('rmm.install'),
+    );
     expect(d.outcome).toBe('tier4');
     expect(d.reasons[0]).toContain('no site reference is tagged rmm-preapproved');
   });
 });
 
 describe('rule 5: the other categories follow the site policy', () => {
-  const ids = ['user.create_aduc', 'user.terminate', 'mail.create_shared_mailbox', 'mail.delete', 'permission.ntfs', 'permission.mailbox'];
+  const ids = [
+    'user.create_aduc',
+    'user.terminate',
+    'mail.create_shared_mailbox',
+    'mail.delete',
+    'permission.ntfs',
+    'permission.mailbox',
+  ];
   it.each(ids)('%s: noApprovalNeeded → proceed, otherwise approval_required', (id) => {
     const category = CATALOGUE.find((a) => a.id === id)!.category as 'new_user_account';
     const open = exampleSite({ policies: { [category]: { noApprovalNeeded: true } } });
-    expect(evaluate(open, request(id))).toMatchObject({ outcome: 'proceed', reasons: [`${category} policy: noApprovalNeeded is true`] });
+    expect(evaluate(open, request(id))).toMatchObject({
+      outcome: 'proceed',
+      reasons: [`${category} policy: noApprovalNeeded is true`],
+    });
     expect(evaluate(exampleSite(), request(id)).outcome).toBe('approval_required');
   });
   it('a missing policy means no approvers: escalate_partner', () => {

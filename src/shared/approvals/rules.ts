@@ -40,12 +40,19 @@ function passwordRule(site: SiteRules, request: ApprovalRequest): Ruling {
   // The walkthrough is for the caller's *own* password; for anyone else's account it falls through
   // to the subject rules below **(choice)**.
   if (request.action === 'password.self_change_walkthrough' && request.subject === 'self') {
-    return rule('proceed', 'walking the caller through changing their own password needs no approval and no authentication', {
-      callerAuthApplies: false,
-    });
+    return rule(
+      'proceed',
+      'walking the caller through changing their own password needs no approval and no authentication',
+      {
+        callerAuthApplies: false,
+      },
+    );
   }
   if (request.subject === 'admin') {
-    return rule('tier4', 'the subject is an administrator account: changing an administrator account always requires Tier 4 approval');
+    return rule(
+      'tier4',
+      'the subject is an administrator account: changing an administrator account always requires Tier 4 approval',
+    );
   }
   if (request.subject === 'other' || request.subject === 'shared') {
     const whose = request.subject === 'other' ? "another user's account" : 'a shared account';
@@ -60,7 +67,10 @@ function passwordRule(site: SiteRules, request: ApprovalRequest): Ruling {
 
 function softwareRule(site: SiteRules, request: ApprovalRequest): Ruling {
   if (request.target === 'server') {
-    return rule('tier4', 'the target is a server: installing, removing or updating software on a server always requires Tier 4 approval');
+    return rule(
+      'tier4',
+      'the target is a server: installing, removing or updating software on a server always requires Tier 4 approval',
+    );
   }
   const entry = request.software ? findUnlicensedEntry(site.unlicensedSoftware, request.software) : undefined;
   if (entry) {
@@ -88,16 +98,28 @@ function rmmRule(site: SiteRules, request: ApprovalRequest): Ruling {
     const policy = followPolicy(site, 'rmm_installation');
     return {
       ...policy,
-      reasons: ["the caller's machine is unmanaged and rmmAgentOptIn is true: the site pre-approves the install and pays a fee", ...policy.reasons],
+      reasons: [
+        "the caller's machine is unmanaged and rmmAgentOptIn is true: the site pre-approves the install and pays a fee",
+        ...policy.reasons,
+      ],
       rmmFee: true,
     };
   }
   const reference = site.references.find((r) => r.tags.some((t) => t.trim().toLowerCase() === RMM_PREAPPROVED_TAG));
   if (!reference) {
-    return rule('tier4', `no site reference is tagged ${RMM_PREAPPROVED_TAG}: an RMM installation not pre-approved in references requires Tier 4 approval`);
+    return rule(
+      'tier4',
+      `no site reference is tagged ${RMM_PREAPPROVED_TAG}: an RMM installation not pre-approved in references requires Tier 4 approval`,
+    );
   }
   const policy = followPolicy(site, 'rmm_installation');
-  return { ...policy, reasons: [`reference ${reference.id} is tagged ${RMM_PREAPPROVED_TAG}: RMM installation is pre-approved`, ...policy.reasons] };
+  return {
+    ...policy,
+    reasons: [
+      `reference ${reference.id} is tagged ${RMM_PREAPPROVED_TAG}: RMM installation is pre-approved`,
+      ...policy.reasons,
+    ],
+  };
 }
 
 /** Rules 1–5 of §3 for an action already looked up in the catalogue. */

@@ -17,8 +17,13 @@ const TRAILING_QUALIFIER =
 
 /** The key two software names are compared by. */
 export function softwareKey(name: string): string {
-  let s = ` ${name.normalize('NFKC').toLowerCase().replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')}`.replace(/\s+/g, ' ').trimEnd();
-  for (let before = ''; before !== s; ) {
+  let s = ` ${name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')}`
+    .replace(/\s+/g, ' ')
+    .trimEnd();
+  for (let before = ''; before !== s;) {
     before = s;
     s = s.replace(TRAILING_QUALIFIER, '');
   }
@@ -29,7 +34,10 @@ export function softwareKey(name: string): string {
 const STRICTNESS: Record<SoftwareAction, number> = { never: 2, call_approver: 1, install: 0 };
 
 /** The list entry that decides for `software`, or undefined when it is not on the list. */
-export function findUnlicensedEntry(list: readonly UnlicensedSoftware[], software: string): UnlicensedSoftware | undefined {
+export function findUnlicensedEntry(
+  list: readonly UnlicensedSoftware[],
+  software: string,
+): UnlicensedSoftware | undefined {
   const key = softwareKey(software);
   if (!key) return undefined;
   let found: UnlicensedSoftware | undefined;

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { nextStep } from './nextStep.js';
 import type { Decision, DialStep } from './schemas.js';
 import { apply, callerAuthRequired, expectedEvents, isFinal, plannedDials, start } from './workflow.js';
-import { ACTIVE_STATUSES, FINAL_STATUSES, MAX_CODE_FAILURES, WorkflowError, type WorkflowEvent, type WorkflowState } from './workflowTypes.js';
+import {
+  ACTIVE_STATUSES,
+  FINAL_STATUSES,
+  MAX_CODE_FAILURES,
+  WorkflowError,
+  type WorkflowEvent,
+  type WorkflowState,
+} from './workflowTypes.js';
 
 const dialStep: fc.Arbitrary<DialStep> = fc.record({
   kind: fc.constant('dial' as const),
@@ -14,13 +21,19 @@ const dialStep: fc.Arbitrary<DialStep> = fc.record({
   authenticate: fc.boolean(),
 });
 const callerStep = fc.constant({ kind: 'authenticate_caller' as const, profileId: 'p1', number: '+12065550101' });
-const decisionWith = (outcome: Decision['outcome'], steps: Decision['steps']): Decision => ({ outcome, reasons: ['r'], steps, templates: {}, notices: [] });
+const decisionWith = (outcome: Decision['outcome'], steps: Decision['steps']): Decision => ({
+  outcome,
+  reasons: ['r'],
+  steps,
+  templates: {},
+  notices: [],
+});
 
 /** Decisions of the shapes `evaluate` makes. */
 const decision: fc.Arbitrary<Decision> = fc.oneof(
-  fc.tuple(fc.option(callerStep, { nil: undefined }), fc.array(dialStep, { minLength: 1, maxLength: 2 })).map(([c, dials]) =>
-    decisionWith('approval_required', [...(c ? [c] : []), ...dials]),
-  ),
+  fc
+    .tuple(fc.option(callerStep, { nil: undefined }), fc.array(dialStep, { minLength: 1, maxLength: 2 }))
+    .map(([c, dials]) => decisionWith('approval_required', [...(c ? [c] : []), ...dials])),
   fc.option(callerStep, { nil: undefined }).map((c) => decisionWith('proceed', c ? [c] : [])),
   fc.constantFrom('tier4', 'escalate_partner', 'blocked').map((o) => decisionWith(o as Decision['outcome'], [])),
 );
@@ -32,11 +45,13 @@ const eventFor = (d: Decision): fc.Arbitrary<WorkflowEvent> => {
   return fc.oneof(
     fc.constant({ type: 'callerCodeSent' as const }),
     fc.boolean().map((ok) => ({ type: 'callerCodeChecked' as const, ok })),
-    fc.tuple(someDial, fc.constantFrom('answered', 'no_answer', 'busy', 'wrong_number') as fc.Arbitrary<'answered'>).map(
-      ([s, result]) => ({ type: 'dialed' as const, approver: s.approver, number: s.number, result }),
-    ),
+    fc
+      .tuple(someDial, fc.constantFrom('answered', 'no_answer', 'busy', 'wrong_number') as fc.Arbitrary<'answered'>)
+      .map(([s, result]) => ({ type: 'dialed' as const, approver: s.approver, number: s.number, result })),
     fc.boolean().map((ok) => ({ type: 'approverCodeChecked' as const, ok })),
-    fc.constantFrom('approved' as const, 'denied' as const).map((decision) => ({ type: 'approverDecided' as const, decision, note: '' })),
+    fc
+      .constantFrom('approved' as const, 'denied' as const)
+      .map((decision) => ({ type: 'approverDecided' as const, decision, note: '' })),
     { arbitrary: fc.constant({ type: 'escalated' as const, note: '' }), weight: 1 },
     { arbitrary: fc.constant({ type: 'cancelled' as const, note: '' }), weight: 1 },
   );
@@ -116,20 +131,31 @@ describe('workflow properties', () => {
 
   it('final states absorb: every event on a final state throws already_final', () => {
     fc.assert(
-      fc.property(scenario, fc.array(fc.constantFrom<WorkflowEvent>({ type: 'cancelled', note: '' }, { type: 'escalated', note: '' }, { type: 'callerCodeSent' }), { minLength: 1, maxLength: 3 }), ([d, events], more) => {
-        let s = start(d);
-        for (const event of events) {
-          try {
-            s = apply(s, event);
-          } catch {
-            /* illegal events are covered above */
+      fc.property(
+        scenario,
+        fc.array(
+          fc.constantFrom<WorkflowEvent>(
+            { type: 'cancelled', note: '' },
+            { type: 'escalated', note: '' },
+            { type: 'callerCodeSent' },
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        ([d, events], more) => {
+          let s = start(d);
+          for (const event of events) {
+            try {
+              s = apply(s, event);
+            } catch {
+              /* illegal events are covered above */
+            }
           }
-        }
-        fc.pre(isFinal(s));
-        for (const event of [...events, ...more]) {
-          expect(() => apply(s, event)).toThrow(expect.objectContaining({ code: 'already_final' }));
-        }
-      }),
+          fc.pre(isFinal(s));
+          for (const event of [...events, ...more]) {
+            expect(() => apply(s, event)).toThrow(expect.objectContaining({ code: 'already_final' }));
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -139,8 +165,10 @@ describe('workflow properties', () => {
       fc.property(decision, (d) => {
         fc.pre(d.outcome === 'approval_required');
         let s = start(d);
-        if (callerAuthRequired(d)) s = apply(apply(s, { type: 'callerCodeSent' }), { type: 'callerCodeChecked', ok: true });
-        for (const step of plannedDials(d)) s = apply(s, { type: 'dialed', approver: step.approver, number: step.number, result: 'no_answer' });
+        if (callerAuthRequired(d))
+          s = apply(apply(s, { type: 'callerCodeSent' }), { type: 'callerCodeChecked', ok: true });
+        for (const step of plannedDials(d))
+          s = apply(s, { type: 'dialed', approver: step.approver, number: step.number, result: 'no_answer' });
         expect(s.status).toBe('waiting_for_approver');
         expect(s.dialsMade).toBeLessThanOrEqual(2);
       }),

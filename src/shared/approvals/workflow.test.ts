@@ -3,15 +3,36 @@ import { apply, expectedEvents, isFinal, replay, start } from './workflow.js';
 import type { Decision, DialStep } from './schemas.js';
 import { WorkflowError, type WorkflowEvent } from './workflowTypes.js';
 
-const lee: DialStep = { kind: 'dial', approver: 'Lee Chan', approverKind: 'client', number: '+12065550121', authenticate: true };
+const lee: DialStep = {
+  kind: 'dial',
+  approver: 'Lee Chan',
+  approverKind: 'client',
+  number: '+12065550121',
+  authenticate: true,
+};
 const lee2: DialStep = { ...lee, number: '+12065550122' };
 const callerAuth = { kind: 'authenticate_caller' as const, profileId: 'p1', number: '+12065550101' };
-const decision = (outcome: Decision['outcome'], steps: Decision['steps'] = []): Decision => ({ outcome, reasons: [], steps, templates: {}, notices: [] });
+const decision = (outcome: Decision['outcome'], steps: Decision['steps'] = []): Decision => ({
+  outcome,
+  reasons: [],
+  steps,
+  templates: {},
+  notices: [],
+});
 
 const sent: WorkflowEvent = { type: 'callerCodeSent' };
 const ok = (type: 'callerCodeChecked' | 'approverCodeChecked', pass = true): WorkflowEvent => ({ type, ok: pass });
-const dial = (step: DialStep, result: 'answered' | 'no_answer' | 'busy' | 'wrong_number'): WorkflowEvent => ({ type: 'dialed', approver: step.approver, number: step.number, result });
-const decided = (d: 'approved' | 'denied'): WorkflowEvent => ({ type: 'approverDecided', decision: d, note: 'ok by phone' });
+const dial = (step: DialStep, result: 'answered' | 'no_answer' | 'busy' | 'wrong_number'): WorkflowEvent => ({
+  type: 'dialed',
+  approver: step.approver,
+  number: step.number,
+  result,
+});
+const decided = (d: 'approved' | 'denied'): WorkflowEvent => ({
+  type: 'approverDecided',
+  decision: d,
+  note: 'ok by phone',
+});
 
 const code = (fn: () => unknown) => {
   try {
@@ -49,10 +70,22 @@ describe('apply', () => {
   });
   it('approval path: caller auth, dial, approver auth, decision', () => {
     const d = decision('approval_required', [callerAuth, lee, lee2]);
-    const s = replay(d, [sent, ok('callerCodeChecked'), dial(lee, 'busy'), dial(lee2, 'answered'), ok('approverCodeChecked'), decided('approved')]);
+    const s = replay(d, [
+      sent,
+      ok('callerCodeChecked'),
+      dial(lee, 'busy'),
+      dial(lee2, 'answered'),
+      ok('approverCodeChecked'),
+      decided('approved'),
+    ]);
     expect(s.status).toBe('approved');
     expect(s.history).toHaveLength(6);
-    expect(replay(decision('approval_required', [{ ...lee, authenticate: false }]), [dial({ ...lee, authenticate: false }, 'answered'), decided('denied')]).status).toBe('denied');
+    expect(
+      replay(decision('approval_required', [{ ...lee, authenticate: false }]), [
+        dial({ ...lee, authenticate: false }, 'answered'),
+        decided('denied'),
+      ]).status,
+    ).toBe('denied');
   });
   it('all planned dials unanswered → waiting_for_approver; never a third dial', () => {
     const s = replay(decision('approval_required', [lee, lee2]), [dial(lee, 'no_answer'), dial(lee2, 'wrong_number')]);
@@ -63,7 +96,9 @@ describe('apply', () => {
   it('dials follow the plan in order', () => {
     const s = start(decision('approval_required', [lee, lee2]));
     expect(code(() => apply(s, dial(lee2, 'answered')))).toBe('unplanned_dial');
-    expect(code(() => apply(s, { type: 'dialed', approver: 'Someone', number: lee.number, result: 'answered' }))).toBe('unplanned_dial');
+    expect(code(() => apply(s, { type: 'dialed', approver: 'Someone', number: lee.number, result: 'answered' }))).toBe(
+      'unplanned_dial',
+    );
   });
   it('(choice) three failed code checks → auth_failed, for the caller and for the approver', () => {
     const d = decision('approval_required', [callerAuth, lee]);
@@ -72,7 +107,9 @@ describe('apply', () => {
     expect(replay(d, [sent, bad, sent, bad, bad]).status).toBe('auth_failed');
     expect(replay(d, [sent, bad, bad, ok('callerCodeChecked')]).status).toBe('calling');
     const badA = ok('approverCodeChecked', false);
-    expect(replay(d, [sent, ok('callerCodeChecked'), dial(lee, 'answered'), badA, badA, badA]).status).toBe('auth_failed');
+    expect(replay(d, [sent, ok('callerCodeChecked'), dial(lee, 'answered'), badA, badA, badA]).status).toBe(
+      'auth_failed',
+    );
   });
   it('no step may be skipped', () => {
     const d = decision('approval_required', [callerAuth, lee]);
@@ -84,7 +121,9 @@ describe('apply', () => {
     const reached = apply(calling, dial(lee, 'answered'));
     expect(code(() => apply(reached, decided('approved')))).toBe('unexpected_event'); // not authenticated
     expect(code(() => apply(reached, dial(lee, 'answered')))).toBe('unexpected_event');
-    expect(code(() => apply(start(decision('approval_required', [lee])), { type: 'escalated', note: '' }))).toBe('unexpected_event');
+    expect(code(() => apply(start(decision('approval_required', [lee])), { type: 'escalated', note: '' }))).toBe(
+      'unexpected_event',
+    );
   });
   it('cancelled ends any active state; final states absorb every event', () => {
     expect(apply(start(decision('tier4')), { type: 'cancelled', note: 'caller hung up' }).status).toBe('cancelled');

@@ -37,9 +37,13 @@ function afterCallerAuth(decision: Decision): WorkflowStatus {
 
 export function start(decision: Decision): WorkflowState {
   const dials = plannedDials(decision);
-  if (dials.length > MAX_DIALS) throw new WorkflowError('invalid_decision', `a decision may plan at most ${MAX_DIALS} dial attempts`);
+  if (dials.length > MAX_DIALS)
+    throw new WorkflowError('invalid_decision', `a decision may plan at most ${MAX_DIALS} dial attempts`);
   if (decision.outcome === 'approval_required' && dials.length === 0) {
-    throw new WorkflowError('invalid_decision', 'an approval_required decision needs at least one planned dial attempt');
+    throw new WorkflowError(
+      'invalid_decision',
+      'an approval_required decision needs at least one planned dial attempt',
+    );
   }
   let status: WorkflowStatus;
   switch (decision.outcome) {
@@ -53,14 +57,25 @@ export function start(decision: Decision): WorkflowState {
     default:
       status = callerAuthRequired(decision) ? 'authenticating_caller' : afterCallerAuth(decision);
   }
-  return { decision, status, callerCodeSent: false, callerFailures: 0, dialsMade: 0, reached: null, approverFailures: 0, history: [] };
+  return {
+    decision,
+    status,
+    callerCodeSent: false,
+    callerFailures: 0,
+    dialsMade: 0,
+    reached: null,
+    approverFailures: 0,
+    history: [],
+  };
 }
 
 /** The events `apply` accepts in this state (for enabling buttons). Empty once final. */
 export function expectedEvents(state: WorkflowState): WorkflowEventType[] {
   switch (state.status) {
     case 'authenticating_caller':
-      return state.callerCodeSent ? ['callerCodeSent', 'callerCodeChecked', 'cancelled'] : ['callerCodeSent', 'cancelled'];
+      return state.callerCodeSent
+        ? ['callerCodeSent', 'callerCodeChecked', 'cancelled']
+        : ['callerCodeSent', 'cancelled'];
     case 'calling':
       return ['dialed', 'cancelled'];
     case 'authenticating_approver':
@@ -75,12 +90,19 @@ export function expectedEvents(state: WorkflowState): WorkflowEventType[] {
 }
 
 function reject(state: WorkflowState, event: WorkflowEvent): never {
-  if (isFinal(state)) throw new WorkflowError('already_final', `the workflow has ended (${state.status}); ${event.type} cannot change it`);
+  if (isFinal(state))
+    throw new WorkflowError(
+      'already_final',
+      `the workflow has ended (${state.status}); ${event.type} cannot change it`,
+    );
   if (event.type === 'callerCodeChecked' && state.status === 'authenticating_caller') {
     throw new WorkflowError('code_not_sent', 'send the caller a code before checking it');
   }
   const expected = expectedEvents(state).join(', ');
-  throw new WorkflowError('unexpected_event', `${event.type} is not allowed while ${state.status}; expected one of: ${expected}`);
+  throw new WorkflowError(
+    'unexpected_event',
+    `${event.type} is not allowed while ${state.status}; expected one of: ${expected}`,
+  );
 }
 
 /** A failed code check: count it and end in auth_failed at the limit. */
@@ -110,11 +132,20 @@ export function apply(state: WorkflowState, event: WorkflowEvent): WorkflowState
       const planned = dials[state.dialsMade];
       if (!planned || planned.approver !== event.approver || planned.number !== event.number) {
         const what = planned ? `${planned.approver} at ${planned.number}` : 'nothing';
-        throw new WorkflowError('unplanned_dial', `dial attempts follow the call plan; the next planned attempt is ${what}`);
+        throw new WorkflowError(
+          'unplanned_dial',
+          `dial attempts follow the call plan; the next planned attempt is ${what}`,
+        );
       }
       const dialsMade = state.dialsMade + 1;
       if (event.result === 'answered') {
-        return { ...state, history, dialsMade, reached: planned, status: planned.authenticate ? 'authenticating_approver' : 'awaiting_decision' };
+        return {
+          ...state,
+          history,
+          dialsMade,
+          reached: planned,
+          status: planned.authenticate ? 'authenticating_approver' : 'awaiting_decision',
+        };
       }
       // Every planned attempt unanswered: the ticket waits until the approver responds.
       return { ...state, history, dialsMade, status: dialsMade >= dials.length ? 'waiting_for_approver' : 'calling' };

@@ -72,11 +72,7 @@ export interface WorkflowState {
 }
 
 export type WorkflowErrorCode =
-  | 'invalid_decision'
-  | 'already_final'
-  | 'unexpected_event'
-  | 'code_not_sent'
-  | 'unplanned_dial';
+  'invalid_decision' | 'already_final' | 'unexpected_event' | 'code_not_sent' | 'unplanned_dial';
 
 /** Thrown by `apply` for an event the current state does not allow; the state is left unchanged. */
 export class WorkflowError extends Error {

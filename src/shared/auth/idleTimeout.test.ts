@@ -19,14 +19,18 @@ describe('idlePhase (seeds: warn at 13 minutes, sign out at 15)', () => {
   it('never lets the remaining time exceed 2 minutes or go negative, and is monotonic', () => {
     const rank = { active: 0, warning: 1, expired: 2 } as const;
     fc.assert(
-      fc.property(fc.double({ min: -1e7, max: 1e8, noNaN: true }), fc.double({ min: 0, max: 1e7, noNaN: true }), (a, d) => {
-        const p = idlePhase(a);
-        if (p.phase === 'warning') {
-          expect(p.remainingMs).toBeGreaterThan(0);
-          expect(p.remainingMs).toBeLessThanOrEqual(2 * 60_000);
-        }
-        expect(rank[idlePhase(a + d).phase]).toBeGreaterThanOrEqual(rank[p.phase]);
-      }),
+      fc.property(
+        fc.double({ min: -1e7, max: 1e8, noNaN: true }),
+        fc.double({ min: 0, max: 1e7, noNaN: true }),
+        (a, d) => {
+          const p = idlePhase(a);
+          if (p.phase === 'warning') {
+            expect(p.remainingMs).toBeGreaterThan(0);
+            expect(p.remainingMs).toBeLessThanOrEqual(2 * 60_000);
+          }
+          expect(rank[idlePhase(a + d).phase]).toBeGreaterThanOrEqual(rank[p.phase]);
+        },
+      ),
     );
   });
 });

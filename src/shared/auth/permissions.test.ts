@@ -7,8 +7,24 @@ describe('role permission table', () => {
     expect(ROLE_PERMISSIONS).toEqual({
       technician: ['account.self', 'directory.read', 'approvals.write'],
       noc: ['account.self', 'directory.read', 'approvals.write', 'credentials.checkout'],
-      supervisor: ['account.self', 'directory.read', 'approvals.write', 'credentials.checkout', 'audit.read', 'admin.read'],
-      admin: ['account.self', 'directory.read', 'approvals.write', 'credentials.checkout', 'audit.read', 'admin.read', 'directory.write', 'accounts.manage'],
+      supervisor: [
+        'account.self',
+        'directory.read',
+        'approvals.write',
+        'credentials.checkout',
+        'audit.read',
+        'admin.read',
+      ],
+      admin: [
+        'account.self',
+        'directory.read',
+        'approvals.write',
+        'credentials.checkout',
+        'audit.read',
+        'admin.read',
+        'directory.write',
+        'accounts.manage',
+      ],
     });
   });
 

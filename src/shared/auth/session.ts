@@ -42,13 +42,19 @@ export type MfaChallenge = z.infer<typeof MfaChallenge>;
 export const SignInResponse = z.union([SessionTokens, MfaChallenge]);
 export type SignInResponse = z.infer<typeof SignInResponse>;
 
-const TotpCode = z.string().trim().regex(/^\d{6}$/, 'enter the 6-digit code from your authenticator app');
+const TotpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'enter the 6-digit code from your authenticator app');
 /** Four groups of four letters/digits as shown at enrolment, e.g. "7KQ4-M2XD-9PRT-W3HF"; case and dashes are ignored. */
 const RecoveryCode = z.string().trim().min(8, 'enter one of your recovery codes').max(64);
 
 export const TotpSignInRequest = z
   .object({ mfaToken: z.string().min(1).max(256), code: TotpCode.optional(), recoveryCode: RecoveryCode.optional() })
-  .refine((b) => Boolean(b.code) !== Boolean(b.recoveryCode), { message: 'send exactly one of code or recoveryCode', path: ['code'] });
+  .refine((b) => Boolean(b.code) !== Boolean(b.recoveryCode), {
+    message: 'send exactly one of code or recoveryCode',
+    path: ['code'],
+  });
 export type TotpSignInRequest = z.infer<typeof TotpSignInRequest>;
 
 export const TotpEnrolment = z.object({

@@ -3,8 +3,22 @@ import { BUNDLE_FORMAT, bundleJsonSchema, formatPath } from './bundle.js';
 import { checkBundle, recordOf } from './checkBundle.js';
 
 const site = (id: string) => ({ id, name: `Site ${id}`, companyName: 'Co', country: 'US' });
-const profile = (id: string, siteId: string, extra: object = {}) => ({ id, siteId, firstName: 'A', lastName: 'B', ...extra });
-const bundle = (parts: object = {}) => ({ format: BUNDLE_FORMAT, version: 1, sites: [site('s1'), site('s2')], profiles: [], references: [], policies: [], ...parts });
+const profile = (id: string, siteId: string, extra: object = {}) => ({
+  id,
+  siteId,
+  firstName: 'A',
+  lastName: 'B',
+  ...extra,
+});
+const bundle = (parts: object = {}) => ({
+  format: BUNDLE_FORMAT,
+  version: 1,
+  sites: [site('s1'), site('s2')],
+  profiles: [],
+  references: [],
+  policies: [],
+  ...parts,
+});
 
 describe('directory bundle', () => {
   it('formats issue paths as profiles[12].phones[0].country', () => {
@@ -21,7 +35,11 @@ describe('directory bundle', () => {
     const r = checkBundle(bundle({ profiles }));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.failures.map((f) => f.path)).toEqual(['profiles[3].firstName', 'profiles[12].email', 'profiles[12].phones[0].country']);
+    expect(r.failures.map((f) => f.path)).toEqual([
+      'profiles[3].firstName',
+      'profiles[12].email',
+      'profiles[12].phones[0].country',
+    ]);
     expect(r.failures[2]!.message).toMatch(/two-letter ISO 3166/);
     expect(r.failedRecords).toBe(2);
   });
@@ -61,7 +79,11 @@ describe('directory bundle', () => {
 
   it('docs/bundle.schema.json is the current JSON Schema (update: npx vitest run -u src/shared/bundle)', async () => {
     const schema = bundleJsonSchema();
-    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', required: ['format', 'version', 'sites', 'profiles', 'references', 'policies'] });
+    expect(schema).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      required: ['format', 'version', 'sites', 'profiles', 'references', 'policies'],
+    });
     await expect(`${JSON.stringify(schema, null, 2)}\n`).toMatchFileSnapshot('../../../docs/bundle.schema.json');
   });
 });

@@ -15,14 +15,20 @@ export const BUNDLE_VERSION = 1;
 export const DirectoryBundle = z
   .object({
     format: z.literal(BUNDLE_FORMAT, `must be "${BUNDLE_FORMAT}": this file is not a Callsign directory bundle`),
-    version: z.literal(BUNDLE_VERSION, `must be ${BUNDLE_VERSION}; this server reads version ${BUNDLE_VERSION} bundles`),
+    version: z.literal(
+      BUNDLE_VERSION,
+      `must be ${BUNDLE_VERSION}; this server reads version ${BUNDLE_VERSION} bundles`,
+    ),
     sites: z.array(Site),
     profiles: z.array(ClientProfile),
     references: z.array(Reference),
     /** One per site at most; `siteId` names the site. */
     policies: z.array(SitePolicyRecord),
   })
-  .meta({ title: 'Callsign directory bundle', description: 'The whole directory of a Callsign server: sites, client profiles, references and site policies.' });
+  .meta({
+    title: 'Callsign directory bundle',
+    description: 'The whole directory of a Callsign server: sites, client profiles, references and site policies.',
+  });
 export type DirectoryBundle = z.infer<typeof DirectoryBundle>;
 
 /** The four record lists of a bundle, in the order they are applied. */

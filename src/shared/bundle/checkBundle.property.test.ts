@@ -7,7 +7,12 @@ describe('checkBundle (property)', () => {
   it('never throws: any JSON is a bundle or a list of failures, each with a path and a message', () => {
     const anyBundleish = fc.oneof(
       fc.jsonValue(),
-      fc.record({ format: fc.constant(BUNDLE_FORMAT), version: fc.constant(BUNDLE_VERSION), sites: fc.array(fc.jsonValue(), { maxLength: 3 }), profiles: fc.array(fc.jsonValue(), { maxLength: 3 }) }),
+      fc.record({
+        format: fc.constant(BUNDLE_FORMAT),
+        version: fc.constant(BUNDLE_VERSION),
+        sites: fc.array(fc.jsonValue(), { maxLength: 3 }),
+        profiles: fc.array(fc.jsonValue(), { maxLength: 3 }),
+      }),
     );
     fc.assert(
       fc.property(anyBundleish, (value) => {

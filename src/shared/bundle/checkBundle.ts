@@ -5,7 +5,8 @@
  */
 import { DirectoryBundle, formatPath, type BundleFailure } from './bundle.js';
 
-export type BundleCheck = { ok: true; bundle: DirectoryBundle } | { ok: false; failures: BundleFailure[]; failedRecords: number };
+export type BundleCheck =
+  { ok: true; bundle: DirectoryBundle } | { ok: false; failures: BundleFailure[]; failedRecords: number };
 
 /** `profiles[12].phones[0]` → `profiles[12]`: the record a failure belongs to (or the path itself). */
 export function recordOf(path: string): string {
@@ -27,20 +28,46 @@ export function checkBundle(input: unknown): BundleCheck {
     ids.forEach((id, i) => {
       const seen = first.get(id);
       if (seen === undefined) first.set(id, i);
-      else failures.push({ path: `${list}[${i}].${field}`, message: `duplicate ${field} "${id}" (also ${list}[${seen}])` });
+      else
+        failures.push({
+          path: `${list}[${i}].${field}`,
+          message: `duplicate ${field} "${id}" (also ${list}[${seen}])`,
+        });
     });
   };
-  unique('sites', bundle.sites.map((s) => s.id), 'id');
-  unique('profiles', bundle.profiles.map((p) => p.id), 'id');
-  unique('references', bundle.references.map((r) => r.id), 'id');
-  unique('policies', bundle.policies.map((p) => p.siteId), 'siteId');
+  unique(
+    'sites',
+    bundle.sites.map((s) => s.id),
+    'id',
+  );
+  unique(
+    'profiles',
+    bundle.profiles.map((p) => p.id),
+    'id',
+  );
+  unique(
+    'references',
+    bundle.references.map((r) => r.id),
+    'id',
+  );
+  unique(
+    'policies',
+    bundle.policies.map((p) => p.siteId),
+    'siteId',
+  );
 
   const sites = new Set(bundle.sites.map((s) => s.id));
   const missing = (id: string) => `there is no site "${id}" in this bundle; add the site or fix the id`;
-  bundle.profiles.forEach((p, i) => !sites.has(p.siteId) && failures.push({ path: `profiles[${i}].siteId`, message: missing(p.siteId) }));
-  bundle.policies.forEach((p, i) => !sites.has(p.siteId) && failures.push({ path: `policies[${i}].siteId`, message: missing(p.siteId) }));
+  bundle.profiles.forEach(
+    (p, i) => !sites.has(p.siteId) && failures.push({ path: `profiles[${i}].siteId`, message: missing(p.siteId) }),
+  );
+  bundle.policies.forEach(
+    (p, i) => !sites.has(p.siteId) && failures.push({ path: `policies[${i}].siteId`, message: missing(p.siteId) }),
+  );
   bundle.references.forEach((r, i) =>
-    r.siteIds.forEach((id, j) => !sites.has(id) && failures.push({ path: `references[${i}].siteIds[${j}]`, message: missing(id) })),
+    r.siteIds.forEach(
+      (id, j) => !sites.has(id) && failures.push({ path: `references[${i}].siteIds[${j}]`, message: missing(id) }),
+    ),
   );
   return done(failures, bundle);
 }

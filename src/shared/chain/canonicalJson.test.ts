@@ -5,14 +5,21 @@ import { canonicalJson } from './canonicalJson.js';
 /** Reverses the key order of every object, deeply. */
 function reorder(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reorder);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reorder(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .reverse()
+        .map(([k, v]) => [k, reorder(v)]),
+    );
   return value;
 }
 const json = fc.jsonValue({ maxDepth: 4 });
 
 describe('canonicalJson', () => {
   it('sorts keys by code unit and writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x'], é: { z: 1, A: 2 }, '10': 0, '9': 0 })).toBe('{"10":0,"9":0,"a":[true,null,"x"],"b":1,"é":{"A":2,"z":1}}');
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], é: { z: 1, A: 2 }, '10': 0, '9': 0 })).toBe(
+      '{"10":0,"9":0,"a":[true,null,"x"],"b":1,"é":{"A":2,"z":1}}',
+    );
     expect(canonicalJson('line\n"q"')).toBe('"line\\n\\"q\\""');
     expect(canonicalJson([1e21, 0.1, -0, 5])).toBe('[1e+21,0.1,0,5]');
   });

@@ -29,7 +29,8 @@ function write(value: unknown, path: string, ancestors: Set<object>): string {
         .join(',')}]`;
     }
     const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto !== Object.prototype && proto !== null) throw new TypeError(`${path}: only plain objects can be written as canonical JSON`);
+    if (proto !== Object.prototype && proto !== null)
+      throw new TypeError(`${path}: only plain objects can be written as canonical JSON`);
     const entries = Object.keys(value)
       .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
       .sort() // default sort compares UTF-16 code units, as RFC 8785 requires

@@ -12,7 +12,11 @@ async function chain(bodies: Record<string, unknown>[]): Promise<ChainedRecord[]
   }
   return out;
 }
-const bodies = [{ id: 'a', outcome: 'approved' }, { id: 'b', outcome: 'denied', note: 'no' }, { id: 'c', n: 3 }];
+const bodies = [
+  { id: 'a', outcome: 'approved' },
+  { id: 'b', outcome: 'denied', note: 'no' },
+  { id: 'c', n: 3 },
+];
 
 describe('hash chain', () => {
   it('uses SHA-256 (hex) from WebCrypto', async () => {
@@ -42,13 +46,18 @@ describe('hash chain', () => {
   });
   it('any single edit to any record breaks the chain at that record', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.dictionary(fc.string({ maxLength: 4 }), fc.integer()), { minLength: 1, maxLength: 5 }), fc.nat(), fc.integer(), async (items, at, value) => {
-        const records = await chain(items);
-        const i = at % records.length;
-        const edited = records.map((r, j) => (j === i ? { ...r, __edited: value } : r));
-        expect(await verifyChain(records)).toBeNull();
-        expect(await verifyChain(edited)).toBe(i);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.dictionary(fc.string({ maxLength: 4 }), fc.integer()), { minLength: 1, maxLength: 5 }),
+        fc.nat(),
+        fc.integer(),
+        async (items, at, value) => {
+          const records = await chain(items);
+          const i = at % records.length;
+          const edited = records.map((r, j) => (j === i ? { ...r, __edited: value } : r));
+          expect(await verifyChain(records)).toBeNull();
+          expect(await verifyChain(edited)).toBe(i);
+        },
+      ),
       { numRuns: 50 },
     );
   });

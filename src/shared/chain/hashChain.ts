@@ -37,7 +37,10 @@ export async function hashRecord(record: Record<string, unknown>, prevHash: stri
 }
 
 /** `record` with `prevHash` and `hash` set, ready to append after a record whose hash is `prevHash`. */
-export async function linkRecord<T extends Record<string, unknown>>(record: T, prevHash: string): Promise<T & ChainedRecord> {
+export async function linkRecord<T extends Record<string, unknown>>(
+  record: T,
+  prevHash: string,
+): Promise<T & ChainedRecord> {
   return { ...record, prevHash, hash: await hashRecord(record, prevHash) };
 }
 
@@ -46,7 +49,10 @@ export async function linkRecord<T extends Record<string, unknown>>(record: T, p
  * `firstPrevHash` is what the first record must point at (GENESIS_HASH for a whole chain, the hash
  * of the record before for a segment).
  */
-export async function verifyChain(records: readonly ChainedRecord[], firstPrevHash = GENESIS_HASH): Promise<number | null> {
+export async function verifyChain(
+  records: readonly ChainedRecord[],
+  firstPrevHash = GENESIS_HASH,
+): Promise<number | null> {
   let expectedPrev = firstPrevHash;
   for (const [i, record] of records.entries()) {
     if (record.prevHash !== expectedPrev) return i;

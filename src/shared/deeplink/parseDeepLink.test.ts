@@ -6,7 +6,10 @@ describe('parseDeepLink', () => {
   it.each([
     ['callsign://lookup?phone=%2B12065550101', { kind: 'lookup', phone: '+12065550101' }],
     ['callsign://lookup?phone=(206)%20555-0101', { kind: 'lookup', phone: '(206) 555-0101' }],
-    ['callsign://lookup/?email=dana.reyes%40northwindtraders.com', { kind: 'lookup', email: 'dana.reyes@northwindtraders.com' }],
+    [
+      'callsign://lookup/?email=dana.reyes%40northwindtraders.com',
+      { kind: 'lookup', email: 'dana.reyes@northwindtraders.com' },
+    ],
     ['CALLSIGN://LOOKUP?email=a@b.co', { kind: 'lookup', email: 'a@b.co' }],
   ])('accepts %s', (url, link) => {
     expect(parseDeepLink(url)).toEqual({ ok: true, link });
@@ -35,11 +38,16 @@ describe('parseDeepLink', () => {
     fc.assert(fc.property(fc.string(), (s) => typeof parseDeepLink(s).ok === 'boolean'));
     fc.assert(fc.property(fc.string(), (s) => typeof parseDeepLink(`callsign://lookup?${s}`).ok === 'boolean'));
     fc.assert(
-      // eslint-disable-next-line no-control-regex -- generated values without control characters
-      fc.property(fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim() === s && s.length > 0 && !/[\u0000-\u001f\u007f]/.test(s)), (phone) => {
-        const r = parseLookupQuery(lookupRoute({ kind: 'lookup', phone }).split('?')[1]!);
-        expect(r).toEqual({ ok: true, link: { kind: 'lookup', phone } });
-      }),
+      fc.property(
+        fc
+          .string({ minLength: 1, maxLength: 60 })
+          // eslint-disable-next-line no-control-regex -- generated values without control characters
+          .filter((s) => s.trim() === s && s.length > 0 && !/[\u0000-\u001f\u007f]/.test(s)),
+        (phone) => {
+          const r = parseLookupQuery(lookupRoute({ kind: 'lookup', phone }).split('?')[1]!);
+          expect(r).toEqual({ ok: true, link: { kind: 'lookup', phone } });
+        },
+      ),
     );
   });
 });

@@ -41,7 +41,8 @@ export function parseDeepLink(url: string): DeepLinkResult {
   if (typeof url !== 'string' || url.length > MAX_LENGTH) return fail('The link is missing or too long.');
   const m = /^callsign:\/\/([a-z]+)\/?(?:\?(.*))?$/i.exec(url.trim());
   if (!m) return fail('This is not a Callsign link.');
-  if (m[1]!.toLowerCase() !== 'lookup') return fail(`Callsign links can only look up callers, not "${m[1]!.slice(0, 32)}".`);
+  if (m[1]!.toLowerCase() !== 'lookup')
+    return fail(`Callsign links can only look up callers, not "${m[1]!.slice(0, 32)}".`);
   return parseLookupQuery(m[2] ?? '');
 }
 

@@ -20,6 +20,9 @@ export const Phone = z.object({
   /** Mobile carrier, e.g. "AT&T"; with `smsGateway` it lets the help desk send SMS codes. */
   provider: z.string().optional(),
   /** Email-to-SMS gateway domain, e.g. "@txt.att.com". */
-  smsGateway: z.string().regex(/^@[\w.-]+\.[a-z]{2,}$/i, 'use a gateway domain such as "@txt.att.com"').optional(),
+  smsGateway: z
+    .string()
+    .regex(/^@[\w.-]+\.[a-z]{2,}$/i, 'use a gateway domain such as "@txt.att.com"')
+    .optional(),
 });
 export type Phone = z.infer<typeof Phone>;

@@ -11,7 +11,11 @@ export const ReferenceBody = z.object({
   /** Expected duration in minutes. */
   durationMinutes: z.number().int().nonnegative().optional(),
   escalation: z
-    .object({ to: z.enum(['tier4', 'third_party', 'partner']), contact: z.string().optional(), note: z.string().optional() })
+    .object({
+      to: z.enum(['tier4', 'third_party', 'partner']),
+      contact: z.string().optional(),
+      note: z.string().optional(),
+    })
     .optional(),
 });
 export type ReferenceBody = z.infer<typeof ReferenceBody>;

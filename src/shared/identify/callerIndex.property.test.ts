@@ -8,26 +8,40 @@ import type { CallerIndex, Candidate, IndexProfile, IndexSite } from './types.js
 const NUMBERS = ['020 7946 0958', '+1 206 555 0101', '(206) 555-0102', '02 9374 4000', '07700 900123', '0491 570 156'];
 const COUNTRIES = ['US', 'GB', 'AU'] as const;
 const EMAILS = ['dana@acme.com', 'lee@eu.acme.com', 'kim@gmail.com', 'sam@mail.acme.com'];
-const KEYS = [...new Set(NUMBERS.flatMap((n) => [undefined, ...COUNTRIES].map((c) => phoneMatchKey(n, c))))].filter((k): k is string => !!k);
-
-const siteArb = fc.record({
-  id: fc.constantFrom('s1', 's2', 's3'),
-  country: fc.constantFrom(...COUNTRIES),
-  mainPhones: fc.subarray(NUMBERS, { maxLength: 2 }),
-  domain: fc.constantFrom('acme.com', 'eu.acme.com', 'gmail.com', undefined),
-  noClientEmailDomain: fc.boolean(),
-}).map(({ id, country, mainPhones, domain, noClientEmailDomain }): IndexSite =>
-  site(id, { country, mainPhones, noClientEmailDomain, ...(domain && !noClientEmailDomain ? { emailDomain: domain } : {}) }),
+const KEYS = [...new Set(NUMBERS.flatMap((n) => [undefined, ...COUNTRIES].map((c) => phoneMatchKey(n, c))))].filter(
+  (k): k is string => !!k,
 );
 
-const profileArb = fc.record({
-  id: fc.constantFrom('p1', 'p2', 'p3', 'p4'),
-  siteId: fc.constantFrom('s1', 's2', 's3', 's-never'),
-  phones: fc.array(fc.tuple(fc.constantFrom(...NUMBERS), fc.constantFrom(...COUNTRIES, undefined)), { maxLength: 3 }),
-  email: fc.constantFrom(...EMAILS, undefined),
-}).map(({ id, siteId, phones, email }): IndexProfile => profile(id, siteId, { phones: phones.map(([n, c]) => phone(n, c)), ...(email ? { email } : {}) }));
+const siteArb = fc
+  .record({
+    id: fc.constantFrom('s1', 's2', 's3'),
+    country: fc.constantFrom(...COUNTRIES),
+    mainPhones: fc.subarray(NUMBERS, { maxLength: 2 }),
+    domain: fc.constantFrom('acme.com', 'eu.acme.com', 'gmail.com', undefined),
+    noClientEmailDomain: fc.boolean(),
+  })
+  .map(({ id, country, mainPhones, domain, noClientEmailDomain }): IndexSite =>
+    site(id, {
+      country,
+      mainPhones,
+      noClientEmailDomain,
+      ...(domain && !noClientEmailDomain ? { emailDomain: domain } : {}),
+    }),
+  );
 
-type Op = { upsertSite: IndexSite } | { removeSite: string } | { upsertProfile: IndexProfile } | { removeProfile: string };
+const profileArb = fc
+  .record({
+    id: fc.constantFrom('p1', 'p2', 'p3', 'p4'),
+    siteId: fc.constantFrom('s1', 's2', 's3', 's-never'),
+    phones: fc.array(fc.tuple(fc.constantFrom(...NUMBERS), fc.constantFrom(...COUNTRIES, undefined)), { maxLength: 3 }),
+    email: fc.constantFrom(...EMAILS, undefined),
+  })
+  .map(({ id, siteId, phones, email }): IndexProfile =>
+    profile(id, siteId, { phones: phones.map(([n, c]) => phone(n, c)), ...(email ? { email } : {}) }),
+  );
+
+type Op =
+  { upsertSite: IndexSite } | { removeSite: string } | { upsertProfile: IndexProfile } | { removeProfile: string };
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   siteArb.map((s) => ({ upsertSite: s })),
   fc.constantFrom('s1', 's2', 's3').map((id) => ({ removeSite: id })),

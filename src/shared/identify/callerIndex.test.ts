@@ -9,8 +9,12 @@ describe('caller index: phones', () => {
     const index = createCallerIndex();
     index.upsertSite(site('s1', { mainPhones: ['(206) 555-0100'] }));
     index.upsertProfile(profile('p1', 's1', { phones: [phone('206.555.0101 ext 4'), phone('+44 (0)20 7946 0958')] }));
-    expect(index.candidatesForPhone('+12065550100')).toEqual([{ siteId: 's1', matched: 'site_phone', confidence: 2, value: '+12065550100' }]);
-    expect(index.candidatesForPhone('+12065550101')).toEqual([{ siteId: 's1', profileId: 'p1', matched: 'profile_phone', confidence: 3, value: '+12065550101' }]);
+    expect(index.candidatesForPhone('+12065550100')).toEqual([
+      { siteId: 's1', matched: 'site_phone', confidence: 2, value: '+12065550100' },
+    ]);
+    expect(index.candidatesForPhone('+12065550101')).toEqual([
+      { siteId: 's1', profileId: 'p1', matched: 'profile_phone', confidence: 3, value: '+12065550101' },
+    ]);
     expect(index.candidatesForPhone('+442079460958')).toHaveLength(1);
     expect(index.stats).toEqual({ sites: 1, profiles: 1, phones: 3 });
   });
@@ -88,14 +92,22 @@ describe('caller index: email', () => {
   it('an exact profile email identifies the person, even on a public domain', () => {
     const index = build();
     expect(index.candidatesForEmail('dana.reyes@gmail.com', 'gmail.com')).toEqual([
-      { siteId: 'home-office', profileId: 'dana', matched: 'profile_email', confidence: 3, value: 'dana.reyes@gmail.com' },
+      {
+        siteId: 'home-office',
+        profileId: 'dana',
+        matched: 'profile_email',
+        confidence: 3,
+        value: 'dana.reyes@gmail.com',
+      },
     ]);
     expect(index.candidatesForEmail('lee@acme.com', 'acme.com')).toMatchObject([{ profileId: 'lee', confidence: 3 }]);
   });
 
   it('otherwise the domain identifies the site; subdomains match their parent; the most specific wins', () => {
     const index = build();
-    expect(index.candidatesForEmail('kim@acme.com', 'acme.com')).toEqual([{ siteId: 'acme', matched: 'site_domain', confidence: 1, value: 'acme.com' }]);
+    expect(index.candidatesForEmail('kim@acme.com', 'acme.com')).toEqual([
+      { siteId: 'acme', matched: 'site_domain', confidence: 1, value: 'acme.com' },
+    ]);
     expect(siteIds(index.candidatesForEmail('kim@mail.acme.com', 'mail.acme.com'))).toEqual(['acme']);
     expect(siteIds(index.candidatesForEmail('kim@eu.acme.com', 'eu.acme.com'))).toEqual(['acme-eu']);
     expect(siteIds(index.candidatesForEmail('kim@mx.eu.acme.com', 'mx.eu.acme.com'))).toEqual(['acme-eu']);

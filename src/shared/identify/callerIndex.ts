@@ -88,7 +88,8 @@ class MemoryCallerIndex implements CallerIndex {
 
   clear(): void {
     for (const map of [this.sites, this.profiles, this.usesSiteCountry, this.siteCountries]) map.clear();
-    for (const postings of [this.profilePhones, this.sitePhones, this.profileEmails, this.siteDomains]) postings.clear();
+    for (const postings of [this.profilePhones, this.sitePhones, this.profileEmails, this.siteDomains])
+      postings.clear();
   }
 
   candidatesForPhone(e164: string): Candidate[] {
@@ -97,14 +98,21 @@ class MemoryCallerIndex implements CallerIndex {
       const profile = this.profiles.get(profileId)!.profile;
       out.push({ siteId: profile.siteId, profileId, matched: 'profile_phone', confidence: 3, value: e164 });
     }
-    for (const siteId of this.sitePhones.get(e164)) out.push({ siteId, matched: 'site_phone', confidence: 2, value: e164 });
+    for (const siteId of this.sitePhones.get(e164))
+      out.push({ siteId, matched: 'site_phone', confidence: 2, value: e164 });
     return out;
   }
 
   candidatesForEmail(address: string, domain: string): Candidate[] {
     const people = this.profileEmails.get(address);
     if (people.length > 0) {
-      return people.map((profileId) => ({ siteId: this.profiles.get(profileId)!.profile.siteId, profileId, matched: 'profile_email' as const, confidence: 3 as const, value: address }));
+      return people.map((profileId) => ({
+        siteId: this.profiles.get(profileId)!.profile.siteId,
+        profileId,
+        matched: 'profile_email' as const,
+        confidence: 3 as const,
+        value: address,
+      }));
     }
     if (isPublicDomain(domain)) return [];
     // mail.eu.acme.com → mail.eu.acme.com, eu.acme.com, acme.com: the most specific registered domain wins.
@@ -112,7 +120,13 @@ class MemoryCallerIndex implements CallerIndex {
     for (let i = 0; i < labels.length - 1; i++) {
       const suffix = labels.slice(i).join('.');
       const siteIds = this.siteDomains.get(suffix);
-      if (siteIds.length > 0) return siteIds.map((siteId) => ({ siteId, matched: 'site_domain' as const, confidence: 1 as const, value: suffix }));
+      if (siteIds.length > 0)
+        return siteIds.map((siteId) => ({
+          siteId,
+          matched: 'site_domain' as const,
+          confidence: 1 as const,
+          value: suffix,
+        }));
     }
     return [];
   }
@@ -125,7 +139,11 @@ class MemoryCallerIndex implements CallerIndex {
   }
 
   get stats(): { sites: number; profiles: number; phones: number } {
-    return { sites: this.sites.size, profiles: this.profiles.size, phones: this.profilePhones.size + this.sitePhones.size };
+    return {
+      sites: this.sites.size,
+      profiles: this.profiles.size,
+      phones: this.profilePhones.size + this.sitePhones.size,
+    };
   }
 
   private indexProfile(profile: IndexProfile): void {

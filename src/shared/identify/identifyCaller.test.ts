@@ -8,7 +8,9 @@ function directory() {
   index.upsertSite(site('globex', { mainPhones: ['+1 206 555 0199'], emailDomain: 'globex.com' }));
   index.upsertSite(site('initech', { mainPhones: ['206-555-0199'], emailDomain: 'globex.com' })); // shares number and domain with globex
   index.upsertSite(site('london', { country: 'GB', mainPhones: ['020 7946 0000'], noClientEmailDomain: true }));
-  index.upsertProfile(profile('dana', 'acme', { email: 'dana@acme.com', phones: [phone('206 555 0101'), phone('206 555 0100')] }));
+  index.upsertProfile(
+    profile('dana', 'acme', { email: 'dana@acme.com', phones: [phone('206 555 0101'), phone('206 555 0100')] }),
+  );
   index.upsertProfile(profile('pat', 'london', { email: 'pat.home@gmail.com', phones: [phone('07700 900123')] }));
   index.upsertProfile(profile('lee', 'acme', { phones: [phone('206 555 0150')] }));
   index.upsertProfile(profile('kim', 'acme', { phones: [phone('206 555 0150')] })); // shared desk phone
@@ -24,13 +26,18 @@ describe('identifyCaller', () => {
   it('identifies a person by phone in any format, with the extension kept aside', () => {
     const result = ok(identifyCaller(directory(), 'tel:+1-206-555-0101;ext=12'));
     expect(result.query).toEqual({ kind: 'phone', e164: '+12065550101', extension: '12', country: 'US' });
-    expect(result.candidates).toEqual([{ siteId: 'acme', profileId: 'dana', matched: 'profile_phone', confidence: 3, value: '+12065550101' }]);
+    expect(result.candidates).toEqual([
+      { siteId: 'acme', profileId: 'dana', matched: 'profile_phone', confidence: 3, value: '+12065550101' },
+    ]);
     expect(result.ambiguous).toBe(false);
   });
 
   it('ranks the person above the site when a profile lists the main number', () => {
     const result = ok(identifyCaller(directory(), '206.555.0100'));
-    expect(result.candidates.map((c) => [c.matched, c.confidence])).toEqual([['profile_phone', 3], ['site_phone', 2]]);
+    expect(result.candidates.map((c) => [c.matched, c.confidence])).toEqual([
+      ['profile_phone', 3],
+      ['site_phone', 2],
+    ]);
     expect(result.ambiguous).toBe(false);
   });
 
@@ -49,15 +56,24 @@ describe('identifyCaller', () => {
   it('reads national numbers with the most common site country unless told otherwise', () => {
     const index = directory();
     expect(identifyCaller(index, '020 7946 0000')).toMatchObject({ ok: false }); // read as a US number: not one
-    expect(ok(identifyCaller(index, '020 7946 0000', { defaultCountry: 'GB' })).candidates).toMatchObject([{ siteId: 'london' }]);
+    expect(ok(identifyCaller(index, '020 7946 0000', { defaultCountry: 'GB' })).candidates).toMatchObject([
+      { siteId: 'london' },
+    ]);
     expect(ok(identifyCaller(index, '+44 (0)20 7946 0000')).candidates).toMatchObject([{ siteId: 'london' }]);
-    expect(ok(identifyCaller(index, '07700 900123', { defaultCountry: 'GB' })).candidates).toMatchObject([{ profileId: 'pat' }]);
+    expect(ok(identifyCaller(index, '07700 900123', { defaultCountry: 'GB' })).candidates).toMatchObject([
+      { profileId: 'pat' },
+    ]);
   });
 
   it('identifies by email: exact profile address first, even on a public domain', () => {
     const index = directory();
     const pat = ok(identifyCaller(index, 'Pat <Pat.Home@GMAIL.com>'));
-    expect(pat.query).toEqual({ kind: 'email', address: 'pat.home@gmail.com', domain: 'gmail.com', publicDomain: true });
+    expect(pat.query).toEqual({
+      kind: 'email',
+      address: 'pat.home@gmail.com',
+      domain: 'gmail.com',
+      publicDomain: true,
+    });
     expect(pat.candidates).toMatchObject([{ profileId: 'pat', confidence: 3, matched: 'profile_email' }]);
     expect(ok(identifyCaller(index, 'stranger@gmail.com')).candidates).toEqual([]);
   });
@@ -79,6 +95,9 @@ describe('identifyCaller', () => {
     expect(identifyCaller(index, '206 555')).toMatchObject({ ok: false, error: { code: 'too_short' } });
     expect(identifyCaller(index, '206 555 0101 abc')).toMatchObject({ ok: false, error: { code: 'invalid_phone' } });
     expect(identifyCaller(index, 'reception')).toMatchObject({ ok: false, error: { code: 'unrecognised' } });
-    expect(identifyCaller(createCallerIndex(), '2065550101')).toMatchObject({ ok: false, error: { code: 'invalid_phone', message: expect.stringContaining('country code') } });
+    expect(identifyCaller(createCallerIndex(), '2065550101')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_phone', message: expect.stringContaining('country code') },
+    });
   });
 });

@@ -20,7 +20,10 @@ const PHONE_URI = /^(?:"[^"]*"\s*|[^<@]*)?<?\s*(?:tel|sips?|callto):/i;
 /** Strongest first; ties in a stable order so the UI never reshuffles the same result. */
 function rank(candidates: Candidate[]): Candidate[] {
   return candidates.sort(
-    (a, b) => b.confidence - a.confidence || a.siteId.localeCompare(b.siteId) || (a.profileId ?? '').localeCompare(b.profileId ?? ''),
+    (a, b) =>
+      b.confidence - a.confidence ||
+      a.siteId.localeCompare(b.siteId) ||
+      (a.profileId ?? '').localeCompare(b.profileId ?? ''),
   );
 }
 
@@ -39,12 +42,20 @@ export function identifyCaller(index: CallerIndex, input: string, options: Ident
   if (text.includes('@') && !PHONE_URI.test(text)) {
     const email = parseEmail(text);
     if (!email.ok) return fail(email.code, email.message);
-    const query: ParsedQuery = { kind: 'email', address: email.address, domain: email.domain, publicDomain: email.publicDomain };
+    const query: ParsedQuery = {
+      kind: 'email',
+      address: email.address,
+      domain: email.domain,
+      publicDomain: email.publicDomain,
+    };
     return result(query, index.candidatesForEmail(email.address, email.domain));
   }
 
   if (!/\p{Nd}/u.test(text)) {
-    return fail('unrecognised', 'Type the caller’s phone number (e.g. +1 206 555 0101) or email address (e.g. dana@acme.com).');
+    return fail(
+      'unrecognised',
+      'Type the caller’s phone number (e.g. +1 206 555 0101) or email address (e.g. dana@acme.com).',
+    );
   }
   const phone = normalizePhone(text, options.defaultCountry ?? index.defaultCountry);
   if (!phone.ok) return fail(phone.code === 'invalid_country' ? 'invalid_phone' : phone.code, phone.message);

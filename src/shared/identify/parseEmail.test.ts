@@ -45,19 +45,30 @@ describe('parseEmail', () => {
 
   it('never throws, and a parsed address is lower-case, trimmed and re-parses to itself', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.emailAddress()), (text) => {
-        const result = parseEmail(text);
-        if (!result.ok) return;
-        expect(result.address).toBe(result.address.toLowerCase().trim());
-        expect(result.address).toBe(`${result.local}@${result.domain}`);
-        expect(parseEmail(result.address)).toEqual(result);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.emailAddress()),
+        (text) => {
+          const result = parseEmail(text);
+          if (!result.ok) return;
+          expect(result.address).toBe(result.address.toLowerCase().trim());
+          expect(result.address).toBe(`${result.local}@${result.domain}`);
+          expect(parseEmail(result.address)).toEqual(result);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
 
   it('accepts what fast-check considers a valid address, in every wrapping', () => {
-    const wrapped = fc.tuple(fc.emailAddress(), fc.constantFrom((a: string) => a, (a: string) => `mailto:${a}`, (a: string) => `Dana <${a}>`, (a: string) => `  ${a.toUpperCase()} `));
+    const wrapped = fc.tuple(
+      fc.emailAddress(),
+      fc.constantFrom(
+        (a: string) => a,
+        (a: string) => `mailto:${a}`,
+        (a: string) => `Dana <${a}>`,
+        (a: string) => `  ${a.toUpperCase()} `,
+      ),
+    );
     fc.assert(
       fc.property(wrapped, ([address, wrap]) => {
         fc.pre(address.length <= 254 && !/[%?]/.test(address));

@@ -41,7 +41,8 @@ function asciiDomain(domain: string): string | undefined {
  * A bare, valid ASCII address such as the directory stores: checked in one regex pass, because the
  * caller index normalises ~100k of them on every build. Anything else takes the general path.
  */
-const PLAIN_ADDRESS = /^(?!\.)(?!.*\.\.)[a-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}(?<!\.)@(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/;
+const PLAIN_ADDRESS =
+  /^(?!\.)(?!.*\.\.)[a-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}(?<!\.)@(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/;
 
 /** The normalised address alone (no provider check), or undefined when it is not an address. */
 export function normalizeEmail(input: string): string | undefined {
@@ -57,7 +58,8 @@ export function parseEmail(input: string): ParsedEmail {
   // ASCII needs no Unicode normalisation (the common case, and what index builds feed in bulk).
   let text = (/^[\x20-\x7e]*$/.test(raw) ? raw : raw.normalize('NFKC').replace(/\p{Cf}/gu, '')).trim();
   if (!text) return { ok: false, code: 'empty', message: 'Enter an email address.' };
-  if (text.length > 2 * MAX_ADDRESS) return invalid('That is too long for an email address. Type only the address, e.g. dana@acme.com.');
+  if (text.length > 2 * MAX_ADDRESS)
+    return invalid('That is too long for an email address. Type only the address, e.g. dana@acme.com.');
   const angle = /<([^<>]*)>\s*$/.exec(text);
   if (angle) text = angle[1]!.trim();
   if (/^mailto:/i.test(text)) text = safeDecode(text.slice('mailto:'.length).split('?')[0]!).trim();
@@ -68,12 +70,16 @@ export function parseEmail(input: string): ParsedEmail {
   const local = text.slice(0, at);
   const domain = asciiDomain(text.slice(at + 1));
   if (!local) return invalid('Type the part before the @ as well, e.g. dana@acme.com.');
-  if (!LOCAL.test(local) || local.length > 64) return invalid('The part before the @ has characters an email address cannot have. Check for spaces or a second @.');
+  if (!LOCAL.test(local) || local.length > 64)
+    return invalid(
+      'The part before the @ has characters an email address cannot have. Check for spaces or a second @.',
+    );
   const labels = domain?.split('.') ?? [];
   if (!domain || labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TLD.test(labels.at(-1)!)) {
     return invalid('The part after the @ is not a domain. Type it like acme.com.');
   }
   const address = `${local}@${domain}`;
-  if (address.length > MAX_ADDRESS) return invalid('That is too long for an email address. Type only the address, e.g. dana@acme.com.');
+  if (address.length > MAX_ADDRESS)
+    return invalid('That is too long for an email address. Type only the address, e.g. dana@acme.com.');
   return { ok: true, address, local, domain, publicDomain: isPublicDomain(domain) };
 }

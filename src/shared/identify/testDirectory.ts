@@ -16,4 +16,8 @@ export const profile = (id: string, siteId: string, over: Partial<IndexProfile> 
   ...over,
 });
 
-export const phone = (number: string, country?: string): IndexProfile['phones'][number] => ({ number, type: 'office', ...(country ? { country } : {}) });
+export const phone = (number: string, country?: string): IndexProfile['phones'][number] => ({
+  number,
+  type: 'office',
+  ...(country ? { country } : {}),
+});

@@ -59,11 +59,18 @@ export const requestSchemas = {
   /** Second sign-in step for accounts with TOTP: a 6-digit code or one recovery code. */
   'session.totp': z
     .object({
-      code: z.string().trim().regex(/^\d{6}$/, 'enter the 6-digit code from your authenticator app').optional(),
+      code: z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/, 'enter the 6-digit code from your authenticator app')
+        .optional(),
       recoveryCode: z.string().trim().min(8, 'enter one of your recovery codes').max(64).optional(),
     })
     .strict()
-    .refine((b) => Boolean(b.code) !== Boolean(b.recoveryCode), { message: 'enter a code or a recovery code', path: ['code'] }),
+    .refine((b) => Boolean(b.code) !== Boolean(b.recoveryCode), {
+      message: 'enter a code or a recovery code',
+      path: ['code'],
+    }),
   'session.logout': z.object({}).strict(),
   'sync.pull': z.object({ since: z.number().int().nonnegative(), limit: z.number().int().min(1).max(20000) }).strict(),
   'lookup.remote': z
@@ -76,7 +83,9 @@ export const requestSchemas = {
   /** Sends an SMS verification code; the code itself never crosses IPC. */
   'sms.send': SmsCodeRequest,
   /** Checks a code the person read out; the typed code crosses IPC once and is not kept. */
-  'sms.check': z.object({ codeId: z.string().min(1).max(128), code: z.string().regex(/^\d{6}$/, 'enter the 6-digit code') }).strict(),
+  'sms.check': z
+    .object({ codeId: z.string().min(1).max(128), code: z.string().regex(/^\d{6}$/, 'enter the 6-digit code') })
+    .strict(),
   /** Demo workspace only: the messages the local SMTP outbox received. */
   'outbox.list': z.object({}).strict(),
   /**
@@ -85,7 +94,14 @@ export const requestSchemas = {
    */
   'account.totpEnroll': z.object({}).strict(),
   /** Confirms enrolment with a first code; the result carries the 10 recovery codes, shown once. */
-  'account.totpConfirm': z.object({ code: z.string().trim().regex(/^\d{6}$/, 'enter the 6-digit code from your authenticator app') }).strict(),
+  'account.totpConfirm': z
+    .object({
+      code: z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/, 'enter the 6-digit code from your authenticator app'),
+    })
+    .strict(),
   /** Devices: `own` = the signed-in person's; `all` = everyone's (needs `admin.read`). */
   'devices.list': z.object({ scope: z.enum(['own', 'all']) }).strict(),
   /** Revokes a device (own, or anyone's with `accounts.manage`); it wipes its cache at next contact. */

@@ -11,13 +11,17 @@ describe('IPC dispatcher (property)', () => {
   it('never throws; anything that is not a valid request gets a bad_request naming the field', async () => {
     const dispatch = createDispatcher(handlers);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.constantFrom(...channels), fc.string()), fc.jsonValue(), async (channel, payload) => {
-        const r = await dispatch(channel, payload);
-        if (!r.ok) {
-          expect(r.error.code).toBe('bad_request');
-          expect(r.error.message.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.constantFrom(...channels), fc.string()),
+        fc.jsonValue(),
+        async (channel, payload) => {
+          const r = await dispatch(channel, payload);
+          if (!r.ok) {
+            expect(r.error.code).toBe('bad_request');
+            expect(r.error.message.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

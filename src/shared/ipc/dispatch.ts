@@ -12,7 +12,14 @@ export type DispatchResult = { ok: true; result: unknown } | { ok: false; error:
 export function createDispatcher(handlers: Handlers, onUnexpected: (err: unknown, channel: string) => void = () => {}) {
   return async function dispatch(channel: unknown, payload: unknown): Promise<DispatchResult> {
     if (!isChannel(channel)) {
-      return { ok: false, error: { code: 'bad_request', message: `Unknown IPC channel "${String(channel).slice(0, 64)}".`, field: 'channel' } };
+      return {
+        ok: false,
+        error: {
+          code: 'bad_request',
+          message: `Unknown IPC channel "${String(channel).slice(0, 64)}".`,
+          field: 'channel',
+        },
+      };
     }
     const parsed = requestSchemas[channel].safeParse(payload ?? {});
     if (!parsed.success) return { ok: false, error: fromZodError(parsed.error).toBody().error };
@@ -22,7 +29,13 @@ export function createDispatcher(handlers: Handlers, onUnexpected: (err: unknown
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toBody().error };
       onUnexpected(err, channel);
-      return { ok: false, error: { code: 'internal', message: 'Something went wrong in Callsign. Try again; if it keeps happening, restart the app.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: 'Something went wrong in Callsign. Try again; if it keeps happening, restart the app.',
+        },
+      };
     }
   };
 }

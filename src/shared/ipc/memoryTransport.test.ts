@@ -8,7 +8,11 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   const status = { signedIn: false, serverUrl: 'http://127.0.0.1:4317', online: true };
   return {
     'session.status': async () => status,
-    'session.login': async ({ email }) => ({ ...status, signedIn: true, user: { id: 'u1', email, name: 'Taylor', role: 'technician' } }),
+    'session.login': async ({ email }) => ({
+      ...status,
+      signedIn: true,
+      user: { id: 'u1', email, name: 'Taylor', role: 'technician' },
+    }),
     'session.totp': async () => ({ ...status, signedIn: true }),
     'session.logout': async () => status,
     'sync.pull': async ({ since }) => ({ seq: since, more: false, remaining: 0, maxAgeSeconds: 86400, changes: [] }),
@@ -18,7 +22,11 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'sms.send': async () => ({ codeId: 'c1', sentTo: '+1 ••• 0101', expiresAt: '2026-11-23T10:05:00Z' }),
     'sms.check': async ({ code }) => ({ ok: code === '123456', attemptsLeft: 4 }),
     'outbox.list': async () => ({ messages: [] }),
-    'account.totpEnroll': async () => ({ secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/x', qrCodeDataUrl: 'data:image/png;base64,' }),
+    'account.totpEnroll': async () => ({
+      secret: 'JBSWY3DPEHPK3PXP',
+      otpauthUri: 'otpauth://totp/x',
+      qrCodeDataUrl: 'data:image/png;base64,',
+    }),
     'account.totpConfirm': async () => ({ recoveryCodes: Array.from({ length: 10 }, (_, i) => `CODE-${i}`) }),
     'devices.list': async () => ({ devices: [] }),
     'devices.revoke': async () => ({ revoked: true }),
@@ -50,7 +58,9 @@ describe('IPC contract over the in-memory transport', () => {
     // @ts-expect-error — limit is required by the contract
     await expect(client.invoke('sync.pull', { since: 0 })).rejects.toMatchObject({ field: 'limit' });
     // @ts-expect-error — unknown keys are refused, not ignored
-    await expect(client.invoke('settings.set', { theme: 'dark', evil: true })).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(client.invoke('settings.set', { theme: 'dark', evil: true })).rejects.toMatchObject({
+      code: 'bad_request',
+    });
   });
 
   it('refuses unknown channels', async () => {

@@ -8,13 +8,18 @@ import { createDispatcher } from './dispatch.js';
 import { createIpcClient } from './client.js';
 import { WireRequest } from './wire.js';
 
-export function createMemoryPair(handlers: Handlers): { client: CallsignApi; emit<E extends EventName>(e: E, data: Events[E]): void } {
+export function createMemoryPair(handlers: Handlers): {
+  client: CallsignApi;
+  emit<E extends EventName>(e: E, data: Events[E]): void;
+} {
   const dispatch = createDispatcher(handlers);
   let deliver: (m: unknown) => void = () => {};
   const client = createIpcClient({
     send(message) {
       const req = WireRequest.parse(structuredClone(message));
-      void dispatch(req.channel, req.payload).then((r) => deliver(structuredClone({ type: 'result', id: req.id, ...r })));
+      void dispatch(req.channel, req.payload).then((r) =>
+        deliver(structuredClone({ type: 'result', id: req.id, ...r })),
+      );
     },
     onMessage(listener) {
       deliver = listener;

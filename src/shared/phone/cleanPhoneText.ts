@@ -14,8 +14,7 @@
 export type CleanPhoneErrorCode = 'empty' | 'invalid_phone' | 'too_long';
 
 export type CleanedPhone =
-  | { ok: true; main: string; extension?: string }
-  | { ok: false; code: CleanPhoneErrorCode; message: string };
+  { ok: true; main: string; extension?: string } | { ok: false; code: CleanPhoneErrorCode; message: string };
 
 /** Longer input is not a phone number; the cap also bounds the regex work on hostile input. */
 export const MAX_PHONE_INPUT = 100;
@@ -55,7 +54,8 @@ export function plainDigits(text: string): string | undefined {
   for (let i = plus ? 1 : 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) count++;
-    else if (c === 40 && /^\(\s*0\s*\)/.test(text.slice(i))) return undefined; // "(0)": general path
+    else if (c === 40 && /^\(\s*0\s*\)/.test(text.slice(i)))
+      return undefined; // "(0)": general path
     else if (c !== 32 && c !== 45 && c !== 46 && c !== 47 && c !== 40 && c !== 41) return undefined; // space - . / ( )
   }
   if (count === 0) return undefined;
@@ -101,7 +101,11 @@ export function cleanPhoneText(input: string): CleanedPhone {
   const trimmed = (typeof input === 'string' ? input : '').trim();
   if (!trimmed) return { ok: false, code: 'empty', message: 'Enter a phone number.' };
   if (trimmed.length > MAX_PHONE_INPUT) {
-    return { ok: false, code: 'too_long', message: 'That is too long for a phone number. Type only the number and, if needed, "ext" and the extension.' };
+    return {
+      ok: false,
+      code: 'too_long',
+      message: 'That is too long for a phone number. Type only the number and, if needed, "ext" and the extension.',
+    };
   }
   const plain = plainDigits(trimmed);
   if (plain) return { ok: true, main: plain };
@@ -120,10 +124,22 @@ export function cleanPhoneText(input: string): CleanedPhone {
   const plus = text.startsWith('+');
   const rest = (plus ? text.slice(1) : text).replace(SEPARATORS, '');
   if (/[a-z]/i.test(rest)) {
-    return { ok: false, code: 'invalid_phone', message: 'A phone number has only digits. Remove the letters; for an extension type "ext" and its digits, e.g. +1 206 555 0101 ext 12.' };
+    return {
+      ok: false,
+      code: 'invalid_phone',
+      message:
+        'A phone number has only digits. Remove the letters; for an extension type "ext" and its digits, e.g. +1 206 555 0101 ext 12.',
+    };
   }
   if (!/^\d+$/.test(rest)) {
-    return { ok: false, code: 'invalid_phone', message: 'This is not a phone number. Type digits only, with the country code if it is abroad, e.g. +44 20 7946 0958.' };
+    return {
+      ok: false,
+      code: 'invalid_phone',
+      message:
+        'This is not a phone number. Type digits only, with the country code if it is abroad, e.g. +44 20 7946 0958.',
+    };
   }
-  return extension ? { ok: true, main: (plus ? '+' : '') + rest, extension } : { ok: true, main: (plus ? '+' : '') + rest };
+  return extension
+    ? { ok: true, main: (plus ? '+' : '') + rest, extension }
+    : { ok: true, main: (plus ? '+' : '') + rest };
 }

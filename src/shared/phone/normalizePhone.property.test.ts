@@ -7,9 +7,20 @@ const CODES = new Set(['empty', 'too_short', 'too_long', 'invalid_phone', 'inval
 
 /** Real numbers from several numbering plans; the properties regroup and re-spell them. */
 const HOME: Record<string, string> = {
-  '+12065550101': 'US', '+14165550123': 'CA', '+442079460958': 'GB', '+447700900123': 'GB', '+4930901820': 'DE',
-  '+498921999000': 'DE', '+61293744000': 'AU', '+61491570156': 'AU', '+33142685300': 'FR', '+31206241111': 'NL',
-  '+35316770095': 'IE', '+912222882222': 'IN', '+390669880000': 'IT', '+81312345678': 'JP',
+  '+12065550101': 'US',
+  '+14165550123': 'CA',
+  '+442079460958': 'GB',
+  '+447700900123': 'GB',
+  '+4930901820': 'DE',
+  '+498921999000': 'DE',
+  '+61293744000': 'AU',
+  '+61491570156': 'AU',
+  '+33142685300': 'FR',
+  '+31206241111': 'NL',
+  '+35316770095': 'IE',
+  '+912222882222': 'IN',
+  '+390669880000': 'IT',
+  '+81312345678': 'JP',
 };
 const NUMBERS = Object.keys(HOME);
 
@@ -23,7 +34,10 @@ const anyText = fc.oneof(
 /** Splits `digits` into random groups joined by a random separator people actually use. */
 const regrouped = (digits: string) =>
   fc
-    .tuple(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: digits.length, maxLength: digits.length }), fc.constantFrom(' ', '-', '.', '\u00a0', '/', '', ' - '))
+    .tuple(
+      fc.array(fc.integer({ min: 1, max: 4 }), { minLength: digits.length, maxLength: digits.length }),
+      fc.constantFrom(' ', '-', '.', '\u00a0', '/', '', ' - '),
+    )
     .map(([sizes, sep]) => {
       const groups: string[] = [];
       for (let i = 0, g = 0; i < digits.length; g++) {
@@ -57,7 +71,13 @@ describe('normalizePhone properties', () => {
         e164: fc.constant(e164),
         body: regrouped(e164.slice(1)),
         prefix: fc.constantFrom('+', '+', '00', 'tel:+', '\u200e+'),
-        ext: fc.option(fc.tuple(fc.constantFrom(' ext ', ' ext. ', ' x', '#', ';ext=', ' Extension '), fc.stringMatching(/^\d{1,5}$/)), { nil: undefined }),
+        ext: fc.option(
+          fc.tuple(
+            fc.constantFrom(' ext ', ' ext. ', ' x', '#', ';ext=', ' Extension '),
+            fc.stringMatching(/^\d{1,5}$/),
+          ),
+          { nil: undefined },
+        ),
         wide: fc.boolean(),
         site: fc.constantFrom('US', 'GB', 'DE', 'FR', 'AU', undefined),
       }),

@@ -89,7 +89,9 @@ describe('normalizePhone: real-world formats', () => {
 
   it('covers at least 40 vectors in at least 6 countries', () => {
     expect(VALID.length).toBeGreaterThanOrEqual(40);
-    const countries = new Set(VALID.map(([input, country]) => normalizePhone(input, country)).map((r) => (r.ok ? r.country : '')));
+    const countries = new Set(
+      VALID.map(([input, country]) => normalizePhone(input, country)).map((r) => (r.ok ? r.country : '')),
+    );
     expect(countries.size).toBeGreaterThanOrEqual(6);
   });
 

@@ -1,4 +1,11 @@
-import { parsePhoneNumberWithError, ParseError, isSupportedCountry, validatePhoneNumberLength, type CountryCode as LibCountry, type PhoneNumber } from 'libphonenumber-js/max';
+import {
+  parsePhoneNumberWithError,
+  ParseError,
+  isSupportedCountry,
+  validatePhoneNumberLength,
+  type CountryCode as LibCountry,
+  type PhoneNumber,
+} from 'libphonenumber-js/max';
 import { cleanPhoneText } from './cleanPhoneText.js';
 import { fictionalRangeCountry } from './fictionalNumbers.js';
 
@@ -42,10 +49,19 @@ function failure(code: PhoneErrorCode, where: string): NormalizedPhone & { ok: f
 
 function errorFor(outcome: Attempt): NormalizedPhone & { ok: false } {
   if ('failure' in outcome) {
-    const code = outcome.failure === 'TOO_SHORT' ? 'too_short' : outcome.failure === 'TOO_LONG' ? 'too_long' : outcome.failure === 'INVALID_COUNTRY' && !outcome.text.startsWith('+') ? 'invalid_country' : 'invalid_phone';
+    const code =
+      outcome.failure === 'TOO_SHORT'
+        ? 'too_short'
+        : outcome.failure === 'TOO_LONG'
+          ? 'too_long'
+          : outcome.failure === 'INVALID_COUNTRY' && !outcome.text.startsWith('+')
+            ? 'invalid_country'
+            : 'invalid_phone';
     return failure(code, '');
   }
-  const where = outcome.parsed.country ? ` for ${outcome.parsed.country}` : ` for country code +${outcome.parsed.countryCallingCode}`;
+  const where = outcome.parsed.country
+    ? ` for ${outcome.parsed.country}`
+    : ` for country code +${outcome.parsed.countryCallingCode}`;
   const length = validatePhoneNumberLength(outcome.text, outcome.country);
   return failure(length === 'TOO_SHORT' ? 'too_short' : length === 'TOO_LONG' ? 'too_long' : 'invalid_phone', where);
 }

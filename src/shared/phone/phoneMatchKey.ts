@@ -57,7 +57,10 @@ function load(): boolean {
   byCallingCode = new Map();
   try {
     // (`Metadata` from 'libphonenumber-js/max' cannot be constructed in 1.13; core's takes the same JSON.)
-    const metadata = new Metadata(metadataJson) as unknown as { selectNumberingPlan(c: string): void; numberingPlan?: Plan };
+    const metadata = new Metadata(metadataJson) as unknown as {
+      selectNumberingPlan(c: string): void;
+      numberingPlan?: Plan;
+    };
     const rulesFor = (selector: string, callingCode: string): Rules => {
       metadata.selectNumberingPlan(selector);
       const plan = metadata.numberingPlan!;
@@ -82,7 +85,8 @@ function load(): boolean {
     }
     for (const rules of byCountry.values()) {
       const group = [...byCountry.values()].filter((r) => r.callingCode === rules.callingCode);
-      for (const length of rules.lengths) if (group.every((r) => r.lengths.has(length))) rules.sharedLengths.add(length);
+      for (const length of rules.lengths)
+        if (group.every((r) => r.lengths.has(length))) rules.sharedLengths.add(length);
     }
   } catch {
     byCountry.clear();
@@ -108,10 +112,15 @@ function stripNational(digits: string, rules: Rules): string | undefined {
   const stripped = rules.strip?.exec(digits);
   if (!stripped || stripped[0].length === 0) return digits;
   // A carrier code or a transform rule (AR, BR, MX…) makes stripping depend on more than the prefix.
-  if (rules.transform || stripped.slice(1).some((g) => g !== undefined) || stripped[0] !== rules.plainPrefix) return undefined;
+  if (rules.transform || stripped.slice(1).some((g) => g !== undefined) || stripped[0] !== rules.plainPrefix)
+    return undefined;
   const rest = digits.slice(stripped[0].length);
   // libphonenumber keeps the prefix when the whole number is viable and the rest is not.
-  if (!rules.sharedLengths.has(rest.length) || (rules.nationalPattern.test(digits) && !rules.nationalPattern.test(rest))) return undefined;
+  if (
+    !rules.sharedLengths.has(rest.length) ||
+    (rules.nationalPattern.test(digits) && !rules.nationalPattern.test(rest))
+  )
+    return undefined;
   return rest;
 }
 
@@ -125,7 +134,12 @@ function national(digits: string, country: string): string | undefined {
     // "44 20 7946 0958" typed without "+": libphonenumber drops the country code when the number
     // only makes sense without it (or is too long with it); leave those to it.
     const shorter = stripNational(digits.slice(rules.callingCode.length), rules);
-    if (shorter === undefined || (!rules.nationalPattern.test(nationalNumber) && rules.nationalPattern.test(shorter)) || nationalNumber.length > rules.maxLength) return undefined;
+    if (
+      shorter === undefined ||
+      (!rules.nationalPattern.test(nationalNumber) && rules.nationalPattern.test(shorter)) ||
+      nationalNumber.length > rules.maxLength
+    )
+      return undefined;
   }
   return `+${rules.callingCode}${nationalNumber}`;
 }

@@ -3,10 +3,36 @@ import { createDirectorySearch } from './directorySearch.js';
 
 function directory() {
   const search = createDirectorySearch();
-  search.upsertSite({ id: 's1', name: 'Acme Dental – Seattle', companyName: 'Acme Dental', mainPhones: ['(206) 555-0100'], country: 'US' });
-  search.upsertSite({ id: 's2', name: 'Globex London', companyName: 'Globex Corporation', mainPhones: ['020 7946 0000'], country: 'GB' });
-  search.upsertProfile({ id: 'p1', siteId: 's1', firstName: 'Dana', lastName: 'Reyes', email: 'dana.reyes@acme.com', phones: [{ number: '206 555 0101 ext 4', type: 'office' }] });
-  search.upsertProfile({ id: 'p2', siteId: 's2', firstName: 'Jürgen', lastName: 'Müller', email: 'jm@globex.co.uk', phones: [{ number: '07700 900123', type: 'mobile' }] });
+  search.upsertSite({
+    id: 's1',
+    name: 'Acme Dental – Seattle',
+    companyName: 'Acme Dental',
+    mainPhones: ['(206) 555-0100'],
+    country: 'US',
+  });
+  search.upsertSite({
+    id: 's2',
+    name: 'Globex London',
+    companyName: 'Globex Corporation',
+    mainPhones: ['020 7946 0000'],
+    country: 'GB',
+  });
+  search.upsertProfile({
+    id: 'p1',
+    siteId: 's1',
+    firstName: 'Dana',
+    lastName: 'Reyes',
+    email: 'dana.reyes@acme.com',
+    phones: [{ number: '206 555 0101 ext 4', type: 'office' }],
+  });
+  search.upsertProfile({
+    id: 'p2',
+    siteId: 's2',
+    firstName: 'Jürgen',
+    lastName: 'Müller',
+    email: 'jm@globex.co.uk',
+    phones: [{ number: '07700 900123', type: 'mobile' }],
+  });
   search.upsertReference({ id: 'r1', subject: 'Outlook keeps asking for password', tags: ['outlook', 'mfa'] });
   search.upsertReference({ id: 'r2', subject: 'VPN disconnects every hour', tags: ['vpn'] });
   return search;
@@ -18,9 +44,19 @@ describe('directorySearch: text', () => {
   it('finds sites, people and references by prefix, with kinds and subtitles', () => {
     const search = directory();
     expect(ids(search.search('acme'))).toEqual(expect.arrayContaining(['site:s1', 'person:p1']));
-    expect(search.search('dana')[0]).toMatchObject({ kind: 'person', id: 'p1', title: 'Dana Reyes', subtitle: 'Acme Dental – Seattle', siteId: 's1', matchedBy: 'text' });
+    expect(search.search('dana')[0]).toMatchObject({
+      kind: 'person',
+      id: 'p1',
+      title: 'Dana Reyes',
+      subtitle: 'Acme Dental – Seattle',
+      siteId: 's1',
+      matchedBy: 'text',
+    });
     expect(ids(search.search('outl'))).toEqual(['reference:r1']);
-    expect(search.search('outl')[0]).toMatchObject({ title: 'Outlook keeps asking for password', subtitle: 'outlook, mfa' });
+    expect(search.search('outl')[0]).toMatchObject({
+      title: 'Outlook keeps asking for password',
+      subtitle: 'outlook, mfa',
+    });
     expect(ids(search.search('mfa'))).toEqual(['reference:r1']);
     expect(ids(search.search('glob'))).toEqual(expect.arrayContaining(['site:s2']));
   });
@@ -73,7 +109,14 @@ describe('directorySearch: phone digits', () => {
 describe('directorySearch: incremental updates', () => {
   it('replaces a record: old name, email and numbers stop matching', () => {
     const search = directory();
-    search.upsertProfile({ id: 'p1', siteId: 's1', firstName: 'Dana', lastName: 'Okafor', email: 'dana.okafor@acme.com', phones: [{ number: '206 555 0188', type: 'office' }] });
+    search.upsertProfile({
+      id: 'p1',
+      siteId: 's1',
+      firstName: 'Dana',
+      lastName: 'Okafor',
+      email: 'dana.okafor@acme.com',
+      phones: [{ number: '206 555 0188', type: 'office' }],
+    });
     expect(ids(search.search('reyes'))).toEqual([]);
     expect(ids(search.search('okafor'))).toEqual(['person:p1']);
     expect(ids(search.search('0101'))).toEqual([]);
@@ -97,7 +140,13 @@ describe('directorySearch: incremental updates', () => {
 
   it('renaming a site shows in its people without re-indexing them', () => {
     const search = directory();
-    search.upsertSite({ id: 's1', name: 'Acme Dental – Tacoma', companyName: 'Acme Dental', mainPhones: ['(206) 555-0100'], country: 'US' });
+    search.upsertSite({
+      id: 's1',
+      name: 'Acme Dental – Tacoma',
+      companyName: 'Acme Dental',
+      mainPhones: ['(206) 555-0100'],
+      country: 'US',
+    });
     expect(search.search('dana')[0]!.subtitle).toBe('Acme Dental – Tacoma');
     expect(ids(search.search('tacoma'))).toEqual(['site:s1']);
     expect(ids(search.search('seattle'))).toEqual([]);

@@ -83,12 +83,17 @@ export const MIN_QUERY = 2;
 const lastWord = (_term: string, i: number, terms: string[]) => i === terms.length - 1;
 
 /** Lower case without accents, so "muller" finds "Müller" (ASCII skips the costly normalisation). */
-const fold = (term: string) => (/^[\x20-\x7e]*$/.test(term) ? term : term.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();
+const fold = (term: string) =>
+  (/^[\x20-\x7e]*$/.test(term) ? term : term.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 const keyOf = (kind: SearchKind, id: string) => `${kind}:${id}`;
 
 class MemoryDirectorySearch implements DirectorySearch {
-  private readonly mini = new MiniSearch<Doc>({ idField: 'key', fields: [...NAME_FIELDS, ...REFERENCE_FIELDS], processTerm: fold });
+  private readonly mini = new MiniSearch<Doc>({
+    idField: 'key',
+    fields: [...NAME_FIELDS, ...REFERENCE_FIELDS],
+    processTerm: fold,
+  });
   private readonly phones = new DigitIndex();
   private readonly emails = new PrefixIndex();
   private readonly meta = new Map<string, Meta>();
@@ -96,8 +101,14 @@ class MemoryDirectorySearch implements DirectorySearch {
 
   upsertSite(site: SearchSite): void {
     this.sites.set(site.id, { name: site.name, country: site.country });
-    this.put({ key: keyOf('site', site.id), name: site.name, company: site.companyName }, { kind: 'site', id: site.id, title: site.name, subtitle: site.companyName, siteId: site.id });
-    this.phones.set(keyOf('site', site.id), site.mainPhones.flatMap((n) => this.phoneDigits(n, site.country)));
+    this.put(
+      { key: keyOf('site', site.id), name: site.name, company: site.companyName },
+      { kind: 'site', id: site.id, title: site.name, subtitle: site.companyName, siteId: site.id },
+    );
+    this.phones.set(
+      keyOf('site', site.id),
+      site.mainPhones.flatMap((n) => this.phoneDigits(n, site.country)),
+    );
   }
 
   removeSite(id: string): void {
@@ -123,7 +134,10 @@ class MemoryDirectorySearch implements DirectorySearch {
 
   upsertReference(r: SearchReference): void {
     const tags = r.tags.join(' ');
-    this.put({ key: keyOf('reference', r.id), subject: r.subject, tags }, { kind: 'reference', id: r.id, title: r.subject, ...(tags ? { subtitle: r.tags.join(', ') } : {}) });
+    this.put(
+      { key: keyOf('reference', r.id), subject: r.subject, tags },
+      { kind: 'reference', id: r.id, title: r.subject, ...(tags ? { subtitle: r.tags.join(', ') } : {}) },
+    );
   }
 
   removeReference(id: string): void {
@@ -151,14 +165,21 @@ class MemoryDirectorySearch implements DirectorySearch {
       {
         combineWith: 'OR',
         queries: [
-          { queries: [text], fields: NAME_FIELDS, prefix: lastWord, fuzzy: (term) => (term.length >= 4 ? 0.2 : false), combineWith: 'AND' },
+          {
+            queries: [text],
+            fields: NAME_FIELDS,
+            prefix: lastWord,
+            fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+            combineWith: 'AND',
+          },
           { queries: [text], fields: REFERENCE_FIELDS, prefix: lastWord, combineWith: 'AND' },
         ],
       },
       { boost: BOOST, ...(kinds ? { filter: (r) => accept(r.id as string) } : {}) },
     );
     const hits = results.slice(0, limit).map((r) => this.hit(r.id as string, r.score, 'text'));
-    for (const key of emailHits) if (hits.length < limit && !hits.some((h) => keyOf(h.kind, h.id) === key)) hits.push(this.hit(key, 1, 'email'));
+    for (const key of emailHits)
+      if (hits.length < limit && !hits.some((h) => keyOf(h.kind, h.id) === key)) hits.push(this.hit(key, 1, 'email'));
     return hits;
   }
 

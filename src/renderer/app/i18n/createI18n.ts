@@ -24,6 +24,7 @@ export function createI18n(locale = 'en-US'): i18n {
     returnNull: false,
   });
   // Feature bundles (site view, references, type-ahead, favourites, account, admin), merged deeply into the app's.
-  for (const bundle of [siteEnUS, accountEnUS, adminEnUS]) instance.addResourceBundle('en-US', 'translation', bundle, true, false);
+  for (const bundle of [siteEnUS, accountEnUS, adminEnUS])
+    instance.addResourceBundle('en-US', 'translation', bundle, true, false);
   return instance;
 }

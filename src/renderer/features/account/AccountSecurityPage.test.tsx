@@ -32,9 +32,18 @@ describe('AccountSecurityPage — two-step sign-in', () => {
       status: { totpEnabled: false },
       handlers: {
         'devices.list': async () => ({ devices: [] }),
-        'account.totpEnroll': async () => ({ secret: SECRET, otpauthUri: `otpauth://totp/Callsign:tech?secret=${SECRET}`, qrCodeDataUrl: PNG }),
+        'account.totpEnroll': async () => ({
+          secret: SECRET,
+          otpauthUri: `otpauth://totp/Callsign:tech?secret=${SECRET}`,
+          qrCodeDataUrl: PNG,
+        }),
         'account.totpConfirm': async ({ code }) => {
-          if (code !== '123456') throw new AppError('invalid_code', 'That code is not right. Check the time on your phone and enter the current 6-digit code.', 'code');
+          if (code !== '123456')
+            throw new AppError(
+              'invalid_code',
+              'That code is not right. Check the time on your phone and enter the current 6-digit code.',
+              'code',
+            );
           return { recoveryCodes: CODES };
         },
       },
@@ -57,12 +66,25 @@ describe('AccountSecurityPage — two-step sign-in', () => {
     fireEvent.change(screen.getByTestId('totp-code'), { target: { value: '123456' } });
     fireEvent.click(screen.getByTestId('totp-confirm'));
     const list = await screen.findByTestId('recovery-codes');
-    expect(within(list).getAllByTestId('recovery-code').map((li) => li.textContent)).toEqual(CODES);
+    expect(
+      within(list)
+        .getAllByTestId('recovery-code')
+        .map((li) => li.textContent),
+    ).toEqual(CODES);
     expect(screen.getByTestId('totp-status').textContent).toBe('On');
 
     // The secret and the codes are in component state only: not in the query/mutation caches,
     // storage or the URL.
-    const cached = JSON.stringify([queryClient.getQueryCache().getAll().map((q) => q.state.data), queryClient.getMutationCache().getAll().map((m) => m.state)]);
+    const cached = JSON.stringify([
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .map((q) => q.state.data),
+      queryClient
+        .getMutationCache()
+        .getAll()
+        .map((m) => m.state),
+    ]);
     expect(cached).not.toContain(SECRET);
     expect(cached).not.toContain(CODES[0]);
     expect(localStorage.length + sessionStorage.length).toBe(0);
@@ -75,7 +97,10 @@ describe('AccountSecurityPage — two-step sign-in', () => {
   });
 
   it('says when TOTP is already on and offers no set-up', async () => {
-    const { calls } = renderPage(<AccountSecurityPage />, { status: { totpEnabled: true }, handlers: { 'devices.list': async () => ({ devices: [] }) } });
+    const { calls } = renderPage(<AccountSecurityPage />, {
+      status: { totpEnabled: true },
+      handlers: { 'devices.list': async () => ({ devices: [] }) },
+    });
     await waitFor(() => expect(screen.getByTestId('totp-status').textContent).toBe('On'));
     expect(screen.queryByTestId('totp-start')).toBeNull();
     expect(calls.map((c) => c.channel)).not.toContain('account.totpEnroll');
@@ -93,7 +118,11 @@ describe('AccountSecurityPage — two-step sign-in', () => {
 
 describe('AccountSecurityPage — my devices', () => {
   it('lists devices with this device marked; revoke is confirmed first and not offered for this device', async () => {
-    let devices = [device('d1', { current: true, name: 'Front desk (Callsign)' }), device('d2', { name: 'Laptop', platform: 'windows' }), device('d3', { revokedAt: '2026-01-03T10:00:00.000Z' })];
+    let devices = [
+      device('d1', { current: true, name: 'Front desk (Callsign)' }),
+      device('d2', { name: 'Laptop', platform: 'windows' }),
+      device('d3', { revokedAt: '2026-01-03T10:00:00.000Z' }),
+    ];
     const { calls } = renderPage(<AccountSecurityPage />, {
       handlers: {
         'devices.list': async () => ({ devices }),
@@ -118,7 +147,9 @@ describe('AccountSecurityPage — my devices', () => {
     expect(calls.some((c) => c.channel === 'devices.revoke')).toBe(false);
     fireEvent.click(within(dialog).getByTestId('revoke-dialog-confirm'));
     await waitFor(() => expect(calls.find((c) => c.channel === 'devices.revoke')?.payload).toEqual({ id: 'd2' }));
-    await waitFor(() => expect(within(screen.getAllByTestId('device-row')[1]!).queryByTestId('device-revoked')).not.toBeNull());
+    await waitFor(() =>
+      expect(within(screen.getAllByTestId('device-row')[1]!).queryByTestId('device-revoked')).not.toBeNull(),
+    );
   });
 
   it('says what went wrong and offers a retry when the list cannot load', async () => {

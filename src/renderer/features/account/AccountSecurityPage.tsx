@@ -15,7 +15,9 @@ export function AccountSecurityPage() {
       <Box>
         <Typography variant="h1">{t('account.title')}</Typography>
         <Typography variant="body2" color="text.secondary">
-          {status?.user ? `${status.user.name} · ${status.user.email} · ${t(`user.role.${status.user.role}`)}` : t('account.subtitle')}
+          {status?.user
+            ? `${status.user.name} · ${status.user.email} · ${t(`user.role.${status.user.role}`)}`
+            : t('account.subtitle')}
         </Typography>
       </Box>
       <TotpSection enabled={status?.totpEnabled === true} />

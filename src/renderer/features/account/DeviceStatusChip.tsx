@@ -9,7 +9,14 @@ export function DeviceStatusChip({ device }: { device: DeviceInfo }) {
   return (
     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
       {device.revokedAt ? (
-        <Chip variant="outlined" color="error" label={t('account.devices.revoked', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(Date.parse(device.revokedAt)) })} data-testid="device-revoked" />
+        <Chip
+          variant="outlined"
+          color="error"
+          label={t('account.devices.revoked', {
+            date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(Date.parse(device.revokedAt)),
+          })}
+          data-testid="device-revoked"
+        />
       ) : (
         <Chip variant="outlined" color="success" label={t('account.devices.active')} />
       )}
@@ -17,4 +24,3 @@ export function DeviceStatusChip({ device }: { device: DeviceInfo }) {
     </Stack>
   );
 }
-

@@ -52,9 +52,22 @@ export function MyDevicesSection() {
           </TableRow>
         </TableHead>
         <TableBody>
-          <QueryRows query={devices} isEmpty={devices.data?.length === 0} colSpan={COLUMNS.length} loading={t('account.devices.loading')} empty={t('account.devices.empty')} errorTestId="devices-error">
+          <QueryRows
+            query={devices}
+            isEmpty={devices.data?.length === 0}
+            colSpan={COLUMNS.length}
+            loading={t('account.devices.loading')}
+            empty={t('account.devices.empty')}
+            errorTestId="devices-error"
+          >
             {(devices.data ?? []).map((d) => (
-              <TableRow key={d.id} hover data-testid="device-row" data-current={d.current} data-revoked={Boolean(d.revokedAt)}>
+              <TableRow
+                key={d.id}
+                hover
+                data-testid="device-row"
+                data-current={d.current}
+                data-revoked={Boolean(d.revokedAt)}
+              >
                 <TableCell sx={{ fontWeight: d.current ? 600 : undefined }}>{d.name}</TableCell>
                 <TableCell>{platform(d.platform)}</TableCell>
                 <TableCell>
@@ -67,7 +80,11 @@ export function MyDevicesSection() {
                   <DeviceStatusChip device={d} />
                 </TableCell>
                 <TableCell align="right">
-                  <RevokeDeviceAction device={d} title={t('account.devices.confirmTitle', { name: d.name })} body={t('account.devices.confirmBody')} />
+                  <RevokeDeviceAction
+                    device={d}
+                    title={t('account.devices.confirmTitle', { name: d.name })}
+                    body={t('account.devices.confirmBody')}
+                  />
                 </TableCell>
               </TableRow>
             ))}

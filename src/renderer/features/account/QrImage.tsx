@@ -40,5 +40,15 @@ export function QrImage({ dataUrl, otpauthUri }: { dataUrl: string; otpauthUri: 
   }
   if (!src) return <Skeleton variant="rectangular" width={SIZE} height={SIZE} />;
   // A white tile in both themes: authenticator apps read dark-on-light codes best.
-  return <Box component="img" src={src} alt={t('account.totp.qrAlt')} width={SIZE} height={SIZE} data-testid="totp-qr" sx={{ bgcolor: '#fff', borderRadius: 1, border: 1, borderColor: 'divider', display: 'block' }} />;
+  return (
+    <Box
+      component="img"
+      src={src}
+      alt={t('account.totp.qrAlt')}
+      width={SIZE}
+      height={SIZE}
+      data-testid="totp-qr"
+      sx={{ bgcolor: '#fff', borderRadius: 1, border: 1, borderColor: 'divider', display: 'block' }}
+    />
+  );
 }

@@ -47,7 +47,12 @@ export function RecoveryCodesPanel({ codes, onDone }: { codes: string[]; onDone:
         ))}
       </Box>
       <Stack direction="row" spacing={1}>
-        <CopyButton text={codes.join('\n')} label={t('account.recovery.copyAll')} copiedLabel={t('account.recovery.copied')} testId="recovery-copy" />
+        <CopyButton
+          text={codes.join('\n')}
+          label={t('account.recovery.copyAll')}
+          copiedLabel={t('account.recovery.copied')}
+          testId="recovery-copy"
+        />
         <Button variant="contained" onClick={onDone} data-testid="recovery-saved">
           {t('account.recovery.saved')}
         </Button>

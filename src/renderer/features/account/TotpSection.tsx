@@ -35,7 +35,13 @@ export function TotpSection({ enabled }: { enabled: boolean }) {
       {state.phase === 'codes' ? (
         <RecoveryCodesPanel codes={state.recoveryCodes} onDone={flow.finish} />
       ) : state.phase === 'scanning' ? (
-        <TotpSetupForm enrolment={state.enrolment} confirming={flow.confirming} error={flow.confirmError} onConfirm={flow.confirm} onCancel={flow.finish} />
+        <TotpSetupForm
+          enrolment={state.enrolment}
+          confirming={flow.confirming}
+          error={flow.confirmError}
+          onConfirm={flow.confirm}
+          onCancel={flow.finish}
+        />
       ) : (
         <Stack spacing={1.5} sx={{ alignItems: 'flex-start' }}>
           <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 720 }}>

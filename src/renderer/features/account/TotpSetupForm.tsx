@@ -34,7 +34,12 @@ export function TotpSetupForm({ enrolment, confirming, error, onConfirm, onCance
     if (!confirming && /^\d{6}$/.test(digits)) onConfirm(digits);
   };
   // A malformed code is refused by main's schema ("code: …"); say it the way a person needs to hear it.
-  const codeError = error && (error.field === 'code' || error.code === 'invalid_code') ? (error.code === 'bad_request' ? t('account.totp.codeFormat') : error.message) : undefined;
+  const codeError =
+    error && (error.field === 'code' || error.code === 'invalid_code')
+      ? error.code === 'bad_request'
+        ? t('account.totp.codeFormat')
+        : error.message
+      : undefined;
   return (
     <Stack spacing={2} data-testid="totp-setup">
       {error && !codeError && (
@@ -60,10 +65,26 @@ export function TotpSetupForm({ enrolment, confirming, error, onConfirm, onCance
               label={t('account.totp.secretLabel')}
               value={groupKey(enrolment.secret)}
               fullWidth
-              slotProps={{ htmlInput: { readOnly: true, spellCheck: false, autoComplete: 'off', 'data-testid': 'totp-secret', sx: { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', letterSpacing: '0.04em' } } }}
+              slotProps={{
+                htmlInput: {
+                  readOnly: true,
+                  spellCheck: false,
+                  autoComplete: 'off',
+                  'data-testid': 'totp-secret',
+                  sx: {
+                    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+                    letterSpacing: '0.04em',
+                  },
+                },
+              }}
               onFocus={(e) => e.target.select()}
             />
-            <CopyButton text={enrolment.secret} label={t('account.totp.copy')} copiedLabel={t('account.totp.copied')} testId="totp-secret-copy" />
+            <CopyButton
+              text={enrolment.secret}
+              label={t('account.totp.copy')}
+              copiedLabel={t('account.totp.copied')}
+              testId="totp-secret-copy"
+            />
           </Stack>
           <Box component="form" noValidate onSubmit={submit} sx={{ pt: 2 }}>
             <Typography variant="subtitle2" sx={{ mb: 1 }}>
@@ -79,9 +100,24 @@ export function TotpSetupForm({ enrolment, confirming, error, onConfirm, onCance
                 error={Boolean(codeError)}
                 helperText={codeError}
                 sx={{ width: 220 }}
-                slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 7, 'data-testid': 'totp-code', 'aria-describedby': codeError ? 'totp-code-error' : undefined }, formHelperText: { id: 'totp-code-error', role: 'alert' } as object }}
+                slotProps={{
+                  htmlInput: {
+                    inputMode: 'numeric',
+                    maxLength: 7,
+                    'data-testid': 'totp-code',
+                    'aria-describedby': codeError ? 'totp-code-error' : undefined,
+                  },
+                  formHelperText: { id: 'totp-code-error', role: 'alert' } as object,
+                }}
               />
-              <Button type="submit" variant="contained" loading={confirming} disabled={!/^\d{6}$/.test(digits)} sx={{ mt: '2px' }} data-testid="totp-confirm">
+              <Button
+                type="submit"
+                variant="contained"
+                loading={confirming}
+                disabled={!/^\d{6}$/.test(digits)}
+                sx={{ mt: '2px' }}
+                data-testid="totp-confirm"
+              >
                 {t('account.totp.confirm')}
               </Button>
               <Button onClick={onCancel} disabled={confirming} sx={{ mt: '2px' }}>

@@ -8,7 +8,8 @@ import { useState } from 'react';
 import type { TotpEnrolment } from '../../../shared/auth/session.js';
 import { useConfirmTotp, useStartTotpEnrolment } from './mutations.js';
 
-export type EnrolmentState = { phase: 'idle' } | { phase: 'scanning'; enrolment: TotpEnrolment } | { phase: 'codes'; recoveryCodes: string[] };
+export type EnrolmentState =
+  { phase: 'idle' } | { phase: 'scanning'; enrolment: TotpEnrolment } | { phase: 'codes'; recoveryCodes: string[] };
 
 export function useTotpEnrolment() {
   const [state, setState] = useState<EnrolmentState>({ phase: 'idle' });

@@ -18,7 +18,15 @@ export function AccountsTab({ canManage }: { canManage: boolean }) {
   const { api } = useServices();
   const users = useQuery(adminQueries.users(api));
   const [filter, setFilter] = useState('');
-  const columns = ['name', 'email', 'role', 'totp', 'devices', 'created', ...(canManage ? (['actions'] as const) : [])] as const;
+  const columns = [
+    'name',
+    'email',
+    'role',
+    'totp',
+    'devices',
+    'created',
+    ...(canManage ? (['actions'] as const) : []),
+  ] as const;
   const rows = (users.data ?? []).filter((u) => matchesFilter(filter, u.name, u.email, t(`user.role.${u.role}`)));
   return (
     <AdminTable
@@ -29,9 +37,20 @@ export function AccountsTab({ canManage }: { canManage: boolean }) {
       count={users.data ? t('admin.accounts.count', { count: rows.length }) : undefined}
       ariaLabel={t('admin.tabs.accounts')}
       testId="accounts-table"
-      columns={columns.map((c) => ({ key: c, label: t(`admin.accounts.col.${c}`), align: c === 'actions' || c === 'devices' ? 'right' : 'left' }))}
+      columns={columns.map((c) => ({
+        key: c,
+        label: t(`admin.accounts.col.${c}`),
+        align: c === 'actions' || c === 'devices' ? 'right' : 'left',
+      }))}
     >
-      <QueryRows query={users} isEmpty={rows.length === 0} colSpan={columns.length} loading={t('admin.accounts.loading')} empty={filter ? t('admin.noMatch', { text: filter }) : t('admin.accounts.empty')} errorTestId="accounts-error">
+      <QueryRows
+        query={users}
+        isEmpty={rows.length === 0}
+        colSpan={columns.length}
+        loading={t('admin.accounts.loading')}
+        empty={filter ? t('admin.noMatch', { text: filter }) : t('admin.accounts.empty')}
+        errorTestId="accounts-error"
+      >
         {rows.map((u) => (
           <TableRow key={u.id} hover data-testid="account-row" data-email={u.email}>
             <TableCell sx={{ fontWeight: 600 }}>{u.name}</TableCell>

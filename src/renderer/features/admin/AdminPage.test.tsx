@@ -31,7 +31,10 @@ const device = (id: string, userEmail: string, over: Partial<DeviceInfo> = {}): 
 });
 
 function handlers(): Partial<Handlers> {
-  let users = [account('u1', 'tech@callsign.demo', { totpEnabled: true }), account('u2', 'noc@callsign.demo', { role: 'noc' })];
+  let users = [
+    account('u1', 'tech@callsign.demo', { totpEnabled: true }),
+    account('u2', 'noc@callsign.demo', { role: 'noc' }),
+  ];
   let devices = [device('d1', 'admin@callsign.demo', { current: true }), device('d2', 'tech@callsign.demo')];
   return {
     'admin.users': async () => ({ users }),
@@ -71,7 +74,9 @@ describe('AdminPage', () => {
     expect(screen.getAllByTestId('reset-totp')).toHaveLength(1); // only where TOTP is on
     fireEvent.click(within(tech).getByTestId('reset-totp'));
     fireEvent.click(within(await screen.findByTestId('reset-totp-dialog')).getByTestId('reset-totp-dialog-confirm'));
-    await waitFor(() => expect(within(screen.getAllByTestId('account-row')[0]!).getByTestId('account-totp').textContent).toBe('Off'));
+    await waitFor(() =>
+      expect(within(screen.getAllByTestId('account-row')[0]!).getByTestId('account-totp').textContent).toBe('Off'),
+    );
     expect(calls.find((c) => c.channel === 'admin.resetTotp')?.payload).toEqual({ userId: 'u1' });
 
     fireEvent.click(screen.getByTestId('admin-tab-devices'));
@@ -81,7 +86,9 @@ describe('AdminPage', () => {
     const dialog = await screen.findByTestId('revoke-dialog');
     expect(dialog.textContent).toContain('deletes its cached directory');
     fireEvent.click(within(dialog).getByTestId('revoke-dialog-confirm'));
-    await waitFor(() => expect(within(screen.getAllByTestId('admin-device-row')[1]!).queryByTestId('device-revoked')).not.toBeNull());
+    await waitFor(() =>
+      expect(within(screen.getAllByTestId('admin-device-row')[1]!).queryByTestId('device-revoked')).not.toBeNull(),
+    );
     expect(calls.find((c) => c.channel === 'devices.revoke')?.payload).toEqual({ id: 'd2' });
   });
 
@@ -89,7 +96,9 @@ describe('AdminPage', () => {
     renderPage(<AdminPage role="admin" />, { url: '/admin?tab=devices', handlers: handlers() });
     expect(await screen.findAllByTestId('admin-device-row')).toHaveLength(2);
     fireEvent.change(screen.getByTestId('devices-filter'), { target: { value: 'tech' } });
-    expect(screen.getAllByTestId('admin-device-row').map((r) => r.getAttribute('data-user'))).toEqual(['tech@callsign.demo']);
+    expect(screen.getAllByTestId('admin-device-row').map((r) => r.getAttribute('data-user'))).toEqual([
+      'tech@callsign.demo',
+    ]);
     fireEvent.change(screen.getByTestId('devices-filter'), { target: { value: 'nobody' } });
     expect(screen.getByText('Nothing matches “nobody”.')).toBeTruthy();
   });

@@ -37,9 +37,22 @@ export function AdminPage({ role }: { role: Role }) {
           {t('admin.readOnly')}
         </Alert>
       )}
-      <Tabs value={tab} onChange={(_e, v: AdminTab) => setParams({ tab: v }, { replace: true })} aria-label={t('admin.tabsLabel')} sx={{ borderBottom: 1, borderColor: 'divider', minHeight: 40 }}>
+      <Tabs
+        value={tab}
+        onChange={(_e, v: AdminTab) => setParams({ tab: v }, { replace: true })}
+        aria-label={t('admin.tabsLabel')}
+        sx={{ borderBottom: 1, borderColor: 'divider', minHeight: 40 }}
+      >
         {TABS.map((x) => (
-          <Tab key={x} value={x} label={t(`admin.tabs.${x}`)} id={`admin-tab-${x}`} aria-controls={`admin-panel-${x}`} data-testid={`admin-tab-${x}`} sx={{ minHeight: 40 }} />
+          <Tab
+            key={x}
+            value={x}
+            label={t(`admin.tabs.${x}`)}
+            id={`admin-tab-${x}`}
+            aria-controls={`admin-panel-${x}`}
+            data-testid={`admin-tab-${x}`}
+            sx={{ minHeight: 40 }}
+          />
         ))}
       </Tabs>
       <Box role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`}>

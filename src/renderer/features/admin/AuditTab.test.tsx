@@ -19,11 +19,33 @@ const entry = (seq: number, type: string, over: Partial<AuditEntry> = {}): Audit
   ...over,
 });
 // 150 entries: seq 150 (newest) … 1; every seq divisible by 3 a failed sign-in by an email address.
-const ALL = Array.from({ length: 150 }, (_, i) => 150 - i).map((seq) => (seq % 3 === 0 ? entry(seq, 'auth.sign_in_failed', { actor: 'tech@callsign.demo', subject: 'tech@callsign.demo', data: { reason: '=cmd|calc' } }) : entry(seq, 'auth.sign_in')));
+const ALL = Array.from({ length: 150 }, (_, i) => 150 - i).map((seq) =>
+  seq % 3 === 0
+    ? entry(seq, 'auth.sign_in_failed', {
+        actor: 'tech@callsign.demo',
+        subject: 'tech@callsign.demo',
+        data: { reason: '=cmd|calc' },
+      })
+    : entry(seq, 'auth.sign_in'),
+);
 
-function handlers(verification: AuditVerification = { intact: true, brokenAt: null, entries: 150, head: 'abcdef0123456789'.repeat(4) }): Partial<Handlers> {
+function handlers(
+  verification: AuditVerification = { intact: true, brokenAt: null, entries: 150, head: 'abcdef0123456789'.repeat(4) },
+): Partial<Handlers> {
   return {
-    'admin.users': async () => ({ users: [{ id: 'u3', email: 'supervisor@callsign.demo', name: 'Sam', role: 'supervisor', createdAt: '2026-01-01T00:00:00.000Z', totpEnabled: false, activeDevices: 1 }] }),
+    'admin.users': async () => ({
+      users: [
+        {
+          id: 'u3',
+          email: 'supervisor@callsign.demo',
+          name: 'Sam',
+          role: 'supervisor',
+          createdAt: '2026-01-01T00:00:00.000Z',
+          totpEnabled: false,
+          activeDevices: 1,
+        },
+      ],
+    }),
     'audit.list': async ({ before, type, limit }) => {
       const rows = ALL.filter((e) => (before === undefined || e.seq < before) && (!type || e.type === type));
       const page = rows.slice(0, limit);
@@ -52,11 +74,18 @@ describe('AuditTab', () => {
     fireEvent.click(screen.getByTestId('audit-load-more'));
     await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(150));
     expect(screen.getByTestId('audit-end')).toBeTruthy();
-    expect(calls.filter((c) => c.channel === 'audit.list').map((c) => c.payload)).toEqual([{ limit: 100 }, { limit: 100, before: 51 }]);
+    expect(calls.filter((c) => c.channel === 'audit.list').map((c) => c.payload)).toEqual([
+      { limit: 100 },
+      { limit: 100, before: 51 },
+    ]);
 
     fireEvent.mouseDown(screen.getByTestId('audit-type-filter'));
     fireEvent.click(await screen.findByTestId('audit-type-auth.sign_in_failed'));
-    await waitFor(() => expect(screen.getAllByTestId('audit-row').every((r) => r.getAttribute('data-type') === 'auth.sign_in_failed')).toBe(true));
+    await waitFor(() =>
+      expect(
+        screen.getAllByTestId('audit-row').every((r) => r.getAttribute('data-type') === 'auth.sign_in_failed'),
+      ).toBe(true),
+    );
     expect(screen.getAllByTestId('audit-row')).toHaveLength(50);
     expect(calls.at(-1)).toEqual({ channel: 'audit.list', payload: { limit: 100, type: 'auth.sign_in_failed' } });
   });
@@ -70,7 +99,10 @@ describe('AuditTab', () => {
     expect(ok.textContent).toBe('Chain intact — 150 entries, head abcdef012345…');
     cleanup();
 
-    renderPage(<AuditPage />, { url: '/audit', handlers: handlers({ intact: false, brokenAt: 42, entries: 150, head: 'x'.repeat(64) }) });
+    renderPage(<AuditPage />, {
+      url: '/audit',
+      handlers: handlers({ intact: false, brokenAt: 42, entries: 150, head: 'x'.repeat(64) }),
+    });
     fireEvent.click(await screen.findByTestId('audit-verify'));
     const broken = await screen.findByTestId('audit-verify-result');
     expect(broken.getAttribute('data-intact')).toBe('false');
@@ -96,11 +128,16 @@ describe('AuditTab', () => {
     const lines = (await blobs[1]!.text()).split('\r\n');
     expect(lines[0]).toBe('seq,time,type,event,actor,subject,data,hash');
     expect(lines).toHaveLength(52);
-    expect(lines[1]).toBe(`150,${ALL[0]!.at},auth.sign_in_failed,Sign-in failed,tech@callsign.demo,tech@callsign.demo,"{""reason"":""=cmd|calc""}",${ALL[0]!.hash}`);
+    expect(lines[1]).toBe(
+      `150,${ALL[0]!.at},auth.sign_in_failed,Sign-in failed,tech@callsign.demo,tech@callsign.demo,"{""reason"":""=cmd|calc""}",${ALL[0]!.hash}`,
+    );
   });
 
   it('explains an empty log and offers a retry on error', async () => {
-    renderPage(<AuditPage />, { url: '/audit', handlers: { 'admin.users': async () => ({ users: [] }), 'audit.list': async () => ({ entries: [], next: null }) } });
+    renderPage(<AuditPage />, {
+      url: '/audit',
+      handlers: { 'admin.users': async () => ({ users: [] }), 'audit.list': async () => ({ entries: [], next: null }) },
+    });
     expect((await screen.findByTestId('audit-empty')).textContent).toContain('No audit entries yet.');
     expect(screen.getByTestId('audit-export')).toHaveProperty('disabled', true);
     cleanup();

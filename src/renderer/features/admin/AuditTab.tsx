@@ -43,7 +43,10 @@ export function AuditTab() {
     try {
       const all = await fetchAllAudit(api, type, (loaded) => setExporting({ loaded }));
       const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-      downloadText(`callsign-audit-${type ?? 'all'}-${stamp}.csv`, toCsv(auditCsvRows(all.entries, typeLabel, actorName)));
+      downloadText(
+        `callsign-audit-${type ?? 'all'}-${stamp}.csv`,
+        toCsv(auditCsvRows(all.entries, typeLabel, actorName)),
+      );
       if (all.truncated) setExportNote({ truncated: true });
     } catch (err) {
       setExportNote({ error: err instanceof Error ? err.message : String(err) });
@@ -53,9 +56,17 @@ export function AuditTab() {
   };
 
   const message = audit.isPending ? (
-    <TableMessageRow colSpan={COLS} kind="loading">{t('admin.audit.loading')}</TableMessageRow>
+    <TableMessageRow colSpan={COLS} kind="loading">
+      {t('admin.audit.loading')}
+    </TableMessageRow>
   ) : audit.isError && entries.length === 0 ? (
-    <TableMessageRow colSpan={COLS} kind="error" onRetry={() => void audit.refetch()} retryLabel={t('table.retry')} testId="audit-error">
+    <TableMessageRow
+      colSpan={COLS}
+      kind="error"
+      onRetry={() => void audit.refetch()}
+      retryLabel={t('table.retry')}
+      testId="audit-error"
+    >
       {t('table.loadFailed', { message: audit.error.message })}
     </TableMessageRow>
   ) : entries.length === 0 ? (
@@ -74,23 +85,47 @@ export function AuditTab() {
           </Typography>
         )}
         <Box sx={{ flex: 1 }} />
-        <Button startIcon={<Refresh />} onClick={() => void audit.refetch()} disabled={audit.isFetching} data-testid="audit-refresh">
+        <Button
+          startIcon={<Refresh />}
+          onClick={() => void audit.refetch()}
+          disabled={audit.isFetching}
+          data-testid="audit-refresh"
+        >
           {t('admin.audit.refresh')}
         </Button>
-        <Button variant="outlined" startIcon={<VerifiedUserOutlined />} onClick={() => verify.mutate()} disabled={verify.isPending} data-testid="audit-verify">
+        <Button
+          variant="outlined"
+          startIcon={<VerifiedUserOutlined />}
+          onClick={() => verify.mutate()}
+          disabled={verify.isPending}
+          data-testid="audit-verify"
+        >
           {verify.isPending ? t('admin.audit.verifying') : t('admin.audit.verify')}
         </Button>
         <Tooltip title={t('admin.audit.exportHint', { max: EXPORT_MAX })}>
           <span>
-            <Button variant="contained" disableElevation startIcon={<FileDownloadOutlined />} onClick={() => void exportCsv()} disabled={entries.length === 0 || exporting !== null} data-testid="audit-export">
+            <Button
+              variant="contained"
+              disableElevation
+              startIcon={<FileDownloadOutlined />}
+              onClick={() => void exportCsv()}
+              disabled={entries.length === 0 || exporting !== null}
+              data-testid="audit-export"
+            >
               {exporting ? t('admin.audit.exporting', { count: exporting.loaded }) : t('admin.audit.export')}
             </Button>
           </span>
         </Tooltip>
       </Stack>
       {exportNote && (
-        <Alert severity={exportNote.error ? 'error' : 'warning'} onClose={() => setExportNote(null)} data-testid="audit-export-note">
-          {exportNote.error ? t('admin.audit.exportFailed', { message: exportNote.error }) : t('admin.audit.exportTruncated', { max: EXPORT_MAX })}
+        <Alert
+          severity={exportNote.error ? 'error' : 'warning'}
+          onClose={() => setExportNote(null)}
+          data-testid="audit-export-note"
+        >
+          {exportNote.error
+            ? t('admin.audit.exportFailed', { message: exportNote.error })
+            : t('admin.audit.exportTruncated', { max: EXPORT_MAX })}
         </Alert>
       )}
       <VerifyBanner result={verify.data} error={verify.error} onRetry={() => verify.mutate()} />
@@ -98,7 +133,12 @@ export function AuditTab() {
       {entries.length > 0 && (
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'center' }}>
           {audit.hasNextPage ? (
-            <Button size="small" onClick={() => void audit.fetchNextPage()} disabled={audit.isFetchingNextPage} data-testid="audit-load-more">
+            <Button
+              size="small"
+              onClick={() => void audit.fetchNextPage()}
+              disabled={audit.isFetchingNextPage}
+              data-testid="audit-load-more"
+            >
               {audit.isFetchingNextPage ? t('admin.audit.loadingMore') : t('admin.audit.loadMore')}
             </Button>
           ) : (

@@ -8,7 +8,16 @@ import { AuditTable, VIRTUALISE_OVER } from './AuditTable.js';
 afterEach(cleanup);
 
 const entries = (n: number): AuditEntry[] =>
-  Array.from({ length: n }, (_, i) => ({ seq: n - i, at: '2026-11-23T10:00:00.000Z', actor: 'u1', type: 'auth.sign_in', subject: 's', data: {}, prevHash: 'p', hash: 'h' }));
+  Array.from({ length: n }, (_, i) => ({
+    seq: n - i,
+    at: '2026-11-23T10:00:00.000Z',
+    actor: 'u1',
+    type: 'auth.sign_in',
+    subject: 's',
+    data: {},
+    prevHash: 'p',
+    hash: 'h',
+  }));
 const labels = { typeLabel: (t: string) => t, actorName: (a: string) => a };
 
 describe('AuditTable', () => {

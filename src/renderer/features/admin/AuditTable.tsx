@@ -15,7 +15,14 @@ import { AuditTime } from './AuditTime.js';
 import { summarizeData } from './auditFormat.js';
 
 const COLUMNS = ['seq', 'time', 'event', 'actor', 'subject', 'details'] as const;
-const WIDTHS: Record<(typeof COLUMNS)[number], number | undefined> = { seq: 64, time: 232, event: 170, actor: 220, subject: 220, details: undefined };
+const WIDTHS: Record<(typeof COLUMNS)[number], number | undefined> = {
+  seq: 64,
+  time: 232,
+  event: 170,
+  actor: 220,
+  subject: 220,
+  details: undefined,
+};
 const ELLIPSIS = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
 /** Rows are one line each (ellipsis), so their height is fixed and needs no measuring. */
 const ROW_HEIGHT = 36;
@@ -28,18 +35,40 @@ type Labels = { typeLabel: (t: string) => string; actorName: (a: string) => stri
  * The audit entries as a dense table with a sticky header; `message` (a TableMessageRow) stands in
  * for the rows while loading, on error or when there are none. Virtualised past VIRTUALISE_OVER rows.
  */
-export function AuditTable({ entries, message, typeLabel, actorName }: { entries: readonly AuditEntry[]; message?: ReactNode } & Labels) {
+export function AuditTable({
+  entries,
+  message,
+  typeLabel,
+  actorName,
+}: { entries: readonly AuditEntry[]; message?: ReactNode } & Labels) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = !message && entries.length > VIRTUALISE_OVER;
-  const virtualizer = useVirtualizer({ count: entries.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10, enabled: virtual });
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    enabled: virtual,
+  });
   const items = virtual ? virtualizer.getVirtualItems() : [];
   const padTop = virtual ? (items[0]?.start ?? 0) : 0;
   const padBottom = virtual ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
   const visible = virtual ? items.map((v) => entries[v.index]!) : entries;
   return (
-    <TableContainer ref={scrollRef} component={Paper} sx={{ maxHeight: 'calc(100vh - 340px)' }} data-virtual={virtual ? 'true' : 'false'}>
-      <Table stickyHeader size="small" sx={{ ...TABLE_ROWS, tableLayout: 'fixed', '& tbody tr': { height: ROW_HEIGHT } }} aria-label={t('admin.audit.title')} data-testid="audit-table">
+    <TableContainer
+      ref={scrollRef}
+      component={Paper}
+      sx={{ maxHeight: 'calc(100vh - 340px)' }}
+      data-virtual={virtual ? 'true' : 'false'}
+    >
+      <Table
+        stickyHeader
+        size="small"
+        sx={{ ...TABLE_ROWS, tableLayout: 'fixed', '& tbody tr': { height: ROW_HEIGHT } }}
+        aria-label={t('admin.audit.title')}
+        data-testid="audit-table"
+      >
         <TableHead>
           <TableRow>
             {COLUMNS.map((c) => (

@@ -6,7 +6,15 @@ import { AUDIT_EVENT_TYPES } from '../../../shared/api/audit.js';
 const ALL = '';
 
 /** The event-type filter of the Audit tab: every type the server writes, by readable label. */
-export function AuditTypeSelect({ value, onChange, label }: { value: string | null; onChange: (type: string | null) => void; label: (type: string) => string }) {
+export function AuditTypeSelect({
+  value,
+  onChange,
+  label,
+}: {
+  value: string | null;
+  onChange: (type: string | null) => void;
+  label: (type: string) => string;
+}) {
   const { t } = useTranslation();
   const options = [...AUDIT_EVENT_TYPES].sort((a, b) => label(a).localeCompare(label(b)));
   return (
@@ -16,7 +24,10 @@ export function AuditTypeSelect({ value, onChange, label }: { value: string | nu
       value={value ?? ALL}
       onChange={(e) => onChange(e.target.value === ALL ? null : e.target.value)}
       sx={{ width: 260 }}
-      slotProps={{ select: { displayEmpty: true, SelectDisplayProps: { 'data-testid': 'audit-type-filter' } as object }, inputLabel: { shrink: true } }}
+      slotProps={{
+        select: { displayEmpty: true, SelectDisplayProps: { 'data-testid': 'audit-type-filter' } as object },
+        inputLabel: { shrink: true },
+      }}
     >
       <MenuItem value={ALL}>{t('admin.audit.allTypes')}</MenuItem>
       {options.map((type) => (

@@ -22,8 +22,16 @@ export function DevicesTab({ canManage }: { canManage: boolean }) {
   const now = useNow();
   const platform = usePlatformLabel();
   const [filter, setFilter] = useState('');
-  const columns = ['user', 'name', 'platform', 'lastSeen', 'status', ...(canManage ? (['actions'] as const) : [])] as const;
-  const label = (c: (typeof columns)[number]) => (c === 'user' ? t('admin.devices.col.user') : t(`account.devices.col.${c}`));
+  const columns = [
+    'user',
+    'name',
+    'platform',
+    'lastSeen',
+    'status',
+    ...(canManage ? (['actions'] as const) : []),
+  ] as const;
+  const label = (c: (typeof columns)[number]) =>
+    c === 'user' ? t('admin.devices.col.user') : t(`account.devices.col.${c}`);
   const rows = (devices.data ?? []).filter((d) => matchesFilter(filter, d.userEmail, d.name, platform(d.platform)));
   return (
     <AdminTable
@@ -36,9 +44,23 @@ export function DevicesTab({ canManage }: { canManage: boolean }) {
       testId="admin-devices-table"
       columns={columns.map((c) => ({ key: c, label: label(c), align: c === 'actions' ? 'right' : 'left' }))}
     >
-      <QueryRows query={devices} isEmpty={rows.length === 0} colSpan={columns.length} loading={t('admin.devices.loading')} empty={filter ? t('admin.noMatch', { text: filter }) : t('admin.devices.empty')} errorTestId="admin-devices-error">
+      <QueryRows
+        query={devices}
+        isEmpty={rows.length === 0}
+        colSpan={columns.length}
+        loading={t('admin.devices.loading')}
+        empty={filter ? t('admin.noMatch', { text: filter }) : t('admin.devices.empty')}
+        errorTestId="admin-devices-error"
+      >
         {rows.map((d) => (
-          <TableRow key={d.id} hover data-testid="admin-device-row" data-user={d.userEmail} data-revoked={Boolean(d.revokedAt)} sx={{ opacity: d.revokedAt ? 0.7 : 1 }}>
+          <TableRow
+            key={d.id}
+            hover
+            data-testid="admin-device-row"
+            data-user={d.userEmail}
+            data-revoked={Boolean(d.revokedAt)}
+            sx={{ opacity: d.revokedAt ? 0.7 : 1 }}
+          >
             <TableCell>{d.userEmail}</TableCell>
             <TableCell sx={{ fontWeight: 600 }}>{d.name}</TableCell>
             <TableCell>{platform(d.platform)}</TableCell>
@@ -50,7 +72,11 @@ export function DevicesTab({ canManage }: { canManage: boolean }) {
             </TableCell>
             {canManage && (
               <TableCell align="right">
-                <RevokeDeviceAction device={d} title={t('admin.devices.confirmTitle', { name: d.name, user: d.userEmail })} body={t('admin.devices.confirmBody')} />
+                <RevokeDeviceAction
+                  device={d}
+                  title={t('admin.devices.confirmTitle', { name: d.name, user: d.userEmail })}
+                  body={t('admin.devices.confirmBody')}
+                />
               </TableCell>
             )}
           </TableRow>

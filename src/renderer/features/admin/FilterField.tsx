@@ -3,7 +3,17 @@ import TextField from '@mui/material/TextField';
 import FilterList from '@mui/icons-material/FilterList';
 
 /** The filter box above an admin table; Esc clears it. */
-export function FilterField({ value, onChange, label, testId }: { value: string; onChange: (v: string) => void; label: string; testId: string }) {
+export function FilterField({
+  value,
+  onChange,
+  label,
+  testId,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  label: string;
+  testId: string;
+}) {
   return (
     <TextField
       value={value}
@@ -13,7 +23,13 @@ export function FilterField({ value, onChange, label, testId }: { value: string;
       sx={{ width: 300 }}
       slotProps={{
         htmlInput: { 'aria-label': label, 'data-testid': testId, spellCheck: false },
-        input: { startAdornment: <InputAdornment position="start"><FilterList fontSize="small" /></InputAdornment> },
+        input: {
+          startAdornment: (
+            <InputAdornment position="start">
+              <FilterList fontSize="small" />
+            </InputAdornment>
+          ),
+        },
       }}
     />
   );

@@ -15,7 +15,12 @@ export function ResetTotpAction({ account }: { account: AccountSummary }) {
       testId="reset-totp"
       mutation={reset}
       variables={account.id}
-      dialog={{ title: t('admin.accounts.resetTitle', { name: account.name }), body: t('admin.accounts.resetBody'), confirmLabel: t('admin.accounts.resetConfirm'), testId: 'reset-totp-dialog' }}
+      dialog={{
+        title: t('admin.accounts.resetTitle', { name: account.name }),
+        body: t('admin.accounts.resetBody'),
+        confirmLabel: t('admin.accounts.resetConfirm'),
+        testId: 'reset-totp-dialog',
+      }}
     />
   );
 }

@@ -4,11 +4,27 @@ import Button from '@mui/material/Button';
 import type { AuditVerification } from '../../../shared/api/audit.js';
 
 /** The result of "Verify chain": intact (green, with the head hash to compare elsewhere), broken (red), or the error. */
-export function VerifyBanner({ result, error, onRetry }: { result?: AuditVerification; error?: Error | null; onRetry: () => void }) {
+export function VerifyBanner({
+  result,
+  error,
+  onRetry,
+}: {
+  result?: AuditVerification;
+  error?: Error | null;
+  onRetry: () => void;
+}) {
   const { t } = useTranslation();
   if (error)
     return (
-      <Alert severity="error" data-testid="audit-verify-error" action={<Button color="inherit" size="small" onClick={onRetry}>{t('table.retry')}</Button>}>
+      <Alert
+        severity="error"
+        data-testid="audit-verify-error"
+        action={
+          <Button color="inherit" size="small" onClick={onRetry}>
+            {t('table.retry')}
+          </Button>
+        }
+      >
         {t('admin.audit.verifyFailed', { message: error.message })}
       </Alert>
     );
@@ -21,7 +37,9 @@ export function VerifyBanner({ result, error, onRetry }: { result?: AuditVerific
     );
   return (
     <Alert severity="success" data-testid="audit-verify-result" data-intact="true">
-      {result.head ? t('admin.audit.intact', { count: result.entries, head: result.head.slice(0, 12) }) : t('admin.audit.intactEmpty')}
+      {result.head
+        ? t('admin.audit.intact', { count: result.entries, head: result.head.slice(0, 12) })
+        : t('admin.audit.intactEmpty')}
     </Alert>
   );
 }

@@ -3,7 +3,9 @@ import { auditCsvRows, MASKED, summarizeData } from './auditFormat.js';
 
 describe('summarizeData', () => {
   it('lists key: value pairs, JSON for nested values, and cuts long text', () => {
-    expect(summarizeData({ method: 'password', deviceName: 'Desk 1', ok: true, n: 3 })).toBe('method: password · deviceName: Desk 1 · ok: true · n: 3');
+    expect(summarizeData({ method: 'password', deviceName: 'Desk 1', ok: true, n: 3 })).toBe(
+      'method: password · deviceName: Desk 1 · ok: true · n: 3',
+    );
     expect(summarizeData({ changes: { role: 'noc' } })).toBe('changes: {"role":"noc"}');
     expect(summarizeData({})).toBe('');
     expect(summarizeData({ text: 'x'.repeat(300) }, 20)).toBe(`text: ${'x'.repeat(13)}…`);
@@ -19,7 +21,18 @@ describe('summarizeData', () => {
 describe('auditCsvRows', () => {
   it('writes a header and one row per entry with label, actor name and data as JSON', () => {
     const rows = auditCsvRows(
-      [{ seq: 2, at: '2026-03-01T10:00:00.000Z', actor: 'u3', type: 'auth.sign_in', subject: 'sup@x', data: { method: 'password' }, prevHash: 'p', hash: 'h' }],
+      [
+        {
+          seq: 2,
+          at: '2026-03-01T10:00:00.000Z',
+          actor: 'u3',
+          type: 'auth.sign_in',
+          subject: 'sup@x',
+          data: { method: 'password' },
+          prevHash: 'p',
+          hash: 'h',
+        },
+      ],
       (t) => (t === 'auth.sign_in' ? 'Signed in' : t),
       (a) => (a === 'u3' ? 'sup@x' : a),
     );

@@ -23,10 +23,23 @@ export function summarizeData(data: Record<string, unknown>, max = 140): string 
 }
 
 /** Header + one row per entry, as exported: raw type and readable label, ISO time, full data as JSON. */
-export function auditCsvRows(entries: readonly AuditEntry[], label: (type: string) => string, actorName: (actor: string) => string): string[][] {
+export function auditCsvRows(
+  entries: readonly AuditEntry[],
+  label: (type: string) => string,
+  actorName: (actor: string) => string,
+): string[][] {
   return [
     ['seq', 'time', 'type', 'event', 'actor', 'subject', 'data', 'hash'],
-    ...entries.map((e) => [String(e.seq), e.at, e.type, label(e.type), actorName(e.actor), e.subject, show(e.data), e.hash]),
+    ...entries.map((e) => [
+      String(e.seq),
+      e.at,
+      e.type,
+      label(e.type),
+      actorName(e.actor),
+      e.subject,
+      show(e.data),
+      e.hash,
+    ]),
   ];
 }
 

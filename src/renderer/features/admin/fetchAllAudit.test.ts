@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/api/audit.js';
 import { fetchAllAudit } from './fetchAllAudit.js';
 
-const entry = (seq: number): AuditEntry => ({ seq, at: '2026-11-23T10:00:00.000Z', actor: 'u1', type: 'auth.sign_in', subject: 's', data: {}, prevHash: 'p', hash: 'h' });
+const entry = (seq: number): AuditEntry => ({
+  seq,
+  at: '2026-11-23T10:00:00.000Z',
+  actor: 'u1',
+  type: 'auth.sign_in',
+  subject: 's',
+  data: {},
+  prevHash: 'p',
+  hash: 'h',
+});
 
 /** A server holding seqs 1..n, answering newest first like GET /v1/audit?order=desc. */
 function server(n: number) {

@@ -17,7 +17,11 @@ export async function fetchAllAudit(
   const entries: AuditEntry[] = [];
   let before: number | undefined;
   for (;;) {
-    const page = await api.invoke('audit.list', { limit: Math.min(PAGE, max - entries.length), ...(before !== undefined ? { before } : {}), ...(type ? { type } : {}) });
+    const page = await api.invoke('audit.list', {
+      limit: Math.min(PAGE, max - entries.length),
+      ...(before !== undefined ? { before } : {}),
+      ...(type ? { type } : {}),
+    });
     entries.push(...page.entries);
     onProgress(entries.length);
     if (page.next === null || page.entries.length === 0) return { entries, truncated: false };

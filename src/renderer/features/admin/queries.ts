@@ -36,7 +36,11 @@ export const adminQueries = {
       queryKey: adminKeys.auditList(type),
       queryFn: async ({ pageParam }) => {
         try {
-          return await api.invoke('audit.list', { limit: AUDIT_PAGE, ...(pageParam !== undefined ? { before: pageParam } : {}), ...(type ? { type } : {}) });
+          return await api.invoke('audit.list', {
+            limit: AUDIT_PAGE,
+            ...(pageParam !== undefined ? { before: pageParam } : {}),
+            ...(type ? { type } : {}),
+          });
         } catch (err) {
           throw toAppError(err);
         }

@@ -22,7 +22,8 @@ function parseCsv(text: string): string[][] {
       i++;
     } else {
       while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
-        if (text[i] === '"' || text[i] === '\n') throw new Error(`bare ${JSON.stringify(text[i])} in an unquoted field`);
+        if (text[i] === '"' || text[i] === '\n')
+          throw new Error(`bare ${JSON.stringify(text[i])} in an unquoted field`);
         field += text[i++];
       }
     }
@@ -32,14 +33,15 @@ function parseCsv(text: string): string[][] {
       rows.push(row);
       row = [];
       i += 2;
-    }
-    else throw new Error(`unexpected ${JSON.stringify(text[i])} at ${i}`);
+    } else throw new Error(`unexpected ${JSON.stringify(text[i])} at ${i}`);
   }
   return rows;
 }
 
 const neutralised = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-const tricky = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '"', ',', '\r', '\n', '=', '+', '-', '@', '\t', "'", 'é', '😀') });
+const tricky = fc.string({
+  unit: fc.constantFrom('a', 'Z', ' ', '"', ',', '\r', '\n', '=', '+', '-', '@', '\t', "'", 'é', '😀'),
+});
 
 describe('toCsv', () => {
   it('quotes only when needed and doubles inner quotes', () => {
@@ -48,7 +50,12 @@ describe('toCsv', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField('')).toBe('');
-    expect(toCsv([['seq', 'type'], ['1', 'auth.sign_in']])).toBe('seq,type\r\n1,auth.sign_in\r\n');
+    expect(
+      toCsv([
+        ['seq', 'type'],
+        ['1', 'auth.sign_in'],
+      ]),
+    ).toBe('seq,type\r\n1,auth.sign_in\r\n');
   });
 
   it('neutralises cells a spreadsheet would evaluate as a formula', () => {
@@ -61,9 +68,12 @@ describe('toCsv', () => {
 
   it('round-trips any rows through an RFC 4180 reader (formula cells with their leading quote)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(tricky, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }), (rows) => {
-        expect(parseCsv(toCsv(rows))).toEqual(rows.map((r) => r.map(neutralised)));
-      }),
+      fc.property(
+        fc.array(fc.array(tricky, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        (rows) => {
+          expect(parseCsv(toCsv(rows))).toEqual(rows.map((r) => r.map(neutralised)));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -14,6 +14,9 @@ export function useAuditLabels() {
   const users = useQuery(adminQueries.users(api));
   const emails = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.email])), [users.data]);
   const typeLabel = useCallback((type: string) => t(`admin.audit.types.${type}`, { defaultValue: type }), [t]);
-  const actorName = useCallback((actor: string) => (actor === 'system' ? t('admin.audit.system') : (emails.get(actor) ?? actor)), [emails, t]);
+  const actorName = useCallback(
+    (actor: string) => (actor === 'system' ? t('admin.audit.system') : (emails.get(actor) ?? actor)),
+    [emails, t],
+  );
   return { typeLabel, actorName };
 }

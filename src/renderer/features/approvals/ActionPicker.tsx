@@ -60,9 +60,23 @@ export function ActionPicker({ onPick }: { onPick: (actionId: string) => void })
         onKeyDown={onKeyDown}
         label={t('approvals.picker.label')}
         placeholder={t('approvals.picker.placeholder')}
-        slotProps={{ htmlInput: { 'data-testid': 'action-search', role: 'combobox', 'aria-expanded': true, 'aria-controls': 'approval-actions', autoComplete: 'off', spellCheck: false } }}
+        slotProps={{
+          htmlInput: {
+            'data-testid': 'action-search',
+            role: 'combobox',
+            'aria-expanded': true,
+            'aria-controls': 'approval-actions',
+            autoComplete: 'off',
+            spellCheck: false,
+          },
+        }}
       />
-      <List id="approval-actions" role="listbox" aria-label={t('approvals.picker.listLabel')} sx={{ mt: 1, maxHeight: 440, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      <List
+        id="approval-actions"
+        role="listbox"
+        aria-label={t('approvals.picker.listLabel')}
+        sx={{ mt: 1, maxHeight: 440, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}
+      >
         {searching && results.length === 0 && (
           <Typography variant="body2" color="text.secondary" sx={{ p: 2 }} data-testid="action-no-match">
             {t('approvals.picker.noMatch', { query })}
@@ -73,7 +87,9 @@ export function ActionPicker({ onPick }: { onPick: (actionId: string) => void })
           : groups.map((g) => (
               <li key={g.category}>
                 <ul style={{ padding: 0 }}>
-                  <ListSubheader sx={{ lineHeight: 2.5, fontWeight: 600 }}>{t(`approvals.category.${g.category}`)}</ListSubheader>
+                  <ListSubheader sx={{ lineHeight: 2.5, fontWeight: 600 }}>
+                    {t(`approvals.category.${g.category}`)}
+                  </ListSubheader>
                   {g.actions.map((a) => option(a, index++))}
                 </ul>
               </li>

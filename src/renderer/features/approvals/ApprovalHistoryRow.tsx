@@ -13,19 +13,38 @@ export function ApprovalHistoryRow({ row, siteName }: { row: ApprovalRow; siteNa
   const { t, i18n } = useTranslation();
   const { record } = row;
   const state = uploadStatus(row);
-  const caller = 'profileId' in record.caller ? record.caller.name : record.caller.unidentified.name || record.caller.unidentified.number || t('approvals.history.unidentified');
-  const upload = <Chip variant="outlined" color={state === 'sent' ? 'success' : state === 'failed' ? 'error' : 'warning'} label={t(`approvals.uploadState.${state}`)} data-testid="upload-state" data-upload-state={state} />;
+  const caller =
+    'profileId' in record.caller
+      ? record.caller.name
+      : record.caller.unidentified.name || record.caller.unidentified.number || t('approvals.history.unidentified');
+  const upload = (
+    <Chip
+      variant="outlined"
+      color={state === 'sent' ? 'success' : state === 'failed' ? 'error' : 'warning'}
+      label={t(`approvals.uploadState.${state}`)}
+      data-testid="upload-state"
+      data-upload-state={state}
+    />
+  );
   return (
     <TableRow data-testid="approval-row" data-record-id={record.id} data-final-state={record.finalState} hover>
-      <TableCell>{new Date(record.createdAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}</TableCell>
+      <TableCell>
+        {new Date(record.createdAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}
+      </TableCell>
       <TableCell>{siteName}</TableCell>
       <TableCell>{caller}</TableCell>
       <TableCell>{getAction(record.request.action)?.title ?? record.request.action}</TableCell>
       <TableCell>
-        <Chip color={FINAL_COLOR[record.finalState]} label={t(`approvals.final.${record.finalState}`)} data-testid="row-final-state" />
+        <Chip
+          color={FINAL_COLOR[record.finalState]}
+          label={t(`approvals.final.${record.finalState}`)}
+          data-testid="row-final-state"
+        />
       </TableCell>
       <TableCell>{record.ticket ?? ''}</TableCell>
-      <TableCell>{row.lastError && state !== 'sent' ? <Tooltip title={row.lastError}>{upload}</Tooltip> : upload}</TableCell>
+      <TableCell>
+        {row.lastError && state !== 'sent' ? <Tooltip title={row.lastError}>{upload}</Tooltip> : upload}
+      </TableCell>
     </TableRow>
   );
 }

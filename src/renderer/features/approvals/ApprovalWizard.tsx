@@ -30,11 +30,16 @@ export function ApprovalWizard({ context, onRestart }: { context: WizardContext;
   const [typedCaller, setTypedCaller] = useState({ name: '', number: '' });
   const { site, profile, rules } = context;
 
-  const request = useMemo(() => (actionId ? requestFor(site.id, actionId, profile?.id, answers) : null), [actionId, answers, site.id, profile?.id]);
+  const request = useMemo(
+    () => (actionId ? requestFor(site.id, actionId, profile?.id, answers) : null),
+    [actionId, answers, site.id, profile?.id],
+  );
   const decision = useMemo(() => (request ? evaluate(rules, request) : null), [rules, request]);
   const user = session.data?.user;
   const caller = recordCaller(profile, typedCaller);
-  const callerName = profile ? `${profile.firstName} ${profile.lastName}` : typedCaller.name.trim() || t('approvals.wizard.theCaller');
+  const callerName = profile
+    ? `${profile.firstName} ${profile.lastName}`
+    : typedCaller.name.trim() || t('approvals.wizard.theCaller');
   const runner = useCallRunner({
     recordId,
     request,
@@ -74,7 +79,15 @@ export function ApprovalWizard({ context, onRestart }: { context: WizardContext;
         )}
         <Divider />
         {step === 'action' && <ActionPicker onPick={pick} />}
-        {step === 'questions' && <RequestQuestions questions={questions} answers={answers} onChange={setAnswers} onNext={() => setStep('preview')} onBack={() => setStep('action')} />}
+        {step === 'questions' && (
+          <RequestQuestions
+            questions={questions}
+            answers={answers}
+            onChange={setAnswers}
+            onNext={() => setStep('preview')}
+            onBack={() => setStep('action')}
+          />
+        )}
         {step === 'preview' && decision && (
           <DecisionPreview
             decision={decision}
@@ -87,7 +100,15 @@ export function ApprovalWizard({ context, onRestart }: { context: WizardContext;
             }}
           />
         )}
-        {started && runner.state && <CallRunner runner={runner} state={runner.state} recordId={recordId} callerName={callerName} onRestart={onRestart} />}
+        {started && runner.state && (
+          <CallRunner
+            runner={runner}
+            state={runner.state}
+            recordId={recordId}
+            callerName={callerName}
+            onRestart={onRestart}
+          />
+        )}
       </Stack>
     </Paper>
   );

@@ -12,19 +12,36 @@ import { CallsignDb } from '../../db/CallsignDb.js';
 import { ApprovalWizardPage } from './ApprovalWizardPage.js';
 import { seedApprovalsCache } from './testFixtures.js';
 
-window.matchMedia ??= ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false })) as unknown as typeof window.matchMedia;
+window.matchMedia ??= ((q: string) => ({
+  matches: false,
+  media: q,
+  addEventListener() {},
+  removeEventListener() {},
+  addListener() {},
+  removeListener() {},
+  onchange: null,
+  dispatchEvent: () => false,
+})) as unknown as typeof window.matchMedia;
 
 let n = 0;
 async function setup() {
   const db = new CallsignDb(`wizard-${++n}`);
   await seedApprovalsCache(db);
   const invoke = vi.fn(async (channel: string) => {
-    if (channel === 'session.status') return { signedIn: true, serverUrl: 'x', online: true, user: { id: 'u1', email: 't@x', name: 'Tess Tech', role: 'technician' } };
+    if (channel === 'session.status')
+      return {
+        signedIn: true,
+        serverUrl: 'x',
+        online: true,
+        user: { id: 'u1', email: 't@x', name: 'Tess Tech', role: 'technician' },
+      };
     if (channel === 'outbox.list') throw Object.assign(new Error('no'), { code: 'not_found', message: 'no' });
     throw new Error(`unexpected ${channel}`);
   });
   const services = { api: { invoke, on: () => () => {} } as unknown as CallsignApi, db } as unknown as Services;
-  const router = createMemoryRouter([{ path: '/approvals/new', element: <ApprovalWizardPage /> }], { initialEntries: ['/approvals/new?siteId=site-nw&profileId=p-dana'] });
+  const router = createMemoryRouter([{ path: '/approvals/new', element: <ApprovalWizardPage /> }], {
+    initialEntries: ['/approvals/new?siteId=site-nw&profileId=p-dana'],
+  });
   render(
     <AppProviders i18n={createI18n()} queryClient={createQueryClient()} services={services}>
       <RouterProvider router={router} />
@@ -40,7 +57,11 @@ async function pickPasswordReset(subject: 'self' | 'other') {
   fireEvent.change(search, { target: { value: 'forgot password' } });
   expect(screen.getAllByTestId('action-option')[0]?.textContent).toContain("Reset a user's password");
   fireEvent.keyDown(search, { key: 'Enter' });
-  fireEvent.click(within(await screen.findByTestId('question-subject')).getByLabelText(subject === 'self' ? "The caller's own account" : "Another user's account"));
+  fireEvent.click(
+    within(await screen.findByTestId('question-subject')).getByLabelText(
+      subject === 'self' ? "The caller's own account" : "Another user's account",
+    ),
+  );
   fireEvent.click(screen.getByTestId('questions-next'));
 }
 
@@ -57,7 +78,12 @@ describe('ApprovalWizardPage', () => {
     fireEvent.click(screen.getByTestId('complete'));
     await waitFor(async () => expect(await db.approvals.count()).toBe(1));
     const [row] = await db.approvals.toArray();
-    expect(row?.record).toMatchObject({ finalState: 'completed', ticket: 'T-100', caller: { profileId: 'p-dana', name: 'Dana Reyes' }, technician: { id: 'u1', name: 'Tess Tech' } });
+    expect(row?.record).toMatchObject({
+      finalState: 'completed',
+      ticket: 'T-100',
+      caller: { profileId: 'p-dana', name: 'Dana Reyes' },
+      technician: { id: 'u1', name: 'Tess Tech' },
+    });
     expect(row?.uploadState).toBe('pending');
     expect((await screen.findByTestId('record-saved')).textContent).toContain('waiting to upload');
   });
@@ -93,6 +119,10 @@ describe('ApprovalWizardPage', () => {
     expect(screen.getByTestId('final-state').textContent).toBe('Approved');
     await waitFor(async () => expect(await db.approvals.count()).toBe(1));
     const [row] = await db.approvals.toArray();
-    expect(row?.record.events.at(-1)).toMatchObject({ type: 'approverDecided', decision: 'approved', note: 'OK from Lee' });
+    expect(row?.record.events.at(-1)).toMatchObject({
+      type: 'approverDecided',
+      decision: 'approved',
+      note: 'OK from Lee',
+    });
   });
 });

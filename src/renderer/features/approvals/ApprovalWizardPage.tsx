@@ -42,7 +42,15 @@ export function ApprovalWizardPage() {
   }
   if (!context.data) return <LinearProgress aria-label={t('approvals.wizard.loading')} />;
   return (
-    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 2fr) minmax(280px, 1fr)' }, maxWidth: 1280, mx: 'auto' }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gap: 2,
+        gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 2fr) minmax(280px, 1fr)' },
+        maxWidth: 1280,
+        mx: 'auto',
+      }}
+    >
       <ApprovalWizard key={run} context={context.data} onRestart={() => setRun((n) => n + 1)} />
       <Stack spacing={2}>
         <SecurityReferences references={context.data.securityReferences} />

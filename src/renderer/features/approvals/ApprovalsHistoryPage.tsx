@@ -27,7 +27,10 @@ export function ApprovalsHistoryPage() {
   const { db } = useServices();
   const rows = useApprovalRows();
   const siteIds = [...new Set((rows ?? []).map((r) => r.record.siteId))].sort().join('|');
-  const siteNames = useLiveQuery(async () => new Map((await getSites(db, siteIds.split('|'))).flatMap((s) => (s ? [[s.id, s.name] as const] : []))), [db, siteIds]);
+  const siteNames = useLiveQuery(
+    async () => new Map((await getSites(db, siteIds.split('|'))).flatMap((s) => (s ? [[s.id, s.name] as const] : []))),
+    [db, siteIds],
+  );
   const retry = useRetryFailedUploads();
   const failed = (rows ?? []).filter((r) => uploadStatus(r) === 'failed');
   return (
@@ -70,7 +73,11 @@ export function ApprovalsHistoryPage() {
             </TableHead>
             <TableBody>
               {(rows ?? []).map((row) => (
-                <ApprovalHistoryRow key={row.id} row={row} siteName={siteNames?.get(row.record.siteId) ?? row.record.siteId} />
+                <ApprovalHistoryRow
+                  key={row.id}
+                  row={row}
+                  siteName={siteNames?.get(row.record.siteId) ?? row.record.siteId}
+                />
               ))}
             </TableBody>
           </Table>

@@ -8,7 +8,13 @@ import { CodeForm } from './CodeForm.js';
 import type { CallRunner } from './useCallRunner.js';
 
 /** The approver answered and must read back the SMS code sent to them (3 tries). */
-export function ApproverCodePanel({ runner, step }: { runner: CallRunner; step: Extract<NextStep, { kind: 'check_approver_code' }> }) {
+export function ApproverCodePanel({
+  runner,
+  step,
+}: {
+  runner: CallRunner;
+  step: Extract<NextStep, { kind: 'check_approver_code' }>;
+}) {
   const { t } = useTranslation();
   const sent = runner.approverCode;
   return (
@@ -17,9 +23,18 @@ export function ApproverCodePanel({ runner, step }: { runner: CallRunner; step: 
         {t('approvals.approverCode.title', { approver: step.approver })}
       </Typography>
       <Typography variant="body1" data-testid="approver-code-status">
-        {sent ? t('approvals.approverCode.sent', { approver: step.approver, number: formatPhone(sent.sentTo) }) : runner.busy ? t('approvals.approverCode.sending') : t('approvals.approverCode.notSent')}
+        {sent
+          ? t('approvals.approverCode.sent', { approver: step.approver, number: formatPhone(sent.sentTo) })
+          : runner.busy
+            ? t('approvals.approverCode.sending')
+            : t('approvals.approverCode.notSent')}
       </Typography>
-      <CodeForm testIdPrefix="approver-code" label={t('approvals.code.label')} busy={runner.busy} onCheck={(c) => void runner.checkCode('approver', c)} />
+      <CodeForm
+        testIdPrefix="approver-code"
+        label={t('approvals.code.label')}
+        busy={runner.busy}
+        onCheck={(c) => void runner.checkCode('approver', c)}
+      />
       <Typography variant="body2" color="text.secondary">
         {t('approvals.code.attemptsLeft', { count: step.attemptsLeft })}
       </Typography>

@@ -4,7 +4,13 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 
 /** The approver was reached: record their answer (A approve, D deny) with the note. */
-export function ApproverDecisionPanel({ approver, onDecide }: { approver: string; onDecide: (d: 'approved' | 'denied') => void }) {
+export function ApproverDecisionPanel({
+  approver,
+  onDecide,
+}: {
+  approver: string;
+  onDecide: (d: 'approved' | 'denied') => void;
+}) {
   const { t } = useTranslation();
   return (
     <Stack spacing={2}>
@@ -15,7 +21,14 @@ export function ApproverDecisionPanel({ approver, onDecide }: { approver: string
         {t('approvals.decide.help')}
       </Typography>
       <Stack direction="row" spacing={1}>
-        <Button variant="contained" color="success" size="medium" autoFocus onClick={() => onDecide('approved')} data-testid="approve">
+        <Button
+          variant="contained"
+          color="success"
+          size="medium"
+          autoFocus
+          onClick={() => onDecide('approved')}
+          data-testid="approve"
+        >
           {t('approvals.decide.approve')}
         </Button>
         <Button variant="outlined" color="error" size="medium" onClick={() => onDecide('denied')} data-testid="deny">

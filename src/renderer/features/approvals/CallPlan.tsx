@@ -21,7 +21,10 @@ export function CallPlan({ decision, callerName }: { decision: Decision; callerN
             <ListItemIcon sx={{ minWidth: 32 }}>
               <SmsOutlined fontSize="small" />
             </ListItemIcon>
-            <ListItemText primary={t('approvals.plan.callerAuth', { name: callerName, number: formatPhone(s.number) })} secondary={t('approvals.plan.callerAuthHelp')} />
+            <ListItemText
+              primary={t('approvals.plan.callerAuth', { name: callerName, number: formatPhone(s.number) })}
+              secondary={t('approvals.plan.callerAuthHelp')}
+            />
           </ListItem>
         ) : (
           <ListItem key={i} disableGutters data-testid="plan-dial">
@@ -29,7 +32,12 @@ export function CallPlan({ decision, callerName }: { decision: Decision; callerN
               <PhoneForwardedOutlined fontSize="small" />
             </ListItemIcon>
             <ListItemText
-              primary={t('approvals.plan.dial', { n: ++dial, approver: s.approver, kind: t(`approvals.approverKind.${s.approverKind}`), number: formatPhone(s.number) })}
+              primary={t('approvals.plan.dial', {
+                n: ++dial,
+                approver: s.approver,
+                kind: t(`approvals.approverKind.${s.approverKind}`),
+                number: formatPhone(s.number),
+              })}
               secondary={s.authenticate ? t('approvals.plan.approverCode') : t('approvals.plan.noApproverCode')}
             />
           </ListItem>

@@ -36,7 +36,10 @@ export function CallRunner({ runner, state, recordId, callerName, onRestart }: P
   const allowed = expectedEvents(state);
   const canCancel = allowed.includes('cancelled');
   const cancel = () => runner.cancel(note.trim());
-  const dialKeys = step.kind === 'dial' ? Object.fromEntries(DIAL_BUTTONS.map((b) => [b.key, () => runner.dial(step.dial, b.result)])) : {};
+  const dialKeys =
+    step.kind === 'dial'
+      ? Object.fromEntries(DIAL_BUTTONS.map((b) => [b.key, () => runner.dial(step.dial, b.result)]))
+      : {};
   useRunnerHotkeys(
     {
       ...dialKeys,
@@ -59,7 +62,11 @@ export function CallRunner({ runner, state, recordId, callerName, onRestart }: P
       ) : step.kind === 'ask_approver' ? (
         <ApproverDecisionPanel approver={step.approver} onDecide={(d) => runner.decide(d, note.trim())} />
       ) : step.kind === 'escalate' ? (
-        <EscalatePanel to={step.to} reasons={state.decision.reasons} onEscalate={() => void runner.escalateTicket(note.trim())} />
+        <EscalatePanel
+          to={step.to}
+          reasons={state.decision.reasons}
+          onEscalate={() => void runner.escalateTicket(note.trim())}
+        />
       ) : (
         <FinalStatePanel runner={runner} status={step.status as FinalState} recordId={recordId} onRestart={onRestart} />
       )}

@@ -11,7 +11,17 @@ import type { CallRunner } from './useCallRunner.js';
 type Step = Extract<NextStep, { kind: 'send_caller_code' | 'check_caller_code' }>;
 
 /** Caller authentication: send the SMS code, then check what the caller reads back (3 tries). */
-export function CallerCodePanel({ runner, step, callerName, note }: { runner: CallRunner; step: Step; callerName: string; note: string }) {
+export function CallerCodePanel({
+  runner,
+  step,
+  callerName,
+  note,
+}: {
+  runner: CallRunner;
+  step: Step;
+  callerName: string;
+  note: string;
+}) {
   const { t } = useTranslation();
   const sent = step.kind === 'check_caller_code';
   const offline = !sent && runner.error?.code === 'server_unreachable';
@@ -22,19 +32,33 @@ export function CallerCodePanel({ runner, step, callerName, note }: { runner: Ca
       </Typography>
       <Typography variant="body1">
         {sent
-          ? t('approvals.callerCode.sent', { name: callerName, number: formatPhone(runner.callerCode?.sentTo ?? step.number) })
+          ? t('approvals.callerCode.sent', {
+              name: callerName,
+              number: formatPhone(runner.callerCode?.sentTo ?? step.number),
+            })
           : t('approvals.callerCode.send', { name: callerName, number: formatPhone(step.number) })}
       </Typography>
       {sent && (
         <>
-          <CodeForm testIdPrefix="caller-code" label={t('approvals.code.label')} busy={runner.busy} onCheck={(c) => void runner.checkCode('caller', c)} />
+          <CodeForm
+            testIdPrefix="caller-code"
+            label={t('approvals.code.label')}
+            busy={runner.busy}
+            onCheck={(c) => void runner.checkCode('caller', c)}
+          />
           <Typography variant="body2" color="text.secondary" data-testid="caller-code-attempts">
             {t('approvals.code.attemptsLeft', { count: step.attemptsLeft })}
           </Typography>
         </>
       )}
       <Stack direction="row" spacing={1}>
-        <Button variant={sent ? 'outlined' : 'contained'} autoFocus={!sent} loading={runner.busy && !sent} onClick={() => void runner.sendCallerCode()} data-testid="caller-code-send">
+        <Button
+          variant={sent ? 'outlined' : 'contained'}
+          autoFocus={!sent}
+          loading={runner.busy && !sent}
+          onClick={() => void runner.sendCallerCode()}
+          data-testid="caller-code-send"
+        >
           {sent ? t('approvals.callerCode.resend') : t('approvals.callerCode.sendButton')}
         </Button>
       </Stack>
@@ -43,7 +67,13 @@ export function CallerCodePanel({ runner, step, callerName, note }: { runner: Ca
           severity="warning"
           data-testid="caller-code-offline"
           action={
-            <Button color="inherit" onClick={() => runner.cancel([t('approvals.callerCode.unsentNote'), note.trim()].filter(Boolean).join(' — '))} data-testid="caller-code-unsent">
+            <Button
+              color="inherit"
+              onClick={() =>
+                runner.cancel([t('approvals.callerCode.unsentNote'), note.trim()].filter(Boolean).join(' — '))
+              }
+              data-testid="caller-code-unsent"
+            >
               {t('approvals.callerCode.recordUnsent')}
             </Button>
           }

@@ -34,10 +34,25 @@ export function CodeForm({ testIdPrefix, label, busy, onCheck }: Props) {
         label={label}
         value={code}
         onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
-        slotProps={{ htmlInput: { 'data-testid': `${testIdPrefix}-input`, inputMode: 'numeric', autoComplete: 'one-time-code', maxLength: 6, style: { letterSpacing: '0.3em', fontSize: '1.25rem' } } }}
+        slotProps={{
+          htmlInput: {
+            'data-testid': `${testIdPrefix}-input`,
+            inputMode: 'numeric',
+            autoComplete: 'one-time-code',
+            maxLength: 6,
+            style: { letterSpacing: '0.3em', fontSize: '1.25rem' },
+          },
+        }}
         sx={{ width: 200 }}
       />
-      <Button type="submit" variant="contained" disabled={!valid} loading={busy} data-testid={`${testIdPrefix}-check`} sx={{ mt: 0.5 }}>
+      <Button
+        type="submit"
+        variant="contained"
+        disabled={!valid}
+        loading={busy}
+        data-testid={`${testIdPrefix}-check`}
+        sx={{ mt: 0.5 }}
+      >
         {t('approvals.code.check')}
       </Button>
     </Stack>

@@ -32,7 +32,12 @@ function Section({ title, children, testId }: { title: string; children: React.R
 export function DecisionPreview({ decision, callerName, hasPolicy, onStart, onBack }: Props) {
   const { t } = useTranslation();
   const { templates } = decision;
-  const hasTemplates = !!(templates.username || templates.email || templates.securityGroups?.length || templates.distributionGroups?.length);
+  const hasTemplates = !!(
+    templates.username ||
+    templates.email ||
+    templates.securityGroups?.length ||
+    templates.distributionGroups?.length
+  );
   return (
     <Stack spacing={2}>
       <Typography variant="h3" component="h2">
@@ -44,7 +49,12 @@ export function DecisionPreview({ decision, callerName, hasPolicy, onStart, onBa
         </Alert>
       )}
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-        <Chip color={OUTCOME_COLOR[decision.outcome]} label={t(`approvals.outcome.${decision.outcome}`)} data-testid="preview-outcome" sx={{ fontWeight: 600, fontSize: '0.9375rem', height: 30 }} />
+        <Chip
+          color={OUTCOME_COLOR[decision.outcome]}
+          label={t(`approvals.outcome.${decision.outcome}`)}
+          data-testid="preview-outcome"
+          sx={{ fontWeight: 600, fontSize: '0.9375rem', height: 30 }}
+        />
         <Typography variant="body2" color="text.secondary">
           {t(`approvals.outcomeHelp.${decision.outcome}`)}
         </Typography>
@@ -66,11 +76,21 @@ export function DecisionPreview({ decision, callerName, hasPolicy, onStart, onBa
       {hasTemplates && (
         <Section title={t('approvals.preview.templates')} testId="preview-templates">
           <Stack spacing={0.5}>
-            {templates.username && <Typography variant="body2">{t('approvals.preview.username', { value: templates.username })}</Typography>}
-            {templates.email && <Typography variant="body2">{t('approvals.preview.email', { value: templates.email })}</Typography>}
-            {!!templates.securityGroups?.length && <Typography variant="body2">{t('approvals.preview.securityGroups', { value: templates.securityGroups.join(', ') })}</Typography>}
+            {templates.username && (
+              <Typography variant="body2">{t('approvals.preview.username', { value: templates.username })}</Typography>
+            )}
+            {templates.email && (
+              <Typography variant="body2">{t('approvals.preview.email', { value: templates.email })}</Typography>
+            )}
+            {!!templates.securityGroups?.length && (
+              <Typography variant="body2">
+                {t('approvals.preview.securityGroups', { value: templates.securityGroups.join(', ') })}
+              </Typography>
+            )}
             {!!templates.distributionGroups?.length && (
-              <Typography variant="body2">{t('approvals.preview.distributionGroups', { value: templates.distributionGroups.join(', ') })}</Typography>
+              <Typography variant="body2">
+                {t('approvals.preview.distributionGroups', { value: templates.distributionGroups.join(', ') })}
+              </Typography>
             )}
           </Stack>
         </Section>

@@ -24,7 +24,13 @@ export function DemoOutboxPanel() {
   if (outbox.isError || !outbox.data) return null;
   const messages = [...outbox.data.messages].sort((a, b) => b.sentAt.localeCompare(a.sentAt)).slice(0, SHOWN);
   return (
-    <Paper variant="outlined" sx={{ p: 2, borderStyle: 'dashed' }} data-testid="demo-outbox" component="aside" aria-label={t('approvals.outbox.title')}>
+    <Paper
+      variant="outlined"
+      sx={{ p: 2, borderStyle: 'dashed' }}
+      data-testid="demo-outbox"
+      component="aside"
+      aria-label={t('approvals.outbox.title')}
+    >
       <Typography variant="h3" component="h2">
         {t('approvals.outbox.title')}
       </Typography>
@@ -39,7 +45,10 @@ export function DemoOutboxPanel() {
       {messages.map((m) => (
         <Box key={m.id} data-testid="demo-outbox-message" sx={{ mt: 1, pt: 1, borderTop: 1, borderColor: 'divider' }}>
           <Typography variant="caption" color="text.secondary">
-            {t('approvals.outbox.meta', { to: recipients(m.to), time: new Date(m.sentAt).toLocaleTimeString(i18n.language) })}
+            {t('approvals.outbox.meta', {
+              to: recipients(m.to),
+              time: new Date(m.sentAt).toLocaleTimeString(i18n.language),
+            })}
           </Typography>
           <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
             {m.subject ? `${m.subject} — ` : ''}

@@ -12,7 +12,12 @@ export function DialSteps({ state }: { state: WorkflowState }) {
   if (dials.length === 0) return null;
   const results = state.history.flatMap((e) => (e.type === 'dialed' ? [e.result] : []));
   return (
-    <Stack spacing={0.5} component="ol" sx={{ m: 0, p: 0, listStyle: 'none' }} aria-label={t('approvals.dial.planLabel')}>
+    <Stack
+      spacing={0.5}
+      component="ol"
+      sx={{ m: 0, p: 0, listStyle: 'none' }}
+      aria-label={t('approvals.dial.planLabel')}
+    >
       {dials.map((d, i) => {
         const result = results[i];
         const current = !result && i === state.dialsMade && state.status === 'calling';
@@ -24,16 +29,33 @@ export function DialSteps({ state }: { state: WorkflowState }) {
             spacing={1}
             data-testid="dial-step"
             data-state={result ?? (current ? 'current' : 'planned')}
-            sx={{ alignItems: 'center', px: 1, py: 0.5, borderRadius: 1, bgcolor: current ? 'action.selected' : undefined }}
+            sx={{
+              alignItems: 'center',
+              px: 1,
+              py: 0.5,
+              borderRadius: 1,
+              bgcolor: current ? 'action.selected' : undefined,
+            }}
           >
             <Typography variant="body2" sx={{ fontWeight: current ? 600 : 400, minWidth: 0, flex: 1 }}>
-              {t('approvals.plan.dial', { n: i + 1, approver: d.approver, kind: t(`approvals.approverKind.${d.approverKind}`), number: formatPhone(d.number) })}
+              {t('approvals.plan.dial', {
+                n: i + 1,
+                approver: d.approver,
+                kind: t(`approvals.approverKind.${d.approverKind}`),
+                number: formatPhone(d.number),
+              })}
             </Typography>
             {d.authenticate && <Chip variant="outlined" label={t('approvals.dial.smsCode')} />}
             <Chip
               variant={result ? 'filled' : 'outlined'}
               color={result === 'answered' ? 'success' : result ? 'default' : current ? 'primary' : 'default'}
-              label={result ? t(`approvals.dialResult.${result}`) : current ? t('approvals.dial.now') : t('approvals.dial.planned')}
+              label={
+                result
+                  ? t(`approvals.dialResult.${result}`)
+                  : current
+                    ? t('approvals.dial.now')
+                    : t('approvals.dial.planned')
+              }
             />
           </Stack>
         );

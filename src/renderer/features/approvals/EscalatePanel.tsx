@@ -4,7 +4,15 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 
 /** tier4 / escalate_partner: the technician escalates the ticket (E); contacts are notified by the server. */
-export function EscalatePanel({ to, reasons, onEscalate }: { to: 'tier4' | 'partner'; reasons: string[]; onEscalate: () => void }) {
+export function EscalatePanel({
+  to,
+  reasons,
+  onEscalate,
+}: {
+  to: 'tier4' | 'partner';
+  reasons: string[];
+  onEscalate: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Stack spacing={2}>

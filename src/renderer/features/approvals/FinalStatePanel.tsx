@@ -12,19 +12,42 @@ import type { CallRunner } from './useCallRunner.js';
 import { useApprovalRow } from './useApprovalRow.js';
 
 /** The end of the call: the final state in words, what to do now, and where the record is. */
-export function FinalStatePanel({ runner, status, recordId, onRestart }: { runner: CallRunner; status: FinalState; recordId: string; onRestart: () => void }) {
+export function FinalStatePanel({
+  runner,
+  status,
+  recordId,
+  onRestart,
+}: {
+  runner: CallRunner;
+  status: FinalState;
+  recordId: string;
+  onRestart: () => void;
+}) {
   const { t } = useTranslation();
   const row = useApprovalRow(recordId);
   const needsConfirm = status === 'completed' && !row;
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-        <Chip color={FINAL_COLOR[status]} label={t(`approvals.final.${status}`)} data-testid="final-state" data-final-state={status} sx={{ fontWeight: 600, fontSize: '0.9375rem', height: 30 }} />
+        <Chip
+          color={FINAL_COLOR[status]}
+          label={t(`approvals.final.${status}`)}
+          data-testid="final-state"
+          data-final-state={status}
+          sx={{ fontWeight: 600, fontSize: '0.9375rem', height: 30 }}
+        />
       </Stack>
       <Typography variant="body1">{t(`approvals.finalHelp.${status}`)}</Typography>
       {needsConfirm && (
         <Stack direction="row">
-          <Button variant="contained" color="success" size="medium" autoFocus onClick={runner.complete} data-testid="complete">
+          <Button
+            variant="contained"
+            color="success"
+            size="medium"
+            autoFocus
+            onClick={runner.complete}
+            data-testid="complete"
+          >
             {t('approvals.final.completeButton')}
           </Button>
         </Stack>
@@ -36,7 +59,9 @@ export function FinalStatePanel({ runner, status, recordId, onRestart }: { runne
       )}
       {runner.escalation?.error && (
         <Alert severity="warning" data-testid="escalation-notice">
-          {runner.escalation.error.code === 'server_unreachable' ? t('approvals.escalate.offline') : t('approvals.escalate.failed', { message: runner.escalation.error.message })}
+          {runner.escalation.error.code === 'server_unreachable'
+            ? t('approvals.escalate.offline')
+            : t('approvals.escalate.failed', { message: runner.escalation.error.message })}
         </Alert>
       )}
       {runner.saveError && (
@@ -45,7 +70,12 @@ export function FinalStatePanel({ runner, status, recordId, onRestart }: { runne
         </Alert>
       )}
       {row && (
-        <Typography variant="body2" color="text.secondary" data-testid="record-saved" data-upload-state={uploadStatus(row)}>
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          data-testid="record-saved"
+          data-upload-state={uploadStatus(row)}
+        >
           {t(`approvals.record.saved.${uploadStatus(row)}`, { message: row.lastError ?? '' })}
         </Typography>
       )}

@@ -8,7 +8,13 @@ export function NewApprovalButton({ siteId, profileId }: { siteId: string; profi
   const { t } = useTranslation();
   const q = new URLSearchParams({ siteId, ...(profileId ? { profileId } : {}) });
   return (
-    <Button component={RouterLink} to={`/approvals/new?${q.toString()}`} variant="outlined" startIcon={<VerifiedUserOutlined />} data-testid="approval-new">
+    <Button
+      component={RouterLink}
+      to={`/approvals/new?${q.toString()}`}
+      variant="outlined"
+      startIcon={<VerifiedUserOutlined />}
+      data-testid="approval-new"
+    >
       {t('approvals.newButton')}
     </Button>
   );

@@ -35,9 +35,24 @@ export function RequestQuestions({ questions, answers, onChange, onNext, onBack 
       {questions.includes('subject') && (
         <FormControl>
           <FormLabel id="q-subject">{t('approvals.questions.subject')}</FormLabel>
-          <RadioGroup aria-labelledby="q-subject" value={answers.subject} onChange={(e) => set({ subject: e.target.value as Subject })} data-testid="question-subject">
+          <RadioGroup
+            aria-labelledby="q-subject"
+            value={answers.subject}
+            onChange={(e) => set({ subject: e.target.value as Subject })}
+            data-testid="question-subject"
+          >
             {Subject.options.map((s, i) => (
-              <FormControlLabel key={s} value={s} control={<Radio autoFocus={i === 0} slotProps={{ input: { 'data-testid': `question-subject-${s}` } as object }} />} label={t(`approvals.subject.${s}`)} />
+              <FormControlLabel
+                key={s}
+                value={s}
+                control={
+                  <Radio
+                    autoFocus={i === 0}
+                    slotProps={{ input: { 'data-testid': `question-subject-${s}` } as object }}
+                  />
+                }
+                label={t(`approvals.subject.${s}`)}
+              />
             ))}
           </RadioGroup>
         </FormControl>
@@ -45,9 +60,20 @@ export function RequestQuestions({ questions, answers, onChange, onNext, onBack 
       {questions.includes('target') && (
         <FormControl>
           <FormLabel id="q-target">{t('approvals.questions.target')}</FormLabel>
-          <RadioGroup row aria-labelledby="q-target" value={answers.target} onChange={(e) => set({ target: e.target.value as Target })} data-testid="question-target">
+          <RadioGroup
+            row
+            aria-labelledby="q-target"
+            value={answers.target}
+            onChange={(e) => set({ target: e.target.value as Target })}
+            data-testid="question-target"
+          >
             {Target.options.map((s) => (
-              <FormControlLabel key={s} value={s} control={<Radio slotProps={{ input: { 'data-testid': `question-target-${s}` } as object }} />} label={t(`approvals.target.${s}`)} />
+              <FormControlLabel
+                key={s}
+                value={s}
+                control={<Radio slotProps={{ input: { 'data-testid': `question-target-${s}` } as object }} />}
+                label={t(`approvals.target.${s}`)}
+              />
             ))}
           </RadioGroup>
         </FormControl>

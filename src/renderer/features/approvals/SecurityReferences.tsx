@@ -8,7 +8,13 @@ import type { Reference } from '../../../shared/domain/index.js';
 export function SecurityReferences({ references }: { references: Reference[] }) {
   const { t } = useTranslation();
   return (
-    <Paper variant="outlined" sx={{ p: 2 }} data-testid="security-references" component="aside" aria-label={t('approvals.references.title')}>
+    <Paper
+      variant="outlined"
+      sx={{ p: 2 }}
+      data-testid="security-references"
+      component="aside"
+      aria-label={t('approvals.references.title')}
+    >
       <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
         {t('approvals.references.title')}
       </Typography>

@@ -15,8 +15,14 @@ export function VerifyChainButton() {
         {t('approvals.history.verify')}
       </Button>
       {r && (
-        <Alert severity={r.brokenAt === null ? 'success' : 'error'} data-testid="verify-chain-result" data-ok={r.brokenAt === null ? 'true' : 'false'}>
-          {r.brokenAt === null ? t('approvals.history.chainOk', { count: r.count }) : t('approvals.history.chainBroken', { index: r.brokenAt, count: r.count })}
+        <Alert
+          severity={r.brokenAt === null ? 'success' : 'error'}
+          data-testid="verify-chain-result"
+          data-ok={r.brokenAt === null ? 'true' : 'false'}
+        >
+          {r.brokenAt === null
+            ? t('approvals.history.chainOk', { count: r.count })
+            : t('approvals.history.chainBroken', { index: r.brokenAt, count: r.count })}
         </Alert>
       )}
       {verify.error && <Alert severity="error">{verify.error.message}</Alert>}

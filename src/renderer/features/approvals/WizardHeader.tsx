@@ -17,16 +17,31 @@ interface Props {
 }
 
 /** Who is asking for what at which site, the ticket number, and (if unidentified) the caller's typed name/number. */
-export function WizardHeader({ site, profile, actionTitle, typedCaller, onTypedCaller, ticket, onTicket, locked }: Props) {
+export function WizardHeader({
+  site,
+  profile,
+  actionTitle,
+  typedCaller,
+  onTypedCaller,
+  ticket,
+  onTicket,
+  locked,
+}: Props) {
   const { t } = useTranslation();
   return (
-    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'flex-start' } }}>
+    <Stack
+      direction={{ xs: 'column', md: 'row' }}
+      spacing={2}
+      sx={{ justifyContent: 'space-between', alignItems: { md: 'flex-start' } }}
+    >
       <Box sx={{ minWidth: 0 }}>
         <Typography variant="h1" component="h1">
           {actionTitle ?? t('approvals.wizard.title')}
         </Typography>
         <Typography variant="body2" color="text.secondary" data-testid="approval-context">
-          {profile ? t('approvals.wizard.for', { name: `${profile.firstName} ${profile.lastName}`, site: site.name }) : t('approvals.wizard.forUnidentified', { site: site.name })}
+          {profile
+            ? t('approvals.wizard.for', { name: `${profile.firstName} ${profile.lastName}`, site: site.name })
+            : t('approvals.wizard.forUnidentified', { site: site.name })}
         </Typography>
         {!profile && (
           <Stack direction="row" spacing={1} sx={{ mt: 1.5 }}>

@@ -40,7 +40,10 @@ export function buildApprovalRecord(input: RecordInput): UnlinkedRecord {
 }
 
 /** The caller as a record names them: the identified profile, or what the technician typed. */
-export function recordCaller(profile: { id: string; firstName: string; lastName: string } | undefined, typed: { name: string; number: string }): RecordCaller {
+export function recordCaller(
+  profile: { id: string; firstName: string; lastName: string } | undefined,
+  typed: { name: string; number: string },
+): RecordCaller {
   if (profile) return { profileId: profile.id, name: `${profile.firstName} ${profile.lastName}`.trim() };
   const name = typed.name.trim();
   const number = typed.number.trim();

@@ -19,7 +19,11 @@ export interface WizardContext {
   securityReferences: Reference[];
 }
 
-export async function loadWizardContext(db: CallsignDb, siteId: string, profileId?: string): Promise<WizardContext | null> {
+export async function loadWizardContext(
+  db: CallsignDb,
+  siteId: string,
+  profileId?: string,
+): Promise<WizardContext | null> {
   const [site, cached, profile, references] = await Promise.all([
     getSite(db, siteId),
     siteRulesFor(db, siteId, profileId),

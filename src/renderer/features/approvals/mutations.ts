@@ -27,7 +27,9 @@ export function useSendSmsCode() {
 
 export function useCheckSmsCode() {
   const { api } = useServices();
-  return useMutation({ mutationFn: (req: { codeId: string; code: string }) => call(() => api.invoke('sms.check', req)) });
+  return useMutation({
+    mutationFn: (req: { codeId: string; code: string }) => call(() => api.invoke('sms.check', req)),
+  });
 }
 
 export function useEscalate() {
@@ -40,7 +42,8 @@ export function useSaveApprovalRecord() {
   const { db } = useServices();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (input: Omit<RecordInput, 'deviceId'>) => appendApprovalRecord(db, buildApprovalRecord({ ...input, deviceId: await deviceId(db) })),
+    mutationFn: async (input: Omit<RecordInput, 'deviceId'>) =>
+      appendApprovalRecord(db, buildApprovalRecord({ ...input, deviceId: await deviceId(db) })),
     onSuccess: () => qc.invalidateQueries({ queryKey: approvalKeys.all }),
   });
 }

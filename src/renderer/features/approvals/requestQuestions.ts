@@ -14,7 +14,12 @@ export interface Answers {
   unmanagedMachine: boolean;
 }
 
-export const DEFAULT_ANSWERS: Answers = { subject: 'self', target: 'workstation', software: '', unmanagedMachine: false };
+export const DEFAULT_ANSWERS: Answers = {
+  subject: 'self',
+  target: 'workstation',
+  software: '',
+  unmanagedMachine: false,
+};
 
 export function questionsFor(actionId: string): Question[] {
   const action = getAction(actionId);
@@ -26,7 +31,12 @@ export function questionsFor(actionId: string): Question[] {
 }
 
 /** The engine request for the answers given; questions not asked for this action are left out. */
-export function requestFor(siteId: string, actionId: string, callerProfileId: string | undefined, answers: Answers): ApprovalRequest {
+export function requestFor(
+  siteId: string,
+  actionId: string,
+  callerProfileId: string | undefined,
+  answers: Answers,
+): ApprovalRequest {
   const asked = new Set(questionsFor(actionId));
   return ApprovalRequest.parse({
     siteId,

@@ -24,18 +24,30 @@ describe('siteRulesFor', () => {
     expect(rules.unlicensedSoftware.map((s) => s.name)).toEqual(['Zoom', 'BitTorrent']);
     expect(rules.references.map((x) => x.id).sort()).toEqual(['r-rmm', 'r-sec']);
     expect(rules.people.map((p) => p.profileId).sort()).toEqual(['p-dana', 'p-lee']);
-    expect(rules.people.find((p) => p.profileId === 'p-dana')?.phones[0]).toMatchObject({ type: 'mobile', smsGateway: '@txt.att.com' });
+    expect(rules.people.find((p) => p.profileId === 'p-dana')?.phones[0]).toMatchObject({
+      type: 'mobile',
+      smsGateway: '@txt.att.com',
+    });
   });
 
   it('feeds the engine offline: SMS auth uses the cached caller phone, rmm-preapproved comes from references', async () => {
     const { rules } = (await siteRulesFor(db, 'site-nw', 'p-dana'))!;
-    const newUser = evaluate(rules, ApprovalRequest.parse({ siteId: 'site-nw', action: 'user.create_aduc', callerProfileId: 'p-dana' }));
+    const newUser = evaluate(
+      rules,
+      ApprovalRequest.parse({ siteId: 'site-nw', action: 'user.create_aduc', callerProfileId: 'p-dana' }),
+    );
     expect(newUser.outcome).toBe('proceed');
     expect(newUser.steps[0]).toEqual({ kind: 'authenticate_caller', profileId: 'p-dana', number: '+12065550101' });
     expect(newUser.templates.username).toBe('dana.reyes');
-    const rmm = evaluate(rules, ApprovalRequest.parse({ siteId: 'site-nw', action: 'rmm.install', callerProfileId: 'p-dana' }));
+    const rmm = evaluate(
+      rules,
+      ApprovalRequest.parse({ siteId: 'site-nw', action: 'rmm.install', callerProfileId: 'p-dana' }),
+    );
     expect(rmm.outcome).not.toBe('tier4');
-    const blocked = evaluate(rules, ApprovalRequest.parse({ siteId: 'site-nw', action: 'software.install', software: 'bittorrent 7.1' }));
+    const blocked = evaluate(
+      rules,
+      ApprovalRequest.parse({ siteId: 'site-nw', action: 'software.install', software: 'bittorrent 7.1' }),
+    );
     expect(blocked.outcome).toBe('blocked');
   });
 
@@ -43,7 +55,9 @@ describe('siteRulesFor', () => {
     await db.policies.delete('site-nw');
     const r = await siteRulesFor(db, 'site-nw');
     expect(r?.hasPolicy).toBe(false);
-    expect(evaluate(r!.rules, ApprovalRequest.parse({ siteId: 'site-nw', action: 'permission.ntfs' })).outcome).toBe('escalate_partner');
+    expect(evaluate(r!.rules, ApprovalRequest.parse({ siteId: 'site-nw', action: 'permission.ntfs' })).outcome).toBe(
+      'escalate_partner',
+    );
     expect(await siteRulesFor(db, 'nope')).toBeNull();
   });
 });

@@ -19,7 +19,13 @@ function person(p: ClientProfile) {
     profileId: p.id,
     firstName: p.firstName,
     lastName: p.lastName,
-    phones: p.phones.map((ph) => ({ number: ph.number, type: ph.type, country: ph.country, provider: ph.provider, smsGateway: ph.smsGateway })),
+    phones: p.phones.map((ph) => ({
+      number: ph.number,
+      type: ph.type,
+      country: ph.country,
+      provider: ph.provider,
+      smsGateway: ph.smsGateway,
+    })),
   };
 }
 
@@ -30,7 +36,11 @@ export interface CachedSiteRules {
 }
 
 /** Null when the site is not in the cache. */
-export async function siteRulesFor(db: CallsignDb, siteId: string, callerProfileId?: string): Promise<CachedSiteRules | null> {
+export async function siteRulesFor(
+  db: CallsignDb,
+  siteId: string,
+  callerProfileId?: string,
+): Promise<CachedSiteRules | null> {
   const site = await getSite(db, siteId);
   if (!site) return null;
   const [policy, references, profiles, caller] = await Promise.all([

@@ -30,7 +30,15 @@ export const dana: ClientProfile = {
   psaContact: false,
 };
 
-export const lee: ClientProfile = { id: 'p-lee', siteId: 'site-nw', firstName: 'Lee', lastName: 'Chan', phones: [{ number: '206 555 0121', type: 'office' }], thinClient: false, psaContact: false };
+export const lee: ClientProfile = {
+  id: 'p-lee',
+  siteId: 'site-nw',
+  firstName: 'Lee',
+  lastName: 'Chan',
+  phones: [{ number: '206 555 0121', type: 'office' }],
+  thinClient: false,
+  psaContact: false,
+};
 
 const ref = (r: Partial<Reference> & Pick<Reference, 'id' | 'subject'>): Reference => ({
   tags: [],
@@ -47,14 +55,39 @@ export const references: Reference[] = [
   ref({ id: 'r-other', subject: 'Other site', tags: ['rmm-preapproved'], siteIds: ['site-else'] }),
 ];
 
-const leeApprover = { kind: 'client' as const, name: 'Lee Chan', profileId: 'p-lee', phones: [{ number: '+1 206 555 0121', type: 'office' as const }, { number: '+1 206 555 0122', type: 'mobile' as const }] };
+const leeApprover = {
+  kind: 'client' as const,
+  name: 'Lee Chan',
+  profileId: 'p-lee',
+  phones: [
+    { number: '+1 206 555 0121', type: 'office' as const },
+    { number: '+1 206 555 0122', type: 'mobile' as const },
+  ],
+};
 
 export const policy: SitePolicyRecord = {
   siteId: 'site-nw',
   policies: {
-    password_reset: { noApprovalNeeded: true, approvers: [leeApprover], authenticateCaller: 'none', authenticateApprover: 'none' },
-    software_installation: { noApprovalNeeded: false, approvers: [leeApprover], authenticateCaller: 'none', authenticateApprover: 'none' },
-    new_user_account: { noApprovalNeeded: true, approvers: [], authenticateCaller: 'sms', authenticateApprover: 'none', usernameFormat: '{first}.{last}', defaultSecurityGroups: ['Staff'] },
+    password_reset: {
+      noApprovalNeeded: true,
+      approvers: [leeApprover],
+      authenticateCaller: 'none',
+      authenticateApprover: 'none',
+    },
+    software_installation: {
+      noApprovalNeeded: false,
+      approvers: [leeApprover],
+      authenticateCaller: 'none',
+      authenticateApprover: 'none',
+    },
+    new_user_account: {
+      noApprovalNeeded: true,
+      approvers: [],
+      authenticateCaller: 'sms',
+      authenticateApprover: 'none',
+      usernameFormat: '{first}.{last}',
+      defaultSecurityGroups: ['Staff'],
+    },
   },
   unlicensedSoftware: [
     { name: 'Zoom', action: 'install' },

@@ -88,7 +88,9 @@ describe('ApprovalUploader', () => {
 
   it('parks a 409 conflict as failed with the message and never drops it', async () => {
     const rows = await seed(2);
-    const { api, stored } = fakeApi((r) => (r.id === rows[0]!.id ? new AppError('conflict', 'A different record with this id is stored.') : null));
+    const { api, stored } = fakeApi((r) =>
+      r.id === rows[0]!.id ? new AppError('conflict', 'A different record with this id is stored.') : null,
+    );
     const up = new ApprovalUploader({ api, db, now: () => 1 });
     expect(await up.run(true)).toMatchObject({ sent: 0, stoppedAt: { code: 'conflict', willRetry: false } });
     const first = (await db.approvals.get(rows[0]!.id))!;
@@ -103,7 +105,12 @@ describe('ApprovalUploader', () => {
     await seed(1);
     const { api, invoke } = fakeApi(() => null);
     const timers: { fn: () => void; ms: number }[] = [];
-    const up = new ApprovalUploader({ api, db, setTimer: (fn, ms) => timers.push({ fn, ms }), clearTimer: () => undefined });
+    const up = new ApprovalUploader({
+      api,
+      db,
+      setTimer: (fn, ms) => timers.push({ fn, ms }),
+      clearTimer: () => undefined,
+    });
     up.start();
     const second = up.kick();
     await second;

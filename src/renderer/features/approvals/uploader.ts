@@ -136,9 +136,12 @@ export class ApprovalUploader {
   private scheduleRetry(at: number): void {
     if (this.stopped) return;
     if (this.retryTimer !== null) this.clearTimer(this.retryTimer);
-    this.retryTimer = this.setTimer(() => {
-      this.retryTimer = null;
-      void this.run(false);
-    }, Math.max(0, at - this.now()));
+    this.retryTimer = this.setTimer(
+      () => {
+        this.retryTimer = null;
+        void this.run(false);
+      },
+      Math.max(0, at - this.now()),
+    );
   }
 }

@@ -50,7 +50,15 @@ export function useCallRunner(input: CallRunnerInput) {
   const persist = (final: WorkflowState) => {
     const i = inputRef.current;
     if (!i.request) return;
-    save.mutate({ id: i.recordId, request: i.request, state: final, caller: i.caller, technician: i.technician, ticket: i.ticket, createdAt: new Date().toISOString() });
+    save.mutate({
+      id: i.recordId,
+      request: i.request,
+      state: final,
+      caller: i.caller,
+      technician: i.technician,
+      ticket: i.ticket,
+      createdAt: new Date().toISOString(),
+    });
   };
 
   const commit = (next: WorkflowState) => {
@@ -100,7 +108,11 @@ export function useCallRunner(input: CallRunnerInput) {
       const step = stateRef.current?.decision.steps.find((s) => s.kind === 'authenticate_caller');
       if (!step || step.kind !== 'authenticate_caller') return;
       try {
-        const sent = await send.mutateAsync({ siteId: inputRef.current.context.site.id, purpose: 'caller', profileId: step.profileId });
+        const sent = await send.mutateAsync({
+          siteId: inputRef.current.context.site.id,
+          purpose: 'caller',
+          profileId: step.profileId,
+        });
         setCallerCode(sent);
         dispatch({ type: 'callerCodeSent' });
       } catch (err) {
@@ -137,7 +149,14 @@ export function useCallRunner(input: CallRunnerInput) {
       if (!next || !current || !i.request) return;
       const outcome = current.decision.outcome === 'tier4' ? 'tier4' : 'escalate_partner';
       try {
-        const r = await escalate.mutateAsync({ siteId: i.request.siteId, recordId: i.recordId, outcome, action: i.request.action, reasons: current.decision.reasons, ...(i.ticket.trim() ? { ticket: i.ticket.trim() } : {}) });
+        const r = await escalate.mutateAsync({
+          siteId: i.request.siteId,
+          recordId: i.recordId,
+          outcome,
+          action: i.request.action,
+          reasons: current.decision.reasons,
+          ...(i.ticket.trim() ? { ticket: i.ticket.trim() } : {}),
+        });
         setEscalation({ notified: r.notified });
       } catch (err) {
         setEscalation({ error: toAppError(err) });

@@ -9,7 +9,10 @@ function typingIn(target: EventTarget | null): boolean {
  * Window-level shortcuts while the call runner is on screen: `Escape` always (even from a text
  * field), single keys (`1`, `a`…) only when the technician is not typing in a field.
  */
-export function useRunnerHotkeys(keys: Record<string, (() => void) | undefined>, onEscape: (() => void) | undefined): void {
+export function useRunnerHotkeys(
+  keys: Record<string, (() => void) | undefined>,
+  onEscape: (() => void) | undefined,
+): void {
   const ref = useRef({ keys, onEscape });
   ref.current = { keys, onEscape };
   useEffect(() => {

@@ -8,7 +8,12 @@ import { RecentsList } from './RecentsList.js';
 function Column({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <Paper sx={{ flex: 1, minWidth: 0, overflow: 'hidden', textAlign: 'left' }}>
-      <Typography variant="overline" component="h2" color="text.secondary" sx={{ display: 'block', px: 2, pt: 1, pb: 0.5, borderBottom: 1, borderColor: 'divider' }}>
+      <Typography
+        variant="overline"
+        component="h2"
+        color="text.secondary"
+        sx={{ display: 'block', px: 2, pt: 1, pb: 0.5, borderBottom: 1, borderColor: 'divider' }}
+      >
         {title}
       </Typography>
       {children}

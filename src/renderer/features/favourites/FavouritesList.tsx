@@ -34,7 +34,11 @@ export function FavouritesList() {
             <ListItemIcon sx={{ minWidth: 32 }}>
               <Star fontSize="small" sx={{ color: 'warning.main' }} />
             </ListItemIcon>
-            <ListItemText primary={site?.name ?? f.id} secondary={site ? site.companyName : t('favourites.missingSite')} slotProps={{ primary: { noWrap: true, sx: { fontWeight: 600 } }, secondary: { noWrap: true } }} />
+            <ListItemText
+              primary={site?.name ?? f.id}
+              secondary={site ? site.companyName : t('favourites.missingSite')}
+              slotProps={{ primary: { noWrap: true, sx: { fontWeight: 600 } }, secondary: { noWrap: true } }}
+            />
           </ListItemButton>
         );
       })}

@@ -34,7 +34,8 @@ export function RecentsList() {
       {rows.map((r) => {
         const site = r.siteId ? directory.site(r.siteId) : undefined;
         const person = r.profileId ? directory.profile(r.profileId) : undefined;
-        const who = person && site ? t('favourites.recentPerson', { person: fullName(person), site: site.name }) : site?.name;
+        const who =
+          person && site ? t('favourites.recentPerson', { person: fullName(person), site: site.name }) : site?.name;
         const when = relativeTime(i18n.language, r.at, now) ?? t('favourites.justNow');
         return (
           <ListItemButton key={r.id} onClick={() => run(r.input)} data-testid="recent-item">
@@ -44,7 +45,10 @@ export function RecentsList() {
             <ListItemText
               primary={r.input}
               secondary={who ? `${who} · ${when}` : when}
-              slotProps={{ primary: { noWrap: true, sx: { fontWeight: 600, fontVariantNumeric: 'tabular-nums' } }, secondary: { noWrap: true } }}
+              slotProps={{
+                primary: { noWrap: true, sx: { fontWeight: 600, fontVariantNumeric: 'tabular-nums' } },
+                secondary: { noWrap: true },
+              }}
             />
           </ListItemButton>
         );

@@ -28,7 +28,8 @@ describe('favourites', () => {
 
 describe('recents', () => {
   it('keeps the last 20, newest first, and moves a repeated input to the top', async () => {
-    for (let i = 0; i < 25; i++) await addRecent(db, { input: `+1 206 555 01${String(i).padStart(2, '0')}`, siteId: 's1', at: 1000 + i });
+    for (let i = 0; i < 25; i++)
+      await addRecent(db, { input: `+1 206 555 01${String(i).padStart(2, '0')}`, siteId: 's1', at: 1000 + i });
     let rows = await listRecents(db);
     expect(rows).toHaveLength(MAX_RECENTS);
     expect(rows[0]!.input).toBe('+1 206 555 0124');

@@ -13,7 +13,12 @@ export async function listFavourites(db: CallsignDb): Promise<FavouriteRow[]> {
 }
 
 /** Adds the favourite when absent, removes it when present; returns whether it is now a favourite. */
-export async function toggleFavourite(db: CallsignDb, id: string, kind: FavouriteRow['kind'], now = Date.now()): Promise<boolean> {
+export async function toggleFavourite(
+  db: CallsignDb,
+  id: string,
+  kind: FavouriteRow['kind'],
+  now = Date.now(),
+): Promise<boolean> {
   return db.transaction('rw', db.favourites, async () => {
     if (await db.favourites.get(id)) {
       await db.favourites.delete(id);

@@ -10,6 +10,8 @@ export const favouriteKeys = {
 };
 
 export const favouriteQueries = {
-  favourites: (db: CallsignDb) => queryOptions({ queryKey: favouriteKeys.favourites(), queryFn: () => listFavourites(db), staleTime: Infinity }),
-  recents: (db: CallsignDb) => queryOptions({ queryKey: favouriteKeys.recents(), queryFn: () => listRecents(db), staleTime: Infinity }),
+  favourites: (db: CallsignDb) =>
+    queryOptions({ queryKey: favouriteKeys.favourites(), queryFn: () => listFavourites(db), staleTime: Infinity }),
+  recents: (db: CallsignDb) =>
+    queryOptions({ queryKey: favouriteKeys.recents(), queryFn: () => listRecents(db), staleTime: Infinity }),
 };

@@ -25,12 +25,19 @@ export interface CandidateCardProps {
 export function CandidateCard({ candidate, site, profile, technicianFirstName }: CandidateCardProps) {
   const { t } = useTranslation();
   const match = describeMatch(candidate, site, profile);
-  const matchText = t(match.key, { ...match.values, phoneType: t(`lookup.phoneType.${match.values.phoneType ?? 'other'}`) });
+  const matchText = t(match.key, {
+    ...match.values,
+    phoneType: t(`lookup.phoneType.${match.values.phoneType ?? 'other'}`),
+  });
   return (
     <Paper data-testid="lookup-result" component="article" aria-label={site.name} sx={{ overflow: 'hidden' }}>
       {site.siteMessage && <SiteMessageBanner message={site.siteMessage} />}
       <Box sx={{ p: 2 }}>
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ justifyContent: 'space-between', alignItems: { sm: 'baseline' } }}>
+        <Stack
+          direction={{ xs: 'column', sm: 'row' }}
+          spacing={1}
+          sx={{ justifyContent: 'space-between', alignItems: { sm: 'baseline' } }}
+        >
           <Box>
             <Typography variant="h2" component="h2" data-testid="site-name">
               {site.name}
@@ -46,7 +53,17 @@ export function CandidateCard({ candidate, site, profile, technicianFirstName }:
             </Typography>
           </Stack>
         </Stack>
-        <Box sx={{ mt: 1.5, pl: 1.5, py: 1, borderLeft: 3, borderColor: 'primary.main', bgcolor: 'action.hover', borderRadius: 0.5 }}>
+        <Box
+          sx={{
+            mt: 1.5,
+            pl: 1.5,
+            py: 1,
+            borderLeft: 3,
+            borderColor: 'primary.main',
+            bgcolor: 'action.hover',
+            borderRadius: 0.5,
+          }}
+        >
           <Typography variant="overline" color="text.secondary" sx={{ lineHeight: 1.5 }}>
             {t('site.greetingLabel')}
           </Typography>
@@ -54,7 +71,12 @@ export function CandidateCard({ candidate, site, profile, technicianFirstName }:
             {t('site.greeting', { greeting: greetingFor(site), firstName: technicianFirstName })}
           </Typography>
         </Box>
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={3} divider={<Divider orientation="vertical" flexItem />} sx={{ mt: 2 }}>
+        <Stack
+          direction={{ xs: 'column', md: 'row' }}
+          spacing={3}
+          divider={<Divider orientation="vertical" flexItem />}
+          sx={{ mt: 2 }}
+        >
           {profile && (
             <Box sx={{ flex: 1, minWidth: 0 }}>
               <ProfileDetails profile={profile} siteCountry={site.country} />

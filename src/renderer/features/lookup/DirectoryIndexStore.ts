@@ -6,7 +6,12 @@
  * only; nothing here is persisted (the cache in `db/` is the source).
  */
 import type { ClientProfile, Site } from '../../../shared/domain/index.js';
-import { createDirectorySearch, type DirectorySearch, type SearchHit, type SearchOptions } from '../../../shared/search/index.js';
+import {
+  createDirectorySearch,
+  type DirectorySearch,
+  type SearchHit,
+  type SearchOptions,
+} from '../../../shared/search/index.js';
 import type { CallerIndex, IdentifyOutcome } from '../../../shared/identify/types.js';
 import type { CallsignDb } from '../../db/CallsignDb.js';
 import { allProfiles } from '../../db/profileBundles.js';
@@ -45,10 +50,12 @@ export class DirectoryIndexStore {
 
   /** Builds the index from the cache (sites first, then profiles). */
   async load(db: CallsignDb): Promise<void> {
-    const [sites, profiles, references] = await Promise.all([allSites(db), allProfiles(db), allReferences(db)]).catch((err: unknown) => {
-      this.markFailed(err);
-      throw err;
-    });
+    const [sites, profiles, references] = await Promise.all([allSites(db), allProfiles(db), allReferences(db)]).catch(
+      (err: unknown) => {
+        this.markFailed(err);
+        throw err;
+      },
+    );
     this.index = this.engine.createIndex();
     this.typeahead = this.newSearch();
     this.sites.clear();
@@ -62,7 +69,9 @@ export class DirectoryIndexStore {
   }
 
   /** Applies the net effect of a sync page (already written to the cache). */
-  apply(changes: Pick<AppliedChanges, 'sites' | 'profiles'> & Partial<Pick<AppliedChanges, 'references' | 'policies'>>): void {
+  apply(
+    changes: Pick<AppliedChanges, 'sites' | 'profiles'> & Partial<Pick<AppliedChanges, 'references' | 'policies'>>,
+  ): void {
     for (const s of changes.sites.put) this.putSite(s);
     for (const p of changes.profiles.put) this.putProfile(p);
     for (const id of changes.profiles.deleted) {
@@ -123,7 +132,10 @@ export class DirectoryIndexStore {
       if (p.email) emails.push(p.email);
       names.push(`${p.firstName} ${p.lastName}`);
     }
-    const domains = sites.filter((s) => s.emailDomain).map((s) => `someone@${s.emailDomain}`).slice(0, n);
+    const domains = sites
+      .filter((s) => s.emailDomain)
+      .map((s) => `someone@${s.emailDomain}`)
+      .slice(0, n);
     return { phones, emails, domains, names };
   }
 

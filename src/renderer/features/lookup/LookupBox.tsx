@@ -99,7 +99,11 @@ export function LookupBox() {
             endAdornment: input ? (
               <InputAdornment position="end">
                 <Tooltip title={t('lookup.clear')}>
-                  <IconButton edge="end" aria-label={t('lookup.clear')} onClick={() => (clear(), inputRef.current?.focus())}>
+                  <IconButton
+                    edge="end"
+                    aria-label={t('lookup.clear')}
+                    onClick={() => (clear(), inputRef.current?.focus())}
+                  >
                     <Close fontSize="small" />
                   </IconButton>
                 </Tooltip>
@@ -109,7 +113,22 @@ export function LookupBox() {
           },
           formHelperText: {
             // Floats under the box so the top bar keeps its height.
-            sx: { position: 'absolute', top: '100%', left: 0, right: 0, mx: 0, mt: 0.5, px: 1.5, py: 0.75, borderRadius: 1, bgcolor: 'background.paper', border: 1, borderColor: 'divider', boxShadow: 2, zIndex: 1 },
+            sx: {
+              position: 'absolute',
+              top: '100%',
+              left: 0,
+              right: 0,
+              mx: 0,
+              mt: 0.5,
+              px: 1.5,
+              py: 0.75,
+              borderRadius: 1,
+              bgcolor: 'background.paper',
+              border: 1,
+              borderColor: 'divider',
+              boxShadow: 2,
+              zIndex: 1,
+            },
             role: 'status',
             // @ts-expect-error data attributes are allowed on the helper text element
             'data-testid': 'lookup-hint',

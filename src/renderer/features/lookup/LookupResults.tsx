@@ -6,7 +6,13 @@ import { useServices } from '../../app/useServices.js';
 import { CandidateCard } from './CandidateCard.js';
 
 /** Every candidate, best first; an ambiguous number is said in words and never auto-picked. */
-export function LookupResults({ result, technicianFirstName }: { result: IdentifyResult; technicianFirstName: string }) {
+export function LookupResults({
+  result,
+  technicianFirstName,
+}: {
+  result: IdentifyResult;
+  technicianFirstName: string;
+}) {
   const { t } = useTranslation();
   const { directory } = useServices();
   const rows = result.candidates.flatMap((c) => {
@@ -22,7 +28,13 @@ export function LookupResults({ result, technicianFirstName }: { result: Identif
         </Alert>
       )}
       {rows.map(({ c, site, profile }) => (
-        <CandidateCard key={`${c.siteId}:${c.profileId ?? ''}:${c.matched}`} candidate={c} site={site} profile={profile} technicianFirstName={technicianFirstName} />
+        <CandidateCard
+          key={`${c.siteId}:${c.profileId ?? ''}:${c.matched}`}
+          candidate={c}
+          site={site}
+          profile={profile}
+          technicianFirstName={technicianFirstName}
+        />
       ))}
     </Stack>
   );

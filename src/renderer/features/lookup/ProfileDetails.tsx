@@ -35,8 +35,17 @@ export function ProfileDetails({ profile, siteCountry }: { profile: ClientProfil
           </Typography>
         )}
         {profile.phones.map((p, i) => (
-          <Typography component="li" variant="body2" key={`${p.number}-${i}`} sx={{ fontVariantNumeric: 'tabular-nums' }}>
-            {t('profile.phone', { number: formatPhone(p.number, p.country ?? siteCountry), type: t(`lookup.phoneType.${p.type}`), country: p.country ?? siteCountry })}
+          <Typography
+            component="li"
+            variant="body2"
+            key={`${p.number}-${i}`}
+            sx={{ fontVariantNumeric: 'tabular-nums' }}
+          >
+            {t('profile.phone', {
+              number: formatPhone(p.number, p.country ?? siteCountry),
+              type: t(`lookup.phoneType.${p.type}`),
+              country: p.country ?? siteCountry,
+            })}
           </Typography>
         ))}
       </Box>

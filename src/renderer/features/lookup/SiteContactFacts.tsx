@@ -15,8 +15,15 @@ export function SiteContactFacts({ site, withCountry = false }: { site: Site; wi
       <FactRow label={t('site.mainNumbers')}>
         {site.mainPhones.length ? (
           site.mainPhones.map((n) => (
-            <Typography key={n} variant="body2" data-testid="site-main-number" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-              {withCountry ? t('siteView.mainNumber', { number: formatPhone(n, site.country), country: site.country }) : formatPhone(n, site.country)}
+            <Typography
+              key={n}
+              variant="body2"
+              data-testid="site-main-number"
+              sx={{ fontVariantNumeric: 'tabular-nums' }}
+            >
+              {withCountry
+                ? t('siteView.mainNumber', { number: formatPhone(n, site.country), country: site.country })
+                : formatPhone(n, site.country)}
             </Typography>
           ))
         ) : (
@@ -26,7 +33,11 @@ export function SiteContactFacts({ site, withCountry = false }: { site: Site; wi
         )}
       </FactRow>
       <FactRow label={t('site.emailDomain')}>
-        <Typography variant="body2" color={site.emailDomain ? 'text.primary' : 'text.secondary'} data-testid="site-email-domain">
+        <Typography
+          variant="body2"
+          color={site.emailDomain ? 'text.primary' : 'text.secondary'}
+          data-testid="site-email-domain"
+        >
           {site.emailDomain ?? t('site.noEmailDomain')}
         </Typography>
       </FactRow>

@@ -9,7 +9,10 @@ import { SiteContactFacts } from './SiteContactFacts.js';
 export function SiteDetails({ site }: { site: Site }) {
   const { t } = useTranslation();
   return (
-    <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.75 }}>
+    <Box
+      component="dl"
+      sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.75 }}
+    >
       <SiteContactFacts site={site} />
       <FactRow label={t('site.rmm')}>
         <Typography variant="body2">{site.rmmAgentOptIn ? t('site.rmmYes') : t('site.rmmNo')}</Typography>

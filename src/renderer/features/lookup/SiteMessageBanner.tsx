@@ -6,7 +6,12 @@ import AlertTitle from '@mui/material/AlertTitle';
 export function SiteMessageBanner({ message }: { message: string }) {
   const { t } = useTranslation();
   return (
-    <Alert severity="error" variant="filled" data-testid="site-message" sx={{ borderRadius: 0, '& .MuiAlert-message': { whiteSpace: 'pre-line' } }}>
+    <Alert
+      severity="error"
+      variant="filled"
+      data-testid="site-message"
+      sx={{ borderRadius: 0, '& .MuiAlert-message': { whiteSpace: 'pre-line' } }}
+    >
       <AlertTitle sx={{ mb: 0.25 }}>{t('site.siteMessage')}</AlertTitle>
       {message}
     </Alert>

@@ -11,11 +11,18 @@ export interface MatchDescription {
   values: Record<string, string>;
 }
 
-export function describeMatch(c: Candidate, site: Site | undefined, profile: ClientProfile | undefined): MatchDescription {
+export function describeMatch(
+  c: Candidate,
+  site: Site | undefined,
+  profile: ClientProfile | undefined,
+): MatchDescription {
   switch (c.matched) {
     case 'profile_phone': {
       const phone = profile?.phones.find((p) => toE164(p.number, p.country ?? site?.country) === c.value);
-      return { key: 'lookup.match.profilePhone', values: { phoneType: phone?.type ?? 'other', number: formatPhone(c.value) } };
+      return {
+        key: 'lookup.match.profilePhone',
+        values: { phoneType: phone?.type ?? 'other', number: formatPhone(c.value) },
+      };
     }
     case 'profile_email':
       return { key: 'lookup.match.profileEmail', values: { email: c.value } };

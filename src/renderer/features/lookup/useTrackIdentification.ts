@@ -8,7 +8,10 @@ import type { LookupState } from './LookupContext.js';
  * ambiguous, makes the best candidate the current caller. Once per looked-up text — a sync that
  * re-computes the same lookup records nothing new.
  */
-export function useTrackIdentification({ submitted, outcome }: Pick<LookupState, 'submitted' | 'outcome'>, setCaller: (c: CurrentCaller) => void): void {
+export function useTrackIdentification(
+  { submitted, outcome }: Pick<LookupState, 'submitted' | 'outcome'>,
+  setCaller: (c: CurrentCaller) => void,
+): void {
   const recent = useRecordRecent();
   const record = recent.mutate;
   const done = useRef<string | undefined>(undefined);
@@ -20,7 +23,11 @@ export function useTrackIdentification({ submitted, outcome }: Pick<LookupState,
     done.current = submitted;
     const at = Date.now();
     if (!ambiguous) setCaller({ candidate: best, input: submitted, at });
-    record({ input: submitted, at, ...(ambiguous ? {} : { siteId: best.siteId, ...(best.profileId ? { profileId: best.profileId } : {}) }) });
+    record({
+      input: submitted,
+      at,
+      ...(ambiguous ? {} : { siteId: best.siteId, ...(best.profileId ? { profileId: best.profileId } : {}) }),
+    });
   }, [submitted, outcome, setCaller, record]);
   useEffect(() => {
     if (!submitted) done.current = undefined;

@@ -25,7 +25,16 @@ export function ReferenceItem({ reference, expanded, onToggle, focus = false }: 
   }, [focus]);
   const id = `ref-${reference.id}`;
   return (
-    <Accordion ref={ref} expanded={expanded} onChange={onToggle} disableGutters data-testid="reference-item" data-reference-id={reference.id} slotProps={{ transition: { unmountOnExit: true } }} sx={{ '&::before': { display: 'none' } }}>
+    <Accordion
+      ref={ref}
+      expanded={expanded}
+      onChange={onToggle}
+      disableGutters
+      data-testid="reference-item"
+      data-reference-id={reference.id}
+      slotProps={{ transition: { unmountOnExit: true } }}
+      sx={{ '&::before': { display: 'none' } }}
+    >
       <AccordionSummary expandIcon={<ExpandMore />} aria-controls={`${id}-body`} id={`${id}-head`}>
         <Box sx={{ minWidth: 0 }}>
           <Typography variant="body1" sx={{ fontWeight: 600, mb: 0.5 }} data-testid="reference-subject">

@@ -14,5 +14,13 @@ const ICONS: Record<ReferenceKind, React.ReactElement> = {
 /** "Known error" / "How-to" / "Other", with an icon so the kind never depends on colour. */
 export function ReferenceKindChip({ kind }: { kind: ReferenceKind }) {
   const { t } = useTranslation();
-  return <Chip icon={ICONS[kind]} label={t(`references.kind.${kind}`)} variant="outlined" data-testid="reference-kind" data-kind={kind} />;
+  return (
+    <Chip
+      icon={ICONS[kind]}
+      label={t(`references.kind.${kind}`)}
+      variant="outlined"
+      data-testid="reference-kind"
+      data-kind={kind}
+    />
+  );
 }

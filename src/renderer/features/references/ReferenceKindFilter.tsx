@@ -5,7 +5,13 @@ import type { ReferenceKind } from '../../../shared/domain/index.js';
 import { REFERENCE_KINDS } from './filterReferences.js';
 
 /** Toggle chips for the reference kinds; none selected means all kinds. */
-export function ReferenceKindFilter({ selected, onChange }: { selected: readonly ReferenceKind[]; onChange(kinds: ReferenceKind[]): void }) {
+export function ReferenceKindFilter({
+  selected,
+  onChange,
+}: {
+  selected: readonly ReferenceKind[];
+  onChange(kinds: ReferenceKind[]): void;
+}) {
   const { t } = useTranslation();
   return (
     <Stack direction="row" spacing={0.75} role="group" aria-label={t('references.kindFilterLabel')}>

@@ -55,7 +55,12 @@ export function ReferencePage() {
             </Typography>
             <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
               {sites.map((s) => (
-                <Link key={s.id} component={RouterLink} to={`/sites/${encodeURIComponent(s.id)}?tab=references&ref=${encodeURIComponent(r.id)}`} variant="body2">
+                <Link
+                  key={s.id}
+                  component={RouterLink}
+                  to={`/sites/${encodeURIComponent(s.id)}?tab=references&ref=${encodeURIComponent(r.id)}`}
+                  variant="body2"
+                >
                   {s.name}
                 </Link>
               ))}

@@ -39,13 +39,27 @@ export function SiteReferences({ siteId, focusId }: { siteId: string; focusId?: 
           placeholder={t('references.filterPlaceholder')}
           sx={{ width: 320, maxWidth: '100%' }}
           slotProps={{
-            htmlInput: { 'aria-label': t('references.filterLabel'), 'data-testid': 'reference-filter', spellCheck: false },
-            input: { startAdornment: <InputAdornment position="start"><FilterListOutlined fontSize="small" /></InputAdornment> },
+            htmlInput: {
+              'aria-label': t('references.filterLabel'),
+              'data-testid': 'reference-filter',
+              spellCheck: false,
+            },
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <FilterListOutlined fontSize="small" />
+                </InputAdornment>
+              ),
+            },
           }}
         />
         <ReferenceKindFilter selected={kinds} onChange={setKinds} />
         <Typography variant="body2" color="text.secondary" role="status" data-testid="reference-count">
-          {refs.isPending ? '' : filtered ? t('references.countFiltered', { shown: rows.length, total: all.length }) : t('references.count', { count: all.length })}
+          {refs.isPending
+            ? ''
+            : filtered
+              ? t('references.countFiltered', { shown: rows.length, total: all.length })
+              : t('references.count', { count: all.length })}
         </Typography>
         <Box sx={{ flex: 1 }} />
         <FreshnessNote />
@@ -62,7 +76,13 @@ export function SiteReferences({ siteId, focusId }: { siteId: string; focusId?: 
       )}
       <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
         {rows.map((r) => (
-          <ReferenceItem key={r.id} reference={r} expanded={open.has(r.id)} onToggle={() => toggle(r.id)} focus={r.id === focusId} />
+          <ReferenceItem
+            key={r.id}
+            reference={r}
+            expanded={open.has(r.id)}
+            onToggle={() => toggle(r.id)}
+            focus={r.id === focusId}
+          />
         ))}
       </Box>
     </Box>

@@ -3,11 +3,26 @@ import type { Reference } from '../../../shared/domain/index.js';
 import { appliesToSite, filterReferences, sortReferences } from './filterReferences.js';
 
 const ref = (id: string, subject: string, extra: Partial<Reference> = {}): Reference => ({
-  id, subject, tags: [], allSites: false, siteIds: ['s1'], kind: 'other', body: { summary: '', symptoms: [], steps: [] }, ...extra,
+  id,
+  subject,
+  tags: [],
+  allSites: false,
+  siteIds: ['s1'],
+  kind: 'other',
+  body: { summary: '', symptoms: [], steps: [] },
+  ...extra,
 });
 
 const refs = [
-  ref('r1', 'Outlook keeps asking for a password', { kind: 'known_error', tags: ['Email'], body: { summary: 'Cached credentials', symptoms: ['Prompt every few minutes'], steps: ['Clear Credential Manager'] } }),
+  ref('r1', 'Outlook keeps asking for a password', {
+    kind: 'known_error',
+    tags: ['Email'],
+    body: {
+      summary: 'Cached credentials',
+      symptoms: ['Prompt every few minutes'],
+      steps: ['Clear Credential Manager'],
+    },
+  }),
   ref('r2', 'Map the shared drive', { kind: 'how_to', tags: ['Network'] }),
   ref('r3', 'Verify the caller', { kind: 'other', allSites: true, siteIds: [], tags: ['Security-Related Requests'] }),
   ref('r4', 'Printer offline', { kind: 'known_error', siteIds: ['s2'] }),
@@ -15,7 +30,7 @@ const refs = [
 const ids = (rs: Reference[]) => rs.map((r) => r.id);
 
 describe('references for a site', () => {
-  it('includes the site\'s own and all-site references, site ones first', () => {
+  it("includes the site's own and all-site references, site ones first", () => {
     const forS1 = refs.filter((r) => appliesToSite(r, 's1'));
     expect(ids(forS1)).toEqual(['r1', 'r2', 'r3']);
     expect(ids(sortReferences([refs[2]!, refs[1]!, refs[0]!]))).toEqual(['r2', 'r1', 'r3']);

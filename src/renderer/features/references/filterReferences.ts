@@ -20,7 +20,17 @@ export function appliesToSite(r: Reference, siteId: string): boolean {
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 function searchableText(r: Reference): string {
-  return fold([r.subject, ...r.tags, r.body.summary, ...r.body.symptoms, ...r.body.steps, r.body.escalation?.contact ?? '', r.body.escalation?.note ?? ''].join('\n'));
+  return fold(
+    [
+      r.subject,
+      ...r.tags,
+      r.body.summary,
+      ...r.body.symptoms,
+      ...r.body.steps,
+      r.body.escalation?.contact ?? '',
+      r.body.escalation?.note ?? '',
+    ].join('\n'),
+  );
 }
 
 export function filterReferences(refs: readonly Reference[], filter: ReferenceFilter): Reference[] {

@@ -18,7 +18,10 @@ export const referenceQueries = {
       queryFn: async () => {
         const all = await referencesForSite(db, siteId);
         // Site ones first, then those for all sites.
-        return sortReferences([...all.filter((r) => r.siteIds.includes(siteId)), ...all.filter((r) => !r.siteIds.includes(siteId))]);
+        return sortReferences([
+          ...all.filter((r) => r.siteIds.includes(siteId)),
+          ...all.filter((r) => !r.siteIds.includes(siteId)),
+        ]);
       },
       staleTime: Infinity,
       placeholderData: keepPreviousData,

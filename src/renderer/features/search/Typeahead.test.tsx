@@ -8,11 +8,48 @@ import { LookupPage } from '../lookup/LookupPage.js';
 import { SitePage } from '../site/SitePage.js';
 import { ReferencePage } from '../references/ReferencePage.js';
 
-const site = (id: string, name: string, extra: Partial<Site> = {}): Site => ({ id, name, companyName: name.split(' — ')[0]!, mainPhones: [], noClientEmailDomain: false, rmmAgentOptIn: false, country: 'US', ...extra });
+const site = (id: string, name: string, extra: Partial<Site> = {}): Site => ({
+  id,
+  name,
+  companyName: name.split(' — ')[0]!,
+  mainPhones: [],
+  noClientEmailDomain: false,
+  rmmAgentOptIn: false,
+  country: 'US',
+  ...extra,
+});
 const cache = {
-  sites: [site('s-nw', 'Northwind Traders — Seattle', { mainPhones: ['+1 206 555 0100'], callerGreeting: 'Northwind IT', siteMessage: 'Email is down tonight.' }), site('s-fab', 'Fabrikam — Chicago')],
-  profiles: [{ id: 'p-dana', siteId: 's-nw', firstName: 'Dana', lastName: 'Reyes', email: 'dana.reyes@northwindtraders.com', phones: [{ number: '+1 206 555 0101', type: 'mobile' as const }], thinClient: false, psaContact: false }],
-  references: [{ id: 'r1', subject: 'Northwind VPN drops', tags: ['VPN'], allSites: false, siteIds: ['s-nw'], kind: 'known_error' as const, body: { summary: 'Idle timeout.', symptoms: [], steps: [] } }],
+  sites: [
+    site('s-nw', 'Northwind Traders — Seattle', {
+      mainPhones: ['+1 206 555 0100'],
+      callerGreeting: 'Northwind IT',
+      siteMessage: 'Email is down tonight.',
+    }),
+    site('s-fab', 'Fabrikam — Chicago'),
+  ],
+  profiles: [
+    {
+      id: 'p-dana',
+      siteId: 's-nw',
+      firstName: 'Dana',
+      lastName: 'Reyes',
+      email: 'dana.reyes@northwindtraders.com',
+      phones: [{ number: '+1 206 555 0101', type: 'mobile' as const }],
+      thinClient: false,
+      psaContact: false,
+    },
+  ],
+  references: [
+    {
+      id: 'r1',
+      subject: 'Northwind VPN drops',
+      tags: ['VPN'],
+      allSites: false,
+      siteIds: ['s-nw'],
+      kind: 'known_error' as const,
+      body: { summary: 'Idle timeout.', symptoms: [], steps: [] },
+    },
+  ],
 };
 const routes = [
   { path: 'lookup', element: <LookupPage /> },
@@ -33,7 +70,11 @@ describe('Type-ahead', () => {
   it('shows sites, people and references for a name, filters by kind, and opens with the keyboard', async () => {
     const { router } = await renderRoutes(routes, '/lookup', cache);
     const box = type('northwind');
-    await waitFor(() => expect(screen.getAllByTestId('typeahead-option').map((o) => o.getAttribute('data-kind'))).toEqual(expect.arrayContaining(['site', 'reference'])));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('typeahead-option').map((o) => o.getAttribute('data-kind'))).toEqual(
+        expect.arrayContaining(['site', 'reference']),
+      ),
+    );
     fireEvent.click(screen.getByTestId('typeahead-filter-references'));
     expect(screen.getAllByTestId('typeahead-option').map((o) => o.getAttribute('data-id'))).toEqual(['r1']);
     fireEvent.click(screen.getByTestId('typeahead-filter-sites'));
@@ -44,7 +85,7 @@ describe('Type-ahead', () => {
     expect(await screen.findByTestId('site-view-name')).toHaveProperty('textContent', 'Northwind Traders — Seattle');
   });
 
-  it('tolerates a typo in a name and opens the person on their site\'s People tab', async () => {
+  it("tolerates a typo in a name and opens the person on their site's People tab", async () => {
     const { router } = await renderRoutes(routes, '/lookup', cache);
     const box = type('Dena Reyes');
     await waitFor(() => expect(screen.getAllByTestId('typeahead-option')[0]!.textContent).toContain('Dana Reyes'));
@@ -62,7 +103,9 @@ describe('Type-ahead', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/sites/s-nw'));
     expect((await screen.findByTestId('caller-name')).textContent).toBe('Dana Reyes');
     expect(screen.getByTestId('caller-match').textContent).toContain('+1 206 555 0101');
-    await waitFor(async () => expect((await db.recents.toArray()).map((r) => [r.input, r.profileId])).toEqual([['+1 206 555 0101', 'p-dana']]));
+    await waitFor(async () =>
+      expect((await db.recents.toArray()).map((r) => [r.input, r.profileId])).toEqual([['+1 206 555 0101', 'p-dana']]),
+    );
     // Favourite the site; it shows on the lookup page's empty state with the recent lookup.
     fireEvent.click(screen.getByTestId('favourite-toggle'));
     await waitFor(() => expect(screen.getByTestId('favourite-toggle').getAttribute('aria-pressed')).toBe('true'));

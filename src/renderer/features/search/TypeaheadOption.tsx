@@ -25,7 +25,8 @@ export function TypeaheadOption({ hit, id, active, onPick, onHover }: TypeaheadO
   useEffect(() => {
     if (active) ref.current?.scrollIntoView?.({ block: 'nearest' });
   }, [active]);
-  const via = hit.matchedBy === 'phone' ? t('typeahead.byPhone') : hit.matchedBy === 'email' ? t('typeahead.byEmail') : undefined;
+  const via =
+    hit.matchedBy === 'phone' ? t('typeahead.byPhone') : hit.matchedBy === 'email' ? t('typeahead.byEmail') : undefined;
   return (
     <Box
       component="li"
@@ -38,7 +39,16 @@ export function TypeaheadOption({ hit, id, active, onPick, onHover }: TypeaheadO
       data-id={hit.id}
       onMouseMove={onHover}
       onClick={onPick}
-      sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 1.5, py: 0.75, cursor: 'pointer', borderRadius: 1, bgcolor: active ? 'action.selected' : 'transparent' }}
+      sx={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 1.5,
+        px: 1.5,
+        py: 0.75,
+        cursor: 'pointer',
+        borderRadius: 1,
+        bgcolor: active ? 'action.selected' : 'transparent',
+      }}
     >
       <Icon fontSize="small" sx={{ color: active ? 'primary.main' : 'action.active' }} />
       <Box sx={{ flex: 1, minWidth: 0 }}>

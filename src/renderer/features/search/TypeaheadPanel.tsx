@@ -41,9 +41,25 @@ export const TypeaheadPanel = forwardRef<HTMLDivElement, TypeaheadPanelProps>(fu
       data-testid="typeahead"
       // Keep focus in the lookup box when choosing with the mouse.
       onMouseDown={(e) => e.preventDefault()}
-      sx={{ position: 'absolute', top: '100%', left: 0, right: 0, mt: 0.5, zIndex: (theme) => theme.zIndex.modal, border: 1, borderColor: 'divider', overflow: 'hidden' }}
+      sx={{
+        position: 'absolute',
+        top: '100%',
+        left: 0,
+        right: 0,
+        mt: 0.5,
+        zIndex: (theme) => theme.zIndex.modal,
+        border: 1,
+        borderColor: 'divider',
+        overflow: 'hidden',
+      }}
     >
-      <Stack direction="row" spacing={0.75} role="group" aria-label={t('typeahead.filtersLabel')} sx={{ px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider', alignItems: 'center' }}>
+      <Stack
+        direction="row"
+        spacing={0.75}
+        role="group"
+        aria-label={t('typeahead.filtersLabel')}
+        sx={{ px: 1.5, py: 1, borderBottom: 1, borderColor: 'divider', alignItems: 'center' }}
+      >
         {FILTERS.map((f) => (
           <Chip
             key={f.value}
@@ -62,13 +78,32 @@ export const TypeaheadPanel = forwardRef<HTMLDivElement, TypeaheadPanelProps>(fu
         </Typography>
       </Stack>
       {hits.length === 0 ? (
-        <Typography variant="body2" color="text.secondary" sx={{ px: 2, py: 1.5 }} role="status" data-testid="typeahead-empty">
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          sx={{ px: 2, py: 1.5 }}
+          role="status"
+          data-testid="typeahead-empty"
+        >
           {t('typeahead.noResults', { text: input.trim() })}
         </Typography>
       ) : (
-        <Box component="ul" id={listId} role="listbox" aria-label={t('typeahead.label')} sx={{ listStyle: 'none', m: 0, p: 0.5, maxHeight: 420, overflowY: 'auto' }}>
+        <Box
+          component="ul"
+          id={listId}
+          role="listbox"
+          aria-label={t('typeahead.label')}
+          sx={{ listStyle: 'none', m: 0, p: 0.5, maxHeight: 420, overflowY: 'auto' }}
+        >
           {hits.map((hit, i) => (
-            <TypeaheadOption key={`${hit.kind}:${hit.id}`} id={optionId(listId, i)} hit={hit} active={i === index} onPick={() => onPick(hit)} onHover={() => onHover(i)} />
+            <TypeaheadOption
+              key={`${hit.kind}:${hit.id}`}
+              id={optionId(listId, i)}
+              hit={hit}
+              active={i === index}
+              onPick={() => onPick(hit)}
+              onHover={() => onHover(i)}
+            />
           ))}
         </Box>
       )}

@@ -25,19 +25,27 @@ export function useTypeahead(input: string): Typeahead {
   const { directory } = useServices();
   const version = useDirectoryVersion();
   const [filter, setFilter] = useState<TypeaheadFilter>('all');
-  const [cursor, setCursor] = useState<{ input: string; filter: TypeaheadFilter; index: number }>({ input: '', filter: 'all', index: 0 });
+  const [cursor, setCursor] = useState<{ input: string; filter: TypeaheadFilter; index: number }>({
+    input: '',
+    filter: 'all',
+    index: 0,
+  });
   const active = shouldShowTypeahead(input) && directory.isLoaded;
   const hits = useMemo(
-    () => (active ? directory.search(input, { limit: TYPEAHEAD_LIMIT, ...(filter === 'all' ? {} : { kinds: [filter] }) }) : []),
+    () =>
+      active
+        ? directory.search(input, { limit: TYPEAHEAD_LIMIT, ...(filter === 'all' ? {} : { kinds: [filter] }) })
+        : [],
     // `version`: results follow sync.
     [active, input, filter, directory, version],
   );
   // The highlight resets to the first result whenever the text or the filter changes.
-  const index = cursor.input === input && cursor.filter === filter ? Math.min(cursor.index, hits.length - 1) : hits.length ? 0 : -1;
+  const index =
+    cursor.input === input && cursor.filter === filter ? Math.min(cursor.index, hits.length - 1) : hits.length ? 0 : -1;
   const setIndex = (i: number) => setCursor({ input, filter, index: i });
   const move = (delta: number) => {
     if (!hits.length) return;
-    setIndex((((index < 0 ? 0 : index) + delta) % hits.length + hits.length) % hits.length);
+    setIndex(((((index < 0 ? 0 : index) + delta) % hits.length) + hits.length) % hits.length);
   };
   return { active, hits, filter, setFilter, index, setIndex, move };
 }

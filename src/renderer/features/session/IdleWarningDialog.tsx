@@ -21,12 +21,17 @@ export function IdleWarningDialog() {
   const { phase, stay, signOut } = useIdleSignOut();
   const open = phase.phase === 'warning';
   return (
-    <Dialog open={open} onClose={stay} maxWidth="xs" fullWidth data-testid="idle-warning" aria-labelledby="idle-warning-title">
+    <Dialog
+      open={open}
+      onClose={stay}
+      maxWidth="xs"
+      fullWidth
+      data-testid="idle-warning"
+      aria-labelledby="idle-warning-title"
+    >
       <DialogTitle id="idle-warning-title">{t('idle.title')}</DialogTitle>
       <DialogContent>
-        <DialogContentText>
-          {t('idle.body', { time: open ? mmss(phase.remainingMs) : '' })}
-        </DialogContentText>
+        <DialogContentText>{t('idle.body', { time: open ? mmss(phase.remainingMs) : '' })}</DialogContentText>
       </DialogContent>
       <DialogActions>
         <Button onClick={signOut} data-testid="idle-sign-out">

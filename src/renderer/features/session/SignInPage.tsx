@@ -26,7 +26,11 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
     e.preventDefault();
     if (signIn.isPending) return;
     const trimmed = server.trim();
-    signIn.mutate({ email: email.trim(), password, ...(trimmed && trimmed !== serverUrl ? { serverUrl: trimmed } : {}) });
+    signIn.mutate({
+      email: email.trim(),
+      password,
+      ...(trimmed && trimmed !== serverUrl ? { serverUrl: trimmed } : {}),
+    });
   };
 
   const wiped = typeof location !== 'undefined' && location.hash.includes(`${WIPED_FLAG}=1`);
@@ -109,7 +113,13 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
             helperText={t('signIn.serverHelp')}
             slotProps={{ htmlInput: { 'data-testid': 'signin-server', spellCheck: false } }}
           />
-          <Button type="submit" variant="contained" size="medium" loading={signIn.isPending} data-testid="signin-submit">
+          <Button
+            type="submit"
+            variant="contained"
+            size="medium"
+            loading={signIn.isPending}
+            data-testid="signin-submit"
+          >
             {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
           </Button>
         </Stack>

@@ -34,7 +34,13 @@ export function TotpStep() {
         onChange={(e) => setValue(e.target.value)}
         autoFocus
         autoComplete="one-time-code"
-        slotProps={{ htmlInput: { 'data-testid': 'signin-totp', inputMode: recovery ? 'text' : 'numeric', maxLength: recovery ? 64 : 6 } }}
+        slotProps={{
+          htmlInput: {
+            'data-testid': 'signin-totp',
+            inputMode: recovery ? 'text' : 'numeric',
+            maxLength: recovery ? 64 : 6,
+          },
+        }}
       />
       <Button type="submit" variant="contained" loading={totp.isPending} data-testid="signin-totp-submit">
         {t('signIn.verify')}

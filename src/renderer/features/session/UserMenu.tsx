@@ -40,7 +40,9 @@ export function UserMenu({ user }: { user: UserInfo }) {
         data-testid="user-menu"
         sx={{ gap: 1, px: 1 }}
       >
-        <Avatar sx={{ width: 26, height: 26, fontSize: 12, bgcolor: 'primary.main', color: 'primary.contrastText' }}>{initials(user.name)}</Avatar>
+        <Avatar sx={{ width: 26, height: 26, fontSize: 12, bgcolor: 'primary.main', color: 'primary.contrastText' }}>
+          {initials(user.name)}
+        </Avatar>
         <Box sx={{ display: { xs: 'none', md: 'block' }, textAlign: 'left', lineHeight: 1.1 }}>
           <Typography variant="body2" noWrap sx={{ fontWeight: 600, lineHeight: 1.2 }}>
             {user.name}
@@ -50,7 +52,13 @@ export function UserMenu({ user }: { user: UserInfo }) {
           </Typography>
         </Box>
       </Button>
-      <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }} transformOrigin={{ vertical: 'top', horizontal: 'right' }}>
+      <Menu
+        anchorEl={anchor}
+        open={Boolean(anchor)}
+        onClose={() => setAnchor(null)}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
+        transformOrigin={{ vertical: 'top', horizontal: 'right' }}
+      >
         <Box sx={{ px: 2, py: 1 }}>
           <Typography variant="body2" sx={{ fontWeight: 600 }}>
             {user.name}

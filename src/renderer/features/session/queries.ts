@@ -9,5 +9,9 @@ export const sessionKeys = {
 
 export const sessionQueries = {
   status: (api: CallsignApi) =>
-    queryOptions({ queryKey: sessionKeys.status(), queryFn: () => api.invoke('session.status', {}), staleTime: Infinity }),
+    queryOptions({
+      queryKey: sessionKeys.status(),
+      queryFn: () => api.invoke('session.status', {}),
+      staleTime: Infinity,
+    }),
 };

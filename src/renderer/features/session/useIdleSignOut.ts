@@ -13,7 +13,11 @@ export const IDLE_FLAG = 'idle';
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 const TICK_MS = 1000;
 
-export function useIdleSignOut(now: () => number = Date.now): { phase: IdlePhase; stay: () => void; signOut: () => void } {
+export function useIdleSignOut(now: () => number = Date.now): {
+  phase: IdlePhase;
+  stay: () => void;
+  signOut: () => void;
+} {
   const { api } = useServices();
   const lastActivity = useRef(now());
   const [phase, setPhase] = useState<IdlePhase>({ phase: 'active' });

@@ -9,5 +9,9 @@ export const settingsKeys = {
 
 export const settingsQueries = {
   current: (api: CallsignApi) =>
-    queryOptions({ queryKey: settingsKeys.current(), queryFn: () => api.invoke('settings.get', {}), staleTime: Infinity }),
+    queryOptions({
+      queryKey: settingsKeys.current(),
+      queryFn: () => api.invoke('settings.get', {}),
+      staleTime: Infinity,
+    }),
 };

@@ -31,14 +31,26 @@ export function CallerPanel({ viewingSiteId }: { viewingSiteId: string }) {
   if (!site) return null;
   const profile = caller.candidate.profileId ? directory.profile(caller.candidate.profileId) : undefined;
   const match = describeMatch(caller.candidate, site, profile);
-  const matchText = t(match.key, { ...match.values, phoneType: t(`lookup.phoneType.${match.values.phoneType ?? 'other'}`) });
+  const matchText = t(match.key, {
+    ...match.values,
+    phoneType: t(`lookup.phoneType.${match.values.phoneType ?? 'other'}`),
+  });
   const otherSite = site.id !== viewingSiteId;
   return (
     <Paper
       component="section"
       aria-label={t('caller.label')}
       data-testid="caller-panel"
-      sx={{ position: 'sticky', top: -24, zIndex: 2, mb: 2, px: 2, py: 1, borderColor: 'primary.main', borderLeftWidth: 4 }}
+      sx={{
+        position: 'sticky',
+        top: -24,
+        zIndex: 2,
+        mb: 2,
+        px: 2,
+        py: 1,
+        borderColor: 'primary.main',
+        borderLeftWidth: 4,
+      }}
     >
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
         <PersonOutline color="primary" />
@@ -54,7 +66,12 @@ export function CallerPanel({ viewingSiteId }: { viewingSiteId: string }) {
               ·
             </Typography>
             {otherSite ? (
-              <Link component={RouterLink} to={`/sites/${encodeURIComponent(site.id)}`} variant="body2" data-testid="caller-site">
+              <Link
+                component={RouterLink}
+                to={`/sites/${encodeURIComponent(site.id)}`}
+                variant="body2"
+                data-testid="caller-site"
+              >
                 {site.name}
               </Link>
             ) : (
@@ -76,7 +93,19 @@ export function CallerPanel({ viewingSiteId }: { viewingSiteId: string }) {
       {otherSite && (
         <Stack spacing={1} sx={{ mt: 1 }}>
           {site.siteMessage && (
-            <Typography variant="body2" role="alert" data-testid="caller-site-message" sx={{ px: 1.5, py: 0.75, borderRadius: 0.5, bgcolor: 'error.main', color: 'error.contrastText', fontWeight: 600 }}>
+            <Typography
+              variant="body2"
+              role="alert"
+              data-testid="caller-site-message"
+              sx={{
+                px: 1.5,
+                py: 0.75,
+                borderRadius: 0.5,
+                bgcolor: 'error.main',
+                color: 'error.contrastText',
+                fontWeight: 600,
+              }}
+            >
               {t('site.siteMessage')}: {site.siteMessage}
             </Typography>
           )}

@@ -10,15 +10,36 @@ import { useFreshness } from './useFreshness.js';
 export function FreshnessNote() {
   const { t } = useTranslation();
   const f = useFreshness();
-  const text = f.kind === 'never' ? t('freshness.never') : f.kind === 'justNow' ? t('freshness.justNow') : t('freshness.synced', { ago: f.ago });
+  const text =
+    f.kind === 'never'
+      ? t('freshness.never')
+      : f.kind === 'justNow'
+        ? t('freshness.justNow')
+        : t('freshness.synced', { ago: f.ago });
   const tip = f.stale ? t('freshness.staleTip', { hours: f.maxAgeHours ?? 0 }) : t('freshness.freshTip');
   return (
     <Tooltip title={tip}>
-      <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center', flexShrink: 0 }} data-testid="freshness" data-stale={f.stale ? 'true' : 'false'} tabIndex={0} aria-label={`${text}. ${tip}`}>
+      <Stack
+        direction="row"
+        spacing={0.75}
+        sx={{ alignItems: 'center', flexShrink: 0 }}
+        data-testid="freshness"
+        data-stale={f.stale ? 'true' : 'false'}
+        tabIndex={0}
+        aria-label={`${text}. ${tip}`}
+      >
         <Typography variant="caption" color="text.secondary">
           {text}
         </Typography>
-        {f.stale && <Chip icon={<HistoryOutlined />} label={t('freshness.stale')} color="warning" variant="outlined" data-testid="freshness-stale" />}
+        {f.stale && (
+          <Chip
+            icon={<HistoryOutlined />}
+            label={t('freshness.stale')}
+            color="warning"
+            variant="outlined"
+            data-testid="freshness-stale"
+          />
+        )}
       </Stack>
     </Tooltip>
   );

@@ -29,9 +29,16 @@ export function NetworkTab({ site }: { site: Site }) {
           </Typography>
         ) : (
           <Stack spacing={2}>
-            <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1 }}>
+            <Box
+              component="dl"
+              sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1 }}
+            >
               <FactRow label={t('network.domain')}>
-                <Typography variant="body2" color={net.domain ? 'text.primary' : 'text.secondary'} data-testid="network-domain">
+                <Typography
+                  variant="body2"
+                  color={net.domain ? 'text.primary' : 'text.secondary'}
+                  data-testid="network-domain"
+                >
                   {net.domain ?? t('network.noDomain')}
                 </Typography>
               </FactRow>

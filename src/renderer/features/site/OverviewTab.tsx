@@ -16,7 +16,10 @@ export function OverviewTab({ site }: { site: Site }) {
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
       <Paper sx={{ p: 2, flex: 3, minWidth: 0, width: '100%' }}>
         <SectionTitle>{t('siteView.basics')}</SectionTitle>
-        <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1 }}>
+        <Box
+          component="dl"
+          sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1 }}
+        >
           <FactRow label={t('siteView.company')}>
             <Typography variant="body2">{site.companyName}</Typography>
           </FactRow>

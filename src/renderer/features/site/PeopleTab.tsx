@@ -21,7 +21,9 @@ export function PeopleTab({ site, highlightId }: { site: Site; highlightId?: str
   const rows = filterAndSortPeople(all, view);
   const onSort = (key: PeopleSortKey) =>
     setView((v) => ({ ...v, sortBy: key, direction: v.sortBy === key && v.direction === 'asc' ? 'desc' : 'asc' }));
-  const count = view.filter.trim() ? t('people.countFiltered', { shown: rows.length, total: all.length }) : t('people.count', { count: all.length });
+  const count = view.filter.trim()
+    ? t('people.countFiltered', { shown: rows.length, total: all.length })
+    : t('people.count', { count: all.length });
   return (
     <Box>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1.5 }}>
@@ -32,7 +34,13 @@ export function PeopleTab({ site, highlightId }: { site: Site; highlightId?: str
           sx={{ width: 360, maxWidth: '100%' }}
           slotProps={{
             htmlInput: { 'aria-label': t('people.filterLabel'), 'data-testid': 'people-filter', spellCheck: false },
-            input: { startAdornment: <InputAdornment position="start"><FilterListOutlined fontSize="small" /></InputAdornment> },
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <FilterListOutlined fontSize="small" />
+                </InputAdornment>
+              ),
+            },
           }}
         />
         <Typography variant="body2" color="text.secondary" data-testid="people-count" role="status">

@@ -45,10 +45,17 @@ export function PeopleTable({ rows, siteCountry, view, onSort, highlightId }: Pe
   const items = virtual ? virtualizer.getVirtualItems() : [];
   const padTop = virtual ? (items[0]?.start ?? 0) : 0;
   const padBottom = virtual ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
-  const visible = virtual ? items.map((v) => ({ person: rows[v.index]!, index: v.index })) : rows.map((person, index) => ({ person, index }));
+  const visible = virtual
+    ? items.map((v) => ({ person: rows[v.index]!, index: v.index }))
+    : rows.map((person, index) => ({ person, index }));
 
   return (
-    <TableContainer ref={scrollRef} sx={{ maxHeight: 'max(320px, calc(100vh - 360px))', border: 1, borderColor: 'divider', borderRadius: 1 }} data-testid="people-table" data-virtual={virtual ? 'true' : 'false'}>
+    <TableContainer
+      ref={scrollRef}
+      sx={{ maxHeight: 'max(320px, calc(100vh - 360px))', border: 1, borderColor: 'divider', borderRadius: 1 }}
+      data-testid="people-table"
+      data-virtual={virtual ? 'true' : 'false'}
+    >
       <Table stickyHeader size="small" sx={{ tableLayout: 'fixed', minWidth: 760 }}>
         <PeopleTableHead view={view} onSort={onSort} />
         <TableBody>

@@ -5,7 +5,11 @@ import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import type { PeopleSortKey, PeopleView } from './peopleTable.js';
 
-export const PEOPLE_COLUMNS: ReadonlyArray<{ key: 'name' | 'email' | 'phones' | 'thinClient' | 'psaContact'; width: string; sort?: PeopleSortKey }> = [
+export const PEOPLE_COLUMNS: ReadonlyArray<{
+  key: 'name' | 'email' | 'phones' | 'thinClient' | 'psaContact';
+  width: string;
+  sort?: PeopleSortKey;
+}> = [
   { key: 'name', width: '24%', sort: 'name' },
   { key: 'email', width: '24%', sort: 'email' },
   { key: 'phones', width: '30%' },
@@ -20,9 +24,18 @@ export function PeopleTableHead({ view, onSort }: { view: PeopleView; onSort(key
     <TableHead>
       <TableRow>
         {PEOPLE_COLUMNS.map((c) => (
-          <TableCell key={c.key} sx={{ width: c.width, bgcolor: 'background.paper', fontWeight: 600, whiteSpace: 'nowrap' }} sortDirection={c.sort && view.sortBy === c.sort ? view.direction : false}>
+          <TableCell
+            key={c.key}
+            sx={{ width: c.width, bgcolor: 'background.paper', fontWeight: 600, whiteSpace: 'nowrap' }}
+            sortDirection={c.sort && view.sortBy === c.sort ? view.direction : false}
+          >
             {c.sort ? (
-              <TableSortLabel active={view.sortBy === c.sort} direction={view.sortBy === c.sort ? view.direction : 'asc'} onClick={() => onSort(c.sort!)} data-testid={`people-sort-${c.key}`}>
+              <TableSortLabel
+                active={view.sortBy === c.sort}
+                direction={view.sortBy === c.sort ? view.direction : 'asc'}
+                onClick={() => onSort(c.sort!)}
+                data-testid={`people-sort-${c.key}`}
+              >
                 {t(`people.columns.${c.key}`)}
               </TableSortLabel>
             ) : (

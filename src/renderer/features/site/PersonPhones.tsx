@@ -28,7 +28,11 @@ export function PersonPhones({ phones, siteCountry }: { phones: readonly Phone[]
         return (
           <Box component="li" key={`${p.number}-${i}`} sx={{ '& + &': { mt: 0.5 } }}>
             <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-              {t('people.phoneLine', { number: formatPhone(p.number, country), type: t(`lookup.phoneType.${p.type}`), country })}
+              {t('people.phoneLine', {
+                number: formatPhone(p.number, country),
+                type: t(`lookup.phoneType.${p.type}`),
+                country,
+              })}
             </Typography>
             {sms && (
               <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>

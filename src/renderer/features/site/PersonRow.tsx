@@ -14,7 +14,10 @@ export interface PersonRowProps {
 }
 
 /** One client profile in the People table. */
-export const PersonRow = forwardRef<HTMLTableRowElement, PersonRowProps>(function PersonRow({ person, siteCountry, highlighted, index }, ref) {
+export const PersonRow = forwardRef<HTMLTableRowElement, PersonRowProps>(function PersonRow(
+  { person, siteCountry, highlighted, index },
+  ref,
+) {
   const { t } = useTranslation();
   const yesNo = (v: boolean) => (
     <Typography variant="body2" color={v ? 'text.primary' : 'text.secondary'}>
@@ -29,7 +32,10 @@ export const PersonRow = forwardRef<HTMLTableRowElement, PersonRowProps>(functio
       data-person-id={person.id}
       selected={highlighted}
       aria-selected={highlighted || undefined}
-      sx={{ verticalAlign: 'top', ...(highlighted ? { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 } : {}) }}
+      sx={{
+        verticalAlign: 'top',
+        ...(highlighted ? { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 } : {}),
+      }}
     >
       <TableCell>
         <Typography variant="body2" sx={{ fontWeight: 600 }}>

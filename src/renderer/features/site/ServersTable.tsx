@@ -27,9 +27,25 @@ export function ServersTable({ servers }: { servers: readonly NetworkServer[] })
         <TableBody>
           {servers.map((s, i) => (
             <TableRow key={`${s.name}-${i}`} data-testid="server-row" sx={{ verticalAlign: 'top' }}>
-              <TableCell sx={{ fontWeight: 600, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.8125rem' }}>{s.name}</TableCell>
+              <TableCell
+                sx={{
+                  fontWeight: 600,
+                  fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+                  fontSize: '0.8125rem',
+                }}
+              >
+                {s.name}
+              </TableCell>
               <TableCell>{s.role}</TableCell>
-              <TableCell sx={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.8125rem', whiteSpace: 'nowrap' }}>{s.address ?? ''}</TableCell>
+              <TableCell
+                sx={{
+                  fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+                  fontSize: '0.8125rem',
+                  whiteSpace: 'nowrap',
+                }}
+              >
+                {s.address ?? ''}
+              </TableCell>
               <TableCell sx={{ color: 'text.secondary' }}>{s.notes ?? ''}</TableCell>
             </TableRow>
           ))}

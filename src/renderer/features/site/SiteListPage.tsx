@@ -26,8 +26,15 @@ export function SiteListPage() {
   const all = useMemo(() => directory.allSites(), [directory, version]);
   const rows = useMemo(() => filterSites(all, filter, favIds), [all, filter, favIds]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => SITE_ROW_HEIGHT, overscan: 12 });
-  const count = filter.trim() ? t('sites.countFiltered', { shown: rows.length, total: all.length }) : t('sites.count', { count: all.length });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => SITE_ROW_HEIGHT,
+    overscan: 12,
+  });
+  const count = filter.trim()
+    ? t('sites.countFiltered', { shown: rows.length, total: all.length })
+    : t('sites.count', { count: all.length });
   return (
     <Box sx={{ maxWidth: 1200, mx: 'auto' }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
@@ -39,7 +46,13 @@ export function SiteListPage() {
           sx={{ width: 380, maxWidth: '100%' }}
           slotProps={{
             htmlInput: { 'aria-label': t('sites.filterLabel'), 'data-testid': 'site-list-filter', spellCheck: false },
-            input: { startAdornment: <InputAdornment position="start"><FilterListOutlined fontSize="small" /></InputAdornment> },
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <FilterListOutlined fontSize="small" />
+                </InputAdornment>
+              ),
+            },
           }}
         />
         <Typography variant="body2" color="text.secondary" role="status" data-testid="site-list-count">
@@ -54,7 +67,19 @@ export function SiteListPage() {
         </Typography>
       ) : (
         <Paper sx={{ overflow: 'hidden' }}>
-          <Box sx={{ display: 'grid', gridTemplateColumns: SITE_GRID, columnGap: 2, px: 2, py: 1, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }} role="presentation">
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: SITE_GRID,
+              columnGap: 2,
+              px: 2,
+              py: 1,
+              borderBottom: 1,
+              borderColor: 'divider',
+              bgcolor: 'background.paper',
+            }}
+            role="presentation"
+          >
             {(['site', 'country', 'mainNumber', 'domain'] as const).map((c) => (
               <Typography key={c} variant="body2" sx={{ fontWeight: 600 }}>
                 {t(`sites.columns.${c}`)}
@@ -62,7 +87,11 @@ export function SiteListPage() {
             ))}
           </Box>
           <Box ref={scrollRef} sx={{ height: 'max(320px, calc(100vh - 230px))', overflow: 'auto' }}>
-            <Box component="nav" aria-label={t('sites.title')} sx={{ position: 'relative', height: virtualizer.getTotalSize() }}>
+            <Box
+              component="nav"
+              aria-label={t('sites.title')}
+              sx={{ position: 'relative', height: virtualizer.getTotalSize() }}
+            >
               {virtualizer.getVirtualItems().map((v) => {
                 const site = rows[v.index]!;
                 return <SiteListRow key={site.id} site={site} favourite={favIds.has(site.id)} top={v.start} />;

@@ -20,10 +20,24 @@ export function SiteListRow({ site, favourite, top }: { site: Site; favourite: b
       component={RouterLink}
       to={siteRoute(site.id)}
       data-testid="site-list-row"
-      sx={{ position: 'absolute', top, left: 0, right: 0, height: SITE_ROW_HEIGHT, display: 'grid', gridTemplateColumns: SITE_GRID, columnGap: 2, alignItems: 'center', borderBottom: 1, borderColor: 'divider' }}
+      sx={{
+        position: 'absolute',
+        top,
+        left: 0,
+        right: 0,
+        height: SITE_ROW_HEIGHT,
+        display: 'grid',
+        gridTemplateColumns: SITE_GRID,
+        columnGap: 2,
+        alignItems: 'center',
+        borderBottom: 1,
+        borderColor: 'divider',
+      }}
     >
       <Box sx={{ minWidth: 0, display: 'flex', alignItems: 'center', gap: 0.75 }}>
-        <Box sx={{ width: 20, flexShrink: 0, display: 'flex' }}>{favourite && <Star fontSize="small" sx={{ color: 'warning.main' }} aria-label={t('sites.favourite')} />}</Box>
+        <Box sx={{ width: 20, flexShrink: 0, display: 'flex' }}>
+          {favourite && <Star fontSize="small" sx={{ color: 'warning.main' }} aria-label={t('sites.favourite')} />}
+        </Box>
         <Box sx={{ minWidth: 0 }}>
           <Typography variant="body2" noWrap sx={{ fontWeight: 600 }}>
             {site.name}

@@ -39,10 +39,24 @@ export function SiteView({ site }: { site: Site }) {
         value={tab}
         onChange={(_e, v: SiteTab) => select(v)}
         aria-label={t('siteView.tabsLabel')}
-        sx={{ mt: 2, mb: 2, borderBottom: 1, borderColor: 'divider', minHeight: 40, '& .MuiTab-root': { minHeight: 40, py: 1 } }}
+        sx={{
+          mt: 2,
+          mb: 2,
+          borderBottom: 1,
+          borderColor: 'divider',
+          minHeight: 40,
+          '& .MuiTab-root': { minHeight: 40, py: 1 },
+        }}
       >
         {SITE_TABS.map((k) => (
-          <Tab key={k} value={k} label={t(`siteView.tabs.${k}`)} id={`site-tab-${k}`} aria-controls={`site-panel-${k}`} data-testid={`site-tab-${k}`} />
+          <Tab
+            key={k}
+            value={k}
+            label={t(`siteView.tabs.${k}`)}
+            id={`site-tab-${k}`}
+            aria-controls={`site-panel-${k}`}
+            data-testid={`site-tab-${k}`}
+          />
         ))}
       </Tabs>
       <Box role="tabpanel" id={`site-panel-${tab}`} aria-labelledby={`site-tab-${tab}`}>

@@ -3,7 +3,14 @@ import type { Site } from '../../../shared/domain/index.js';
 import { filterSites } from './filterSites.js';
 
 const site = (id: string, name: string, extra: Partial<Site> = {}): Site => ({
-  id, name, companyName: name.split(' — ')[0]!, mainPhones: [], noClientEmailDomain: false, rmmAgentOptIn: false, country: 'US', ...extra,
+  id,
+  name,
+  companyName: name.split(' — ')[0]!,
+  mainPhones: [],
+  noClientEmailDomain: false,
+  rmmAgentOptIn: false,
+  country: 'US',
+  ...extra,
 });
 const sites = [
   site('a', 'Northwind Traders — Seattle', { mainPhones: ['+1 206 555 0100'], emailDomain: 'northwindtraders.com' }),

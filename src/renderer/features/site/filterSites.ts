@@ -4,7 +4,11 @@ import type { Site } from '../../../shared/domain/index.js';
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-export function filterSites(sites: readonly Site[], filter: string, favourites: ReadonlySet<string> = new Set()): Site[] {
+export function filterSites(
+  sites: readonly Site[],
+  filter: string,
+  favourites: ReadonlySet<string> = new Set(),
+): Site[] {
   const words = fold(filter).split(/\s+/).filter(Boolean);
   const rows = sites.filter((s) => {
     if (!words.length) return true;
@@ -16,5 +20,7 @@ export function filterSites(sites: readonly Site[], filter: string, favourites: 
     });
   });
   // Favourites first, then by name.
-  return rows.sort((a, b) => Number(favourites.has(b.id)) - Number(favourites.has(a.id)) || collator.compare(a.name, b.name));
+  return rows.sort(
+    (a, b) => Number(favourites.has(b.id)) - Number(favourites.has(a.id)) || collator.compare(a.name, b.name),
+  );
 }

@@ -14,7 +14,12 @@ export interface Freshness {
   maxAgeHours?: number;
 }
 
-export function describeFreshness(input: { lastSyncAt: number | undefined; maxAgeSeconds: number | undefined; now: number; locale: string }): Freshness {
+export function describeFreshness(input: {
+  lastSyncAt: number | undefined;
+  maxAgeSeconds: number | undefined;
+  now: number;
+  locale: string;
+}): Freshness {
   const { lastSyncAt, maxAgeSeconds, now, locale } = input;
   const maxAgeHours = maxAgeSeconds !== undefined ? Math.max(1, Math.round(maxAgeSeconds / 3600)) : undefined;
   if (lastSyncAt === undefined) return { kind: 'never', stale: false, ...(maxAgeHours ? { maxAgeHours } : {}) };

@@ -17,7 +17,15 @@ export interface PeopleView {
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 function haystack(p: ClientProfile): { text: string; digits: string } {
-  const text = fold([p.firstName, p.lastName, p.title ?? '', p.email ?? '', ...p.phones.flatMap((ph) => [ph.provider ?? '', ph.smsGateway ?? ''])].join(' '));
+  const text = fold(
+    [
+      p.firstName,
+      p.lastName,
+      p.title ?? '',
+      p.email ?? '',
+      ...p.phones.flatMap((ph) => [ph.provider ?? '', ph.smsGateway ?? '']),
+    ].join(' '),
+  );
   const digits = p.phones.map((ph) => ph.number.replace(/\D/g, '')).join(' ');
   return { text, digits };
 }

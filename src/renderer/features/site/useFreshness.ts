@@ -8,5 +8,10 @@ export function useFreshness(): Freshness {
   const { i18n } = useTranslation();
   const meta = useSyncMeta();
   const now = useNow();
-  return describeFreshness({ lastSyncAt: meta?.lastSyncAt, maxAgeSeconds: meta?.maxAgeSeconds, now, locale: i18n.language });
+  return describeFreshness({
+    lastSyncAt: meta?.lastSyncAt,
+    maxAgeSeconds: meta?.maxAgeSeconds,
+    now,
+    locale: i18n.language,
+  });
 }

@@ -57,7 +57,17 @@ export function SyncStatusBadge() {
     tip = `${tip} ${t('sync.tooltip.stale', { hours: Math.round((meta?.maxAgeSeconds ?? 0) / 3600) })}`;
   }
   const icon =
-    view.kind === 'syncing' ? <SyncOutlined /> : view.kind === 'offline' ? <CloudOffOutlined /> : view.kind === 'failed' ? <ErrorOutline /> : view.stale ? <HistoryOutlined /> : <CloudDoneOutlined />;
+    view.kind === 'syncing' ? (
+      <SyncOutlined />
+    ) : view.kind === 'offline' ? (
+      <CloudOffOutlined />
+    ) : view.kind === 'failed' ? (
+      <ErrorOutline />
+    ) : view.stale ? (
+      <HistoryOutlined />
+    ) : (
+      <CloudDoneOutlined />
+    );
   const color = view.kind === 'offline' || view.stale ? 'warning' : view.kind === 'failed' ? 'error' : 'default';
   return (
     <Tooltip title={tip}>

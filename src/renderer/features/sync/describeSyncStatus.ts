@@ -17,7 +17,13 @@ export interface SyncStatusView {
   lastSyncAt: number | undefined;
 }
 
-export function describeSyncStatus({ syncing, errorCode, lastSyncAt, maxAgeSeconds, now }: SyncStatusInput): SyncStatusView {
+export function describeSyncStatus({
+  syncing,
+  errorCode,
+  lastSyncAt,
+  maxAgeSeconds,
+  now,
+}: SyncStatusInput): SyncStatusView {
   const stale = lastSyncAt !== undefined && maxAgeSeconds !== undefined && now - lastSyncAt > maxAgeSeconds * 1000;
   const kind: SyncStatusKind = syncing
     ? 'syncing'
@@ -45,5 +51,8 @@ export function relativeTime(locale: string, from: number, now: number): string 
 /** "09:42" today, else "Mar 3, 09:42". */
 export function clockTime(locale: string, at: number, now: number): string {
   const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
-  return new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return new Intl.DateTimeFormat(
+    locale,
+    sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
+  ).format(at);
 }

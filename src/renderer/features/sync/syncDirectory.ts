@@ -52,7 +52,9 @@ export async function syncDirectory({ api, db, directory, onProgress, now = Date
   // stops the loop; the prefetched one is dropped and the cursor stays where the cache is.
   const pull = (from: number) => {
     const t0 = performance.now();
-    return api.invoke('sync.pull', { since: from, limit: SYNC_PAGE_SIZE }).then((page) => (measure('sync.pull', t0, performance.now()), page));
+    return api
+      .invoke('sync.pull', { since: from, limit: SYNC_PAGE_SIZE })
+      .then((page) => (measure('sync.pull', t0, performance.now()), page));
   };
   let next = pull(since);
   for (;;) {

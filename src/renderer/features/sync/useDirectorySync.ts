@@ -13,7 +13,8 @@ export function useDirectorySync() {
   const code = query.error?.code;
   useRemoteWipe(code);
   useEffect(() => {
-    if (code === 'not_signed_in' || code === 'unauthorized') void qc.invalidateQueries({ queryKey: sessionKeys.status() });
+    if (code === 'not_signed_in' || code === 'unauthorized')
+      void qc.invalidateQueries({ queryKey: sessionKeys.status() });
   }, [code, qc]);
   return query;
 }

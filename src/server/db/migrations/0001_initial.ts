@@ -60,7 +60,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('changes')
     // Portable since issue 6: the SQLite SQL is unchanged; PostgreSQL gets an identity column.
-    .addColumn('seq', pg ? 'bigint' : 'integer', (c) => (pg ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement()))
+    .addColumn('seq', pg ? 'bigint' : 'integer', (c) =>
+      pg ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('record_id', 'text', (c) => c.notNull())
     .addColumn('op', 'text', (c) => c.notNull().check(sql`op in ('upsert', 'delete')`))
@@ -70,7 +72,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['changes', 'directory_records', 'login_failures', 'refresh_tokens', 'access_tokens', 'sessions', 'users']) {
+  for (const t of [
+    'changes',
+    'directory_records',
+    'login_failures',
+    'refresh_tokens',
+    'access_tokens',
+    'sessions',
+    'users',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -19,8 +19,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('stored_at', 'bigint', (c) => c.notNull())
     .addColumn('server_seq', 'integer', (c) => c.notNull().unique())
     .execute();
-  await db.schema.createIndex('approval_records_device').on('approval_records').columns(['device_id', 'server_seq']).execute();
-  await db.schema.createIndex('approval_records_site').on('approval_records').columns(['site_id', 'stored_at']).execute();
+  await db.schema
+    .createIndex('approval_records_device')
+    .on('approval_records')
+    .columns(['device_id', 'server_seq'])
+    .execute();
+  await db.schema
+    .createIndex('approval_records_site')
+    .on('approval_records')
+    .columns(['site_id', 'stored_at'])
+    .execute();
 
   await db.schema
     .createTable('audit_log')
