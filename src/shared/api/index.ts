@@ -4,3 +4,4 @@ export * from './auth.js';
 export * from './lookup.js';
 export * from './approvals.js';
 export * from './audit.js';
+export * from './credentials.js';
