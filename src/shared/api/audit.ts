@@ -25,6 +25,20 @@ export const AUDIT_EVENT_TYPES = [
   'approval.escalated',
   'sms.code_sent',
   'sms.code_checked',
+  'credential.created',
+  'credential.changed',
+  'credential.deleted',
+  'credential.checked_out',
+  'credential.checkout_refused',
+  'credential.revealed',
+  'credential.copied',
+  'credential.read_back',
+  'credential.checked_in',
+  'credential.expired',
+  'credential.force_checked_in',
+  'credential.rotated',
+  'credential.rotation_failed',
+  'vault.key_rotated',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

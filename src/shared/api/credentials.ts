@@ -40,7 +40,8 @@ export function isForbiddenDynamicUsername(username: string): boolean {
 }
 
 /** A fully qualified domain name: at least two labels, letters/digits/hyphens, a non-numeric TLD. */
-export const FQDN = /^(?=.{4,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+export const FQDN =
+  /^(?=.{4,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
 export const LeaseState = z.object({
   /** Display name of the holder (user name), for "checked out by … until …". */
@@ -90,10 +91,7 @@ export const DEFAULT_TICKET_PATTERN = /^[A-Za-z0-9#/-]{1,32}$/;
 export const CheckoutRequest = z
   .object({
     reason: z.string().trim().min(3, 'say why you need this password (at least 3 characters)').max(500),
-    ticket: z
-      .string()
-      .trim()
-      .regex(DEFAULT_TICKET_PATTERN, 'enter the ticket number: 1–32 letters, digits, -, # or /'),
+    ticket: z.string().trim().regex(DEFAULT_TICKET_PATTERN, 'enter the ticket number: 1–32 letters, digits, -, # or /'),
     /** An approval record of the same site whose outcome lets the work proceed. */
     approvalId: z.string().min(1).max(100).optional(),
     /** The site of the caller identified on this call, when there is one (wrong-site flag). */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { Site, ClientProfile, Reference } from '../domain/index.js';
 import { SitePolicyRecord } from './approvals.js';
+import { CredentialMeta } from './credentials.js';
 
 /** Kinds of directory records carried by delta sync. */
-export const RecordKind = z.enum(['site', 'profile', 'reference', 'policy', 'contact', 'software']);
+export const RecordKind = z.enum(['site', 'profile', 'reference', 'policy', 'contact', 'software', 'credential']);
 export type RecordKind = z.infer<typeof RecordKind>;
 
 const upsert = <K extends string, S extends z.ZodType>(kind: K, data: S) =>
@@ -24,6 +25,8 @@ export const Change = z.union([
   upsert('policy', SitePolicyRecord),
   upsert('contact', z.record(z.string(), z.unknown())),
   upsert('software', z.record(z.string(), z.unknown())),
+  /** A vault account's metadata and lease state (never its secret); id = credential id. */
+  upsert('credential', CredentialMeta),
   z.object({ seq: z.number().int().positive(), kind: RecordKind, id: z.string().min(1), op: z.literal('delete') }),
 ]);
 export type Change = z.infer<typeof Change>;

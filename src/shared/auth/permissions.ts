@@ -17,6 +17,8 @@ export const Permission = z.enum([
   'approvals.write',
   /** Check credentials out of the vault. */
   'credentials.checkout',
+  /** End anyone's credential lease early (forced check-in). */
+  'credentials.force_checkin',
   /** Read the audit trail. */
   'audit.read',
   /** Read-only administration: list sites/profiles/references/policies, accounts and all devices. */
@@ -33,7 +35,7 @@ export type RoutePermission = Permission | 'public';
 
 const TECHNICIAN: readonly Permission[] = ['account.self', 'directory.read', 'approvals.write'];
 const NOC: readonly Permission[] = [...TECHNICIAN, 'credentials.checkout'];
-const SUPERVISOR: readonly Permission[] = [...NOC, 'audit.read', 'admin.read'];
+const SUPERVISOR: readonly Permission[] = [...NOC, 'credentials.force_checkin', 'audit.read', 'admin.read'];
 const ADMIN: readonly Permission[] = [...SUPERVISOR, 'directory.write', 'accounts.manage'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
