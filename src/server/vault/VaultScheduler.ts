@@ -47,7 +47,9 @@ export class VaultScheduler {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running?.catch(() => undefined); // its error was logged by tick()
-    await this.rotations.settle();
+    // Let rotations under way finish, but do not hang shutdown on an unreachable target: an
+    // unfinished one stays `pending` and the next start resolves it (RotationService).
+    await Promise.race([this.rotations.settle(), new Promise((r) => setTimeout(r, 3_000).unref())]);
   }
 
   /** One sweep now (tests call this with a fake clock); concurrent callers share it. */

@@ -257,3 +257,24 @@ describe('vault without a key', () => {
     }
   });
 });
+
+describe('vault check-out rate limit', () => {
+  it('allows 30 check-outs an hour per user by default, then 429 with Retry-After and what to do', async () => {
+    const limited = await createTestApp();
+    try {
+      const adminToken = (await limited.login('admin@callsign.demo')).accessToken;
+      const nocToken = (await limited.login('noc@callsign.demo')).accessToken;
+      const superToken = (await limited.login('supervisor@callsign.demo')).accessToken;
+      const { id } = await createAccount(limited, adminToken, { username: 'shared', kind: 'static', driver: 'none' });
+      for (let i = 0; i < 30; i++) expect((await checkout(limited, nocToken, id)).statusCode).toBe(201);
+      const refused = await checkout(limited, nocToken, id);
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.code).toBe('rate_limited');
+      expect(refused.json().error.message).toMatch(/30 passwords in the last hour/);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3000);
+      expect((await checkout(limited, superToken, id)).statusCode).toBe(201); // per user
+    } finally {
+      await limited.close();
+    }
+  });
+});

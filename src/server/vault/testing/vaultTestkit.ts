@@ -8,22 +8,39 @@ import { RotationError, type RotationDriver, type RotationTarget } from '../Rota
 
 export class FakeTargetDriver implements RotationDriver {
   readonly name = 'simulated-agent' as const;
-  readonly passwords = new Map<string, string>();
+  readonly passwords: Map<string, string> = new Map();
   readonly sets: Array<{ credentialId: string }> = [];
-  /** `down`: unreachable; `crash`: sets the password then never answers (the process "dies"). */
-  mode: 'up' | 'down' | 'crash' = 'up';
+  /**
+   * `down`: unreachable. `crash-after-set` / `crash-before-set`: the call never answers (until
+   * `release()`), as if the process died after / before the target changed.
+   */
+  mode: 'up' | 'down' | 'crash-after-set' | 'crash-before-set' = 'up';
+  private hung: Array<() => void> = [];
+
+  constructor(shared?: FakeTargetDriver) {
+    if (shared) this.passwords = shared.passwords; // a second "process" talking to the same target
+  }
 
   async setPassword(target: RotationTarget, _current: string, next: string): Promise<void> {
     if (this.mode === 'down') throw new RotationError(`cannot reach the agent for ${target.username}`);
+    if (this.mode === 'crash-before-set') await this.hang();
     this.passwords.set(target.credentialId, next);
     this.sets.push({ credentialId: target.credentialId });
-    if (this.mode === 'crash') await new Promise(() => undefined);
+    if (this.mode === 'crash-after-set') await this.hang();
+  }
+
+  /** Ends the hung calls with an error (the "dead" process's work is dropped). */
+  release(): void {
+    for (const r of this.hung.splice(0)) r();
+  }
+
+  private hang(): Promise<never> {
+    return new Promise((_resolve, reject) => this.hung.push(() => reject(new RotationError('process died'))));
   }
 
   async verify(target: RotationTarget, secret: string): Promise<boolean> {
     if (this.mode === 'down') throw new RotationError('cannot reach the agent');
-    const known = this.passwords.get(target.credentialId);
-    return known === undefined || known === secret;
+    return this.passwords.get(target.credentialId) === secret;
   }
 }
 
@@ -47,15 +64,24 @@ export function account(overrides: Record<string, unknown> = {}): Record<string,
   };
 }
 
-export async function createAccount(t: TestApp, adminToken: string, overrides: Record<string, unknown> = {}) {
+/** Creates an account through the admin route; `target` learns its initial password (the account exists there). */
+export async function createAccount(
+  t: TestApp,
+  adminToken: string,
+  overrides: Record<string, unknown> = {},
+  target?: FakeTargetDriver,
+) {
+  const payload = account(overrides);
   const res = await t.app.inject({
     method: 'POST',
     url: '/v1/admin/credentials',
     headers: bearer(adminToken),
-    payload: account(overrides),
+    payload,
   });
   if (res.statusCode !== 201) throw new Error(`create failed: ${res.statusCode} ${res.body}`);
-  return res.json<{ id: string }>();
+  const created = res.json<{ id: string }>();
+  target?.passwords.set(created.id, String(payload.secret));
+  return created;
 }
 
 export const checkoutBody = (extra: Record<string, unknown> = {}) => ({
