@@ -4,6 +4,7 @@
  * `server_unreachable`, and no URL with a query or token is ever put into a message.
  */
 import { AppError, ErrorBody } from '../../shared/api/errors.js';
+import { serverUrlProblem } from '../../shared/api/serverUrl.js';
 
 export type FetchLike = typeof fetch;
 
@@ -23,6 +24,10 @@ export class ApiClient {
   ) {}
 
   async request(path: string, opts: RequestOptions = {}): Promise<unknown> {
+    // The same check as the settings schema, here too: an address from any source (environment,
+    // an older settings file) never gets a password sent over plain http to another machine.
+    const problem = serverUrlProblem(this.baseUrl());
+    if (problem) throw new AppError('bad_request', problem, 'serverUrl');
     const url = new URL(path, this.baseUrl());
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
