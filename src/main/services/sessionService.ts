@@ -67,7 +67,10 @@ export class SessionService {
    * by then the last user is shown (signed in, as offline) while the refresh carries on.
    */
   resume(): Promise<void> {
-    const work = this.resumeStored().catch(() => undefined);
+    // resumeStored handles the server's answers; what reaches here is local (the secret store failed).
+    const work = this.resumeStored().catch((err: unknown) =>
+      console.error('Callsign: the stored session could not be resumed; sign in again', err),
+    );
     this.resuming = Promise.race([work, new Promise<void>((r) => setTimeout(r, RESUME_WAIT_MS).unref?.())]);
     return work;
   }
@@ -95,7 +98,12 @@ export class SessionService {
   private async learnTotp(): Promise<void> {
     const token = this.accessToken;
     if (!token) return;
-    const me = Me.safeParse(await this.api.request('/v1/me', { token }).catch(() => null));
+    const me = Me.safeParse(
+      await this.api.request('/v1/me', { token }).catch((err: unknown) => {
+        console.warn('Callsign: could not ask the server whether two-step sign-in is on; shown as unknown', err);
+        return null;
+      }),
+    );
     if (me.success) this.totpEnabled = me.data.totpEnabled;
   }
 
@@ -158,7 +166,13 @@ export class SessionService {
     this.totpEnabled = undefined;
     const token = this.accessToken;
     await this.forget();
-    if (token) await this.api.request('/v1/auth/logout', { method: 'POST', body: {}, token }).catch(() => undefined);
+    // Signed out here whatever the server says; if it can't be told, its session ends when the token expires.
+    if (token)
+      await this.api
+        .request('/v1/auth/logout', { method: 'POST', body: {}, token })
+        .catch((err: unknown) =>
+          console.warn('Callsign: the server was not told about this sign-out; its session expires on its own', err),
+        );
     return this.status();
   }
 
