@@ -38,7 +38,11 @@ describe('control socket that cannot start', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const notices: string[] = [];
     const path = join(mkdtempSync(join(tmpdir(), 'cs-ctl-')), 'no-such-folder', 'callsign.sock');
-    const started = await startControlServerReported(path, () => {}, (message) => notices.push(message));
+    const started = await startControlServerReported(
+      path,
+      () => {},
+      (message) => notices.push(message),
+    );
     expect(started).toBeUndefined();
     expect(notices).toEqual([expect.stringMatching(/Screen pops .* will not reach this window/)]);
     expect(error).toHaveBeenCalledWith(expect.stringContaining(path), expect.objectContaining({ syscall: 'listen' }));

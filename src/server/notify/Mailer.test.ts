@@ -17,9 +17,9 @@ describe('SMTP mailer failures', () => {
     const logged: Array<{ detail: Record<string, unknown>; msg: string }> = [];
     const log: MailFailureLog = (detail, msg) => logged.push({ detail, msg });
     const mailer = createSmtpMailer(`smtp://mailuser:s3cret-pass@127.0.0.1:${port}`, undefined, log);
-    await expect(mailer.send({ to: 'a@b.example', subject: 'Code', text: 'Your code is 482913' })).rejects.toMatchObject(
-      { code: 'unavailable', message: expect.stringContaining('SMTP settings') },
-    );
+    await expect(
+      mailer.send({ to: 'a@b.example', subject: 'Code', text: 'Your code is 482913' }),
+    ).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('SMTP settings') });
     expect(logged).toHaveLength(1);
     expect(logged[0]!.detail).toMatchObject({ smtpHost: `127.0.0.1:${port}`, code: 'ESOCKET' });
     expect(logged[0]!.msg).toMatch(/not sent/);
