@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handlersBehindFakeServer, json, type Answer } from './fakeServerHarness.js';
+import { handlersBehindFakeServer, json, type Answer } from './fakeServerHarness.testkit.js';
 
 const user = { id: 'u3', email: 'supervisor@callsign.demo', name: 'Sam Supervisor', role: 'supervisor' as const };
 const entry = (seq: number, type = 'auth.sign_in') => ({
