@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handlersBehindFakeServer, json, type Answer } from './fakeServerHarness.js';
+import { handlersBehindFakeServer, json, type Answer } from './fakeServerHarness.testkit.js';
 
 const user = { id: 'u1', email: 'tech@callsign.demo', name: 'Taylor Tech', role: 'technician' as const };
 const device = (id: string, current: boolean) => ({
