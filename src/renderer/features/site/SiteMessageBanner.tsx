@@ -28,7 +28,15 @@ export function SiteMessageBanner({ message, pinned = false }: SiteMessageBanner
       sx={{
         borderRadius: pinned ? 1 : 0,
         '& .MuiAlert-message': { whiteSpace: 'pre-line' },
-        ...(pinned && { position: 'sticky', top: 0, zIndex: (theme) => theme.zIndex.appBar - 1, boxShadow: 2, mb: 2 }),
+        // Chromium sticks inside the scroller's padding; the shell's <main> has pt: 4, so pull the
+        // banner up by that much, or the page would show through the gap above it.
+        ...(pinned && {
+          position: 'sticky',
+          top: (theme) => theme.spacing(-4),
+          zIndex: (theme) => theme.zIndex.appBar - 1,
+          boxShadow: 2,
+          mb: 2,
+        }),
       }}
     >
       <AlertTitle sx={{ mb: 0.25 }}>{t('site.siteMessage')}</AlertTitle>
