@@ -74,6 +74,36 @@ describe('Esc never ends a request', () => {
     expect(row?.record.events.at(-1)).toMatchObject({ type: 'cancelled', note: 'Caller hung up' });
   });
 
+  it('"Record: code not sent" (offline) also asks first, and Esc there keeps the request', async () => {
+    const unreachable = () => {
+      throw Object.assign(new Error('down'), { code: 'server_unreachable', message: 'down' });
+    };
+    const { db } = await renderWizardPage({}, { 'sms.send': unreachable });
+    const search = await screen.findByTestId('action-search');
+    fireEvent.change(search, { target: { value: 'create active directory user' } });
+    fireEvent.keyDown(search, { key: 'Enter' });
+    fireEvent.click(await screen.findByTestId('start-call'));
+    fireEvent.change(screen.getByTestId('decision-note'), { target: { value: 'Dana on a cell' } });
+    fireEvent.click(screen.getByTestId('caller-code-send'));
+    fireEvent.click(await screen.findByTestId('caller-code-unsent'));
+    const dialog = await screen.findByTestId('caller-code-unsent-confirm');
+    expect(dialog.textContent).toContain('Dana on a cell');
+    fireEvent.keyDown(within(dialog).getByTestId('caller-code-unsent-confirm-confirm'), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('caller-code-unsent-confirm')).toBeNull());
+    expect(screen.getByTestId('call-runner').dataset.status).toBe('authenticating_caller');
+    expect(await db.approvals.count()).toBe(0);
+
+    fireEvent.click(screen.getByTestId('caller-code-unsent'));
+    fireEvent.click(await screen.findByTestId('caller-code-unsent-confirm-confirm'));
+    expect(screen.getByTestId('final-state').textContent).toBe('Cancelled');
+    await waitFor(async () => expect(await db.approvals.count()).toBe(1));
+    const [row] = await db.approvals.toArray();
+    expect(row?.record.events.at(-1)).toMatchObject({
+      type: 'cancelled',
+      note: 'SMS code could not be sent (server unreachable) — Dana on a cell',
+    });
+  });
+
   it('C opens the confirmation; other shortcuts are off while it is open', async () => {
     const { db } = await renderWizardPage();
     await toApproverDecision();

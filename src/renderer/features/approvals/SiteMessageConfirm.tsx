@@ -47,6 +47,7 @@ export function SiteMessageConfirm({ message, mention, checked, onChange }: Prop
         sx={{ mt: 1 }}
         control={
           <Checkbox
+            autoFocus
             checked={checked}
             onChange={(e) => onChange(e.target.checked)}
             slotProps={{ input: { 'data-testid': 'site-message-ack' } as object }}
