@@ -13,7 +13,7 @@ const entry = (seq: number, type = 'auth.sign_in') => ({
   hash: 'b'.repeat(64),
 });
 
-/** The audit endpoints of the fake server (fakeServerHarness.ts); `answer` overrides per test. */
+/** The audit endpoints of the fake server (fakeServerHarness.testkit.ts); `answer` overrides per test. */
 const auditRoutes: Answer = ({ path }) => {
   if (path === '/v1/audit') return json(200, { entries: [entry(7), entry(6, 'auth.sign_in_failed')], next: 6 });
   if (path === '/v1/audit/verify') return json(200, { intact: true, brokenAt: null, entries: 7, head: 'b'.repeat(64) });
