@@ -27,7 +27,7 @@ import type { AnyServerDatabase } from './db/openServerDatabase.js';
 import { DirectoryStore } from './directory/DirectoryStore.js';
 import { registerApiDocs } from './http/apiDocs.js';
 import { createTurnTaking } from './http/turnTaking.js';
-import { installErrorHandling } from './http/errorHandling.js';
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errorHandling.js';
 import { createLogger } from './logging/logOptions.js';
 import { LookupService, type CallerIdentifier } from './lookup/LookupService.js';
 import type { MfaPolicy } from './mfa/MfaService.js';
@@ -126,6 +126,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: deps.bodyLimitBytes ?? 1_048_576,
     trustProxy: deps.trustProxy ?? false,
     requestIdHeader: false,
+    frameworkErrors,
+    clientErrorHandler,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
