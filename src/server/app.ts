@@ -24,6 +24,7 @@ import { type ScryptParams, DEFAULT_SCRYPT } from './auth/password.js';
 import { SessionStore } from './auth/SessionStore.js';
 import { UserStore } from './auth/UserStore.js';
 import type { AnyServerDatabase } from './db/openServerDatabase.js';
+import type { ServerKey } from './crypto/serverKey.js';
 import { DirectoryStore } from './directory/DirectoryStore.js';
 import { registerApiDocs } from './http/apiDocs.js';
 import { createTurnTaking } from './http/turnTaking.js';
@@ -48,6 +49,8 @@ export interface ServiceOptions {
   approvals?: ApprovalServiceOptions;
   /** TOTP sign-in challenge lifetime and tries. */
   mfa?: MfaPolicy;
+  /** The server key file (crypto/serverKey.ts); absent: the audit anchor holds the plain head only. */
+  serverKey?: ServerKey;
 }
 
 export interface Services {
@@ -72,7 +75,7 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
   const { db } = database;
   const users = new UserStore(db, now, options.scrypt ?? DEFAULT_SCRYPT);
   const sessions = new SessionStore(db, now);
-  const audit = new AuditLog(db, now);
+  const audit = new AuditLog(db, now, options.serverKey?.subkey('audit-anchor'));
   const directory = new DirectoryStore(db, now);
   const platform = createPlatformServices(
     { db, now, audit, users, directory, scrypt: options.scrypt ?? DEFAULT_SCRYPT },

@@ -13,6 +13,7 @@ import { openServerDatabase } from '../db/openServerDatabase.js';
 import { DEMO_ACCOUNTS, seedDemoWorkspace } from '../demo/seedDemoWorkspace.js';
 import { FolderOutbox } from '../notify/FolderOutbox.js';
 import { mailerFromEnv } from '../notify/Mailer.js';
+import { cliServerKey } from './cliServerKey.js';
 import type { CliIo } from './io.js';
 import { defaultDataDir, intFlag, parseFlags } from './options.js';
 
@@ -48,7 +49,7 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
   const { database, where } = await openServerDatabase({ dataDir, databaseUrl: io.env.DATABASE_URL });
   // SMS codes and escalations: the demo writes them to <dataDir>/outbox (demo only); otherwise SMTP_URL.
   const mailer = values.demo ? new FolderOutbox(join(dataDir, 'outbox')) : mailerFromEnv(io.env);
-  const services = createServices(database, { approvals: { mailer } });
+  const services = createServices(database, { approvals: { mailer }, serverKey: cliServerKey(dataDir, io.env) });
   if (values.demo) {
     const empty = (await services.users.count()) === 0 && (await services.directory.countRecords()) === 0;
     if (empty) {
