@@ -4,6 +4,8 @@
  * and a log capture stream, the CLI with the real data directory and stderr.
  */
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -113,8 +115,13 @@ export interface AppDeps extends ServiceOptions {
   logLevel?: string;
   /** Browser origins allowed to call the API (the web bridge's origin); none by default. */
   corsOrigins?: readonly string[];
-  /** Honour X-Forwarded-For from a reverse proxy (affects the address used for sign-in lockout). */
-  trustProxy?: boolean;
+  /**
+   * Reverse proxies (IPs / CIDR ranges) whose X-Forwarded-For names the client: the address used for
+   * sign-in lockout and in the audit trail. Nobody else's X-Forwarded-For is believed.
+   */
+  trustProxy?: boolean | readonly string[];
+  /** Serve HTTPS with this certificate and key (PEM); plain HTTP otherwise. */
+  https?: { cert: Buffer | string; key: Buffer | string };
   bodyLimitBytes?: number;
   /** Sign-in attempts per minute per address and per account (default 10). */
   rateLimits?: RateLimitPolicy;
@@ -127,7 +134,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: createLogger(deps.logLevel ?? 'info', deps.logStream ?? process.stderr) as FastifyBaseLogger,
     bodyLimit: deps.bodyLimitBytes ?? 1_048_576,
-    trustProxy: deps.trustProxy ?? false,
+    trustProxy: typeof deps.trustProxy === 'object' ? [...deps.trustProxy] : (deps.trustProxy ?? false),
+    // HTTP/1.1 over TLS: the desktop's client speaks HTTP/1.1, and one server type keeps the raw
+    // socket error handling (clientErrorHandler) the same with and without TLS.
+    ...(deps.https ? { serverFactory: (handler) => createHttpsServer(deps.https!, handler) as unknown as Server } : {}),
     requestIdHeader: false,
     frameworkErrors,
     clientErrorHandler,

@@ -15,6 +15,7 @@ import { FolderOutbox } from '../notify/FolderOutbox.js';
 import { mailerFromEnv } from '../notify/Mailer.js';
 import { cliServerKey } from './cliServerKey.js';
 import type { CliIo } from './io.js';
+import { LISTEN_FLAGS, resolveListen } from './listenOptions.js';
 import { defaultDataDir, intFlag, parseFlags } from './options.js';
 
 export function serverVersion(): string {
@@ -36,12 +37,12 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
   const { values } = parseFlags('serve', args, {
     'data-dir': { type: 'string' },
     port: { type: 'string' },
-    host: { type: 'string' },
+    ...LISTEN_FLAGS,
     demo: { type: 'boolean' },
     'cors-origin': { type: 'string', multiple: true },
   });
   const port = intFlag('port', values.port, 4317, 0, 65535);
-  const host = values.host ?? '127.0.0.1';
+  const listen = resolveListen(values); // before opening anything: a refused address changes nothing
   const dataDir = values['data-dir'] ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
@@ -82,8 +83,11 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
     logStream: io.stderr,
     logLevel: io.env.LOG_LEVEL ?? 'info',
     corsOrigins,
+    ...(listen.https ? { https: listen.https } : {}),
+    ...(listen.trustProxy ? { trustProxy: listen.trustProxy } : {}),
   });
-  await app.listen({ port, host });
+  for (const warning of listen.warnings) app.log.warn(warning);
+  await app.listen({ port, host: listen.host });
   // Build the lookup index in the background; the first lookups wait for it, everything else is served at once.
   services.lookup
     .catchUp()
@@ -92,7 +96,7 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
     );
   const address = app.server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  io.stdout.write(`Callsign server listening on http://${shownHost}:${address.port}\n`);
+  io.stdout.write(`Callsign server listening on ${listen.https ? 'https' : 'http'}://${shownHost}:${address.port}\n`);
 
   await new Promise<void>((resolve) => {
     const done = () => {

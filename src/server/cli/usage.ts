@@ -4,7 +4,13 @@ Commands:
   serve       Run the Callsign API server.
                 --data-dir DIR      database folder (default: your per-user data folder)
                 --port N            TCP port; 0 picks any free port (default 4317)
-                --host ADDR         listen address (default 127.0.0.1: this machine only)
+                --host ADDR         listen address (default 127.0.0.1: this machine only); any other
+                                    address needs --tls-cert/--tls-key, or --insecure-http
+                --tls-cert FILE     serve HTTPS with this certificate (PEM, chain included)
+                --tls-key FILE      ... and its private key (PEM)
+                --trust-proxy LIST  reverse proxies (IPs or CIDR ranges, comma-separated) whose
+                                    X-Forwarded-For names the client (sign-in lockout, audit)
+                --insecure-http     allow plain HTTP on a non-loopback address (TLS ends at a proxy)
                 --demo              seed the demo workspace into an empty database
                 --cors-origin URL   allow browser requests from URL (repeatable)
               The demo password is CALLSIGN_DEMO_PASSWORD if set, else generated and printed once.
@@ -18,7 +24,9 @@ Commands:
               updates and deletes in one transaction, or changes nothing.  [--data-dir DIR]
                 --dry-run           report what would change without changing it
   audit verify
-              Check the whole audit chain and name the first broken entry.  [--data-dir DIR]
+              Check the whole audit chain and its anchor (HMAC'd with the server key when
+              CALLSIGN_VAULT_KEY_FILE or CALLSIGN_VAULT_KEY is set), name the first broken entry,
+              and print the head hash to keep outside the server.  [--data-dir DIR]
   evaluate [FILE]
               Run the evaluation (see callsign-server evaluate --help).
   help        Show this text.

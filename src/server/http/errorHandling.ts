@@ -116,7 +116,12 @@ export function installErrorHandling(app: FastifyInstance): void {
  */
 export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   if (err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    void send(reply, 400, 'bad_request', 'The request address is not valid (bad percent-encoding or too long). Check the URL.');
+    void send(
+      reply,
+      400,
+      'bad_request',
+      'The request address is not valid (bad percent-encoding or too long). Check the URL.',
+    );
     return;
   }
   void send(reply, 400, 'bad_request', `The request could not be routed (${err.code}). Check it and try again.`);
@@ -131,7 +136,11 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, code, message] =
     err.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'headers_too_large', 'The request headers are too large. Send fewer or shorter headers (cookies included).']
+      ? [
+          431,
+          'headers_too_large',
+          'The request headers are too large. Send fewer or shorter headers (cookies included).',
+        ]
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'timeout', 'The request took too long to arrive. Check the network and try again.']
         : [400, 'bad_request', 'The request is not valid HTTP. Check the client and try again.'];

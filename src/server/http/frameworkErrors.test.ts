@@ -35,10 +35,14 @@ describe('framework errors answer in the { error: { code, message } } shape', ()
     const { accessToken } = await t.login();
     expect(expectErrorShape(await t.app.inject({ method: 'GET', url: '/%E0%A4%A' }), 400).code).toBe('bad_request');
     expect(
-      expectErrorShape(await t.app.inject({ method: 'GET', url: '/v1/lookup/%E0%A4%A', headers: bearer(accessToken) }), 400)
-        .code,
+      expectErrorShape(
+        await t.app.inject({ method: 'GET', url: '/v1/lookup/%E0%A4%A', headers: bearer(accessToken) }),
+        400,
+      ).code,
     ).toBe('bad_request');
-    expect(expectErrorShape(await t.app.inject({ method: 'GET', url: '/v1/nothing-here' }), 404).code).toBe('not_found');
+    expect(expectErrorShape(await t.app.inject({ method: 'GET', url: '/v1/nothing-here' }), 404).code).toBe(
+      'not_found',
+    );
     expect(expectErrorShape(await t.app.inject({ method: 'PROPFIND', url: '/v1/me' }), 404).code).toBe('not_found');
     const login = { method: 'POST' as const, url: '/v1/auth/login' };
     expect(
@@ -55,7 +59,10 @@ describe('framework errors answer in the { error: { code, message } } shape', ()
         400,
       ).message,
     ).toMatch(/not valid JSON/);
-    expectErrorShape(await t.app.inject({ ...login, headers: { 'content-type': 'application/json' }, payload: '' }), 400);
+    expectErrorShape(
+      await t.app.inject({ ...login, headers: { 'content-type': 'application/json' }, payload: '' }),
+      400,
+    );
     expectErrorShape(
       await t.app.inject({
         ...login,
@@ -71,7 +78,6 @@ describe('framework errors answer in the { error: { code, message } } shape', ()
         payload: '{}',
       }),
       400, // not decoded: read as JSON and rejected by the schema
-
     );
   });
 
@@ -87,8 +93,8 @@ describe('framework errors answer in the { error: { code, message } } shape', ()
 
     const garbage = await rawRequest(port, 'NOT HTTP AT ALL\r\n\r\n');
     expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
-    expect(
-      (JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4)) as { error: { code: string } }).error.code,
-    ).toBe('bad_request');
+    expect((JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4)) as { error: { code: string } }).error.code).toBe(
+      'bad_request',
+    );
   });
 });

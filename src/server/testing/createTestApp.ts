@@ -46,6 +46,8 @@ export async function createTestApp(
     corsOrigins?: string[];
     approvals?: ApprovalServiceOptions;
     rateLimits?: RateLimitPolicy;
+    /** Reverse-proxy addresses whose X-Forwarded-For is honoured (`serve --trust-proxy`). */
+    trustProxy?: readonly string[];
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
@@ -76,6 +78,7 @@ export async function createTestApp(
     logStream: { write: (line: string) => void logs.push(line) },
     corsOrigins: options.corsOrigins ?? [],
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
   });
   const all = async <T>(text: string, ...params: unknown[]): Promise<T[]> => {
     let n = 0;
