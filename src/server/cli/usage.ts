@@ -23,6 +23,13 @@ Commands:
   import FILE  Make the directory equal to a bundle: validates everything first, then adds,
               updates and deletes in one transaction, or changes nothing.  [--data-dir DIR]
                 --dry-run           report what would change without changing it
+  account create --email E --role R [--name N] [--password-stdin]
+              Add an account (e.g. the first admin of a real deployment); roles: technician, noc,
+              supervisor, admin. Without --password-stdin a password is generated and printed
+              once; with it, the first line of stdin is the password (at least 12 characters).
+  account reset-password --email E [--password-stdin]
+              Set a new password (generated and printed once, or from stdin) and end the
+              account's sessions on every device. Both are audited.  [--data-dir DIR]
   audit verify
               Check the whole audit chain and its anchor (HMAC'd with the server key when
               CALLSIGN_VAULT_KEY_FILE or CALLSIGN_VAULT_KEY is set), name the first broken entry,
