@@ -4,11 +4,11 @@
  * and a log capture stream, the CLI with the real data directory and stderr.
  */
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerFactory } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { createCallerIndex, identifyCaller } from '../shared/identify/index.js';
@@ -127,6 +127,12 @@ export interface AppDeps extends ServiceOptions {
   rateLimits?: RateLimitPolicy;
 }
 
+/** An HTTPS server in place of Fastify's HTTP one; https.Server has the same request/response API. */
+const httpsServerFactory =
+  (tls: NonNullable<AppDeps['https']>): FastifyServerFactory<Server> =>
+  (handler: RequestListener) =>
+    createHttpsServer(tls, handler) as unknown as Server;
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -137,7 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: typeof deps.trustProxy === 'object' ? [...deps.trustProxy] : (deps.trustProxy ?? false),
     // HTTP/1.1 over TLS: the desktop's client speaks HTTP/1.1, and one server type keeps the raw
     // socket error handling (clientErrorHandler) the same with and without TLS.
-    ...(deps.https ? { serverFactory: (handler) => createHttpsServer(deps.https!, handler) as unknown as Server } : {}),
+    ...(deps.https ? { serverFactory: httpsServerFactory(deps.https) } : {}),
     requestIdHeader: false,
     frameworkErrors,
     clientErrorHandler,
