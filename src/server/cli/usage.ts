@@ -16,6 +16,9 @@ Commands:
               The demo password is CALLSIGN_DEMO_PASSWORD if set, else generated and printed once.
               SMS codes and escalation emails go to DATA_DIR/outbox with --demo, else by SMTP
               to SMTP_URL (e.g. smtps://user:pass@mail.example:465; sender SMTP_FROM).
+              The credential vault's key: CALLSIGN_VAULT_KEY_FILE (a file with 32 random bytes in
+              base64) or CALLSIGN_VAULT_KEY; without one the vault answers 503. --demo creates
+              DATA_DIR/vault.key (0600).
   generate    Load a generated demo directory into the database.
                 --sites N --profiles N --references N --seed S [--data-dir DIR]
   export FILE  Write the whole directory (sites, profiles, references, policies) as one JSON
@@ -34,6 +37,12 @@ Commands:
               Check the whole audit chain and its anchor (HMAC'd with the server key when
               CALLSIGN_VAULT_KEY_FILE or CALLSIGN_VAULT_KEY is set), name the first broken entry,
               and print the head hash to keep outside the server.  [--data-dir DIR]
+  vault rotate-key --new-key-file FILE
+              Re-encrypt every vault secret under the key in FILE (32 random bytes, base64), in one
+              transaction; the current key comes from CALLSIGN_VAULT_KEY_FILE or CALLSIGN_VAULT_KEY.
+              Then restart every server with the new key.  [--data-dir DIR]
+  vault status
+              Vault accounts by rotation state, leases open, failed rotations.  [--data-dir DIR]
   evaluate [FILE]
               Run the evaluation (see callsign-server evaluate --help).
   help        Show this text.
