@@ -11,6 +11,12 @@
  * userPassword of `ou=people` (as a real site would grant it). Passwords set by the Password Modify
  * extended operation are stored salted ({SSHA}); the seeded ones are plain (test data only).
  *
+ * Active Directory stand-in: slapd cannot be an AD, but with `{ tls: true }` it also listens on
+ * ldaps:// with a certificate of a throwaway CA, and a tiny schema gives `ou=people` entries AD's
+ * `sAMAccountName` (case-insensitive) and `unicodePwd` (octets) — enough to prove the driver finds
+ * an AD account, trusts the site's CA and writes the exact unicodePwd value over LDAPS. The user
+ * `uid=adtester` has sAMAccountName `AdTester`.
+ *
  * slapd is found through CALLSIGN_SLAPD (scripts/test.sh sets it from scripts/ensure-slapd.sh),
  * then PATH, then /usr/sbin/slapd.
  */
@@ -20,6 +26,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, InvalidCredentialsError } from 'ldapts';
+import { makeTestCertificates, type TestCertificates } from './testCertificates.testkit.js';
 
 export const SUFFIX = 'dc=example,dc=test';
 export const PEOPLE_DN = `ou=people,${SUFFIX}`;
@@ -58,11 +65,16 @@ function onPath(name: string): string | undefined {
 export interface SlapdServer {
   readonly url: string;
   readonly port: number;
+  /** With `{ tls: true }`: the ldaps:// URL and the PEM of the CA that signed its certificate. */
+  readonly ldapsUrl?: string;
+  readonly caCertPem?: string;
   userDn(uid: string): string;
   /** True when a simple bind as `dn` with `password` succeeds; false on invalidCredentials. */
   bindWorks(dn: string, password: string): Promise<boolean>;
   /** Adds a user under ou=people (as the rootdn). */
   addUser(uid: string, password: string): Promise<void>;
+  /** One attribute of an entry as raw bytes (read as the rootdn), or undefined when absent. */
+  readAttribute(dn: string, attribute: string): Promise<Buffer | undefined>;
   /** Stops slapd (SIGTERM) and waits until it has exited; the data folder stays. */
   stop(): Promise<void>;
   /** Starts slapd again on the same port and data; resolves once it accepts a bind. */
@@ -71,13 +83,26 @@ export interface SlapdServer {
   close(): Promise<void>;
 }
 
-function slapdConf(dir: string): string {
+// OIDs under OpenLDAP's experimental arc (1.3.6.1.4.1.4203.666), meant for exactly this.
+const AD_STAND_IN_SCHEMA = `attributetype ( 1.3.6.1.4.1.4203.666.11.1 NAME 'sAMAccountName'
+  EQUALITY caseIgnoreMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.15 SINGLE-VALUE )
+attributetype ( 1.3.6.1.4.1.4203.666.11.2 NAME 'unicodePwd'
+  EQUALITY octetStringMatch SYNTAX 1.3.6.1.4.1.1466.115.121.1.40 SINGLE-VALUE )
+objectclass ( 1.3.6.1.4.1.4203.666.11.3 NAME 'callsignAdStandIn' SUP top AUXILIARY
+  MAY ( sAMAccountName $ unicodePwd ) )
+`;
+
+function slapdConf(dir: string, certs: TestCertificates | null): string {
+  const tls = certs
+    ? `TLSCACertificateFile ${certs.caPath}\nTLSCertificateFile ${certs.certPath}\nTLSCertificateKeyFile ${certs.keyPath}\n`
+    : '';
   return `# Throwaway test directory (slapdServer.testkit.ts)
 include ${SCHEMA_DIR}/core.schema
 include ${SCHEMA_DIR}/cosine.schema
 include ${SCHEMA_DIR}/inetorgperson.schema
 include ${SCHEMA_DIR}/nis.schema
-modulepath ${MODULE_DIR}
+include ${join(dir, 'ad-stand-in.schema')}
+${tls}modulepath ${MODULE_DIR}
 moduleload back_mdb
 pidfile ${join(dir, 'slapd.pid')}
 argsfile ${join(dir, 'slapd.args')}
@@ -90,7 +115,7 @@ rootdn "${ROOT_DN}"
 rootpw ${ROOT_PASSWORD}
 directory ${join(dir, 'data')}
 
-access to dn.subtree="${PEOPLE_DN}" attrs=userPassword
+access to dn.subtree="${PEOPLE_DN}" attrs=userPassword,unicodePwd
   by dn.exact="${ROTATOR_DN}" write
   by self write
   by anonymous auth
@@ -140,21 +165,25 @@ async function asRoot<T>(url: string, work: (client: Client) => Promise<T>): Pro
   }
 }
 
-export async function startSlapd(): Promise<SlapdServer> {
+export async function startSlapd(options: { tls?: boolean } = {}): Promise<SlapdServer> {
   const slapd = findSlapd();
   if (!slapd) throw new Error(SLAPD_SKIP_NOTICE);
   const dir = mkdtempSync(join(tmpdir(), 'callsign-slapd-'));
   mkdirSync(join(dir, 'data'));
+  const certs = options.tls ? makeTestCertificates(dir) : null;
+  writeFileSync(join(dir, 'ad-stand-in.schema'), AD_STAND_IN_SCHEMA);
   const confPath = join(dir, 'slapd.conf');
-  writeFileSync(confPath, slapdConf(dir));
+  writeFileSync(confPath, slapdConf(dir, certs));
   const port = await freePort();
   const url = `ldap://127.0.0.1:${port}/`;
+  const ldapsUrl = certs ? `ldaps://127.0.0.1:${await freePort()}/` : undefined;
+  const listen = ldapsUrl ? `${url} ${ldapsUrl}` : url;
   let child: ChildProcess | null = null;
 
   const start = async (): Promise<void> => {
     if (child) return;
     // -d 0 keeps slapd in the foreground (a child we can stop) without debug output.
-    const proc = spawn(slapd, ['-f', confPath, '-h', url, '-d', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const proc = spawn(slapd, ['-f', confPath, '-h', listen, '-d', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
     child = proc;
     let stderr = '';
     proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -209,15 +238,37 @@ export async function startSlapd(): Promise<SlapdServer> {
       });
     });
     for (const [uid, password] of Object.entries(INITIAL_PASSWORDS)) await addUser(uid, password);
+    await asRoot(url, (c) =>
+      c.add(`uid=adtester,${PEOPLE_DN}`, {
+        objectClass: ['inetOrgPerson', 'callsignAdStandIn'],
+        uid: 'adtester',
+        cn: 'AD tester',
+        sn: 'tester',
+        sAMAccountName: 'AdTester',
+      }),
+    );
   } catch (err) {
     await stop();
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
 
+  const readAttribute = (dn: string, attribute: string): Promise<Buffer | undefined> =>
+    asRoot(url, async (c) => {
+      const { searchEntries } = await c.search(dn, {
+        scope: 'base',
+        attributes: [attribute],
+        explicitBufferAttributes: [attribute],
+      });
+      const value = searchEntries[0]?.[attribute];
+      return Array.isArray(value) ? (value[0] as Buffer | undefined) : (value as Buffer | undefined);
+    });
+
   return {
     url,
     port,
+    ...(ldapsUrl && certs ? { ldapsUrl, caCertPem: certs.caPem } : {}),
+    readAttribute,
     userDn: (uid) => `uid=${uid},${PEOPLE_DN}`,
     bindWorks: (dn, password) => bindWorks(url, dn, password),
     addUser,
