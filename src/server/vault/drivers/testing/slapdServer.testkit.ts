@@ -185,10 +185,14 @@ export async function startSlapd(options: { tls?: boolean } = {}): Promise<Slapd
     // -d 0 keeps slapd in the foreground (a child we can stop) without debug output.
     const proc = spawn(slapd, ['-f', confPath, '-h', listen, '-d', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
     child = proc;
+    // A test worker that dies without close() must not leave a slapd behind.
+    const killOnExit = () => proc.kill('SIGKILL');
+    process.once('exit', killOnExit);
     let stderr = '';
     proc.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let exited = false;
     proc.once('exit', () => {
+      process.removeListener('exit', killOnExit);
       exited = true;
       if (child === proc) child = null;
     });
