@@ -85,6 +85,16 @@ describe.skipIf(!slapd)('LdapDriver on a real OpenLDAP', () => {
     expect(await server.bindWorks(server.userDn('alice'), INITIAL_PASSWORDS.alice)).toBe(true);
   });
 
+  it('rotates an account whose DN needs escaping (a comma, a plus, a quote in the name)', async () => {
+    const uid = 'o"brien, pat+noc';
+    await server.addUser(uid, 'Initial1pat');
+    const next = secret('Escaped1DnAbc');
+    await driver.setPassword(target(uid), 'Initial1pat', next);
+    expect(await server.bindWorks(server.userDn(uid), next)).toBe(true);
+    expect(await driver.verify(target(uid), next)).toBe(true);
+    expect(await driver.verify(target(uid), 'Initial1pat')).toBe(false);
+  });
+
   it('verify: true for the working secret, false for a wrong or empty one', async () => {
     expect(await driver.verify(target('alice'), INITIAL_PASSWORDS.alice)).toBe(true);
     expect(await driver.verify(target('alice'), 'Wrong1password')).toBe(false);

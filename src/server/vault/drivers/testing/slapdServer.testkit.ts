@@ -130,6 +130,12 @@ access to *
 `;
 }
 
+/** RFC 4514: a uid as an RDN value (test users may have commas, plus signs or quotes in their names). */
+function userDn(uid: string): string {
+  const value = uid.replace(/[,+"\\<>;=]/g, (c) => `\\${c}`).replace(/^[ #]| $/g, (c) => `\\${c}`);
+  return `uid=${value},${PEOPLE_DN}`;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -221,7 +227,7 @@ export async function startSlapd(options: { tls?: boolean } = {}): Promise<Slapd
 
   const addUser = (uid: string, password: string): Promise<void> =>
     asRoot(url, (c) =>
-      c.add(`uid=${uid},${PEOPLE_DN}`, {
+      c.add(userDn(uid), {
         objectClass: ['inetOrgPerson'],
         uid,
         cn: uid,
@@ -273,7 +279,7 @@ export async function startSlapd(options: { tls?: boolean } = {}): Promise<Slapd
     port,
     ...(ldapsUrl && certs ? { ldapsUrl, caCertPem: certs.caPem } : {}),
     readAttribute,
-    userDn: (uid) => `uid=${uid},${PEOPLE_DN}`,
+    userDn,
     bindWorks: (dn, password) => bindWorks(url, dn, password),
     addUser,
     stop,
