@@ -7,6 +7,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-results
+# A stage that dies before writing its report must not be summarised from the previous run's file.
+rm -f test-results/*.json
+export TEST_RUN_STARTED=$(($(date +%s) * 1000))
 failed=()
 stage() { echo; echo "▶ $1"; shift; "$@" || failed+=("$STAGE"); }
 STAGE=chromium stage "Checking for Chromium" bash scripts/ensure-chromium.sh
