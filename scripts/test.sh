@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: lint, typecheck, unit tests (Vitest; with PostgreSQL when scripts/ensure-postgres.sh finds or
-# installs it), browser journeys (Playwright + Debian Chromium).
+# installs it; with a real OpenLDAP when scripts/ensure-slapd.sh finds or installs it), browser journeys
+# (Playwright + Debian Chromium).
 # Every stage runs even if an earlier one failed, so one run shows everything; the exit code is
 # non-zero if any stage failed. Test counts come from the JSON reports in test-results/.
 set -uo pipefail
@@ -17,6 +18,12 @@ echo; echo "▶ Checking for PostgreSQL"
 if url=$(bash scripts/ensure-postgres.sh); then
   export TEST_DATABASE_URL="$url"
   echo "PostgreSQL tests run against $(sed -E 's#(//[^:/@]*):[^@]*@#\1:***@#' <<<"$url")"
+fi
+# OpenLDAP is optional too: without it the LDAP rotation driver's tests are skipped with a notice.
+echo; echo "▶ Checking for OpenLDAP (slapd)"
+if slapd=$(bash scripts/ensure-slapd.sh); then
+  export CALLSIGN_SLAPD="$slapd"
+  echo "LDAP tests run against throwaway servers of $slapd"
 fi
 STAGE=lint stage "Lint (ESLint + Prettier)" npm run -s lint
 STAGE=typecheck stage "Typecheck" npm run -s typecheck
