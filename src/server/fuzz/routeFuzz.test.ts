@@ -38,8 +38,8 @@ beforeAll(async () => {
   adminToken = (await t.login('admin@callsign.demo')).accessToken;
 });
 afterAll(async () => {
-  console.log(
-    `Route fuzzing (${RUNS} admin + ${Math.ceil(RUNS / 10)} unauthenticated requests per route, seed ${SEED}):\n${report.join('\n')}`,
+  process.stdout.write(
+    `Route fuzzing (${RUNS} admin + ${Math.ceil(RUNS / 10)} unauthenticated requests per route, seed ${SEED}):\n${report.join('\n')}\n`,
   );
   await t?.close();
 });
