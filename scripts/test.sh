@@ -6,6 +6,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-results
+# A stage that dies before writing its report must not be summarised from the previous run's file.
+rm -f test-results/*.json
+export TEST_RUN_STARTED=$(($(date +%s) * 1000))
 failed=()
 stage() { echo; echo "▶ $1"; shift; "$@" || failed+=("$STAGE"); }
 STAGE=chromium stage "Checking for Chromium" bash scripts/ensure-chromium.sh
@@ -17,6 +20,7 @@ if url=$(bash scripts/ensure-postgres.sh); then
 fi
 STAGE=lint stage "Lint (ESLint + Prettier)" npm run -s lint
 STAGE=typecheck stage "Typecheck" npm run -s typecheck
+STAGE=audit stage "Dependency audit (npm audit --omit=dev, high+)" bash scripts/audit-deps.sh
 STAGE=build stage "Build (Electron main, preload, renderer)" npx electron-vite build --logLevel warn
 STAGE=unit stage "Unit tests" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 STAGE=e2e stage "Browser journeys" npx playwright test

@@ -10,7 +10,7 @@ import { createQueryClient } from '../../app/queryClient.js';
 import type { Services } from '../../app/services.js';
 import { CallsignDb } from '../../db/CallsignDb.js';
 import { ApprovalWizardPage } from './ApprovalWizardPage.js';
-import { seedApprovalsCache } from './testFixtures.js';
+import { seedApprovalsCache } from './testFixtures.testkit.js';
 
 window.matchMedia ??= ((q: string) => ({
   matches: false,

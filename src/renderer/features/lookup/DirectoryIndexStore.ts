@@ -35,6 +35,7 @@ export class DirectoryIndexStore {
   private readonly listeners = new Set<() => void>();
   private version = 0;
   private loaded = false;
+  private failed = false;
   private markLoaded!: () => void;
   private markFailed!: (err: unknown) => void;
   /** Settles once the cache has been read into memory (sync waits for it: see `locateProfile`). */
@@ -52,7 +53,9 @@ export class DirectoryIndexStore {
   async load(db: CallsignDb): Promise<void> {
     const [sites, profiles, references] = await Promise.all([allSites(db), allProfiles(db), allReferences(db)]).catch(
       (err: unknown) => {
+        this.failed = true;
         this.markFailed(err);
+        this.changed(); // the shell shows what no longer works (DirectoryLoadNotice)
         throw err;
       },
     );
@@ -141,6 +144,11 @@ export class DirectoryIndexStore {
 
   get isLoaded(): boolean {
     return this.loaded;
+  }
+
+  /** The cache could not be read: lookups have nothing to search and sync cannot apply pages. */
+  get loadFailed(): boolean {
+    return this.failed;
   }
 
   get stats(): CallerIndex['stats'] {

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import Alert from '@mui/material/Alert';
+import { useServices } from '../../app/useServices.js';
+import { useDirectoryVersion } from './useDirectoryVersion.js';
+
+/** Shown across the signed-in shell when the offline directory could not be read from the cache. */
+export function DirectoryLoadNotice() {
+  const { t } = useTranslation();
+  const { directory } = useServices();
+  useDirectoryVersion();
+  if (!directory.loadFailed) return null;
+  return (
+    <Alert severity="error" role="alert" data-testid="directory-load-failed" sx={{ mb: 2 }}>
+      {t('lookup.directoryLoadFailed')}
+    </Alert>
+  );
+}
