@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { EventName, Events, Handlers } from '../../shared/ipc/contract.js';
 import { createDispatcher } from '../../shared/ipc/dispatch.js';
@@ -31,6 +31,22 @@ export interface WebBridge {
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
+const HEADERS = {
+  'content-security-policy': CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+/** The path for a log line: no query, at most 200 characters (it is attacker-chosen). */
+function safePath(url: string | undefined): string {
+  return (url ?? '').split('?')[0]!.slice(0, 200);
+}
+
+function errorName(err: unknown): string {
+  return err instanceof Error ? err.name : typeof err;
+}
+
 export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge> {
   const token = opts.token ?? guard.newToken();
   const sessions = new Set<string>();
@@ -40,26 +56,24 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
   );
   let port = 0;
 
+  const sendError = (res: ServerResponse, status: number, code: string, message: string) => {
+    const body = JSON.stringify({ error: { code, message } });
+    res
+      .writeHead(status, { ...HEADERS, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+      .end(body);
+  };
+
   const deny = (req: IncomingMessage, res: ServerResponse | undefined, why: string) => {
     // The token is in the body or fragment, never the URL path we log; log only method/path/why.
     opts.logger.warn(
-      { method: req.method, path: req.url?.split('?')[0], origin: req.headers.origin, why },
+      { method: req.method, path: safePath(req.url), origin: req.headers.origin, why },
       'web bridge: request denied',
     );
-    if (res)
-      res
-        .writeHead(403, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ error: { code: 'forbidden', message: 'Forbidden' } }));
+    if (res) sendError(res, 403, 'forbidden', 'Forbidden');
   };
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!guard.isAllowedHost(req.headers.host, port)) return deny(req, res, 'host');
-    const headers = {
-      'content-security-policy': CSP,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': 'no-store',
-    };
     if (req.method === 'POST' && req.url === '/bridge/session') {
       if (!guard.isAllowedOrigin(req.headers.origin, port)) return deny(req, res, 'origin');
       const body = await readBody(req);
@@ -73,17 +87,46 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
       if (!offered || !guard.tokensEqual(offered, token)) return deny(req, res, 'token');
       const id = randomBytes(24).toString('base64url');
       sessions.add(id);
-      res.writeHead(204, { ...headers, 'set-cookie': guard.sessionCookie(id) }).end();
+      res.writeHead(204, { ...HEADERS, 'set-cookie': guard.sessionCookie(id) }).end();
       return;
     }
     if (req.method !== 'GET') return deny(req, res, 'method');
     const file = await readStatic(opts.rendererRoot, req.url ?? '/');
-    if (!file) return void res.writeHead(404, headers).end('Not found');
-    res.writeHead(200, { ...headers, 'content-type': file.type }).end(file.body);
+    if (file.kind === 'bad_request') return sendError(res, 400, 'bad_request', file.message);
+    if (file.kind === 'not_found') return sendError(res, 404, 'not_found', 'Not found.');
+    res.writeHead(200, { ...HEADERS, 'content-type': file.type }).end(file.body);
+  };
+
+  // Top-level guard: a throw in a handler is logged and answered, never an unhandled rejection
+  // (which ends a Node process).
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      opts.logger.error(
+        { err: errorName(err), method: req.method, path: safePath(req.url) },
+        'web bridge: handler failed',
+      );
+      if (!res.headersSent) sendError(res, 500, 'internal', INTERNAL);
+      else res.destroy();
+    });
+  });
+  // Requests Node's HTTP parser refuses (bad request line, bad header, headers too large) never
+  // reach `handle`; answer them in the same error shape instead of Node's bare 400.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const [status, code, message] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'bad_request', 'The request headers are too large.']
+        : [400, 'bad_request', 'The request is not valid HTTP.'];
+    const body = JSON.stringify({ error: { code, message } });
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', (err) => opts.logger.warn({ err: errorName(err) }, 'web bridge: upgrade socket error'));
     const sid = guard.readCookie(req.headers.cookie, guard.SESSION_COOKIE);
     const why = !guard.isAllowedHost(req.headers.host, port)
       ? 'host'
@@ -102,15 +145,43 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
-      ws.on('message', async (data) => {
-        const parsed = WireRequest.safeParse(safeJson(String(data)));
-        if (!parsed.success) return;
-        const { id, channel, payload } = parsed.data;
-        const r = await dispatch(channel, payload);
-        ws.send(JSON.stringify({ type: 'result', id, ...r }));
+      // Without an 'error' listener, a protocol error (oversized or invalid UTF-8 frame) is thrown
+      // and ends the process; ws closes the socket (1009/1007) after emitting it.
+      ws.on('error', (err) => opts.logger.warn({ err: errorName(err) }, 'web bridge: socket closed on a bad frame'));
+      ws.on('message', (data, isBinary) => {
+        answer(data, isBinary).then(
+          (reply) => ws.send(reply),
+          (err: unknown) => opts.logger.error({ err: errorName(err) }, 'web bridge: message handler failed'),
+        );
       });
     });
   });
+
+  /** One frame → the reply to send. Malformed frames get a bad_request; the id is -1 when none is usable. */
+  const answer = async (data: RawData, isBinary: boolean): Promise<string> => {
+    const raw = isBinary ? undefined : safeJson(rawText(data));
+    const parsed = WireRequest.safeParse(raw);
+    if (!parsed.success) {
+      const id = wireId(raw);
+      const message = isBinary
+        ? 'Binary frames are not part of the Callsign protocol; send JSON text.'
+        : 'The message is not a Callsign request: send JSON {id, channel, payload}.';
+      return JSON.stringify({
+        type: 'result',
+        id,
+        ok: false,
+        error: { code: 'bad_request', message, field: 'message' },
+      });
+    }
+    const { id, channel, payload } = parsed.data;
+    const r = await dispatch(channel, payload);
+    try {
+      return JSON.stringify({ type: 'result', id, ...r });
+    } catch (err) {
+      opts.logger.error({ channel, err: errorName(err) }, 'web bridge: result not serialisable');
+      return JSON.stringify({ type: 'result', id, ok: false, error: { code: 'internal', message: INTERNAL } });
+    }
+  };
 
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   port = (server.address() as { port: number }).port;
@@ -129,6 +200,18 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
         server.closeAllConnections();
       }),
   };
+}
+
+const INTERNAL = 'Something went wrong in Callsign. Reload the page.';
+
+function rawText(data: RawData): string {
+  return Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+}
+
+/** The request's id when it has a usable one, else -1 (no call waits for it). */
+function wireId(raw: unknown): number {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof raw === 'object' && Number.isSafeInteger(id) ? (id as number) : -1;
 }
 
 function safeJson(text: string): unknown {
