@@ -3,7 +3,7 @@
  * renderer and carries the IPC contract over a WebSocket. Used where the Electron binary is missing
  * and by the Playwright journeys. Rejections get 403 and a log line that never includes the token.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
@@ -12,18 +12,28 @@ import { createDispatcher } from '../../shared/ipc/dispatch.js';
 import { WireRequest } from '../../shared/ipc/wire.js';
 import * as guard from './bridgeAuth.js';
 import { readStatic } from './staticFiles.js';
+import { BridgeSessions } from './bridgeSessions.js';
+import type { OriginRegistry } from './originRegistry.js';
 
 export interface WebBridgeOptions {
   handlers: Handlers;
   rendererRoot: string;
   logger: Logger;
+  /** 0 picks a free port; main.ts passes the fixed default (bridgePort). */
   port?: number;
   token?: string;
+  /** Where the origins it served are remembered, so a remote wipe reaches each (origin registry). */
+  origins?: OriginRegistry;
+  /** Called with a fresh launch URL when an already-used link is opened again (main.ts prints it). */
+  onLaunchUrl?: (url: string) => void;
+  now?: () => number;
 }
 
 export interface WebBridge {
   url: string;
   port: number;
+  /** A fresh one-time launch URL (the previous token stays refused). */
+  reissueLaunchUrl(): string;
   emit<E extends EventName>(event: E, data: Events[E]): void;
   close(): Promise<void>;
 }
@@ -48,8 +58,13 @@ function errorName(err: unknown): string {
 }
 
 export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge> {
-  const token = opts.token ?? guard.newToken();
-  const sessions = new Set<string>();
+  const sessions = new BridgeSessions({
+    token: opts.token ?? guard.newToken(),
+    now: opts.now,
+    newId: () => randomBytes(24).toString('base64url'),
+    newToken: guard.newToken,
+  });
+  const launchSuffix = randomBytes(9).toString('base64url');
   const sockets = new Set<WebSocket>();
   const dispatch = createDispatcher(opts.handlers, (err, channel) =>
     opts.logger.error({ channel, err: (err as Error)?.name }, 'ipc handler failed'),
@@ -84,17 +99,31 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
           return '';
         }
       })();
-      if (!offered || !guard.tokensEqual(offered, token)) return deny(req, res, 'token');
-      const id = randomBytes(24).toString('base64url');
-      sessions.add(id);
-      res.writeHead(204, { ...HEADERS, 'set-cookie': guard.sessionCookie(id) }).end();
+      const r = sessions.exchange(offered);
+      if (!r.ok && r.why === 'used') {
+        deny(req, undefined, 'link already used');
+        opts.onLaunchUrl?.(launchUrl(sessions.reissue()));
+        return sendError(res, 403, 'link_used', LINK_USED);
+      }
+      if (!r.ok) return deny(req, res, 'token');
+      const cookie = guard.sessionCookie(guard.cookieName(port, launchSuffix), r.id, r.maxAgeSeconds);
+      res.writeHead(204, { ...HEADERS, 'set-cookie': cookie }).end();
       return;
     }
     if (req.method !== 'GET') return deny(req, res, 'method');
     const file = await readStatic(opts.rendererRoot, req.url ?? '/');
     if (file.kind === 'bad_request') return sendError(res, 400, 'bad_request', file.message);
     if (file.kind === 'not_found') return sendError(res, 404, 'not_found', 'Not found.');
-    res.writeHead(200, { ...HEADERS, 'content-type': file.type }).end(file.body);
+    const origin = `http://${req.headers.host}`; // Host was checked above
+    opts.origins?.record(origin);
+    const wipe = file.type.startsWith('text/html') && opts.origins?.takePendingWipe(origin);
+    res
+      .writeHead(200, {
+        ...HEADERS,
+        'content-type': file.type,
+        ...(wipe ? { 'clear-site-data': '"cache", "storage"' } : {}),
+      })
+      .end(file.body);
   };
 
   // Top-level guard: a throw in a handler is logged and answered, never an unhandled rejection
@@ -127,13 +156,14 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', (err) => opts.logger.warn({ err: errorName(err) }, 'web bridge: upgrade socket error'));
-    const sid = guard.readCookie(req.headers.cookie, guard.SESSION_COOKIE);
+    const sid = guard.readCookie(req.headers.cookie, guard.cookieName(port, launchSuffix));
+    const state = sessions.check(sid);
     const why = !guard.isAllowedHost(req.headers.host, port)
       ? 'host'
       : !guard.isAllowedOrigin(req.headers.origin, port)
         ? 'origin'
-        : !sid || !sessions.has(sid)
-          ? 'session'
+        : state !== 'ok'
+          ? `session ${state}`
           : req.url !== '/bridge/ws'
             ? 'path'
             : undefined;
@@ -144,11 +174,13 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
+      sessions.opened(sid!);
+      ws.on('close', () => (sockets.delete(ws), sessions.closed(sid!)));
       // Without an 'error' listener, a protocol error (oversized or invalid UTF-8 frame) is thrown
       // and ends the process; ws closes the socket (1009/1007) after emitting it.
       ws.on('error', (err) => opts.logger.warn({ err: errorName(err) }, 'web bridge: socket closed on a bad frame'));
       ws.on('message', (data, isBinary) => {
+        if (sessions.check(sid) !== 'ok') return void ws.close(4401, 'session expired');
         answer(data, isBinary).then(
           (reply) => ws.send(reply),
           (err: unknown) => opts.logger.error({ err: errorName(err) }, 'web bridge: message handler failed'),
@@ -183,12 +215,16 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     }
   };
 
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
+  await listen(server, opts.port ?? 0);
   port = (server.address() as { port: number }).port;
+  const launchUrl = (t: string) => `http://127.0.0.1:${port}/#bridge=${t}`;
+  opts.origins?.record(`http://127.0.0.1:${port}`);
   return {
     port,
-    url: `http://127.0.0.1:${port}/#bridge=${token}`,
+    url: launchUrl(sessions.launchToken),
+    reissueLaunchUrl: () => launchUrl(sessions.reissue()),
     emit(event, data) {
+      if (event === 'session.wiped') opts.origins?.wiped();
       const msg = JSON.stringify({ type: 'event', event, data });
       sockets.forEach((s) => s.send(msg));
     },
@@ -201,6 +237,25 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
       }),
   };
 }
+
+/** Listens on loopback; a port in use is a clear error, not a silent move to a new origin. */
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(
+              `Port ${port} is in use — is Callsign already running? Open the link it printed, or start this one ` +
+                `with --port <n> (or CALLSIGN_PORT); a different port starts with an empty browser cache.`,
+            )
+          : err,
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+}
+
+const LINK_USED = 'This Callsign link was already used. Open the new link printed in the terminal where Callsign runs.';
 
 const INTERNAL = 'Something went wrong in Callsign. Reload the page.';
 
