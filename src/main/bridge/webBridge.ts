@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { EventName, Events, Handlers } from '../../shared/ipc/contract.js';
@@ -128,7 +129,9 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
 
   // Top-level guard: a throw in a handler is logged and answered, never an unhandled rejection
   // (which ends a Node process).
-  const server = createServer((req, res) => {
+  // requireHostHeader off: Node would answer a missing Host with its own bare 400; `handle` refuses
+  // it (403, in our error shape) like any other foreign Host.
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       opts.logger.error(
         { err: errorName(err), method: req.method, path: safePath(req.url) },
@@ -146,11 +149,13 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
       err.code === 'HPE_HEADER_OVERFLOW'
         ? [431, 'bad_request', 'The request headers are too large.']
         : [400, 'bad_request', 'The request is not valid HTTP.'];
-    const body = JSON.stringify({ error: { code, message } });
-    socket.end(
-      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
-        `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-    );
+    socket.end(rawError(status, code, message));
+  });
+  // CONNECT requests bypass 'request'; without a listener Node drops the connection without a word.
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    deny(req, undefined, 'method');
+    socket.end(rawError(403, 'forbidden', 'Forbidden'));
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
@@ -169,7 +174,7 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
             : undefined;
     if (why) {
       deny(req, undefined, why);
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.end(rawError(403, 'forbidden', 'Forbidden'));
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -256,6 +261,21 @@ function listen(server: Server, port: number): Promise<void> {
 }
 
 const LINK_USED = 'This Callsign link was already used. Open the new link printed in the terminal where Callsign runs.';
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  431: 'Request Header Fields Too Large',
+};
+
+/** A whole HTTP response in the `{error:{code,message}}` shape, for sockets outside 'request'. */
+function rawError(status: number, code: string, message: string): string {
+  const body = JSON.stringify({ error: { code, message } });
+  return (
+    `HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}\r\ncontent-type: application/json\r\n` +
+    `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`
+  );
+}
 
 const INTERNAL = 'Something went wrong in Callsign. Reload the page.';
 
