@@ -13,6 +13,7 @@ const ROUTE_TESTS = [
   'src/server/mfa/noSecretsInLogs.test.ts',
   'src/server/audit/signInAudit.test.ts',
   'src/server/approvals/PolicyStore.test.ts',
+  'src/server/vault/**/*.test.ts',
 ];
 
 const POSTGRES_PROJECT: TestProjectInlineConfiguration = {
@@ -29,7 +30,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'eslint.layers.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'src/**/*.test.tsx',
+            'scripts/**/*.test.ts',
+            'faults/**/*.test.ts',
+            'eslint.layers.test.ts',
+          ],
           environment: 'node',
         },
       },

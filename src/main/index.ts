@@ -4,7 +4,7 @@
  * The options and rules live in pure, tested files (electron/windowOptions.ts, urlPolicy.ts,
  * secretStoragePolicy.ts); securityChecklist.test.ts walks Electron's security checklist over them.
  */
-import { app, BrowserWindow, session as electronSession, shell } from 'electron';
+import { app, BrowserWindow, dialog, session as electronSession, shell } from 'electron';
 import { join } from 'node:path';
 import { createMainServices } from './services/createMainServices.js';
 import { SafeStorageSecretStore } from './electron/safeStorageSecretStore.js';
@@ -20,7 +20,7 @@ import {
 } from './electron/urlPolicy.js';
 import { installScreenPop } from './electron/screenPop.js';
 import { deepLinkFromArgv } from './electron/screenPopRules.js';
-import { controlSocketPath, startControlServer } from './services/controlSocket.js';
+import { controlSocketPath, startControlServerReported } from './services/controlSocket.js';
 
 const pages: AppPages = {
   indexFile: join(import.meta.dirname, '../renderer/index.html'),
@@ -64,10 +64,9 @@ app.whenReady().then(() => {
     return { action: 'deny' };
   });
   const screenPop = installScreenPop(() => win);
-  startControlServer(controlSocketPath(app.getPath('userData')), screenPop.pop).catch((err: Error) =>
-    console.warn(
-      `Callsign: control socket unavailable (${err.message}); \`callsign lookup\` will not reach this window`,
-    ),
+  const warn = (message: string) => void dialog.showMessageBox(win, { type: 'warning', message });
+  void startControlServerReported(controlSocketPath(app.getPath('userData')), screenPop.pop, (message) =>
+    win.isVisible() ? warn(message) : win.once('ready-to-show', () => warn(message)),
   );
   win.once('ready-to-show', () => {
     win.show();
