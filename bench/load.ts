@@ -9,7 +9,8 @@
  * Pass criteria: 0 errors (any network failure or non-2xx answer), and the server's stored approval
  * records equal the number acknowledged. Prints p50/p95/p99 per operation; writes bench/results/load.json.
  * Flags (or env): --desktops N (BENCH_DESKTOPS), --seconds S (BENCH_SECONDS), --profiles N
- * (BENCH_PROFILES, default 20,000; 100,000 is the demo-sized directory), --page N (sync page size).
+ * (BENCH_PROFILES, default 5,000 so 100 first syncs fit a small machine; 100,000 is the demo-sized
+ * directory), --page N (sync page size). Progress goes to stderr.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -39,7 +40,7 @@ const { values: flags } = parseArgs({
 const num = (flag: string | undefined, env: string | undefined, fallback: number) => Number(flag ?? env ?? fallback);
 const desktops = num(flags.desktops, process.env.BENCH_DESKTOPS, 100);
 const seconds = num(flags.seconds, process.env.BENCH_SECONDS, 60);
-const profiles = num(flags.profiles, process.env.BENCH_PROFILES, 20_000);
+const profiles = num(flags.profiles, process.env.BENCH_PROFILES, 5_000);
 const pageSize = num(flags.page, process.env.BENCH_PAGE, 1000);
 const password = 'bench-load-Password-1';
 const SITE = 'site-northwind'; // a fixture site, present in every generated directory
@@ -102,6 +103,13 @@ async function call(op: Op, path: string, init: RequestInit & { expect?: number[
 
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!;
 
+const reached = new Map<string, number>();
+function progress(step: string): void {
+  const n = (reached.get(step) ?? 0) + 1;
+  reached.set(step, n);
+  if (n % 10 === 0) process.stderr.write(`${step}: ${n}/${desktops} desktops (${new Date().toISOString()})\n`);
+}
+
 async function desktop(i: number): Promise<void> {
   const json = { 'content-type': 'application/json', 'x-forwarded-for': `10.1.${i >> 8}.${i & 255}` };
   const session = (await call('signIn', '/v1/auth/login', {
@@ -114,6 +122,7 @@ async function desktop(i: number): Promise<void> {
     }),
   })) as { accessToken: string; deviceId: string; user: { id: string; name: string } } | undefined;
   if (!session) return;
+  progress('signed in');
   const auth = { authorization: `Bearer ${session.accessToken}` };
 
   let seq = 0;
@@ -131,6 +140,7 @@ async function desktop(i: number): Promise<void> {
     }
   };
   await syncFrom('syncPage');
+  progress('synced');
   endAt = Date.now() + seconds * 1000;
 
   let prevHash = GENESIS_HASH;
