@@ -103,6 +103,24 @@ async function call(op: Op, path: string, init: RequestInit & { expect?: number[
 
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!;
 
+/**
+ * Desktops sign in a few at a time, as people arriving at work do. All at once, 100 scrypt hashes at
+ * N=2^17 fill libuv's four threads, and every other request's WebCrypto hashing (the audit chain)
+ * queues behind them: on a loaded 2-core machine no sign-in answered within fetch's 300 s timeout.
+ */
+const signInTurn = (() => {
+  let free = 4;
+  const waiting: (() => void)[] = [];
+  return {
+    acquire: () => (free > 0 ? (free--, Promise.resolve()) : new Promise<void>((r) => waiting.push(r))),
+    release: () => {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    },
+  };
+})();
+
 const reached = new Map<string, number>();
 function progress(step: string): void {
   const n = (reached.get(step) ?? 0) + 1;
@@ -112,6 +130,7 @@ function progress(step: string): void {
 
 async function desktop(i: number): Promise<void> {
   const json = { 'content-type': 'application/json', 'x-forwarded-for': `10.1.${i >> 8}.${i & 255}` };
+  await signInTurn.acquire();
   const session = (await call('signIn', '/v1/auth/login', {
     method: 'POST',
     headers: json,
@@ -121,6 +140,7 @@ async function desktop(i: number): Promise<void> {
       device: { name: `Load desktop ${i}`, platform: 'linux' },
     }),
   })) as { accessToken: string; deviceId: string; user: { id: string; name: string } } | undefined;
+  signInTurn.release();
   if (!session) return;
   progress('signed in');
   const auth = { authorization: `Bearer ${session.accessToken}` };
