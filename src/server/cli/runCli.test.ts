@@ -73,7 +73,7 @@ describe('callsign-server CLI', () => {
     const io = captureIo({ CALLSIGN_DEMO_PASSWORD: 'demo-pass-123' });
     const done = serveCommand(['--demo', '--port', '0', '--data-dir', dir], io, stop.signal);
     let url = '';
-    for (let i = 0; i < 200 && !url; i++) {
+    for (let i = 0; i < 600 && !url; i++) {
       await new Promise((r) => setTimeout(r, 50));
       url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(io.out())?.[1] ?? '';
     }
@@ -91,7 +91,7 @@ describe('callsign-server CLI', () => {
     expect(login.status).toBe(200);
     stop.abort();
     expect(await done).toBe(0);
-  });
+  }, 60_000); // seeding hashes the demo passwords at the production scrypt cost
 
   it('serve --demo generates a random password when none is given and prints it once', async () => {
     const dir = tempDir();
@@ -99,12 +99,12 @@ describe('callsign-server CLI', () => {
       const stop = new AbortController();
       const io = captureIo();
       const done = serveCommand(['--demo', '--port', '0', '--data-dir', dir], io, stop.signal);
-      for (let i = 0; i < 200 && !io.out().includes('listening on'); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 600 && !io.out().includes('listening on'); i++) await new Promise((r) => setTimeout(r, 50));
       const password = /password: (\S+)/.exec(io.out())?.[1];
       if (round === 1) expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
       else expect(password).toBeUndefined();
       stop.abort();
       await done;
     }
-  });
+  }, 60_000); // seeding hashes the demo passwords at the production scrypt cost
 });
