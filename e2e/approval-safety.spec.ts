@@ -3,10 +3,11 @@
  * team" stays pinned on every approval step, and resetting the finance manager's password asks the
  * technician to confirm they read it; Esc in the note keeps the request, and cancelling is a
  * button with a confirmation (Esc there keeps the request too). Also keeps
- * docs/screenshots/approval-site-message.png current.
+ * the README's approval-site-message screenshot current (written by `npm run screenshots`).
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures.js';
+import { docScreenshot } from './support/docScreenshot.js';
 
 const NAMED = 'Do not reset passwords for the finance team.';
 
@@ -56,7 +57,7 @@ test('site message pinned through the wizard, read confirmation, Esc keeps the r
   await expect(confirm.getByTestId('site-message-named')).toContainText(NAMED);
   await expect(page.getByTestId('start-call')).toBeDisabled();
   await confirm.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'docs/screenshots/approval-site-message.png' });
+  await docScreenshot(page, 'approval-site-message');
   await page.getByTestId('site-message-ack').check();
   await expect(page.getByTestId('start-call')).toBeEnabled();
   await page.getByTestId('start-call').click();
