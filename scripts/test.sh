@@ -27,6 +27,7 @@ if slapd=$(bash scripts/ensure-slapd.sh); then
 fi
 STAGE=lint stage "Lint (ESLint + Prettier)" npm run -s lint
 STAGE=typecheck stage "Typecheck" npm run -s typecheck
+STAGE=audit stage "Dependency audit (npm audit --omit=dev, high+)" bash scripts/audit-deps.sh
 STAGE=build stage "Build (Electron main, preload, renderer)" npx electron-vite build --logLevel warn
 STAGE=unit stage "Unit tests" npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 STAGE=e2e stage "Browser journeys" npx playwright test

@@ -15,8 +15,9 @@ export class DropReplyProxy {
   ) {}
 
   static async start(target: () => string): Promise<DropReplyProxy> {
-    let self: DropReplyProxy | undefined;
+    const holder: { self?: DropReplyProxy } = {};
     const server = createServer((req, res) => {
+      const self = holder.self;
       const up = new URL(req.url ?? '/', target());
       const lose = self!.drop?.(req.method ?? 'GET', up.pathname) ?? false;
       if (lose) self!.drop = undefined;
@@ -35,8 +36,8 @@ export class DropReplyProxy {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as { port: number };
-    self = new DropReplyProxy(server, `http://127.0.0.1:${port}`);
-    return self;
+    holder.self = new DropReplyProxy(server, `http://127.0.0.1:${port}`);
+    return holder.self;
   }
 
   dropNext(match: (method: string, path: string) => boolean): void {

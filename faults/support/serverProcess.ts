@@ -64,7 +64,9 @@ export class ServerProcess {
       const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${stderr}`)), 60_000);
       child.stdout!.on('data', (d: Buffer) => {
         out += d.toString();
-        if (out.includes('listening on')) (clearTimeout(timer), resolve());
+        if (!out.includes('listening on')) return;
+        clearTimeout(timer);
+        resolve();
       });
       child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`server exited (${code}):\n${stderr}`))));
     });

@@ -47,3 +47,26 @@ describe('the offline directory cannot be opened', () => {
     error.mockRestore();
   });
 });
+
+describe('damaged records found at load', () => {
+  it('tells the user they were dropped and are being downloaded again', async () => {
+    const directory = {
+      loadFailed: false,
+      cacheRepairs: [{ kind: 'site', id: 's3', reason: 'name: expected string' }],
+    };
+    render(
+      <AppProviders
+        i18n={createI18n()}
+        queryClient={createQueryClient()}
+        services={
+          { directory: { ...directory, subscribe: () => () => {}, getVersion: () => 1 } } as unknown as Services
+        }
+      >
+        <DirectoryLoadNotice />
+      </AppProviders>,
+    );
+    expect((await screen.findByTestId('directory-repaired')).textContent).toBe(
+      'One damaged record was found in the offline directory and dropped; it is being downloaded again.',
+    );
+  });
+});
