@@ -55,7 +55,7 @@ try {
   children.push(server.child);
   const bridge = await startTs(
     'src/main/bridge/main.ts',
-    ['--server-url', `http://127.0.0.1:${serverPort}`, '--data-dir', join(dir, 'app')],
+    ['--server-url', `http://127.0.0.1:${serverPort}`, '--data-dir', join(dir, 'app'), '--port', '0'],
     /Callsign is running at (\S+)/,
   );
   children.push(bridge.child);

@@ -22,6 +22,8 @@ test('site message pinned through the wizard, read confirmation, Esc keeps the r
   app,
   workspace,
 }) => {
+  // One journey through sign-in, sync and every wizard step: over 90 s when the machine is busy.
+  test.slow();
   await page.goto(workspace.url);
   await app.signIn();
   await app.waitForSync();

@@ -2,7 +2,7 @@
  * `npm start`: builds the renderer if needed, starts the embedded demo server (its own process, with
  * the demo workspace), then launches Electron when its binary is present, otherwise the web bridge,
  * and prints `Callsign is running at http://127.0.0.1:<port>/#…`.
- *   CALLSIGN_PORT   bridge port (default: a free one)
+ *   CALLSIGN_PORT   bridge port (default: 4318, fixed so the browser keeps one origin and one cache)
  *   CALLSIGN_DATA_DIR  where settings and the demo server's database live (default: per-user)
  */
 import { execFileSync, spawn } from 'node:child_process';

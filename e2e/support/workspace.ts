@@ -30,7 +30,8 @@ export class Workspace {
     await this.startServer();
     const { child, match } = await start(
       'src/main/bridge/main.ts',
-      ['--server-url', `http://127.0.0.1:${this.serverPort}`, '--data-dir', join(this.dir, 'app')],
+      // Port 0: journeys run in parallel, each with its own bridge (the default port is fixed).
+      ['--server-url', `http://127.0.0.1:${this.serverPort}`, '--data-dir', join(this.dir, 'app'), '--port', '0'],
       /Callsign is running at (\S+)/,
       this.bridgeLog,
     );

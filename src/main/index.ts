@@ -1,6 +1,8 @@
 /**
  * Electron main entry: the thin layer. Wires services with Electron adapters (safeStorage,
  * electron-store), opens one locked-down window and denies navigation, new windows and permissions.
+ * The options and rules live in pure, tested files (electron/windowOptions.ts, urlPolicy.ts,
+ * secretStoragePolicy.ts); securityChecklist.test.ts walks Electron's security checklist over them.
  */
 import { app, BrowserWindow, dialog, session as electronSession, shell } from 'electron';
 import { join } from 'node:path';
@@ -9,38 +11,54 @@ import { SafeStorageSecretStore } from './electron/safeStorageSecretStore.js';
 import { ElectronStoreSettings } from './electron/electronStoreSettings.js';
 import { emitTo, registerIpc } from './electron/registerIpc.js';
 import { mainWindowOptions, RENDERER_CSP } from './electron/windowOptions.js';
-import { isAppUrl, isExternalLinkAllowed } from './electron/urlPolicy.js';
+import {
+  isAppUrl,
+  isExternalLinkAllowed,
+  isPermissionAllowed,
+  rendererDevUrl,
+  type AppPages,
+} from './electron/urlPolicy.js';
 import { installScreenPop } from './electron/screenPop.js';
 import { deepLinkFromArgv } from './electron/screenPopRules.js';
 import { controlSocketPath, startControlServerReported } from './services/controlSocket.js';
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const pages: AppPages = {
+  indexFile: join(import.meta.dirname, '../renderer/index.html'),
+  devServerUrl: rendererDevUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL),
+};
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(() => {
   // Events may be emitted by services before the window exists; they are dropped until it does.
   const windowRef: { current?: BrowserWindow } = {};
+  const secrets = new SafeStorageSecretStore(app.getPath('userData'), (m) => console.warn(`Callsign: ${m}`));
   const { handlers } = createMainServices({
     emit: (event, data) => windowRef.current && emitTo(windowRef.current.webContents, event, data),
-    secrets: new SafeStorageSecretStore(app.getPath('userData')),
+    secrets,
     settings: new ElectronStoreSettings(),
     defaultServerUrl: process.env.CALLSIGN_SERVER_URL ?? 'http://127.0.0.1:4317',
     shell: 'electron',
     version: app.getVersion(),
+    secretStorage: secrets.mode,
   });
-  registerIpc(handlers, devServerUrl);
+  registerIpc(handlers, pages);
 
-  electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  electronSession.defaultSession.webRequest.onHeadersReceived((details, cb) =>
+  const ses = electronSession.defaultSession;
+  ses.setPermissionRequestHandler((wc, permission, cb) => cb(isPermissionAllowed(permission, wc.getURL(), pages)));
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin, pages),
+  );
+  ses.webRequest.onHeadersReceived((details, cb) =>
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } }),
   );
 
   const win = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
   windowRef.current = win;
   win.webContents.on('will-navigate', (e, url) => {
-    if (!isAppUrl(url, devServerUrl)) e.preventDefault();
+    if (!isAppUrl(url, pages)) e.preventDefault();
   });
+  win.webContents.on('will-attach-webview', (e) => e.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (isExternalLinkAllowed(url)) void shell.openExternal(url);
     return { action: 'deny' };
@@ -54,8 +72,8 @@ app.whenReady().then(() => {
     win.show();
     screenPop.open(deepLinkFromArgv(process.argv));
   });
-  if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  if (pages.devServerUrl) void win.loadURL(pages.devServerUrl);
+  else void win.loadFile(pages.indexFile);
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -2,6 +2,9 @@
  * Web bridge entry (plain Node): the main-process services with a memory SecretStore and `conf`
  * settings, behind the loopback bridge. `npm start` runs this when the Electron binary is missing.
  *   tsx src/main/bridge/main.ts --server-url URL [--data-dir DIR] [--port N]
+ * The port defaults to 4318 (CALLSIGN_PORT overrides; 0 = any free port). If it is taken the bridge
+ * stops with a message instead of moving to another port: another port is another browser origin,
+ * i.e. a second IndexedDB copy of the directory that a remote wipe might not reach.
  */
 import { parseArgs } from 'node:util';
 import { mkdirSync } from 'node:fs';
@@ -12,13 +15,15 @@ import { createMainServices } from '../services/createMainServices.js';
 import { MemorySecretStore } from '../services/secretStore.js';
 import { ConfSettingsStore } from '../services/confSettingsStore.js';
 import { startWebBridge, type WebBridge } from './webBridge.js';
+import { bridgePort } from './bridgeAuth.js';
+import { OriginRegistry } from './originRegistry.js';
 import { controlSocketPath, startControlServer } from '../services/controlSocket.js';
 
 const { values } = parseArgs({
   options: {
     'server-url': { type: 'string', default: process.env.CALLSIGN_SERVER_URL ?? 'http://127.0.0.1:4317' },
     'data-dir': { type: 'string', default: process.env.CALLSIGN_DATA_DIR ?? envPaths('callsign', { suffix: '' }).data },
-    port: { type: 'string', default: process.env.CALLSIGN_PORT ?? '0' },
+    port: { type: 'string' },
     renderer: { type: 'string', default: resolve(import.meta.dirname, '../../../out/renderer') },
   },
 });
@@ -42,7 +47,13 @@ const bridge = await startWebBridge({
   handlers,
   rendererRoot: resolve(values.renderer),
   logger,
-  port: Number(values.port),
+  port: bridgePort(values.port, process.env.CALLSIGN_PORT),
+  origins: new OriginRegistry(dataDir, (message) => logger.warn(message)),
+  // The token is the link to open: stdout is where the launch line goes, never the log.
+  onLaunchUrl: (url) => process.stdout.write(`A Callsign link was opened again. New link: ${url}\n`),
+}).catch((err: Error) => {
+  process.stderr.write(`Callsign could not start: ${err.message}\n`);
+  process.exit(1);
 });
 emit = bridge.emit;
 // Screen pops (`callsign lookup …`) reach open pages as `deeplink.lookup` events.

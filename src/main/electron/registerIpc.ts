@@ -5,15 +5,15 @@
 import { ipcMain, type WebContents } from 'electron';
 import { channels, type EventName, type Events, type Handlers } from '../../shared/ipc/contract.js';
 import { createDispatcher } from '../../shared/ipc/dispatch.js';
-import { isTrustedSender } from './urlPolicy.js';
+import { isTrustedSender, type AppPages } from './urlPolicy.js';
 
 export const IPC_INVOKE = 'callsign:invoke';
 export const IPC_EVENT = 'callsign:event';
 
-export function registerIpc(handlers: Handlers, devServerUrl?: string) {
+export function registerIpc(handlers: Handlers, pages: AppPages) {
   const dispatch = createDispatcher(handlers);
   ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, payload: unknown) => {
-    if (!isTrustedSender(event.senderFrame?.url, devServerUrl)) {
+    if (!isTrustedSender(event.senderFrame?.url, pages)) {
       return { ok: false, error: { code: 'forbidden', message: 'Forbidden' } };
     }
     return dispatch(channel, payload);

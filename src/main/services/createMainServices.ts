@@ -5,7 +5,7 @@
 import { hostname } from 'node:os';
 import { ApiClient, type FetchLike } from './apiClient.js';
 import type { DeviceRegistration } from '../../shared/auth/session.js';
-import type { EventName, Events } from '../../shared/ipc/contract.js';
+import type { AppInfo, EventName, Events } from '../../shared/ipc/contract.js';
 import { createHandlers } from './handlers.js';
 import { SessionService } from './sessionService.js';
 import type { SecretStore } from './secretStore.js';
@@ -20,6 +20,8 @@ export interface MainServiceDeps {
   fetchImpl?: FetchLike;
   /** This installation in the server's device list (default: the host name and OS). */
   device?: DeviceRegistration;
+  /** Whether `secrets` survives a restart (Electron's safeStorage); shown on the sign-in screen. */
+  secretStorage?: AppInfo['secretStorage'];
   /** Pushes events to the renderer (bound once the window or bridge exists). */
   emit?: <E extends EventName>(event: E, data: Events[E]) => void;
 }
@@ -43,7 +45,12 @@ export function createMainServices(deps: MainServiceDeps) {
     api,
     session,
     settings: deps.settings,
-    info: { version: deps.version, shell: deps.shell, platform: process.platform },
+    info: {
+      version: deps.version,
+      shell: deps.shell,
+      platform: process.platform,
+      ...(deps.secretStorage ? { secretStorage: deps.secretStorage } : {}),
+    },
   });
   return { api, session, handlers };
 }

@@ -5,7 +5,7 @@
 import { SyncPage } from '../../shared/api/sync.js';
 import { ApprovalStored, SmsCodeChecked, SmsCodeSent } from '../../shared/api/approvals.js';
 import { z } from 'zod';
-import type { Handlers } from '../../shared/ipc/contract.js';
+import type { AppInfo, Handlers } from '../../shared/ipc/contract.js';
 import { createAccountHandlers } from './accountHandlers.js';
 import { createAuditHandlers } from './auditHandlers.js';
 import type { ApiClient } from './apiClient.js';
@@ -29,7 +29,7 @@ export interface HandlerDeps {
   api: ApiClient;
   session: SessionService;
   settings: SettingsStore;
-  info: { version: string; shell: 'electron' | 'web-bridge'; platform: string };
+  info: AppInfo;
 }
 
 export function createHandlers({ api, session, settings, info }: HandlerDeps): Handlers {

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { AppError } from '../../shared/api/errors.js';
-import type { Handlers, SessionStatus, Settings } from '../../shared/ipc/contract.js';
+import type { AppInfo, Handlers, SessionStatus, Settings } from '../../shared/ipc/contract.js';
 import { createMemoryPair } from '../../shared/ipc/memoryTransport.js';
 import { createCallerIndex, identifyCaller } from '../../shared/identify/index.js';
 import { CallsignDb } from '../db/CallsignDb.js';
@@ -28,7 +28,7 @@ window.matchMedia ??= ((q: string) => ({
 })) as unknown as typeof window.matchMedia;
 
 let n = 0;
-function setup() {
+function setup(info: Partial<AppInfo> = {}) {
   let status: SessionStatus = { signedIn: false, serverUrl: 'http://127.0.0.1:4399', online: true };
   let settings: Settings = { theme: 'system', locale: 'en-US' };
   const handlers = {
@@ -51,7 +51,7 @@ function setup() {
     'lookup.remote': async () => ({}),
     'settings.get': async () => settings,
     'settings.set': async (patch: Partial<Settings>) => (settings = { ...settings, ...patch }),
-    'app.info': async () => ({ version: '0', shell: 'web-bridge' as const, platform: 'test' }),
+    'app.info': async () => ({ version: '0', shell: 'web-bridge' as const, platform: 'test', ...info }),
   } as unknown as Handlers;
   const { client } = createMemoryPair(handlers);
   const db = new CallsignDb(`app-${++n}`);
@@ -78,6 +78,29 @@ function lookup(text: string) {
 }
 
 describe('App (walking skeleton)', () => {
+  it('says on the sign-in screen when sign-in cannot be kept (no OS keychain, Linux basic_text)', async () => {
+    const { services } = setup({ shell: 'electron', secretStorage: { persistent: false, reason: 'basic_text' } });
+    render(
+      <AppProviders i18n={createI18n()} queryClient={createQueryClient()} services={services}>
+        <App />
+      </AppProviders>,
+    );
+    await screen.findByTestId('signin-email');
+    expect((await screen.findByTestId('signin-session-only')).textContent).toMatch(/keyring.*only until/i);
+  });
+
+  it('shows no such notice where sign-in is kept by the keychain', async () => {
+    const { services } = setup({ shell: 'electron', secretStorage: { persistent: true } });
+    render(
+      <AppProviders i18n={createI18n()} queryClient={createQueryClient()} services={services}>
+        <App />
+      </AppProviders>,
+    );
+    await screen.findByTestId('signin-email');
+    await act(async () => new Promise((r) => setTimeout(r, 50)));
+    expect(screen.queryByTestId('signin-session-only')).toBeNull();
+  });
+
   it('signs in, syncs and identifies callers from the offline cache', async () => {
     const { services, directory, db } = setup();
     await directory.load(db);

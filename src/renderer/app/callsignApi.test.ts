@@ -81,10 +81,22 @@ describe('resolveCallsignApi', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('fails with the "open from the link" message when the token is refused', async () => {
+  it('fails with the "open from the link" message when the token is refused and there is no session', async () => {
     const { e, replaceState } = env('#bridge=wrong', false);
+    e.openSocket = (url) => {
+      const s = new FakeSocket(url);
+      queueMicrotask(() => s.close()); // the bridge refuses the upgrade: no valid cookie
+      return s;
+    };
     await expect(resolveCallsignApi(e)).rejects.toMatchObject({ code: 'bridge_unavailable' });
     expect(replaceState).toHaveBeenCalled();
+  });
+
+  it('opening an already-used link again in the same browser still connects with the cookie it has', async () => {
+    // The bridge exchanges a launch token once; history navigation or a reopened bookmark offers it again.
+    const { e, sockets } = env('#bridge=used-token', false);
+    await resolveCallsignApi(e);
+    expect(sockets).toHaveLength(1);
   });
 
   it('fails when the socket closes before opening', async () => {

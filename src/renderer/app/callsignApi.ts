@@ -4,7 +4,8 @@
  *
  * Secret passing through here: the bridge's one-time launch token arrives in the URL fragment
  * (`#bridge=<token>`). It is POSTed once to `/bridge/session` (same origin), which answers with an
- * HttpOnly cookie, and is then removed from the address bar with `history.replaceState`. The token
+ * HttpOnly cookie (the bridge accepts each token once), and is then removed from the address bar
+ * with `history.replaceState`. The token
  * is never stored (no localStorage/sessionStorage/IndexedDB) and never logged; after a reload the
  * cookie alone authenticates the WebSocket.
  */
@@ -34,7 +35,8 @@ export async function resolveCallsignApi(env: BootEnvironment): Promise<Callsign
   if (env.callsign) return env.callsign;
   const token = readBridgeToken(env.location.hash);
   if (token) {
-    let ok: boolean;
+    // The bridge takes a launch token once. A refused exchange may still leave this browser with a
+    // valid cookie from the first one (history navigation, a reopened link), so the socket decides.
     try {
       const res = await env.fetch('/bridge/session', {
         method: 'POST',
@@ -42,14 +44,13 @@ export async function resolveCallsignApi(env: BootEnvironment): Promise<Callsign
         body: JSON.stringify({ token }),
         credentials: 'same-origin',
       });
-      ok = res.ok;
-    } catch {
-      ok = false;
+      if (!res.ok) console.warn(`Callsign: the bridge refused this link (${res.status}); trying the existing session.`);
+    } catch (err) {
+      console.warn('Callsign: could not reach the bridge to exchange the link', err);
     } finally {
       // Drop the token from the address bar (and from history) whatever the outcome.
       env.history.replaceState(null, '', `${env.location.pathname}${env.location.search}#/`);
     }
-    if (!ok) throw bridgeUnavailable();
   }
   const scheme = env.location.protocol === 'https:' ? 'wss' : 'ws';
   try {

@@ -156,7 +156,18 @@ export interface Results {
   'audit.verify': AuditVerification;
   'settings.get': Settings;
   'settings.set': Settings;
-  'app.info': { version: string; shell: 'electron' | 'web-bridge'; platform: string };
+  'app.info': AppInfo;
+}
+
+export interface AppInfo {
+  version: string;
+  shell: 'electron' | 'web-bridge';
+  platform: string;
+  /**
+   * Whether the sign-in survives a restart (Electron only). `persistent: false` when the OS offers no
+   * real keychain (Linux `basic_text`): the sign-in screen says sign-in lasts for this run only.
+   */
+  secretStorage?: { persistent: boolean; reason?: 'unavailable' | 'basic_text' };
 }
 
 /** The handler map main implements: `name → (payload) => Promise<result>`. */

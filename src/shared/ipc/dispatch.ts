@@ -16,7 +16,11 @@ export function createDispatcher(handlers: Handlers, onUnexpected: (err: unknown
         ok: false,
         error: {
           code: 'bad_request',
-          message: `Unknown IPC channel "${String(channel).slice(0, 64)}".`,
+          // Never String(channel): an object with a non-callable toString makes that throw.
+          message:
+            typeof channel === 'string'
+              ? `channel: unknown IPC channel "${channel.slice(0, 64)}".`
+              : `channel: must be a channel name (text), not ${typeof channel}.`,
           field: 'channel',
         },
       };

@@ -8,7 +8,10 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
+import { useQuery } from '@tanstack/react-query';
+import { useServices } from '../../app/useServices.js';
 import { useSignIn } from './mutations.js';
+import { sessionQueries } from './queries.js';
 import { TotpStep } from './TotpStep.js';
 import { WIPED_FLAG } from './useRemoteWipe.js';
 import { IDLE_FLAG } from './useIdleSignOut.js';
@@ -21,6 +24,8 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
   const [password, setPassword] = useState('');
   const [server, setServer] = useState(serverUrl);
   const error = signIn.error;
+  const { api } = useServices();
+  const sessionOnly = useQuery(sessionQueries.appInfo(api)).data?.secretStorage?.persistent === false;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -73,6 +78,11 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
           {idle && !error && (
             <Alert severity="info" data-testid="signin-idle">
               {t('signIn.idle')}
+            </Alert>
+          )}
+          {sessionOnly && (
+            <Alert severity="warning" data-testid="signin-session-only">
+              {t('signIn.sessionOnly')}
             </Alert>
           )}
           {error && !error.field && (

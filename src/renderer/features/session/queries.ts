@@ -5,6 +5,7 @@ import type { CallsignApi } from '../../../shared/ipc/contract.js';
 export const sessionKeys = {
   all: ['session'] as const,
   status: () => [...sessionKeys.all, 'status'] as const,
+  appInfo: () => ['app', 'info'] as const,
 };
 
 export const sessionQueries = {
@@ -14,4 +15,7 @@ export const sessionQueries = {
       queryFn: () => api.invoke('session.status', {}),
       staleTime: Infinity,
     }),
+  /** Shell, version and whether the sign-in survives a restart (fixed for the life of main). */
+  appInfo: (api: CallsignApi) =>
+    queryOptions({ queryKey: sessionKeys.appInfo(), queryFn: () => api.invoke('app.info', {}), staleTime: Infinity }),
 };
