@@ -2,9 +2,11 @@
  * Issue 10 "A real directory", end to end: the vault's routes (Fastify inject) with the `ldap`
  * driver registered as `serve` registers it (vaultDrivers.ts), rotating a dynamic account in a real
  * OpenLDAP (a throwaway slapd: drivers/testing/slapdServer.testkit.ts). The scheduler's retry is
- * driven with the app's injectable clock. Skipped with a notice when this machine has no slapd.
+ * driven with the app's injectable clock, and a process "dying" mid-rotation is resolved by the
+ * next one asking the directory which password works. Skipped with a notice without slapd.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { ServerKey } from '../crypto/serverKey.js';
 import { bearer, createTestApp, type TestApp } from '../testing/createTestApp.js';
 import {
   findSlapd,
@@ -16,8 +18,36 @@ import {
   startSlapd,
   type SlapdServer,
 } from './drivers/testing/slapdServer.testkit.js';
+import { RotationError, type RotationDriver, type RotationTarget } from './RotationDriver.js';
+import { CLAIM_MS } from './RotationService.js';
 import { checkin, checkout, createAccount, SITE } from './testing/vaultTestkit.js';
 import { vaultDrivers } from './vaultDrivers.js';
+import { createVaultServices, type VaultDriverContext } from './vaultServices.js';
+
+/** The registered ldap driver, able to "die" just before or just after the directory changes. */
+class CuttableDriver implements RotationDriver {
+  readonly name = 'ldap' as const;
+  mode: 'up' | 'crash-before-set' | 'crash-after-set' = 'up';
+  private readonly dead: Array<() => void> = [];
+  constructor(private readonly inner: RotationDriver) {}
+  async setPassword(target: RotationTarget, current: string, next: string): Promise<void> {
+    if (this.mode === 'crash-before-set') await this.hang();
+    await this.inner.setPassword(target, current, next);
+    if (this.mode === 'crash-after-set') await this.hang();
+  }
+  verify(target: RotationTarget, secret: string): Promise<boolean> {
+    return this.inner.verify(target, secret);
+  }
+  /** Lets the dead process's rotation finish late, with a failure (which must not undo anything). */
+  release(): void {
+    for (const fail of this.dead.splice(0)) fail();
+  }
+  private hang(): Promise<never> {
+    return new Promise((_, reject) => this.dead.push(() => reject(new RotationError('the process died'))));
+  }
+}
+
+const serveDrivers = (context: VaultDriverContext) => vaultDrivers(context, { demo: false, dataDir: '' });
 
 const slapd = findSlapd();
 if (!slapd) console.warn(SLAPD_SKIP_NOTICE);
@@ -29,13 +59,17 @@ describe.skipIf(!slapd)('vault rotation on a real OpenLDAP through the routes', 
   let noc: string;
   let clock = Date.now();
   let credentialId: string;
+  let cuttable: CuttableDriver;
+  const key = ServerKey.generate();
   const dn = () => server.userDn('nocadmin');
 
   beforeAll(async () => {
     server = await startSlapd();
     t = await createTestApp({
       now: () => clock,
-      vaultDrivers: (context) => vaultDrivers(context, { demo: false, dataDir: '' }),
+      serverKey: key,
+      vaultDrivers: (context) =>
+        serveDrivers(context).map((d) => (d.name === 'ldap' ? (cuttable = new CuttableDriver(d)) : d)),
       vaultCheckoutLimit: { max: 10_000, windowMs: 3_600_000 },
     });
     admin = (await t.login('admin@callsign.demo')).accessToken;
@@ -129,6 +163,48 @@ describe.skipIf(!slapd)('vault rotation on a real OpenLDAP through the routes', 
     expect((await checkin(t, noc, next.leaseId)).statusCode).toBe(200);
     await t.services.vault.rotations.settle();
   });
+
+  it.each(['crash-before-set', 'crash-after-set'] as const)(
+    'a rotation cut off by a crash (%s) is resolved by the next process with the password the directory has',
+    async (mode) => {
+      const held = await checkOut();
+      cuttable.mode = mode;
+      onTestFinished(() => {
+        cuttable.mode = 'up';
+        cuttable.release();
+      });
+      expect((await checkin(t, noc, held.leaseId)).statusCode).toBe(200);
+      await new Promise((r) => setTimeout(r, 200)); // the rotation runs and "the process dies" in it
+      expect((await rotationOf()).state).toBe('pending');
+      expect(await server.bindWorks(dn(), held.secret)).toBe(mode === 'crash-before-set');
+
+      // The next process: same database, its own ldap driver; it waits out the dead one's claim.
+      const restarted = createVaultServices(
+        {
+          db: t.db,
+          now: () => clock,
+          audit: t.services.audit,
+          directory: t.services.directory,
+          approvalRecords: t.services.approvals.records,
+        },
+        { serverKey: key, vaultDrivers: serveDrivers },
+      );
+      clock += CLAIM_MS + 1;
+      expect(await restarted.scheduler.sweep()).toMatchObject({ rotated: 1, failed: 0 });
+      cuttable.release(); // the dead process's late failure must not undo the commit
+      await t.services.vault.rotations.settle();
+      expect((await rotationOf()).state).toBe('ok');
+
+      const next = await checkOut();
+      expect(next.secret).not.toBe(held.secret);
+      expect(await server.bindWorks(dn(), next.secret)).toBe(true);
+      expect(await server.bindWorks(dn(), held.secret)).toBe(false);
+      cuttable.mode = 'up';
+      expect((await checkin(t, noc, next.leaseId)).statusCode).toBe(200);
+      await t.services.vault.rotations.settle();
+      expect(await server.bindWorks(dn(), next.secret)).toBe(false);
+    },
+  );
 
   it('writes no secret to the log and the audit', async () => {
     const audit = await t.all<{ data: string }>("select data from audit_log where type like 'credential.%'");
