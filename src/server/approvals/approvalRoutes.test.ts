@@ -11,11 +11,24 @@ import { deviceChain, unlinkedRecord } from './testRecords.js';
 let t: TestApp;
 let token: string;
 let outboxDir: string;
+/** The signed-in technician, as the desktop puts it in each record. */
+let tech: { id: string; name: string };
+
+const technicianOf = async (email: string) => {
+  const user = (await t.services.users.findByEmail(email))!;
+  return { id: user.id, name: user.name };
+};
+/** Records of the signed-in technician (the desktop only ever makes these). */
+const chainOf = (deviceId: string, count: number, prevHash?: string) =>
+  deviceChain(deviceId, count, prevHash, { technician: tech });
+const recordOf = (deviceId: string, overrides: Parameters<typeof unlinkedRecord>[1] = {}) =>
+  unlinkedRecord(deviceId, { technician: tech, ...overrides });
 
 beforeEach(async () => {
   outboxDir = mkdtempSync(join(tmpdir(), 'cs-approvals-'));
   t = await createTestApp({ approvals: { mailer: new FolderOutbox(join(outboxDir, 'outbox')) } });
   token = (await t.login()).accessToken;
+  tech = await technicianOf('tech@callsign.demo');
 });
 afterEach(async () => {
   await t.close();
@@ -35,7 +48,7 @@ const rows = () =>
 
 describe('POST /v1/approvals', () => {
   it('stores a record once, appends it to the audit chain and replays the stored result', async () => {
-    const [record] = await deviceChain('dev-a', 1);
+    const [record] = await chainOf('dev-a', 1);
     const first = await upload(record);
     expect(first.statusCode).toBe(201);
     const stored = first.json();
@@ -53,7 +66,7 @@ describe('POST /v1/approvals', () => {
         id: record!.id,
         device_id: 'dev-a',
         site_id: 'site-northwind',
-        technician: 'tech-1',
+        technician: tech.id,
         final_state: 'approved',
         server_seq: stored.serverSeq,
       },
@@ -72,7 +85,7 @@ describe('POST /v1/approvals', () => {
   it('escalates a record that ended escalated while offline, once, when it is uploaded', async () => {
     const escalated = ApprovalRecord.parse(
       await linkRecord(
-        unlinkedRecord('dev-e', {
+        recordOf('dev-e', {
           finalState: 'escalated_tier4',
           events: [{ type: 'escalated', note: 'offline', at: '2026-03-01T10:00:00Z' }],
         }),
@@ -89,7 +102,7 @@ describe('POST /v1/approvals', () => {
 
     // Escalated online first (the wizard's own call): the upload does not notify a second time.
     const online = ApprovalRecord.parse(
-      await linkRecord(unlinkedRecord('dev-e', { finalState: 'escalated_partner' }), escalated.hash),
+      await linkRecord(recordOf('dev-e', { finalState: 'escalated_partner' }), escalated.hash),
     );
     const esc = {
       siteId: online.siteId,
@@ -107,10 +120,10 @@ describe('POST /v1/approvals', () => {
   });
 
   it('refuses the same id with a different body (409 conflict), keeping one row', async () => {
-    const [record] = await deviceChain('dev-a', 1);
+    const [record] = await chainOf('dev-a', 1);
     await upload(record);
     const changed = ApprovalRecord.parse(
-      await linkRecord({ ...unlinkedRecord('dev-a'), id: record!.id, finalState: 'denied' }, record!.prevHash),
+      await linkRecord({ ...recordOf('dev-a'), id: record!.id, finalState: 'denied' }, record!.prevHash),
     );
     const res = await upload(changed);
     expect(res.statusCode).toBe(409);
@@ -119,7 +132,7 @@ describe('POST /v1/approvals', () => {
   });
 
   it('checks the device chain: in order is fine, a gap or a fork is chain_broken', async () => {
-    const chain = await deviceChain('dev-b', 3);
+    const chain = await chainOf('dev-b', 3);
     const skipped = await upload(chain[1]);
     expect(skipped.statusCode).toBe(409);
     expect(skipped.json().error).toMatchObject({
@@ -129,19 +142,77 @@ describe('POST /v1/approvals', () => {
     });
     for (const r of chain) expect((await upload(r)).statusCode).toBe(201);
 
-    const [fork] = await deviceChain('dev-b', 1, chain[0]!.hash);
+    const [fork] = await chainOf('dev-b', 1, chain[0]!.hash);
     const forked = await upload(fork);
     expect(forked.statusCode).toBe(409);
     expect(forked.json().error.message).toMatch(/oldest first/);
 
     // Chains are per device: another device starts from genesis.
-    const [other] = await deviceChain('dev-c', 1);
+    const [other] = await chainOf('dev-c', 1);
     expect((await upload(other)).statusCode).toBe(201);
     expect(await rows()).toHaveLength(4);
   });
 
+  it("refuses a record in another technician's name (403 naming technician.id), storing nothing", async () => {
+    const other = await technicianOf('noc@callsign.demo');
+    const [forged] = await deviceChain('dev-a', 1, undefined, { technician: other });
+    const res = await upload(forged);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({
+      code: 'forbidden',
+      field: 'technician.id',
+      message: expect.stringContaining('signed-in'),
+    });
+    expect(await rows()).toHaveLength(0);
+  });
+
+  it("another technician claiming a device's chain first cannot block that device's genuine records", async () => {
+    // The desktop's device id is not secret (supervisors see it in the audit log): Nico uploads
+    // records of his own under Taylor's device id before Taylor's desktop gets online.
+    const nico = await technicianOf('noc@callsign.demo');
+    const nicoToken = (await t.login('noc@callsign.demo')).accessToken;
+    const squat = await deviceChain('dev-taylor', 2, undefined, { technician: nico });
+    for (const r of squat) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/v1/approvals',
+        headers: { ...bearer(nicoToken), 'idempotency-key': r.id },
+        payload: r,
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    // Taylor's genuine chain, from genesis, is still accepted in full, and stays linked.
+    const genuine = await chainOf('dev-taylor', 3);
+    for (const r of genuine) expect((await upload(r)).statusCode).toBe(201);
+    const [fork] = await chainOf('dev-taylor', 1, genuine[0]!.hash);
+    expect((await upload(fork)).json().error.code).toBe('chain_broken');
+    expect(await rows()).toHaveLength(5);
+  });
+
+  it("records the session's server device with the stored record", async () => {
+    const session = await t.login();
+    token = session.accessToken;
+    const [record] = await chainOf('dev-a', 1);
+    expect((await upload(record)).statusCode).toBe(201);
+    const [event] = await t.services.audit.list({ type: 'approval.stored' });
+    expect(event!.data).toMatchObject({ deviceId: 'dev-a', sessionDeviceId: session.deviceId });
+  });
+
+  it('refuses a record for a site that never existed (404 naming siteId); a since-deleted site is fine', async () => {
+    const [unknown] = await deviceChain('dev-a', 1, undefined, { technician: tech, siteId: 'site-nope' });
+    const res = await upload(unknown);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'not_found', field: 'siteId' });
+    expect(await rows()).toHaveLength(0);
+
+    // Made offline before an administrator deleted the site: still the record of what happened.
+    await t.services.directory.delete('site', 'site-northwind');
+    const [late] = await chainOf('dev-a', 1);
+    expect((await upload(late)).statusCode).toBe(201);
+  });
+
   it('requires the Idempotency-Key header equal to the record id', async () => {
-    const [record] = await deviceChain('dev-a', 1);
+    const [record] = await chainOf('dev-a', 1);
     const missing = await upload(record, null);
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error).toMatchObject({ code: 'bad_request', field: 'Idempotency-Key' });
@@ -152,7 +223,7 @@ describe('POST /v1/approvals', () => {
   });
 
   it('rejects a wrong hash and an invalid record, naming the field', async () => {
-    const [record] = await deviceChain('dev-a', 1);
+    const [record] = await chainOf('dev-a', 1);
     const tampered = { ...record!, ticket: 'T-9999' };
     const res = await upload(tampered);
     expect(res.statusCode).toBe(400);
@@ -168,7 +239,7 @@ describe('POST /v1/approvals', () => {
   });
 
   it('needs a bearer token', async () => {
-    const [record] = await deviceChain('dev-a', 1);
+    const [record] = await chainOf('dev-a', 1);
     const res = await t.app.inject({
       method: 'POST',
       url: '/v1/approvals',

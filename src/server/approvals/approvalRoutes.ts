@@ -50,7 +50,11 @@ export const approvalRoutes: FastifyPluginAsyncZod<{ auth: AuthService; approval
           'Idempotency-Key',
         );
       }
-      const { created, stored } = await approvals.records.store(request.body, request.principal!.user);
+      const { created, stored } = await approvals.records.store(
+        request.body,
+        request.principal!.user,
+        request.principal!.deviceId,
+      );
       // Offline escalations are sent now; a failure here must not fail the (already stored) upload.
       if (created)
         await approvals.escalations

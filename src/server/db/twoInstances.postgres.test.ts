@@ -89,7 +89,9 @@ describe.skipIf(!BASE)('two server instances on one PostgreSQL', () => {
 
   it('stores an approval record uploaded to both instances once; the second gets the stored result', async () => {
     const session = (await login(a, 'tech@callsign.demo')).json();
-    const [record] = await deviceChain(session.deviceId, 1);
+    const [record] = await deviceChain(session.deviceId, 1, undefined, {
+      technician: { id: session.user.id, name: session.user.name },
+    });
     const upload = (i: Instance) =>
       i.app.inject({
         method: 'POST',
