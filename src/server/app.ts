@@ -33,7 +33,13 @@ import { LookupService, type CallerIdentifier } from './lookup/LookupService.js'
 import type { MfaPolicy } from './mfa/MfaService.js';
 import { enforcePermissions, installPermissions } from './permissions/installPermissions.js';
 import { RateLimiter } from './permissions/RateLimiter.js';
-import { DEFAULT_RATE_LIMITS, signInLimits, smsSendLimit, type RateLimitPolicy } from './permissions/rateLimits.js';
+import {
+  DEFAULT_RATE_LIMITS,
+  escalationLimit,
+  signInLimits,
+  smsSendLimit,
+  type RateLimitPolicy,
+} from './permissions/rateLimits.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { lookupRoutes } from './routes/lookupRoutes.js';
@@ -164,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     directory: services.directory,
     approvals: services.approvals,
     smsSendLimit: smsSendLimit(services.rateLimiter),
+    escalationLimit: escalationLimit(services.rateLimiter),
   });
   await registerPlatformRoutes(app, {
     auth: services.auth,

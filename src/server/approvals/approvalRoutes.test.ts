@@ -82,43 +82,6 @@ describe('POST /v1/approvals', () => {
     expect(await t.services.approvals.records.get(record!.id)).toEqual(record);
   });
 
-  it('escalates a record that ended escalated while offline, once, when it is uploaded', async () => {
-    const escalated = ApprovalRecord.parse(
-      await linkRecord(
-        recordOf('dev-e', {
-          finalState: 'escalated_tier4',
-          events: [{ type: 'escalated', note: 'offline', at: '2026-03-01T10:00:00Z' }],
-        }),
-        '0'.repeat(64),
-      ),
-    );
-    expect((await upload(escalated)).statusCode).toBe(201);
-    expect((await upload(escalated)).statusCode).toBe(200);
-    const mails = await t.services.approvals.outbox!.list();
-    expect(mails.length).toBeGreaterThan(0);
-    expect(mails.every((m) => m.text.includes(escalated.id))).toBe(true);
-    const perContact = mails.length;
-    expect(await t.services.audit.list({ type: 'approval.escalated' })).toHaveLength(1);
-
-    // Escalated online first (the wizard's own call): the upload does not notify a second time.
-    const online = ApprovalRecord.parse(
-      await linkRecord(recordOf('dev-e', { finalState: 'escalated_partner' }), escalated.hash),
-    );
-    const esc = {
-      siteId: online.siteId,
-      recordId: online.id,
-      outcome: 'escalate_partner',
-      action: online.request.action,
-      reasons: ['r'],
-    };
-    expect(
-      (await t.app.inject({ method: 'POST', url: '/v1/approvals/escalations', headers: bearer(token), payload: esc }))
-        .statusCode,
-    ).toBe(200);
-    expect((await upload(online)).statusCode).toBe(201);
-    expect(await t.services.approvals.outbox!.list()).toHaveLength(perContact * 2);
-  });
-
   it('refuses the same id with a different body (409 conflict), keeping one row', async () => {
     const [record] = await chainOf('dev-a', 1);
     await upload(record);
@@ -316,73 +279,5 @@ describe('POST /v1/approvals/evaluate', () => {
         )
       ).statusCode,
     ).toBe(401);
-  });
-});
-
-describe('POST /v1/approvals/escalations', () => {
-  const escalate = (payload: unknown) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/v1/approvals/escalations',
-      headers: bearer(token),
-      payload: payload as object,
-    });
-
-  it("emails the site's notification contacts through the outbox and audits it", async () => {
-    const recordId = '7f1d5c3e-2b8a-4c1e-9d3f-0a1b2c3d4e5f';
-    const res = await escalate({
-      siteId: 'site-contoso-london',
-      recordId,
-      outcome: 'escalate_partner',
-      action: 'password.reset',
-      reasons: [
-        'password_reset policy: authenticateApprover is sms but Harriet Clarke has no mobile phone with an SMS gateway',
-      ],
-      ticket: 'T-2002',
-    });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ notified: 2 });
-
-    const outbox = await t.services.approvals.outbox!.list();
-    expect(outbox.map((m) => m.to[0]).sort()).toEqual([
-      '"Brightline MSP help desk escalations" <helpdesk-escalations@brightline-msp.example>',
-      '"Brightline UK service desk" <uk-servicedesk@brightline-msp.example>',
-    ]);
-    const mail = outbox[0]!;
-    expect(mail.subject).toBe('[Callsign] Escalated to the partner: Contoso Ltd — London — ticket T-2002');
-    for (const part of [
-      'Site: Contoso Ltd — London (site-contoso-london)',
-      'password.reset',
-      'Outcome: escalate_partner',
-      'Ticket: ticket T-2002',
-      'Technician: Taylor Tech',
-      recordId,
-      '- password_reset policy: authenticateApprover is sms but Harriet Clarke',
-    ]) {
-      expect(mail.text).toContain(part);
-    }
-    const [event] = await t.services.audit.list({ type: 'approval.escalated' });
-    expect(event).toMatchObject({
-      subject: recordId,
-      data: { siteId: 'site-contoso-london', outcome: 'escalate_partner', notified: 2, ticket: 'T-2002' },
-    });
-  });
-
-  it('404 for an unknown site and 400 naming the field for bad input', async () => {
-    const base = {
-      siteId: 'site-northwind',
-      recordId: '7f1d5c3e-2b8a-4c1e-9d3f-0a1b2c3d4e5f',
-      outcome: 'tier4',
-      action: 't4.vpn_access',
-      reasons: [],
-    };
-    expect((await escalate(base)).json()).toEqual({ notified: 2 });
-    const unknown = await escalate({ ...base, siteId: 'site-nope' });
-    expect(unknown.statusCode).toBe(404);
-    const badOutcome = await escalate({ ...base, outcome: 'proceed' });
-    expect(badOutcome.statusCode).toBe(400);
-    expect(badOutcome.json().error.field).toBe('outcome');
-    const badId = await escalate({ ...base, recordId: 'nope' });
-    expect(badId.json().error.field).toBe('recordId');
   });
 });

@@ -11,6 +11,7 @@ import type { AuthService } from '../auth/AuthService.js';
 import type { Database } from '../db/schema.js';
 import type { DirectoryStore } from '../directory/DirectoryStore.js';
 import { FolderOutbox } from '../notify/FolderOutbox.js';
+import { RateLimiter } from '../permissions/RateLimiter.js';
 import { unconfiguredMailer, type Mailer } from '../notify/Mailer.js';
 import { outboxRoutes } from '../notify/outboxRoutes.js';
 import { SmsCodeService, type SmsCodeOptions } from '../sms/SmsCodeService.js';
@@ -45,14 +46,17 @@ export function createApprovalServices(
   const { db, directory, audit, now } = deps;
   const mailer = options.mailer ?? unconfiguredMailer;
   const policies = new PolicyStore(directory);
+  const records = new ApprovalStore(db, audit, now);
+  const siteRules = (siteId: string) => buildSiteRules({ db, directory, policies }, siteId);
+  const limiter = new RateLimiter(db, now);
   return {
     policies,
-    records: new ApprovalStore(db, audit, now),
+    records,
     sms: new SmsCodeService(db, mailer, audit, now, options.sms),
-    escalations: new EscalationService({ directory, policies, mailer, audit }),
+    escalations: new EscalationService({ db, directory, policies, records, siteRules, mailer, audit, limiter }),
     mailer,
     outbox: mailer instanceof FolderOutbox ? mailer : undefined,
-    siteRules: (siteId) => buildSiteRules({ db, directory, policies }, siteId),
+    siteRules,
   };
 }
 
@@ -63,10 +67,11 @@ export async function registerApprovalRoutes(
     directory: DirectoryStore;
     approvals: ApprovalServices;
     smsSendLimit: preHandlerAsyncHookHandler;
+    escalationLimit: preHandlerAsyncHookHandler;
   },
 ): Promise<void> {
   const { auth, directory, approvals } = deps;
-  await app.register(approvalRoutes, { auth, approvals });
+  await app.register(approvalRoutes, { auth, approvals, escalationLimit: deps.escalationLimit });
   await app.register(smsRoutes, {
     auth,
     directory,
