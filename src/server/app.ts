@@ -44,6 +44,7 @@ import { authRoutes } from './routes/authRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { lookupRoutes } from './routes/lookupRoutes.js';
 import { syncRoutes } from './routes/syncRoutes.js';
+import type { ServerKey } from './crypto/serverKey.js';
 
 export interface ServiceOptions {
   now?: () => number;
@@ -54,6 +55,11 @@ export interface ServiceOptions {
   approvals?: ApprovalServiceOptions;
   /** TOTP sign-in challenge lifetime and tries. */
   mfa?: MfaPolicy;
+  /**
+   * Protects TOTP secrets and the SMS-code HMAC at rest (crypto/atRestKey.ts): the configured server
+   * key, or the SQLite data folder's server.key. Not the vault's key (that one must be configured).
+   */
+  atRestKey: ServerKey;
 }
 
 export interface Services {
@@ -73,7 +79,7 @@ export interface Services {
 /** The shared identification the desktop client uses, so server and client agree on every match. */
 export const sharedIdentifier: CallerIdentifier = { createIndex: createCallerIndex, identify: identifyCaller };
 
-export function createServices(database: AnyServerDatabase, options: ServiceOptions = {}): Services {
+export function createServices(database: AnyServerDatabase, options: ServiceOptions): Services {
   const now = options.now ?? Date.now;
   const { db } = database;
   const users = new UserStore(db, now, options.scrypt ?? DEFAULT_SCRYPT);
@@ -81,7 +87,7 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
   const audit = new AuditLog(db, now);
   const directory = new DirectoryStore(db, now);
   const platform = createPlatformServices(
-    { db, now, audit, users, directory, scrypt: options.scrypt ?? DEFAULT_SCRYPT },
+    { db, now, audit, users, directory, scrypt: options.scrypt ?? DEFAULT_SCRYPT, atRestKey: options.atRestKey },
     { mfa: options.mfa },
   );
   const auth = new AuthService(
@@ -92,7 +98,10 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
     platform,
   );
   const lookup = new LookupService(directory, options.identifier ?? sharedIdentifier);
-  const approvals = createApprovalServices({ db, directory, audit, now }, options.approvals);
+  const approvals = createApprovalServices(
+    { db, directory, audit, now, atRestKey: options.atRestKey },
+    options.approvals,
+  );
   return {
     users,
     sessions,
@@ -106,7 +115,9 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
   };
 }
 
-export interface AppDeps extends ServiceOptions {
+export interface AppDeps extends Omit<ServiceOptions, 'atRestKey'> {
+  /** Needed only when `services` is not given. */
+  atRestKey?: ServerKey;
   database: AnyServerDatabase;
   /** Reuse services built by the caller (e.g. the CLI after seeding); created otherwise. */
   services?: Services;
@@ -125,8 +136,14 @@ export interface AppDeps extends ServiceOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+function createServicesFor(deps: AppDeps): Services {
+  const { atRestKey } = deps;
+  if (!atRestKey) throw new Error('buildApp: pass `services`, or `atRestKey` to create them');
+  return createServices(deps.database, { ...deps, atRestKey });
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const services = deps.services ?? createServices(deps.database, deps);
+  const services = deps.services ?? createServicesFor(deps);
   const app = Fastify({
     loggerInstance: createLogger(deps.logLevel ?? 'info', deps.logStream ?? process.stderr) as FastifyBaseLogger,
     bodyLimit: deps.bodyLimitBytes ?? 1_048_576,

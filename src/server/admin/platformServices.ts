@@ -13,6 +13,7 @@ import type { Database } from '../db/schema.js';
 import { deviceRoutes } from '../devices/deviceRoutes.js';
 import { DeviceStore } from '../devices/DeviceStore.js';
 import type { DirectoryStore } from '../directory/DirectoryStore.js';
+import type { ServerKey } from '../crypto/serverKey.js';
 import { DEFAULT_MFA, MfaService, type MfaPolicy } from '../mfa/MfaService.js';
 import { totpRoutes } from '../mfa/totpRoutes.js';
 import { AccountAdmin } from './AccountAdmin.js';
@@ -37,12 +38,14 @@ export function createPlatformServices(
     users: UserStore;
     directory: DirectoryStore;
     scrypt: ScryptParams;
+    /** Seals TOTP secrets at rest (sub-key `totp`). */
+    atRestKey: ServerKey;
   },
   options: { mfa?: MfaPolicy } = {},
 ): PlatformServices {
   const { db, now, audit, users, directory, scrypt } = deps;
   const devices = new DeviceStore(db, now);
-  const mfa = new MfaService(db, now, audit, options.mfa ?? DEFAULT_MFA);
+  const mfa = new MfaService(db, now, audit, deps.atRestKey.subkey('totp'), options.mfa ?? DEFAULT_MFA);
   return {
     devices,
     mfa,

@@ -8,6 +8,7 @@ import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { AuthService } from '../auth/AuthService.js';
+import type { ServerKey } from '../crypto/serverKey.js';
 import type { Database } from '../db/schema.js';
 import type { DirectoryStore } from '../directory/DirectoryStore.js';
 import { FolderOutbox } from '../notify/FolderOutbox.js';
@@ -40,7 +41,7 @@ export interface ApprovalServices {
 }
 
 export function createApprovalServices(
-  deps: { db: Kysely<Database>; directory: DirectoryStore; audit: AuditLog; now: () => number },
+  deps: { db: Kysely<Database>; directory: DirectoryStore; audit: AuditLog; now: () => number; atRestKey: ServerKey },
   options: ApprovalServiceOptions = {},
 ): ApprovalServices {
   const { db, directory, audit, now } = deps;
@@ -52,7 +53,7 @@ export function createApprovalServices(
   return {
     policies,
     records,
-    sms: new SmsCodeService(db, mailer, audit, now, options.sms),
+    sms: new SmsCodeService(db, mailer, audit, now, deps.atRestKey.subkey('sms-hmac'), options.sms),
     escalations: new EscalationService({ db, directory, policies, records, siteRules, mailer, audit, limiter }),
     mailer,
     outbox: mailer instanceof FolderOutbox ? mailer : undefined,

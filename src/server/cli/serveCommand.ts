@@ -9,7 +9,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildApp, createServices } from '../app.js';
-import { openServerDatabase } from '../db/openServerDatabase.js';
+import { resolveAtRestKey } from '../crypto/atRestKey.js';
+import { isPostgresUrl, openServerDatabase } from '../db/openServerDatabase.js';
 import { DEMO_ACCOUNTS, seedDemoWorkspace } from '../demo/seedDemoWorkspace.js';
 import { FolderOutbox } from '../notify/FolderOutbox.js';
 import { mailerFromEnv } from '../notify/Mailer.js';
@@ -44,11 +45,21 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
   const dataDir = values['data-dir'] ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
+  // TOTP secrets and SMS codes at rest: the configured key, or (SQLite only) <dataDir>/server.key.
+  // Resolved before the database opens, so PostgreSQL without a shared key stops here.
+  const keyNotices: string[] = [];
+  const { key: atRestKey } = resolveAtRestKey({
+    env: io.env,
+    dataDir,
+    postgres: isPostgresUrl(io.env.DATABASE_URL),
+    notice: (m) => keyNotices.push(m),
+  });
   // PostgreSQL when DATABASE_URL=postgres://… is set, else SQLite in the data folder.
   const { database, where } = await openServerDatabase({ dataDir, databaseUrl: io.env.DATABASE_URL });
   // SMS codes and escalations: the demo writes them to <dataDir>/outbox (demo only); otherwise SMTP_URL.
   const mailer = values.demo ? new FolderOutbox(join(dataDir, 'outbox')) : mailerFromEnv(io.env);
-  const services = createServices(database, { approvals: { mailer } });
+  const services = createServices(database, { approvals: { mailer }, atRestKey });
+  await services.platform.mfa.sealPlainSecrets(); // rows migration 0006 marked as plain text
   if (values.demo) {
     const empty = (await services.users.count()) === 0 && (await services.directory.countRecords()) === 0;
     if (empty) {
@@ -82,6 +93,7 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
     logLevel: io.env.LOG_LEVEL ?? 'info',
     corsOrigins,
   });
+  for (const notice of keyNotices) app.log.warn(notice);
   await app.listen({ port, host });
   // Build the lookup index in the background; the first lookups wait for it, everything else is served at once.
   services.lookup

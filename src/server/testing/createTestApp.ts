@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type Services } from '../app.js';
+import { ServerKey } from '../crypto/serverKey.js';
 import type { ApprovalServiceOptions } from '../approvals/approvalServices.js';
 import type { ScryptParams } from '../auth/password.js';
 import type { RateLimitPolicy } from '../permissions/rateLimits.js';
@@ -46,11 +47,14 @@ export async function createTestApp(
     corsOrigins?: string[];
     approvals?: ApprovalServiceOptions;
     rateLimits?: RateLimitPolicy;
+    /** TOTP secrets and SMS HMAC at rest; a fresh random key by default. */
+    atRestKey?: ServerKey;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
   const services = createServices(database, {
     scrypt: FAST_SCRYPT,
+    atRestKey: options.atRestKey ?? ServerKey.generate(),
     ...(options.now ? { now: options.now } : {}),
     ...(options.approvals ? { approvals: options.approvals } : {}),
   });

@@ -4,10 +4,13 @@ import * as m0001 from './0001_initial.js';
 import * as m0002approvals from './0002_approvals.js';
 import * as m0003platform from './0003_platform.js';
 import * as m0004rateLimits from './0004_rate_limits.js';
+import * as m0006keysAtRest from './0006_keys_at_rest.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_approvals': m0002approvals,
   '0003_platform': m0003platform,
   '0004_rate_limits': m0004rateLimits,
+  // 0005 is the vault's (issue 10, landing separately).
+  '0006_keys_at_rest': m0006keysAtRest,
 };
