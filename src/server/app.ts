@@ -194,6 +194,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     audit: services.audit,
     platform: services.platform,
     totpLimit: limits.totp,
+    mailer: services.approvals.mailer,
+    now: deps.now ?? Date.now,
   });
   return app;
 }

@@ -14,6 +14,7 @@ import { deviceRoutes } from '../devices/deviceRoutes.js';
 import { DeviceStore } from '../devices/DeviceStore.js';
 import type { DirectoryStore } from '../directory/DirectoryStore.js';
 import type { ServerKey } from '../crypto/serverKey.js';
+import type { Mailer } from '../notify/Mailer.js';
 import { DEFAULT_MFA, MfaService, type MfaPolicy } from '../mfa/MfaService.js';
 import { totpRoutes } from '../mfa/totpRoutes.js';
 import { AccountAdmin } from './AccountAdmin.js';
@@ -57,10 +58,18 @@ export function createPlatformServices(
 
 export async function registerPlatformRoutes(
   app: FastifyInstance,
-  deps: { auth: AuthService; audit: AuditLog; platform: PlatformServices; totpLimit: preHandlerAsyncHookHandler },
+  deps: {
+    auth: AuthService;
+    audit: AuditLog;
+    platform: PlatformServices;
+    totpLimit: preHandlerAsyncHookHandler;
+    /** E-mails users about changes to their two-step sign-in. */
+    mailer: Mailer;
+    now: () => number;
+  },
 ): Promise<void> {
   const { auth, audit, platform, totpLimit } = deps;
-  await app.register(totpRoutes, { auth, mfa: platform.mfa, totpLimit });
+  await app.register(totpRoutes, { auth, mfa: platform.mfa, totpLimit, mailer: deps.mailer, now: deps.now });
   await app.register(deviceRoutes, { devices: platform.devices, audit });
   await app.register(directoryAdminRoutes, { admin: platform.directoryAdmin });
   await app.register(accountAdminRoutes, { accounts: platform.accounts });

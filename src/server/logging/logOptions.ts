@@ -13,6 +13,7 @@ export const REDACT_PATHS = [
   ...[
     'password',
     'newPassword',
+    'currentPassword',
     'accessToken',
     'refreshToken',
     'token',

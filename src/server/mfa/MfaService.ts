@@ -154,6 +154,28 @@ export class MfaService {
     });
   }
 
+  /** Ten new recovery codes for a user with TOTP on (the old ones stop working); 409 when TOTP is off. */
+  async renewRecoveryCodes(userId: string): Promise<string[]> {
+    if (!(await this.isEnrolled(userId)))
+      throw new AppError(
+        'conflict',
+        'Two-step sign-in is off for this account, so it has no recovery codes. Set it up first.',
+      );
+    return this.db.transaction().execute(async (trx) => {
+      const codes = await this.replaceRecoveryCodes(trx, userId);
+      await this.audit.append(
+        {
+          type: PLATFORM_AUDIT_EVENT.totpRecoveryCodesRenewed,
+          actor: userId,
+          subject: userId,
+          data: { recoveryCodes: codes.length },
+        },
+        trx,
+      );
+      return codes;
+    });
+  }
+
   /** Turns TOTP off for a user (admin reset after a lost phone, or the user with their password): secret and recovery codes go. */
   async reset(userId: string, by: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
