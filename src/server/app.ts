@@ -26,7 +26,7 @@ import { type ScryptParams, DEFAULT_SCRYPT } from './auth/password.js';
 import { SessionStore } from './auth/SessionStore.js';
 import { UserStore } from './auth/UserStore.js';
 import type { AnyServerDatabase } from './db/openServerDatabase.js';
-import type { ServerKey } from './crypto/serverKey.js';
+import { ServerKey } from './crypto/serverKey.js';
 import { DirectoryStore } from './directory/DirectoryStore.js';
 import { registerApiDocs } from './http/apiDocs.js';
 import { createTurnTaking } from './http/turnTaking.js';
@@ -36,7 +36,13 @@ import { LookupService, type CallerIdentifier } from './lookup/LookupService.js'
 import type { MfaPolicy } from './mfa/MfaService.js';
 import { enforcePermissions, installPermissions } from './permissions/installPermissions.js';
 import { RateLimiter } from './permissions/RateLimiter.js';
-import { DEFAULT_RATE_LIMITS, signInLimits, smsSendLimit, type RateLimitPolicy } from './permissions/rateLimits.js';
+import {
+  DEFAULT_RATE_LIMITS,
+  escalationLimit,
+  signInLimits,
+  smsSendLimit,
+  type RateLimitPolicy,
+} from './permissions/rateLimits.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { lookupRoutes } from './routes/lookupRoutes.js';
@@ -63,6 +69,13 @@ export interface ServiceOptions extends VaultOptions {
    * 503 and the audit anchor holds the plain head only.
    */
   serverKey?: ServerKey | null;
+  /**
+   * Protects TOTP secrets and the SMS-code HMAC at rest (crypto/atRestKey.ts): the configured server
+   * key, or the SQLite data folder's server.key. Not the vault's key (that one must be configured).
+   * Absent: a random key of this process only — for tests, benches and CLI commands that never read
+   * a TOTP secret or an SMS code (`serve` always passes one).
+   */
+  atRestKey?: ServerKey;
 }
 
 export interface Services {
@@ -85,6 +98,7 @@ export interface Services {
 export const sharedIdentifier: CallerIdentifier = { createIndex: createCallerIndex, identify: identifyCaller };
 
 export function createServices(database: AnyServerDatabase, options: ServiceOptions = {}): Services {
+  const atRestKey = options.atRestKey ?? ServerKey.generate();
   const now = options.now ?? Date.now;
   const { db } = database;
   const users = new UserStore(db, now, options.scrypt ?? DEFAULT_SCRYPT);
@@ -92,7 +106,7 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
   const audit = new AuditLog(db, now, options.serverKey?.subkey('audit-anchor'));
   const directory = new DirectoryStore(db, now);
   const platform = createPlatformServices(
-    { db, now, audit, users, directory, scrypt: options.scrypt ?? DEFAULT_SCRYPT },
+    { db, now, audit, users, directory, scrypt: options.scrypt ?? DEFAULT_SCRYPT, atRestKey },
     { mfa: options.mfa },
   );
   const auth = new AuthService(
@@ -103,7 +117,7 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
     platform,
   );
   const lookup = new LookupService(directory, options.identifier ?? sharedIdentifier);
-  const approvals = createApprovalServices({ db, directory, audit, now }, options.approvals);
+  const approvals = createApprovalServices({ db, directory, audit, now, atRestKey }, options.approvals);
   return {
     users,
     sessions,
@@ -118,7 +132,9 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
   };
 }
 
-export interface AppDeps extends ServiceOptions {
+export interface AppDeps extends Omit<ServiceOptions, 'atRestKey'> {
+  /** Needed only when `services` is not given. */
+  atRestKey?: ServerKey;
   database: AnyServerDatabase;
   /** Reuse services built by the caller (e.g. the CLI after seeding); created otherwise. */
   services?: Services;
@@ -150,8 +166,12 @@ const httpsServerFactory =
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+function createServicesFor(deps: AppDeps): Services {
+  return createServices(deps.database, deps);
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const services = deps.services ?? createServices(deps.database, deps);
+  const services = deps.services ?? createServicesFor(deps);
   const app = Fastify({
     loggerInstance: createLogger(deps.logLevel ?? 'info', deps.logStream ?? process.stderr) as FastifyBaseLogger,
     bodyLimit: deps.bodyLimitBytes ?? 1_048_576,
@@ -200,12 +220,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     directory: services.directory,
     approvals: services.approvals,
     smsSendLimit: smsSendLimit(services.rateLimiter),
+    escalationLimit: escalationLimit(services.rateLimiter),
   });
   await registerPlatformRoutes(app, {
     auth: services.auth,
     audit: services.audit,
     platform: services.platform,
     totpLimit: limits.totp,
+    mailer: services.approvals.mailer,
+    now: deps.now ?? Date.now,
   });
   await registerVaultRoutes(app, services.vault, {
     limiter: services.rateLimiter,

@@ -41,7 +41,11 @@ describe('account and admin IPC channels', () => {
     expect((await client.invoke('session.login', { email: 'tech@callsign.demo', password: 'pw' })).totpEnabled).toBe(
       false,
     );
-    const enrolment = await client.invoke('account.totpEnroll', {});
+    await expect(client.invoke('account.totpEnroll', {} as never)).rejects.toMatchObject({
+      code: 'bad_request',
+      field: 'currentPassword',
+    });
+    const enrolment = await client.invoke('account.totpEnroll', { currentPassword: 'pw' });
     expect(enrolment.secret).toBe('JBSWY3DPEHPK3PXP');
     expect((await client.invoke('account.totpConfirm', { code: ' 123456 ' })).recoveryCodes).toEqual(CODES);
     expect((await client.invoke('session.status', {})).totpEnabled).toBe(true);
@@ -124,7 +128,9 @@ describe('account and admin IPC channels', () => {
 
   it('refuses every account channel before sign-in', async () => {
     const { client, calls } = setup();
-    await expect(client.invoke('account.totpEnroll', {})).rejects.toMatchObject({ code: 'not_signed_in' });
+    await expect(client.invoke('account.totpEnroll', { currentPassword: 'pw' })).rejects.toMatchObject({
+      code: 'not_signed_in',
+    });
     await expect(client.invoke('devices.list', { scope: 'all' })).rejects.toMatchObject({ code: 'not_signed_in' });
     expect(calls).toEqual([]);
   });

@@ -19,9 +19,11 @@ export type AccountChannel =
 
 export function createAccountHandlers(api: ApiClient, session: SessionService): Pick<Handlers, AccountChannel> {
   return {
-    'account.totpEnroll': async () =>
+    'account.totpEnroll': async ({ currentPassword }) =>
       session.authorized(async (token) =>
-        TotpEnrolment.parse(await api.request('/v1/auth/totp/enroll', { method: 'POST', token, body: {} })),
+        TotpEnrolment.parse(
+          await api.request('/v1/auth/totp/enroll', { method: 'POST', token, body: { currentPassword } }),
+        ),
       ),
     'account.totpConfirm': async ({ code }) => {
       const confirmed = await session.authorized(async (token) =>

@@ -10,6 +10,7 @@ export const PLATFORM_AUDIT_EVENT = {
   signOut: 'auth.sign_out',
   totpEnrolled: 'auth.totp_enrolled',
   totpReset: 'auth.totp_reset',
+  totpRecoveryCodesRenewed: 'auth.totp_recovery_codes_renewed',
   deviceRevoked: 'device.revoked',
   directoryChanged: 'directory.changed',
   directoryImported: 'directory.imported',

@@ -13,6 +13,8 @@ import type { Database } from '../db/schema.js';
 import { deviceRoutes } from '../devices/deviceRoutes.js';
 import { DeviceStore } from '../devices/DeviceStore.js';
 import type { DirectoryStore } from '../directory/DirectoryStore.js';
+import type { ServerKey } from '../crypto/serverKey.js';
+import type { Mailer } from '../notify/Mailer.js';
 import { DEFAULT_MFA, MfaService, type MfaPolicy } from '../mfa/MfaService.js';
 import { totpRoutes } from '../mfa/totpRoutes.js';
 import { AccountAdmin } from './AccountAdmin.js';
@@ -37,12 +39,14 @@ export function createPlatformServices(
     users: UserStore;
     directory: DirectoryStore;
     scrypt: ScryptParams;
+    /** Seals TOTP secrets at rest (sub-key `totp`). */
+    atRestKey: ServerKey;
   },
   options: { mfa?: MfaPolicy } = {},
 ): PlatformServices {
   const { db, now, audit, users, directory, scrypt } = deps;
   const devices = new DeviceStore(db, now);
-  const mfa = new MfaService(db, now, audit, options.mfa ?? DEFAULT_MFA);
+  const mfa = new MfaService(db, now, audit, deps.atRestKey.subkey('totp'), options.mfa ?? DEFAULT_MFA);
   return {
     devices,
     mfa,
@@ -54,10 +58,18 @@ export function createPlatformServices(
 
 export async function registerPlatformRoutes(
   app: FastifyInstance,
-  deps: { auth: AuthService; audit: AuditLog; platform: PlatformServices; totpLimit: preHandlerAsyncHookHandler },
+  deps: {
+    auth: AuthService;
+    audit: AuditLog;
+    platform: PlatformServices;
+    totpLimit: preHandlerAsyncHookHandler;
+    /** E-mails users about changes to their two-step sign-in. */
+    mailer: Mailer;
+    now: () => number;
+  },
 ): Promise<void> {
   const { auth, audit, platform, totpLimit } = deps;
-  await app.register(totpRoutes, { auth, mfa: platform.mfa, totpLimit });
+  await app.register(totpRoutes, { auth, mfa: platform.mfa, totpLimit, mailer: deps.mailer, now: deps.now });
   await app.register(deviceRoutes, { devices: platform.devices, audit });
   await app.register(directoryAdminRoutes, { admin: platform.directoryAdmin });
   await app.register(accountAdminRoutes, { accounts: platform.accounts });

@@ -4,10 +4,19 @@
  * record is also appended to the server audit chain in the same transaction; its `server_seq` is
  * that audit entry's seq.
  *
- * Checks, in order: the hash (over the record as parsed by `ApprovalRecord`, defaults filled — what
- * the device hashes too), then idempotency (same id: same body → the stored result, different body →
- * 409 `conflict`), then the device chain (`prevHash` = hash of the device's last stored record, or
- * GENESIS_HASH → else 409 `chain_broken`).
+ * Checks, in order: the record is the uploader's own (`technician.id` = the signed-in user, else 403),
+ * the hash (over the record as parsed by `ApprovalRecord`, defaults filled — what the device hashes
+ * too), the site exists or existed (a `changes` row, tombstones included: a record made offline for a
+ * since-deleted site is still the record of what happened; else 404), then idempotency (same id: same
+ * body → the stored result, different body → 409 `conflict`), then the chain (`prevHash` = hash of the
+ * chain's last stored record, or GENESIS_HASH → else 409 `chain_broken`).
+ *
+ * A chain is (technician, desktop device id). The desktop's `deviceId` is a random id kept in its
+ * offline cache for the life of the installation, hashed into every record; the server's device id
+ * changes at every sign-in (sign-out deletes the device), so it cannot name a chain that outlives a
+ * session. Scoping the chain by the signed-in technician means nobody can write into — and so block —
+ * another technician's chain by claiming its device id; the session's server device is kept in the
+ * `approval.stored` audit event (`sessionDeviceId`) to say which sign-in uploaded each record.
  */
 import type { Kysely } from 'kysely';
 import { AppError, type ApprovalRecord, type ApprovalStored } from '../../shared/api/index.js';
@@ -36,8 +45,19 @@ export class ApprovalStore {
     private readonly now: () => number,
   ) {}
 
-  /** Stores a parsed record once; `actor` is the signed-in user uploading it. */
-  async store(record: ApprovalRecord, actor: { id: string }): Promise<StoreResult> {
+  /** Stores a parsed record once; `actor` is the signed-in user uploading it, `sessionDeviceId` their server device. */
+  async store(
+    record: ApprovalRecord,
+    actor: { id: string },
+    sessionDeviceId: string | null = null,
+  ): Promise<StoreResult> {
+    if (record.technician.id !== actor.id) {
+      throw new AppError(
+        'forbidden',
+        'technician.id: must be the signed-in user — an approval record can only be uploaded by the technician who made it. Sign in as that technician on the device that made it.',
+        'technician.id',
+      );
+    }
     const expected = await hashRecord(record, record.prevHash);
     if (expected !== record.hash) {
       throw new AppError(
@@ -46,11 +66,24 @@ export class ApprovalStore {
         'hash',
       );
     }
+    const site = await this.db
+      .selectFrom('changes')
+      .select('seq')
+      .where('kind', '=', 'site')
+      .where('record_id', '=', record.siteId)
+      .executeTakeFirst();
+    if (!site) {
+      throw new AppError(
+        'not_found',
+        `siteId: there is no site "${record.siteId}". Sync and make the record for a site of the directory.`,
+        'siteId',
+      );
+    }
     const body = canonicalJson(record);
     return this.db.transaction().execute(async (trx) => {
       // Two processes given the same record (or two records with the same prevHash) at once: the
       // second waits here, then finds the first's row — one stored copy, no fork in the chain.
-      await lockKey(trx, `approvals:${record.deviceId}`);
+      await lockKey(trx, `approvals:${record.technician.id}:${record.deviceId}`);
       const existing = await trx
         .selectFrom('approval_records')
         .select(['id', 'body', 'stored_at', 'server_seq'])
@@ -67,6 +100,7 @@ export class ApprovalStore {
         .selectFrom('approval_records')
         .select('hash')
         .where('device_id', '=', record.deviceId)
+        .where('technician', '=', record.technician.id)
         .orderBy('server_seq', 'desc')
         .limit(1)
         .executeTakeFirst();
@@ -88,6 +122,7 @@ export class ApprovalStore {
           subject: record.id,
           data: {
             deviceId: record.deviceId,
+            sessionDeviceId,
             siteId: record.siteId,
             action: record.request.action,
             outcome: record.decision.outcome,

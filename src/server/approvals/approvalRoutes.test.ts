@@ -11,11 +11,24 @@ import { deviceChain, unlinkedRecord } from './testRecords.testkit.js';
 let t: TestApp;
 let token: string;
 let outboxDir: string;
+/** The signed-in technician, as the desktop puts it in each record. */
+let tech: { id: string; name: string };
+
+const technicianOf = async (email: string) => {
+  const user = (await t.services.users.findByEmail(email))!;
+  return { id: user.id, name: user.name };
+};
+/** Records of the signed-in technician (the desktop only ever makes these). */
+const chainOf = (deviceId: string, count: number, prevHash?: string) =>
+  deviceChain(deviceId, count, prevHash, { technician: tech });
+const recordOf = (deviceId: string, overrides: Parameters<typeof unlinkedRecord>[1] = {}) =>
+  unlinkedRecord(deviceId, { technician: tech, ...overrides });
 
 beforeEach(async () => {
   outboxDir = mkdtempSync(join(tmpdir(), 'cs-approvals-'));
   t = await createTestApp({ approvals: { mailer: new FolderOutbox(join(outboxDir, 'outbox')) } });
   token = (await t.login()).accessToken;
+  tech = await technicianOf('tech@callsign.demo');
 });
 afterEach(async () => {
   await t.close();
@@ -35,7 +48,7 @@ const rows = () =>
 
 describe('POST /v1/approvals', () => {
   it('stores a record once, appends it to the audit chain and replays the stored result', async () => {
-    const [record] = await deviceChain('dev-a', 1);
+    const [record] = await chainOf('dev-a', 1);
     const first = await upload(record);
     expect(first.statusCode).toBe(201);
     const stored = first.json();
@@ -53,7 +66,7 @@ describe('POST /v1/approvals', () => {
         id: record!.id,
         device_id: 'dev-a',
         site_id: 'site-northwind',
-        technician: 'tech-1',
+        technician: tech.id,
         final_state: 'approved',
         server_seq: stored.serverSeq,
       },
@@ -69,48 +82,11 @@ describe('POST /v1/approvals', () => {
     expect(await t.services.approvals.records.get(record!.id)).toEqual(record);
   });
 
-  it('escalates a record that ended escalated while offline, once, when it is uploaded', async () => {
-    const escalated = ApprovalRecord.parse(
-      await linkRecord(
-        unlinkedRecord('dev-e', {
-          finalState: 'escalated_tier4',
-          events: [{ type: 'escalated', note: 'offline', at: '2026-03-01T10:00:00Z' }],
-        }),
-        '0'.repeat(64),
-      ),
-    );
-    expect((await upload(escalated)).statusCode).toBe(201);
-    expect((await upload(escalated)).statusCode).toBe(200);
-    const mails = await t.services.approvals.outbox!.list();
-    expect(mails.length).toBeGreaterThan(0);
-    expect(mails.every((m) => m.text.includes(escalated.id))).toBe(true);
-    const perContact = mails.length;
-    expect(await t.services.audit.list({ type: 'approval.escalated' })).toHaveLength(1);
-
-    // Escalated online first (the wizard's own call): the upload does not notify a second time.
-    const online = ApprovalRecord.parse(
-      await linkRecord(unlinkedRecord('dev-e', { finalState: 'escalated_partner' }), escalated.hash),
-    );
-    const esc = {
-      siteId: online.siteId,
-      recordId: online.id,
-      outcome: 'escalate_partner',
-      action: online.request.action,
-      reasons: ['r'],
-    };
-    expect(
-      (await t.app.inject({ method: 'POST', url: '/v1/approvals/escalations', headers: bearer(token), payload: esc }))
-        .statusCode,
-    ).toBe(200);
-    expect((await upload(online)).statusCode).toBe(201);
-    expect(await t.services.approvals.outbox!.list()).toHaveLength(perContact * 2);
-  });
-
   it('refuses the same id with a different body (409 conflict), keeping one row', async () => {
-    const [record] = await deviceChain('dev-a', 1);
+    const [record] = await chainOf('dev-a', 1);
     await upload(record);
     const changed = ApprovalRecord.parse(
-      await linkRecord({ ...unlinkedRecord('dev-a'), id: record!.id, finalState: 'denied' }, record!.prevHash),
+      await linkRecord({ ...recordOf('dev-a'), id: record!.id, finalState: 'denied' }, record!.prevHash),
     );
     const res = await upload(changed);
     expect(res.statusCode).toBe(409);
@@ -119,7 +95,7 @@ describe('POST /v1/approvals', () => {
   });
 
   it('checks the device chain: in order is fine, a gap or a fork is chain_broken', async () => {
-    const chain = await deviceChain('dev-b', 3);
+    const chain = await chainOf('dev-b', 3);
     const skipped = await upload(chain[1]);
     expect(skipped.statusCode).toBe(409);
     expect(skipped.json().error).toMatchObject({
@@ -129,19 +105,77 @@ describe('POST /v1/approvals', () => {
     });
     for (const r of chain) expect((await upload(r)).statusCode).toBe(201);
 
-    const [fork] = await deviceChain('dev-b', 1, chain[0]!.hash);
+    const [fork] = await chainOf('dev-b', 1, chain[0]!.hash);
     const forked = await upload(fork);
     expect(forked.statusCode).toBe(409);
     expect(forked.json().error.message).toMatch(/oldest first/);
 
     // Chains are per device: another device starts from genesis.
-    const [other] = await deviceChain('dev-c', 1);
+    const [other] = await chainOf('dev-c', 1);
     expect((await upload(other)).statusCode).toBe(201);
     expect(await rows()).toHaveLength(4);
   });
 
+  it("refuses a record in another technician's name (403 naming technician.id), storing nothing", async () => {
+    const other = await technicianOf('noc@callsign.demo');
+    const [forged] = await deviceChain('dev-a', 1, undefined, { technician: other });
+    const res = await upload(forged);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({
+      code: 'forbidden',
+      field: 'technician.id',
+      message: expect.stringContaining('signed-in'),
+    });
+    expect(await rows()).toHaveLength(0);
+  });
+
+  it("another technician claiming a device's chain first cannot block that device's genuine records", async () => {
+    // The desktop's device id is not secret (supervisors see it in the audit log): Nico uploads
+    // records of his own under Taylor's device id before Taylor's desktop gets online.
+    const nico = await technicianOf('noc@callsign.demo');
+    const nicoToken = (await t.login('noc@callsign.demo')).accessToken;
+    const squat = await deviceChain('dev-taylor', 2, undefined, { technician: nico });
+    for (const r of squat) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/v1/approvals',
+        headers: { ...bearer(nicoToken), 'idempotency-key': r.id },
+        payload: r,
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    // Taylor's genuine chain, from genesis, is still accepted in full, and stays linked.
+    const genuine = await chainOf('dev-taylor', 3);
+    for (const r of genuine) expect((await upload(r)).statusCode).toBe(201);
+    const [fork] = await chainOf('dev-taylor', 1, genuine[0]!.hash);
+    expect((await upload(fork)).json().error.code).toBe('chain_broken');
+    expect(await rows()).toHaveLength(5);
+  });
+
+  it("records the session's server device with the stored record", async () => {
+    const session = await t.login();
+    token = session.accessToken;
+    const [record] = await chainOf('dev-a', 1);
+    expect((await upload(record)).statusCode).toBe(201);
+    const [event] = await t.services.audit.list({ type: 'approval.stored' });
+    expect(event!.data).toMatchObject({ deviceId: 'dev-a', sessionDeviceId: session.deviceId });
+  });
+
+  it('refuses a record for a site that never existed (404 naming siteId); a since-deleted site is fine', async () => {
+    const [unknown] = await deviceChain('dev-a', 1, undefined, { technician: tech, siteId: 'site-nope' });
+    const res = await upload(unknown);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'not_found', field: 'siteId' });
+    expect(await rows()).toHaveLength(0);
+
+    // Made offline before an administrator deleted the site: still the record of what happened.
+    await t.services.directory.delete('site', 'site-northwind');
+    const [late] = await chainOf('dev-a', 1);
+    expect((await upload(late)).statusCode).toBe(201);
+  });
+
   it('requires the Idempotency-Key header equal to the record id', async () => {
-    const [record] = await deviceChain('dev-a', 1);
+    const [record] = await chainOf('dev-a', 1);
     const missing = await upload(record, null);
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error).toMatchObject({ code: 'bad_request', field: 'Idempotency-Key' });
@@ -152,7 +186,7 @@ describe('POST /v1/approvals', () => {
   });
 
   it('rejects a wrong hash and an invalid record, naming the field', async () => {
-    const [record] = await deviceChain('dev-a', 1);
+    const [record] = await chainOf('dev-a', 1);
     const tampered = { ...record!, ticket: 'T-9999' };
     const res = await upload(tampered);
     expect(res.statusCode).toBe(400);
@@ -168,7 +202,7 @@ describe('POST /v1/approvals', () => {
   });
 
   it('needs a bearer token', async () => {
-    const [record] = await deviceChain('dev-a', 1);
+    const [record] = await chainOf('dev-a', 1);
     const res = await t.app.inject({
       method: 'POST',
       url: '/v1/approvals',
@@ -245,73 +279,5 @@ describe('POST /v1/approvals/evaluate', () => {
         )
       ).statusCode,
     ).toBe(401);
-  });
-});
-
-describe('POST /v1/approvals/escalations', () => {
-  const escalate = (payload: unknown) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/v1/approvals/escalations',
-      headers: bearer(token),
-      payload: payload as object,
-    });
-
-  it("emails the site's notification contacts through the outbox and audits it", async () => {
-    const recordId = '7f1d5c3e-2b8a-4c1e-9d3f-0a1b2c3d4e5f';
-    const res = await escalate({
-      siteId: 'site-contoso-london',
-      recordId,
-      outcome: 'escalate_partner',
-      action: 'password.reset',
-      reasons: [
-        'password_reset policy: authenticateApprover is sms but Harriet Clarke has no mobile phone with an SMS gateway',
-      ],
-      ticket: 'T-2002',
-    });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ notified: 2 });
-
-    const outbox = await t.services.approvals.outbox!.list();
-    expect(outbox.map((m) => m.to[0]).sort()).toEqual([
-      '"Brightline MSP help desk escalations" <helpdesk-escalations@brightline-msp.example>',
-      '"Brightline UK service desk" <uk-servicedesk@brightline-msp.example>',
-    ]);
-    const mail = outbox[0]!;
-    expect(mail.subject).toBe('[Callsign] Escalated to the partner: Contoso Ltd — London — ticket T-2002');
-    for (const part of [
-      'Site: Contoso Ltd — London (site-contoso-london)',
-      'password.reset',
-      'Outcome: escalate_partner',
-      'Ticket: ticket T-2002',
-      'Technician: Taylor Tech',
-      recordId,
-      '- password_reset policy: authenticateApprover is sms but Harriet Clarke',
-    ]) {
-      expect(mail.text).toContain(part);
-    }
-    const [event] = await t.services.audit.list({ type: 'approval.escalated' });
-    expect(event).toMatchObject({
-      subject: recordId,
-      data: { siteId: 'site-contoso-london', outcome: 'escalate_partner', notified: 2, ticket: 'T-2002' },
-    });
-  });
-
-  it('404 for an unknown site and 400 naming the field for bad input', async () => {
-    const base = {
-      siteId: 'site-northwind',
-      recordId: '7f1d5c3e-2b8a-4c1e-9d3f-0a1b2c3d4e5f',
-      outcome: 'tier4',
-      action: 't4.vpn_access',
-      reasons: [],
-    };
-    expect((await escalate(base)).json()).toEqual({ notified: 2 });
-    const unknown = await escalate({ ...base, siteId: 'site-nope' });
-    expect(unknown.statusCode).toBe(404);
-    const badOutcome = await escalate({ ...base, outcome: 'proceed' });
-    expect(badOutcome.statusCode).toBe(400);
-    expect(badOutcome.json().error.field).toBe('outcome');
-    const badId = await escalate({ ...base, recordId: 'nope' });
-    expect(badId.json().error.field).toBe('recordId');
   });
 });

@@ -2,8 +2,9 @@
  * Security approvals over HTTP (contract: src/shared/api/approvals.ts), all behind a bearer token:
  *  - `POST /v1/approvals` (header `Idempotency-Key` = body.id) → 201 / 200 replay `ApprovalStored`
  *  - `POST /v1/approvals/evaluate` `{ siteId, request }` → the Decision for the stored site's rules
- *  - `POST /v1/approvals/escalations` `EscalationRequest` → `{ notified }`
+ *  - `POST /v1/approvals/escalations` `{ recordId }` → `{ notified }` (rate-limited per technician)
  */
+import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, ApprovalRecord, ApprovalStored, EscalationRequest } from '../../shared/api/index.js';
@@ -22,10 +23,11 @@ export const EvaluateStoredRequest = z
 
 export const EscalationResult = z.object({ notified: z.number().int().nonnegative() });
 
-export const approvalRoutes: FastifyPluginAsyncZod<{ auth: AuthService; approvals: ApprovalServices }> = async (
-  app,
-  { auth, approvals },
-) => {
+export const approvalRoutes: FastifyPluginAsyncZod<{
+  auth: AuthService;
+  approvals: ApprovalServices;
+  escalationLimit: preHandlerAsyncHookHandler;
+}> = async (app, { auth, approvals, escalationLimit }) => {
   // The permission hook (permissions/installPermissions.ts) authenticates first; requireAuth then
   // only re-checks, so these routes stay protected even where that hook is not installed.
   const onRequest = requireAuth(auth);
@@ -50,7 +52,11 @@ export const approvalRoutes: FastifyPluginAsyncZod<{ auth: AuthService; approval
           'Idempotency-Key',
         );
       }
-      const { created, stored } = await approvals.records.store(request.body, request.principal!.user);
+      const { created, stored } = await approvals.records.store(
+        request.body,
+        request.principal!.user,
+        request.principal!.deviceId,
+      );
       // Offline escalations are sent now; a failure here must not fail the (already stored) upload.
       if (created)
         await approvals.escalations
@@ -77,9 +83,12 @@ export const approvalRoutes: FastifyPluginAsyncZod<{ auth: AuthService; approval
 
   app.post(
     '/v1/approvals/escalations',
-    { onRequest, config, schema: { body: EscalationRequest, response: { 200: EscalationResult } } },
-    async (request) => {
-      return approvals.escalations.escalate(request.body, request.principal!.user);
+    {
+      onRequest,
+      preHandler: escalationLimit,
+      config,
+      schema: { body: EscalationRequest, response: { 200: EscalationResult } },
     },
+    async (request) => approvals.escalations.escalate(request.body.recordId, request.principal!.user),
   );
 };

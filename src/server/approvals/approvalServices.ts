@@ -8,9 +8,11 @@ import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AuditLog } from '../audit/AuditLog.js';
 import type { AuthService } from '../auth/AuthService.js';
+import type { ServerKey } from '../crypto/serverKey.js';
 import type { Database } from '../db/schema.js';
 import type { DirectoryStore } from '../directory/DirectoryStore.js';
 import { FolderOutbox } from '../notify/FolderOutbox.js';
+import { RateLimiter } from '../permissions/RateLimiter.js';
 import { unconfiguredMailer, type Mailer } from '../notify/Mailer.js';
 import { outboxRoutes } from '../notify/outboxRoutes.js';
 import { SmsCodeService, type SmsCodeOptions } from '../sms/SmsCodeService.js';
@@ -39,20 +41,23 @@ export interface ApprovalServices {
 }
 
 export function createApprovalServices(
-  deps: { db: Kysely<Database>; directory: DirectoryStore; audit: AuditLog; now: () => number },
+  deps: { db: Kysely<Database>; directory: DirectoryStore; audit: AuditLog; now: () => number; atRestKey: ServerKey },
   options: ApprovalServiceOptions = {},
 ): ApprovalServices {
   const { db, directory, audit, now } = deps;
   const mailer = options.mailer ?? unconfiguredMailer;
   const policies = new PolicyStore(directory);
+  const records = new ApprovalStore(db, audit, now);
+  const siteRules = (siteId: string) => buildSiteRules({ db, directory, policies }, siteId);
+  const limiter = new RateLimiter(db, now);
   return {
     policies,
-    records: new ApprovalStore(db, audit, now),
-    sms: new SmsCodeService(db, mailer, audit, now, options.sms),
-    escalations: new EscalationService({ directory, policies, mailer, audit }),
+    records,
+    sms: new SmsCodeService(db, mailer, audit, now, deps.atRestKey.subkey('sms-hmac'), options.sms),
+    escalations: new EscalationService({ db, directory, policies, records, siteRules, mailer, audit, limiter }),
     mailer,
     outbox: mailer instanceof FolderOutbox ? mailer : undefined,
-    siteRules: (siteId) => buildSiteRules({ db, directory, policies }, siteId),
+    siteRules,
   };
 }
 
@@ -63,10 +68,11 @@ export async function registerApprovalRoutes(
     directory: DirectoryStore;
     approvals: ApprovalServices;
     smsSendLimit: preHandlerAsyncHookHandler;
+    escalationLimit: preHandlerAsyncHookHandler;
   },
 ): Promise<void> {
   const { auth, directory, approvals } = deps;
-  await app.register(approvalRoutes, { auth, approvals });
+  await app.register(approvalRoutes, { auth, approvals, escalationLimit: deps.escalationLimit });
   await app.register(smsRoutes, {
     auth,
     directory,

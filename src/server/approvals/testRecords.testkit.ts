@@ -30,12 +30,17 @@ export function unlinkedRecord(
   });
 }
 
-/** `count` records linked in order from the genesis hash. */
-export async function deviceChain(deviceId: string, count: number, prevHash = GENESIS_HASH): Promise<ApprovalRecord[]> {
+/** `count` records linked in order from the genesis hash; `overrides` (e.g. the technician) apply to each. */
+export async function deviceChain(
+  deviceId: string,
+  count: number,
+  prevHash = GENESIS_HASH,
+  overrides: Partial<ApprovalRecord> = {},
+): Promise<ApprovalRecord[]> {
   const out: ApprovalRecord[] = [];
   let prev = prevHash;
   for (let i = 0; i < count; i++) {
-    const record = ApprovalRecord.parse(await linkRecord(unlinkedRecord(deviceId), prev));
+    const record = ApprovalRecord.parse(await linkRecord(unlinkedRecord(deviceId, overrides), prev));
     out.push(record);
     prev = record.hash;
   }

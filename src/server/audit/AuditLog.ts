@@ -120,6 +120,19 @@ export class AuditLog implements AuditSink {
     return (await q.execute()).map(toEntry);
   }
 
+  /** The first event of `type` about `subject`, if any (e.g. an approval's escalation). */
+  async find(type: string, subject: string): Promise<AuditEntry | undefined> {
+    const row = await this.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('type', '=', type)
+      .where('subject', '=', subject)
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? toEntry(row) : undefined;
+  }
+
   /** Whether an event of `type` about `subject` was recorded (e.g. an approval already escalated). */
   async has(type: string, subject: string): Promise<boolean> {
     const row = await this.db

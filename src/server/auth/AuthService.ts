@@ -92,6 +92,32 @@ export class AuthService {
     return this.startSession(user.id, device, { address, method: 'password' });
   }
 
+  /**
+   * Re-checks the signed-in user's password before a change to two-step sign-in. Counted by the
+   * sign-in lockout like a sign-in (a stolen access token cannot be used to guess the password
+   * faster than the sign-in form allows); a success does not clear the counters.
+   */
+  async verifyCurrentPassword(user: UserInfo, password: string, address: string): Promise<void> {
+    const keys = { address, account: user.email.trim().toLowerCase() };
+    const wait = await this.throttle.retryAfterSeconds(keys);
+    if (wait > 0) throw new LockedOutError(wait);
+    const row = await this.users.findByEmail(user.email);
+    const ok = await verifyPassword(password, row?.password_hash ?? (await this.users.dummyHash()));
+    if (row && ok) return;
+    await this.throttle.recordFailure(keys);
+    await this.audit?.append({
+      type: AUDIT_EVENT.signInFailed,
+      actor: keys.account,
+      subject: keys.account,
+      data: { address, reason: 'wrong_current_password' },
+    });
+    throw new AppError(
+      'invalid_credentials',
+      'currentPassword: that is not your current password. Enter the password you sign in with.',
+      'currentPassword',
+    );
+  }
+
   /** `GET /v1/me`: the signed-in user and whether TOTP is on for them. */
   async me(user: UserInfo): Promise<Me> {
     return { ...user, totpEnabled: await this.platform.mfa.isEnrolled(user.id) };

@@ -10,9 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildApp, createServices } from '../app.js';
 import { ensureKeyFile, NO_KEY_MESSAGE } from '../crypto/serverKey.js';
-import { openServerDatabase } from '../db/openServerDatabase.js';
 import { seedDemoVault } from '../demo/seedDemoVault.js';
 import { vaultDrivers } from '../vault/vaultDrivers.js';
+import { resolveAtRestKey } from '../crypto/atRestKey.js';
+import { isPostgresUrl, openServerDatabase } from '../db/openServerDatabase.js';
 import { DEMO_ACCOUNTS, seedDemoWorkspace } from '../demo/seedDemoWorkspace.js';
 import { FolderOutbox } from '../notify/FolderOutbox.js';
 import { mailerFromEnv } from '../notify/Mailer.js';
@@ -49,6 +50,15 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
   const dataDir = values['data-dir'] ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
+  // TOTP secrets and SMS codes at rest: the configured key, or (SQLite only) <dataDir>/server.key.
+  // Resolved before the database opens, so PostgreSQL without a shared key stops here.
+  const keyNotices: string[] = [];
+  const { key: atRestKey } = resolveAtRestKey({
+    env: io.env,
+    dataDir,
+    postgres: isPostgresUrl(io.env.DATABASE_URL),
+    notice: (m) => keyNotices.push(m),
+  });
   // PostgreSQL when DATABASE_URL=postgres://… is set, else SQLite in the data folder.
   const { database, where } = await openServerDatabase({ dataDir, databaseUrl: io.env.DATABASE_URL });
   // SMS codes and escalations: the demo writes them to <dataDir>/outbox (demo only); otherwise SMTP_URL.
@@ -59,8 +69,10 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
   const services = createServices(database, {
     approvals: { mailer },
     serverKey,
+    atRestKey,
     vaultDrivers: (context) => vaultDrivers(context, { demo: values.demo === true, dataDir }),
   });
+  await services.platform.mfa.sealPlainSecrets(); // rows migration 0006 marked as plain text
   if (values.demo) {
     const empty = (await services.users.count()) === 0 && (await services.directory.countRecords()) === 0;
     if (empty) {
@@ -99,6 +111,7 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
     ...(listen.https ? { https: listen.https } : {}),
     ...(listen.trustProxy ? { trustProxy: listen.trustProxy } : {}),
   });
+  for (const notice of keyNotices) app.log.warn(notice);
   for (const warning of listen.warnings) app.log.warn(warning);
   await app.listen({ port, host: listen.host });
   if (!serverKey) app.log.warn('the credential vault is off: no server key (%s)', NO_KEY_MESSAGE);

@@ -85,9 +85,12 @@ export function loadServerKey(env: Record<string, string | undefined>): ServerKe
   return null;
 }
 
-/** The demo's key: `<dataDir>/vault.key`, created 0600 on first use and kept across restarts. */
-export function ensureKeyFile(dataDir: string): { key: ServerKey; path: string; created: boolean } {
-  const path = join(dataDir, KEY_FILE_NAME);
+/** The demo's key: `<dataDir>/vault.key` (or `name`), created 0600 on first use and kept across restarts. */
+export function ensureKeyFile(
+  dataDir: string,
+  name: string = KEY_FILE_NAME,
+): { key: ServerKey; path: string; created: boolean } {
+  const path = join(dataDir, name);
   if (existsSync(path)) {
     chmodSync(path, 0o600);
     return { key: ServerKey.fromBase64(readFileSync(path, 'utf8'), path), path, created: false };

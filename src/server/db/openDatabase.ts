@@ -2,8 +2,13 @@
  * Opens the server database: SQLite via better-sqlite3 in WAL mode with foreign keys on, wrapped in
  * Kysely, migrated to the latest schema. The file lives in the server's data directory
  * (`callsign.sqlite`); `:memory:` is for tests.
+ *
+ * The file and its WAL/shared-memory companions hold password hashes, sealed TOTP secrets and the
+ * audit chain: they are made 0600 on every open (also when an older version, a copy or a restore
+ * left them readable to others); the folder is made 0700 by openServerDatabase.
  */
 import BetterSqlite3 from 'better-sqlite3';
+import { chmodSync, existsSync } from 'node:fs';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -18,6 +23,7 @@ export interface ServerDatabase {
 export async function openDatabase(file: string): Promise<ServerDatabase> {
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
+  if (file !== ':memory:') restrictFiles(file);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
@@ -30,4 +36,10 @@ export async function openDatabase(file: string): Promise<ServerDatabase> {
     throw new Error(`Could not update the database schema in ${file}: ${String(error)}`);
   }
   return { db, sqlite, close: () => db.destroy() };
+}
+
+/** Owner-only access to the database file and its `-wal` / `-shm` companions (no-op on Windows). */
+export function restrictFiles(file: string): void {
+  if (process.platform === 'win32') return;
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
 }

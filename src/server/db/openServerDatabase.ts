@@ -6,6 +6,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from './openDatabase.js';
 import { openPostgres, redactDatabaseUrl } from './openPostgres.js';
@@ -34,6 +35,9 @@ export async function openServerDatabase(options: {
       where: redactDatabaseUrl(options.databaseUrl.trim()),
     };
   }
+  // 0700 also when the folder already existed (mkdir's mode applies only to folders it creates).
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32') chmodSync(options.dataDir, 0o700);
   const file = join(options.dataDir, 'callsign.sqlite');
   return { database: await openDatabase(file), where: file };
 }

@@ -3,6 +3,7 @@
  * may wipe (its `public` schema is dropped and recreated), e.g.
  *   TEST_DATABASE_URL=postgres://callsign:…@127.0.0.1/callsign_test npx vitest run src/server/db/postgres.test.ts
  */
+import { ServerKey } from '../crypto/serverKey.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +79,7 @@ describe.skipIf(!URL)('PostgreSQL', () => {
 
   it('runs the platform: TOTP sign-in, devices, sync, lookup, admin writes, revocation', async () => {
     let now = Date.UTC(2026, 10, 23, 9, 0, 0);
-    const services = createServices(database, { scrypt: FAST_SCRYPT, now: () => now });
+    const services = createServices(database, { scrypt: FAST_SCRYPT, now: () => now, atRestKey: ServerKey.generate() });
     await loadDirectory(services.directory, FIXTURES);
     for (const a of DEMO_ACCOUNTS) await services.users.create({ ...a, password: TEST_PASSWORD });
     const app = await buildApp({ database, services, logStream: { write: () => undefined } });
@@ -161,6 +162,18 @@ describe.skipIf(!URL)('PostgreSQL', () => {
     }
   });
 
+  it('serve refuses PostgreSQL without a configured key (processes must share it), saying how to set one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-pg-nokey-'));
+    try {
+      const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
+      await expect(
+        serveCommand(['--port', '0', '--data-dir', dir], { ...io, env: { DATABASE_URL: URL } }),
+      ).rejects.toThrow(/every server process needs the same key.*CALLSIGN_VAULT_KEY_FILE/s);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('serve --demo seeds the demo workspace into PostgreSQL and serves it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cs-pg-serve-'));
     const stop = new AbortController();
@@ -173,7 +186,11 @@ describe.skipIf(!URL)('PostgreSQL', () => {
         stdin: new PassThrough(),
         stdout: out,
         stderr: new PassThrough(),
-        env: { DATABASE_URL: URL, CALLSIGN_DEMO_PASSWORD: 'pg-demo-pass' },
+        env: {
+          DATABASE_URL: URL,
+          CALLSIGN_DEMO_PASSWORD: 'pg-demo-pass',
+          CALLSIGN_VAULT_KEY: ServerKey.generate().toBase64(),
+        },
       },
       stop.signal,
     );
@@ -195,7 +212,7 @@ describe.skipIf(!URL)('PostgreSQL', () => {
   });
 
   it('keeps seqs strictly increasing under concurrent writers', async () => {
-    const services = createServices(database);
+    const services = createServices(database, { atRestKey: ServerKey.generate() });
     await loadDirectory(services.directory, { sites: FIXTURE_SITES, profiles: [], references: [] });
     const writes = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
@@ -218,7 +235,7 @@ describe.skipIf(!URL)('PostgreSQL', () => {
   it('exports the same bundle bytes as SQLite for the same directory, imports it back as a no-op, and verifies the audit chain', async () => {
     const sqlite = await openDatabase(':memory:');
     bulkLoadDirectory(sqlite.sqlite, FIXTURES, Date.now());
-    const fromSqlite = createServices(sqlite).platform.bundles;
+    const fromSqlite = createServices(sqlite, { atRestKey: ServerKey.generate() }).platform.bundles;
     const dir = mkdtempSync(join(tmpdir(), 'cs-pg-'));
     try {
       const file = join(dir, 'b.json');

@@ -4,6 +4,7 @@
  * database, not in a process. Two `buildApp`s with their own pools stand in for two processes.
  * Runs only with TEST_DATABASE_URL; uses its own schema, so it can run beside postgres.test.ts.
  */
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, createServices, type Services } from '../app.js';
@@ -12,12 +13,15 @@ import { loadDirectory } from '../bundle/loadDirectory.js';
 import { FIXTURE_POLICIES } from '../demo/demoPolicies.js';
 import { FIXTURE_PROFILES, FIXTURE_REFERENCES, FIXTURE_SITES } from '../demo/fixtures.js';
 import { DEMO_ACCOUNTS } from '../demo/seedDemoWorkspace.js';
+import { ServerKey } from '../crypto/serverKey.js';
 import { totpCode } from '../mfa/totp.js';
+import type { Mailer, MailMessage } from '../notify/Mailer.js';
 import { bearer, FAST_SCRYPT, TEST_PASSWORD } from '../testing/createTestApp.js';
 import { openPostgres, type PostgresServerDatabase } from './openPostgres.js';
 
 const BASE = process.env.TEST_DATABASE_URL;
-const SCHEMA = 'callsign_two_instances';
+// A schema of its own per run: several worktrees share the one test cluster.
+const SCHEMA = `callsign_two_instances_${randomBytes(4).toString('hex')}`;
 
 type Instance = { database: PostgresServerDatabase; services: Services; app: Awaited<ReturnType<typeof buildApp>> };
 
@@ -25,15 +29,24 @@ describe.skipIf(!BASE)('two server instances on one PostgreSQL', () => {
   const instances: Instance[] = [];
   let a: Instance;
   let b: Instance;
+  /** The one key file both processes are configured with (CALLSIGN_VAULT_KEY_FILE). */
+  const atRestKey = ServerKey.generate();
+  const sent: MailMessage[] = [];
+  const mailer: Mailer = {
+    send: async (m) => {
+      sent.push(m);
+      return { id: `m${sent.length}` };
+    },
+  };
 
   beforeAll(async () => {
-    const admin = await openPostgres(BASE!, { max: 1 });
+    const admin = await openPostgres(BASE!, { max: 1, migrate: false }); // touches only SCHEMA
     await sql`drop schema if exists ${sql.id(SCHEMA)} cascade`.execute(admin.db);
     await sql`create schema ${sql.id(SCHEMA)}`.execute(admin.db);
     await admin.close();
     for (let i = 0; i < 2; i++) {
       const database = await openPostgres(BASE!, { schema: SCHEMA });
-      const services = createServices(database, { scrypt: FAST_SCRYPT });
+      const services = createServices(database, { scrypt: FAST_SCRYPT, atRestKey, approvals: { mailer } });
       if (i === 0) {
         await loadDirectory(services.directory, {
           sites: FIXTURE_SITES,
@@ -54,6 +67,9 @@ describe.skipIf(!BASE)('two server instances on one PostgreSQL', () => {
       await i.app.close();
       await i.database.close();
     }
+    const admin = await openPostgres(BASE!, { max: 1, migrate: false });
+    await sql`drop schema if exists ${sql.id(SCHEMA)} cascade`.execute(admin.db);
+    await admin.close();
   });
 
   const login = (i: Instance, email: string, ip = '127.0.0.1', password = TEST_PASSWORD) =>
@@ -89,7 +105,9 @@ describe.skipIf(!BASE)('two server instances on one PostgreSQL', () => {
 
   it('stores an approval record uploaded to both instances once; the second gets the stored result', async () => {
     const session = (await login(a, 'tech@callsign.demo')).json();
-    const [record] = await deviceChain(session.deviceId, 1);
+    const [record] = await deviceChain(session.deviceId, 1, undefined, {
+      technician: { id: session.user.id, name: session.user.name },
+    });
     const upload = (i: Instance) =>
       i.app.inject({
         method: 'POST',
@@ -103,6 +121,25 @@ describe.skipIf(!BASE)('two server instances on one PostgreSQL', () => {
     const rows = await a.database.db.selectFrom('approval_records').select('id').where('id', '=', record!.id).execute();
     expect(rows).toHaveLength(1);
     expect(await b.services.audit.list({ type: 'approval.stored' })).toHaveLength(1);
+  });
+
+  it('verifies on one instance an SMS code sent through the other (one HMAC key from the key file)', async () => {
+    const token = (await login(a, 'tech@callsign.demo')).json().accessToken as string;
+    const res = await a.app.inject({
+      method: 'POST',
+      url: '/v1/sms/codes',
+      headers: bearer(token),
+      payload: { siteId: 'site-northwind', purpose: 'caller', profileId: 'prof-dana' },
+    });
+    expect(res.statusCode).toBe(201);
+    const code = /verification code is (\d{6})\./.exec(sent.at(-1)!.text)![1]!;
+    const checked = await b.app.inject({
+      method: 'POST',
+      url: `/v1/sms/codes/${res.json().codeId}/check`,
+      headers: bearer(token),
+      payload: { code },
+    });
+    expect(checked.json()).toEqual({ ok: true, attemptsLeft: 0 });
   });
 
   it('trips the per-minute sign-in limit across instances (per address and per account)', async () => {

@@ -14,6 +14,7 @@ export const REDACT_PATHS = [
   ...[
     'password',
     'newPassword',
+    'currentPassword',
     'accessToken',
     'refreshToken',
     'token',

@@ -5,7 +5,8 @@
  * `confirm` checks a first code, marks the secret confirmed and returns 10 fresh recovery codes
  * (stored hashed). Sign-in: after the password, `challenge` issues an mfaToken (stored hashed,
  * 5 minutes, 5 tries); `verify` consumes one try and, on success, the challenge. The TOTP secret is
- * kept in the database as base32 because verifying needs it; it leaves the server only at enrolment.
+ * kept in the database sealed with the server key (totpSecrets.ts) because verifying needs it; it
+ * leaves the server only at enrolment.
  */
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/api/index.js';
@@ -16,6 +17,8 @@ import { hashToken, newToken } from '../auth/tokens.js';
 import type { Database } from '../db/schema.js';
 import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from './recoveryCodes.js';
 import { checkTotp, newTotpSecret, totpProvisioning } from './totp.js';
+import { ServerKeyError } from '../crypto/serverKey.js';
+import { TotpSecrets } from './totpSecrets.js';
 
 export interface MfaPolicy {
   challengeMs: number;
@@ -37,12 +40,51 @@ export type ChallengeOutcome =
   | { ok: false; reason: 'wrong'; userId: string; attemptsLeft: number };
 
 export class MfaService {
+  private readonly secrets: TotpSecrets;
+
+  /** `totpKey`: the server key's `totp` sub-key (ServerKey.subkey('totp')). */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => number,
     private readonly audit: AuditSink,
+    totpKey: Buffer,
     private readonly policy: MfaPolicy = DEFAULT_MFA,
-  ) {}
+  ) {
+    this.secrets = new TotpSecrets(totpKey);
+  }
+
+  /** Seals every secret migration 0006 marked as plain text; returns how many. Run at start. */
+  async sealPlainSecrets(): Promise<number> {
+    const rows = await this.db
+      .selectFrom('totp_credentials')
+      .select(['user_id', 'secret'])
+      .where('secret', 'like', 'plain:%')
+      .execute();
+    let sealed = 0;
+    for (const row of rows) {
+      const done = await this.db
+        .updateTable('totp_credentials')
+        .set({ secret: this.secrets.seal(row.user_id, this.secrets.open(row.user_id, row.secret)) })
+        .where('user_id', '=', row.user_id)
+        .where('secret', '=', row.secret) // not if re-enrolled meanwhile
+        .executeTakeFirst();
+      if (done.numUpdatedRows > 0n) sealed++;
+    }
+    return sealed;
+  }
+
+  /** The base32 secret of a stored row; a row that does not open is an operator problem, said so. */
+  private secretOf(row: { user_id: string; secret: string }): string {
+    try {
+      return this.secrets.open(row.user_id, row.secret);
+    } catch (err) {
+      if (!(err instanceof ServerKeyError)) throw err;
+      throw new AppError(
+        'unavailable',
+        "Two-step sign-in cannot be checked: this account's TOTP secret does not open with the server's key (was the key changed?). Ask an administrator to restore the previous key or reset your two-step sign-in.",
+      );
+    }
+  }
 
   async isEnrolled(userId: string): Promise<boolean> {
     const row = await this.db
@@ -62,12 +104,13 @@ export class MfaService {
       );
     }
     const secret = newTotpSecret();
+    const sealed = this.secrets.seal(user.id, secret);
     const now = this.now();
     await this.db
       .insertInto('totp_credentials')
-      .values({ user_id: user.id, secret, created_at: now, confirmed_at: null, last_step: null })
+      .values({ user_id: user.id, secret: sealed, created_at: now, confirmed_at: null, last_step: null })
       .onConflict((oc) =>
-        oc.column('user_id').doUpdateSet({ secret, created_at: now, confirmed_at: null, last_step: null }),
+        oc.column('user_id').doUpdateSet({ secret: sealed, created_at: now, confirmed_at: null, last_step: null }),
       )
       .execute();
     return { secret, ...(await totpProvisioning(secret, user.email)) };
@@ -85,7 +128,7 @@ export class MfaService {
             : 'Start the set-up first (POST /v1/auth/totp/enroll), then send a code from your authenticator app.',
         );
       }
-      const step = checkTotp(row.secret, code, this.now(), null);
+      const step = checkTotp(this.secretOf(row), code, this.now(), null);
       if (step === null)
         throw new AppError(
           'invalid_code',
@@ -111,7 +154,29 @@ export class MfaService {
     });
   }
 
-  /** Turns TOTP off for a user (admin reset after a lost phone): secret and recovery codes go. */
+  /** Ten new recovery codes for a user with TOTP on (the old ones stop working); 409 when TOTP is off. */
+  async renewRecoveryCodes(userId: string): Promise<string[]> {
+    if (!(await this.isEnrolled(userId)))
+      throw new AppError(
+        'conflict',
+        'Two-step sign-in is off for this account, so it has no recovery codes. Set it up first.',
+      );
+    return this.db.transaction().execute(async (trx) => {
+      const codes = await this.replaceRecoveryCodes(trx, userId);
+      await this.audit.append(
+        {
+          type: PLATFORM_AUDIT_EVENT.totpRecoveryCodesRenewed,
+          actor: userId,
+          subject: userId,
+          data: { recoveryCodes: codes.length },
+        },
+        trx,
+      );
+      return codes;
+    });
+  }
+
+  /** Turns TOTP off for a user (admin reset after a lost phone, or the user with their password): secret and recovery codes go. */
   async reset(userId: string, by: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const gone = await trx.deleteFrom('totp_credentials').where('user_id', '=', userId).executeTakeFirst();
@@ -190,12 +255,17 @@ export class MfaService {
   private async useTotp(trx: Kysely<Database>, userId: string, code: string): Promise<boolean> {
     const row = await trx.selectFrom('totp_credentials').selectAll().where('user_id', '=', userId).executeTakeFirst();
     if (!row || row.confirmed_at === null) return false;
-    const step = checkTotp(row.secret, code, this.now(), row.last_step === null ? null : Number(row.last_step));
+    const secret = this.secretOf(row);
+    const step = checkTotp(secret, code, this.now(), row.last_step === null ? null : Number(row.last_step));
     if (step === null) return false;
-    // Conditional, so the same code raced to two server processes is accepted only once.
+    // Conditional, so the same code raced to two server processes is accepted only once. A row
+    // still marked plain (before the start-up sweep) is sealed on the way.
     const moved = await trx
       .updateTable('totp_credentials')
-      .set({ last_step: step })
+      .set({
+        last_step: step,
+        ...(this.secrets.isPlain(row.secret) ? { secret: this.secrets.seal(userId, secret) } : {}),
+      })
       .where('user_id', '=', userId)
       .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step)]))
       .executeTakeFirst();

@@ -18,7 +18,12 @@ describe('logs and the audit chain after a full platform flow', () => {
     keep(first.accessToken);
     keep(first.refreshToken);
     const enrol = (
-      await app.inject({ method: 'POST', url: '/v1/auth/totp/enroll', headers: bearer(first.accessToken) })
+      await app.inject({
+        method: 'POST',
+        url: '/v1/auth/totp/enroll',
+        headers: bearer(first.accessToken),
+        payload: { currentPassword: TEST_PASSWORD },
+      })
     ).json();
     keep(enrol.secret);
     keep(enrol.otpauthUri);

@@ -10,7 +10,12 @@ const STEP = 30_000;
 
 async function enrol(email = 'tech@callsign.demo') {
   const { accessToken } = await t.login(email);
-  const res = await t.app.inject({ method: 'POST', url: '/v1/auth/totp/enroll', headers: bearer(accessToken) });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/v1/auth/totp/enroll',
+    headers: bearer(accessToken),
+    payload: { currentPassword: TEST_PASSWORD },
+  });
   expect(res.statusCode).toBe(200);
   expect(res.headers['cache-control']).toBe('no-store');
   const enrolment = TotpEnrolment.parse(res.json());
@@ -56,7 +61,14 @@ describe('TOTP enrolment and sign-in', () => {
     for (const c of recoveryCodes) expect(stored).not.toContain(c);
     // Enrolling again while on is refused.
     expect(
-      (await t.app.inject({ method: 'POST', url: '/v1/auth/totp/enroll', headers: bearer(accessToken) })).statusCode,
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/v1/auth/totp/enroll',
+          headers: bearer(accessToken),
+          payload: { currentPassword: TEST_PASSWORD },
+        })
+      ).statusCode,
     ).toBe(409);
 
     const first = await password();

@@ -1,28 +1,42 @@
 /**
  * TOTP over HTTP (contract: src/shared/auth/session.ts):
  *  - `POST /v1/auth/totp` `{ mfaToken, code | recoveryCode }` → tokens (public: the mfaToken is the credential)
- *  - `POST /v1/auth/totp/enroll` → secret, otpauth:// URI and QR code (signed in)
+ *  - `POST /v1/auth/totp/enroll` `{ currentPassword }` → secret, otpauth:// URI and QR code (signed in)
  *  - `POST /v1/auth/totp/confirm` `{ code }` → the 10 recovery codes, shown this once (signed in)
+ *  - `POST /v1/auth/totp/recovery-codes` `{ currentPassword }` → 10 new recovery codes (signed in)
+ *  - `POST /v1/auth/totp/disable` `{ currentPassword }` → 204, TOTP off (signed in)
+ * Changes need the current password (a stolen 15-minute access token is not enough; wrong tries
+ * count towards the sign-in lockout) and e-mail the user (securityNotice.ts).
  * Every response carrying a secret is `Cache-Control: no-store`; the logger redacts these fields.
  */
-import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../shared/api/index.js';
 import {
   SessionTokens,
+  TotpChangeRequest,
   TotpConfirmed,
   TotpConfirmRequest,
   TotpEnrolment,
   TotpSignInRequest,
 } from '../../shared/auth/index.js';
 import type { AuthService } from '../auth/AuthService.js';
+import type { Mailer } from '../notify/Mailer.js';
 import { AUTH_BODY_LIMIT } from '../routes/authRoutes.js';
 import type { MfaService } from './MfaService.js';
+import { sendSecurityNotice, type SecurityChange } from './securityNotice.js';
 
 export const totpRoutes: FastifyPluginAsyncZod<{
   auth: AuthService;
   mfa: MfaService;
   totpLimit: preHandlerAsyncHookHandler;
-}> = async (app, { auth, mfa, totpLimit }) => {
+  mailer: Mailer;
+  now: () => number;
+}> = async (app, { auth, mfa, totpLimit, mailer, now }) => {
+  const notify = (request: FastifyRequest, change: SecurityChange) =>
+    sendSecurityNotice({ mailer, log: request.log, now }, request.principal!.user, change, request.ip);
+  const self = { config: { permission: 'account.self' }, bodyLimit: AUTH_BODY_LIMIT } as const;
+
   app.post(
     '/v1/auth/totp',
     {
@@ -39,13 +53,10 @@ export const totpRoutes: FastifyPluginAsyncZod<{
 
   app.post(
     '/v1/auth/totp/enroll',
-    {
-      config: { permission: 'account.self' },
-      bodyLimit: AUTH_BODY_LIMIT,
-      schema: { response: { 200: TotpEnrolment } },
-    },
+    { ...self, schema: { body: TotpChangeRequest, response: { 200: TotpEnrolment } } },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
+      await auth.verifyCurrentPassword(request.principal!.user, request.body.currentPassword, request.ip);
       return mfa.start(request.principal!.user);
     },
   );
@@ -59,7 +70,30 @@ export const totpRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
-      return { recoveryCodes: await mfa.confirm(request.principal!.user.id, request.body.code) };
+      const recoveryCodes = await mfa.confirm(request.principal!.user.id, request.body.code);
+      await notify(request, 'totp_on');
+      return { recoveryCodes };
     },
   );
+
+  app.post(
+    '/v1/auth/totp/recovery-codes',
+    { ...self, schema: { body: TotpChangeRequest, response: { 200: TotpConfirmed } } },
+    async (request, reply) => {
+      reply.header('Cache-Control', 'no-store');
+      await auth.verifyCurrentPassword(request.principal!.user, request.body.currentPassword, request.ip);
+      const recoveryCodes = await mfa.renewRecoveryCodes(request.principal!.user.id);
+      await notify(request, 'recovery_codes');
+      return { recoveryCodes };
+    },
+  );
+
+  app.post('/v1/auth/totp/disable', { ...self, schema: { body: TotpChangeRequest } }, async (request, reply) => {
+    const user = request.principal!.user;
+    await auth.verifyCurrentPassword(user, request.body.currentPassword, request.ip);
+    if (!(await mfa.reset(user.id, user.id)))
+      throw new AppError('conflict', 'Two-step sign-in is already off for this account.');
+    await notify(request, 'totp_off');
+    return reply.status(204).send();
+  });
 };

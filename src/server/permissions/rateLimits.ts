@@ -7,6 +7,8 @@
  *    counted in the database by MfaService).
  *  - `/v1/sms/codes`: SMS codes sent — per technician and per recipient (SMS_LIMITS), so a script or
  *    a stuck retry loop cannot flood a client's phone (each text also costs the MSP money).
+ *  - `/v1/approvals/escalations`: escalation emails asked for, per technician (ESCALATION_LIMITS),
+ *    counted together with the escalations sent when escalated records are uploaded.
  * A refused request gets 429 `rate_limited` with Retry-After.
  */
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
@@ -24,6 +26,13 @@ export const SMS_LIMITS = {
   perTechnician: { max: 20, windowMs: 10 * 60_000 },
   perRecipient: { max: 3, windowMs: 5 * 60_000 },
 } as const;
+
+/** Escalations are rare (Tier 4, partner); the wizard asks at most three times per record. */
+export const ESCALATION_LIMITS = {
+  perTechnician: { max: 10, windowMs: 10 * 60_000 },
+} as const;
+
+export const escalationLimitKey = (userId: string) => `escalation-tech:${userId}`;
 
 const WINDOW_MS = 60_000;
 
@@ -111,6 +120,22 @@ export function vaultCheckoutLimit(
           key: `vault-checkout:${request.principal?.user.id ?? request.ip}`,
           ...limit,
           message: `You have checked out ${limit.max} passwords in the last hour. Wait before the next one, or ask a supervisor if a job really needs more.`,
+        },
+      ],
+      reply,
+    );
+}
+
+/** preHandler for `POST /v1/approvals/escalations` (after validation and authentication). */
+export function escalationLimit(limiter: RateLimiter): preHandlerAsyncHookHandler {
+  return async (request, reply) =>
+    enforce(
+      limiter,
+      [
+        {
+          key: escalationLimitKey(request.principal?.user.id ?? request.ip),
+          ...ESCALATION_LIMITS.perTechnician,
+          message: `You have asked for ${ESCALATION_LIMITS.perTechnician.max} escalations in the last 10 minutes. Wait a few minutes and try again, or phone the site's contacts.`,
         },
       ],
       reply,

@@ -1,8 +1,14 @@
 /**
  * SMS verification codes (APPROVALS.md §3, "SMS authentication"). Table `sms_codes` keeps, per code,
- * only a per-code random salt and HMAC-SHA-256(process key, salt:code) — never the code — plus the
+ * only a per-code random salt and HMAC-SHA-256(key, salt:code) — never the code — plus the
  * masked number, expiry and check count; rows are purged a day after they expire. The HMAC key is
- * random per process, so a restart kills every outstanding code (they last 5 minutes anyway).
+ * the server key's `sms-hmac` sub-key (crypto/atRestKey.ts), the same in every process on one
+ * database, so a code sent through one process checks on another and survives a restart.
+ *
+ * A check claims its try in ONE conditional UPDATE (`checks < max`, unused, unexpired, the asking
+ * technician's) before comparing, and a right code is used up by another conditional UPDATE: under
+ * concurrent checks — also from several processes — no more than `max` are counted and a code is
+ * accepted once.
  *
  * A code: 6 digits from `crypto.randomInt`, valid for 5 minutes and at most 5 checks; a correct
  * check uses it up. The code exists in plain text only in memory here and in the message handed to
@@ -50,7 +56,6 @@ export interface Actor {
 }
 
 export class SmsCodeService {
-  private readonly key = randomBytes(32);
   private readonly ttlMs: number;
   private readonly maxChecks: number;
   private readonly generateCode: () => string;
@@ -60,6 +65,8 @@ export class SmsCodeService {
     private readonly mailer: Mailer,
     private readonly audit: AuditSink,
     private readonly now: () => number,
+    /** The server key's `sms-hmac` sub-key. */
+    private readonly key: Buffer,
     options: SmsCodeOptions = {},
   ) {
     this.ttlMs = options.ttlMs ?? SMS_CODE_TTL_MS;
@@ -124,40 +131,60 @@ export class SmsCodeService {
 
   /** Checks a code in constant time. Only the technician who asked for the code may check it. */
   async check(id: string, code: string, actor: Actor): Promise<SmsCheckResult> {
+    const now = this.now();
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('sms_codes').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row || row.requested_by !== actor.id) {
-        throw new AppError(
-          'not_found',
-          'There is no such SMS code (it may have been sent by another technician or purged). Send a new code.',
-        );
-      }
-      const dead = (reason: NonNullable<SmsCheckResult['reason']>): SmsCheckResult => ({
-        ok: false,
-        attemptsLeft: 0,
-        reason,
-      });
-      if (row.used_at !== null) return dead('already_used');
-      if (this.now() >= Number(row.expires_at)) return dead('expired');
-      if (row.checks >= this.maxChecks) return dead('too_many_attempts');
-
-      const ok = timingSafeEqual(Buffer.from(this.hash(row.salt, code), 'hex'), Buffer.from(row.code_hash, 'hex'));
-      const checks = row.checks + 1;
-      await trx
+      const claimed = await trx
         .updateTable('sms_codes')
-        .set({ checks, ...(ok ? { used_at: this.now() } : {}) })
+        .set((eb) => ({ checks: eb('checks', '+', 1) }))
         .where('id', '=', id)
-        .execute();
-      const attemptsLeft = ok ? 0 : this.maxChecks - checks;
-      const result: SmsCheckResult = ok
-        ? { ok, attemptsLeft }
-        : { ok, attemptsLeft, reason: attemptsLeft > 0 ? 'wrong_code' : 'too_many_attempts' };
+        .where('requested_by', '=', actor.id)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .where('checks', '<', this.maxChecks)
+        .returningAll()
+        .executeTakeFirst();
+      if (!claimed) return this.refusal(trx, id, actor, now);
+
+      const ok = timingSafeEqual(
+        Buffer.from(this.hash(claimed.salt, code), 'hex'),
+        Buffer.from(claimed.code_hash, 'hex'),
+      );
+      // A right code raced by another right check: only the first to mark it used wins.
+      const used = ok
+        ? (
+            await trx
+              .updateTable('sms_codes')
+              .set({ used_at: now })
+              .where('id', '=', id)
+              .where('used_at', 'is', null)
+              .executeTakeFirst()
+          ).numUpdatedRows > 0n
+        : false;
+      if (ok && !used) return { ok: false, attemptsLeft: 0, reason: 'already_used' };
+      const attemptsLeft = used ? 0 : this.maxChecks - Number(claimed.checks);
+      const result: SmsCheckResult = used
+        ? { ok: true, attemptsLeft }
+        : { ok: false, attemptsLeft, reason: attemptsLeft > 0 ? 'wrong_code' : 'too_many_attempts' };
       await this.audit.append(
         { type: AUDIT_EVENT.smsCodeChecked, actor: actor.id, subject: id, data: { ...result } },
         trx,
       );
       return result;
     });
+  }
+
+  /** Why no try could be claimed: unknown (or another technician's), used, expired or out of tries. */
+  private async refusal(trx: Kysely<Database>, id: string, actor: Actor, now: number): Promise<SmsCheckResult> {
+    const row = await trx.selectFrom('sms_codes').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row || row.requested_by !== actor.id) {
+      throw new AppError(
+        'not_found',
+        'There is no such SMS code (it may have been sent by another technician or purged). Send a new code.',
+      );
+    }
+    const reason: NonNullable<SmsCheckResult['reason']> =
+      row.used_at !== null ? 'already_used' : now >= Number(row.expires_at) ? 'expired' : 'too_many_attempts';
+    return { ok: false, attemptsLeft: 0, reason };
   }
 
   private hash(salt: string, code: string): string {

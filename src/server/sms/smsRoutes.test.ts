@@ -175,6 +175,25 @@ describe('POST /v1/sms/codes/:id/check', () => {
     expect((await check(codeId, code)).json()).toEqual({ ok: false, attemptsLeft: 0, reason: 'too_many_attempts' });
   });
 
+  it('counts no more than 5 checks, and accepts a right code once, under many concurrent checks', async () => {
+    await setup();
+    const { codeId } = (await send({ siteId: 'site-northwind', purpose: 'caller', profileId: 'prof-dana' })).json();
+    const code = await lastCode();
+    const guesses = await Promise.all(Array.from({ length: 20 }, () => check(codeId, wrong(code))));
+    expect(guesses.every((r) => r.statusCode === 200 && r.json().ok === false)).toBe(true);
+    expect(await t.services.audit.list({ type: 'sms.code_checked' })).toHaveLength(5);
+    expect(guesses.filter((r) => r.json().reason === 'wrong_code')).toHaveLength(4);
+    const row = await t.get<{ checks: number }>('select checks from sms_codes where id = ?', codeId);
+    expect(Number(row!.checks)).toBe(5);
+
+    await send({ siteId: 'site-northwind', purpose: 'caller', profileId: 'prof-dana' }); // a fresh code
+    const fresh = (await t.all<{ id: string }>('select id from sms_codes where id <> ?', codeId))[0]!.id;
+    const right = await lastCode();
+    const tries = await Promise.all(Array.from({ length: 20 }, () => check(fresh, right)));
+    expect(tries.filter((r) => r.json().ok === true)).toHaveLength(1);
+    expect(tries.filter((r) => r.statusCode === 200 && r.json().ok === false)).toHaveLength(19);
+  });
+
   it('expires after 5 minutes (injected clock)', async () => {
     await setup();
     const { codeId } = (await send({ siteId: 'site-northwind', purpose: 'caller', profileId: 'prof-dana' })).json();

@@ -56,11 +56,14 @@ export async function createTestApp(
     vaultCheckoutLimit?: { max: number; windowMs: number };
     /** Reverse-proxy addresses whose X-Forwarded-For is honoured (`serve --trust-proxy`). */
     trustProxy?: readonly string[];
+    /** TOTP secrets and SMS HMAC at rest; a fresh random key by default. */
+    atRestKey?: ServerKey;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
   const services = createServices(database, {
     scrypt: FAST_SCRYPT,
+    atRestKey: options.atRestKey ?? ServerKey.generate(),
     ...(options.now ? { now: options.now } : {}),
     ...(options.approvals ? { approvals: options.approvals } : {}),
     serverKey: options.serverKey === undefined ? ServerKey.generate() : options.serverKey,

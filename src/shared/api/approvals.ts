@@ -12,8 +12,10 @@
  *   `{ code }` → `{ ok, attemptsLeft }`. Codes: 6 digits, 5 minutes, stored only as hashes, at most 5
  *   checks; never logged, never returned.
  * - `POST /v1/approvals/evaluate` `{ siteId, request }` → Decision, for a stored site's rules.
- * - `POST /v1/approvals/escalations` `EscalationRequest` → `{ notified: number }`: emails the site's
- *   notification contacts (tier4 / escalate_partner outcomes).
+ * - `POST /v1/approvals/escalations` `{ recordId }` → `{ notified: number }`: emails the site's
+ *   notification contacts about the caller's stored record that ended escalated (tier4 /
+ *   escalate_partner), once per record — a repeat answers the first count; 404 until the record is
+ *   uploaded (an upload of an escalated record escalates it anyway); rate-limited per technician.
  * - `GET /v1/outbox` (demo workspace only) → the last messages the demo SMTP outbox received.
  */
 import { z } from 'zod';
@@ -84,12 +86,9 @@ export const SmsCodeCheck = z.object({ code: z.string().regex(/^\d{6}$/, 'enter 
 export const SmsCodeChecked = z.object({ ok: z.boolean(), attemptsLeft: z.number().int().nonnegative() });
 export type SmsCodeChecked = z.infer<typeof SmsCodeChecked>;
 
-export const EscalationRequest = z.object({
-  siteId: z.string().min(1),
-  recordId: z.uuid(),
-  outcome: z.enum(['tier4', 'escalate_partner']),
-  action: z.string(),
-  reasons: z.array(z.string()),
-  ticket: z.string().max(64).optional(),
-});
+/**
+ * Asks the server to escalate a stored record of the caller's that ended escalated. Only the id: the
+ * email is built on the server from the stored record, so nobody can mail free text through it.
+ */
+export const EscalationRequest = z.object({ recordId: z.uuid('send the id of an approval record you uploaded') });
 export type EscalationRequest = z.infer<typeof EscalationRequest>;

@@ -16,6 +16,7 @@ export const AUDIT_EVENT_TYPES = [
   'auth.sign_out',
   'auth.totp_enrolled',
   'auth.totp_reset',
+  'auth.totp_recovery_codes_renewed',
   'device.revoked',
   'account.created',
   'account.changed',

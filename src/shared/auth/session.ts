@@ -6,8 +6,12 @@
  *   `TotpSignInRequest` → `SessionTokens`. An mfaToken lives 5 minutes and allows 5 codes.
  * - `POST /v1/auth/refresh` → `SessionTokens` (rotated; a reused refresh token ends the device's
  *   session). A revoked device gets 401 `device_revoked` on every request: wipe the local cache.
- * - `POST /v1/auth/totp/enroll` → `TotpEnrolment`; `POST /v1/auth/totp/confirm` `{ code }` →
- *   `{ recoveryCodes }` (10 one-time codes, shown once, stored only hashed on the server).
+ * - `POST /v1/auth/totp/enroll` `{ currentPassword }` → `TotpEnrolment`; `POST /v1/auth/totp/confirm`
+ *   `{ code }` → `{ recoveryCodes }` (10 one-time codes, shown once, stored only hashed on the server).
+ * - `POST /v1/auth/totp/recovery-codes` `{ currentPassword }` → `{ recoveryCodes }` (the old ones
+ *   stop working); `POST /v1/auth/totp/disable` `{ currentPassword }` → 204. A bearer token alone
+ *   cannot change two-step sign-in: a wrong password is 401 `invalid_credentials` (field
+ *   `currentPassword`) and counts towards the sign-in lockout; the user is e-mailed on every change.
  * - `GET /v1/devices` → `{ devices }`; `DELETE /v1/devices/:id` → 204.
  * Secrets (tokens, TOTP secret and URI, QR image, recovery codes) travel only in these bodies.
  */
@@ -66,6 +70,14 @@ export const TotpEnrolment = z.object({
   qrCodeDataUrl: z.string(),
 });
 export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
+
+/** The signed-in user's password, asked again before any change to two-step sign-in. */
+export const CurrentPassword = z
+  .string({ error: 'enter your current password' })
+  .min(1, 'enter your current password')
+  .max(1024);
+export const TotpChangeRequest = z.object({ currentPassword: CurrentPassword });
+export type TotpChangeRequest = z.infer<typeof TotpChangeRequest>;
 
 export const TotpConfirmRequest = z.object({ code: TotpCode });
 export const TotpConfirmed = z.object({ recoveryCodes: z.array(z.string()).length(10) });

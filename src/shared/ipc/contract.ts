@@ -19,6 +19,7 @@ import { ServerUrl } from '../api/serverUrl.js';
 import type { AuditPage, AuditVerification } from '../api/audit.js';
 import type { AccountList } from '../auth/accounts.js';
 import type { DeviceList, TotpConfirmed, TotpEnrolment } from '../auth/session.js';
+import { CurrentPassword } from '../auth/session.js';
 
 export const ThemeMode = z.enum(['system', 'light', 'dark']);
 export type ThemeMode = z.infer<typeof ThemeMode>;
@@ -90,10 +91,11 @@ export const requestSchemas = {
   /** Demo workspace only: the messages the local SMTP outbox received. */
   'outbox.list': z.object({}).strict(),
   /**
-   * Starts TOTP enrolment. The result carries the secret, its otpauth URI and QR image: the renderer
+   * Starts TOTP enrolment; needs the signed-in user's current password (sent to the server only,
+   * never kept). The result carries the secret, its otpauth URI and QR image: the renderer
    * keeps them in component state only (never a query cache, storage or log).
    */
-  'account.totpEnroll': z.object({}).strict(),
+  'account.totpEnroll': z.object({ currentPassword: CurrentPassword }).strict(),
   /** Confirms enrolment with a first code; the result carries the 10 recovery codes, shown once. */
   'account.totpConfirm': z
     .object({

@@ -51,9 +51,17 @@ describe('AccountSecurityPage — two-step sign-in', () => {
   }
 
   it('enrols: QR and grouped key, a wrong code explained at the field, then the recovery codes once', async () => {
-    const { queryClient } = setup();
+    const { queryClient, calls } = setup();
     expect((await screen.findByTestId('totp-status')).textContent).toBe('Off');
+    // The current password first: a signed-in window alone cannot turn two-step sign-in on.
+    expect(screen.getByTestId('totp-start')).toHaveProperty('disabled', true);
+    fireEvent.change(screen.getByTestId('totp-current-password'), { target: { value: 'my password' } });
     fireEvent.click(screen.getByTestId('totp-start'));
+    await waitFor(() =>
+      expect(calls.find((c) => c.channel === 'account.totpEnroll')?.payload).toEqual({
+        currentPassword: 'my password',
+      }),
+    );
 
     expect(((await screen.findByTestId('totp-qr')) as HTMLImageElement).src).toBe(PNG);
     expect((screen.getByTestId('totp-secret') as HTMLInputElement).value).toBe(groupKey(SECRET));
@@ -108,7 +116,8 @@ describe('AccountSecurityPage — two-step sign-in', () => {
 
   it('cancelling the set-up drops the key from the page', async () => {
     setup();
-    fireEvent.click(await screen.findByTestId('totp-start'));
+    fireEvent.change(await screen.findByTestId('totp-current-password'), { target: { value: 'my password' } });
+    fireEvent.click(screen.getByTestId('totp-start'));
     await screen.findByTestId('totp-secret');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByTestId('totp-secret')).toBeNull();

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -5,6 +6,7 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import PhonelinkLockOutlined from '@mui/icons-material/PhonelinkLockOutlined';
 import { RecoveryCodesPanel } from './RecoveryCodesPanel.js';
@@ -17,6 +19,12 @@ export function TotpSection({ enabled }: { enabled: boolean }) {
   const flow = useTotpEnrolment();
   const { state } = flow;
   const on = enabled;
+  // Asked again before set-up (issue 11 #6); cleared once sent, never stored.
+  const [password, setPassword] = useState('');
+  const begin = () => {
+    flow.start(password);
+    setPassword('');
+  };
   return (
     <Paper component="section" aria-labelledby="totp-title" sx={{ p: 2.5 }} data-testid="totp-section">
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1 }}>
@@ -53,11 +61,38 @@ export function TotpSection({ enabled }: { enabled: boolean }) {
             </Alert>
           )}
           {!on && (
-            <Box>
-              <Button variant="contained" onClick={flow.start} loading={flow.starting} data-testid="totp-start">
-                {t('account.totp.start')}
-              </Button>
-            </Box>
+            <Stack
+              component="form"
+              direction="row"
+              spacing={1.5}
+              sx={{ alignItems: 'flex-start' }}
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (password) begin();
+              }}
+            >
+              <TextField
+                type="password"
+                size="small"
+                autoComplete="current-password"
+                label={t('account.totp.currentPassword')}
+                helperText={t('account.totp.currentPasswordHelp')}
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                slotProps={{ htmlInput: { 'data-testid': 'totp-current-password' } }}
+              />
+              <Box>
+                <Button
+                  type="submit"
+                  variant="contained"
+                  disabled={!password}
+                  loading={flow.starting}
+                  data-testid="totp-start"
+                >
+                  {t('account.totp.start')}
+                </Button>
+              </Box>
+            </Stack>
           )}
         </Stack>
       )}

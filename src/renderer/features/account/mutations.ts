@@ -21,7 +21,10 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
 
 export function useStartTotpEnrolment() {
   const { api } = useServices();
-  return useMutation({ mutationFn: () => call(() => api.invoke('account.totpEnroll', {})), gcTime: 0 });
+  return useMutation({
+    mutationFn: (currentPassword: string) => call(() => api.invoke('account.totpEnroll', { currentPassword })),
+    gcTime: 0,
+  });
 }
 
 export function useConfirmTotp() {

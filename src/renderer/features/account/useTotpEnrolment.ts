@@ -21,8 +21,9 @@ export function useTotpEnrolment() {
     startError: start.error,
     confirming: confirm.isPending,
     confirmError: confirm.error,
-    start: () =>
-      start.mutate(undefined, {
+    /** `currentPassword` goes to the server once; the hook does not keep it. */
+    start: (currentPassword: string) =>
+      start.mutate(currentPassword, {
         onSuccess: (enrolment) => {
           setState({ phase: 'scanning', enrolment });
           start.reset();

@@ -61,7 +61,9 @@ export function FinalStatePanel({
         <Alert severity="warning" data-testid="escalation-notice">
           {runner.escalation.error.code === 'server_unreachable'
             ? t('approvals.escalate.offline')
-            : t('approvals.escalate.failed', { message: runner.escalation.error.message })}
+            : runner.escalation.error.code === 'not_found'
+              ? t('approvals.escalate.pending')
+              : t('approvals.escalate.failed', { message: runner.escalation.error.message })}
         </Alert>
       )}
       {runner.saveError && (

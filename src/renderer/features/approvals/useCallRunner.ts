@@ -13,6 +13,7 @@ import type { ApprovalRequest, Decision, DialResult, DialStep } from '../../../s
 import { toAppError } from '../../app/toAppError.js';
 import { approverSmsRequest } from './approverSmsTarget.js';
 import type { RecordCaller } from './buildApprovalRecord.js';
+import { escalateAfterUpload } from './escalateAfterUpload.js';
 import type { WizardContext } from './loadWizardContext.js';
 import { useCheckSmsCode, useEscalate, useSaveApprovalRecord, useSendSmsCode } from './mutations.js';
 
@@ -147,16 +148,10 @@ export function useCallRunner(input: CallRunnerInput) {
       const next = dispatch({ type: 'escalated', note });
       const i = inputRef.current;
       if (!next || !current || !i.request) return;
-      const outcome = current.decision.outcome === 'tier4' ? 'tier4' : 'escalate_partner';
       try {
-        const r = await escalate.mutateAsync({
-          siteId: i.request.siteId,
-          recordId: i.recordId,
-          outcome,
-          action: i.request.action,
-          reasons: current.decision.reasons,
-          ...(i.ticket.trim() ? { ticket: i.ticket.trim() } : {}),
-        });
+        // The record (written by the dispatch above) goes to the server through the uploader; the
+        // server emails the contacts from the stored record, so only its id is sent.
+        const r = await escalateAfterUpload(() => escalate.mutateAsync({ recordId: i.recordId }));
         setEscalation({ notified: r.notified });
       } catch (err) {
         setEscalation({ error: toAppError(err) });
