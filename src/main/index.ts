@@ -2,11 +2,12 @@
  * Electron main entry: the thin layer. Wires services with Electron adapters (safeStorage,
  * electron-store), opens one locked-down window and denies navigation, new windows and permissions.
  */
-import { app, BrowserWindow, session as electronSession, shell } from 'electron';
+import { app, BrowserWindow, powerMonitor, session as electronSession, shell } from 'electron';
 import { join } from 'node:path';
 import { createMainServices } from './services/createMainServices.js';
 import { SafeStorageSecretStore } from './electron/safeStorageSecretStore.js';
 import { ElectronStoreSettings } from './electron/electronStoreSettings.js';
+import { ElectronClipboard } from './electron/electronClipboard.js';
 import { emitTo, registerIpc } from './electron/registerIpc.js';
 import { mainWindowOptions, RENDERER_CSP } from './electron/windowOptions.js';
 import { isAppUrl, isExternalLinkAllowed } from './electron/urlPolicy.js';
@@ -21,15 +22,26 @@ if (!app.requestSingleInstanceLock()) app.quit();
 app.whenReady().then(() => {
   // Events may be emitted by services before the window exists; they are dropped until it does.
   const windowRef: { current?: BrowserWindow } = {};
-  const { handlers } = createMainServices({
+  const { handlers, leases } = createMainServices({
     emit: (event, data) => windowRef.current && emitTo(windowRef.current.webContents, event, data),
     secrets: new SafeStorageSecretStore(app.getPath('userData')),
     settings: new ElectronStoreSettings(),
+    clipboard: new ElectronClipboard(),
+    logError: (message) => process.stderr.write(`callsign: ${message}\n`),
     defaultServerUrl: process.env.CALLSIGN_SERVER_URL ?? 'http://127.0.0.1:4317',
     shell: 'electron',
     version: app.getVersion(),
   });
   registerIpc(handlers, devServerUrl);
+  // Checked-out passwords never outlive an unattended desk or the process (LeaseKeeper).
+  powerMonitor.on('lock-screen', () => void leases.wipeAll('locked'));
+  // Quitting waits for the wipe once (clearing the clipboard is asynchronous), then quits for real.
+  let wipedForQuit = false;
+  app.on('will-quit', (e) => {
+    if (wipedForQuit) return;
+    e.preventDefault();
+    void leases.wipeAll('quit').finally(() => ((wipedForQuit = true), app.quit()));
+  });
 
   electronSession.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   electronSession.defaultSession.webRequest.onHeadersReceived((details, cb) =>
