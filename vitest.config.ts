@@ -13,6 +13,7 @@ const ROUTE_TESTS = [
   'src/server/mfa/noSecretsInLogs.test.ts',
   'src/server/audit/signInAudit.test.ts',
   'src/server/approvals/PolicyStore.test.ts',
+  'src/server/vault/**/*.test.ts',
 ];
 
 const POSTGRES_PROJECT: TestProjectInlineConfiguration = {

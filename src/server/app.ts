@@ -38,8 +38,15 @@ import { authRoutes } from './routes/authRoutes.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { lookupRoutes } from './routes/lookupRoutes.js';
 import { syncRoutes } from './routes/syncRoutes.js';
+import {
+  createVaultServices,
+  registerVaultRoutes,
+  type VaultOptions,
+  type VaultServices,
+} from './vault/vaultServices.js';
 
-export interface ServiceOptions {
+/** `serverKey` (null: vault routes answer 503), `vaultDrivers`, rotation timing: vault/vaultServices.ts. */
+export interface ServiceOptions extends VaultOptions {
   now?: () => number;
   scrypt?: ScryptParams;
   throttle?: ThrottlePolicy;
@@ -62,6 +69,8 @@ export interface Services {
   platform: PlatformServices;
   /** Per-minute sign-in limits, in the database so all server processes share them. */
   rateLimiter: RateLimiter;
+  /** The NOC credential vault (issue 10). */
+  vault: VaultServices;
 }
 
 /** The shared identification the desktop client uses, so server and client agree on every match. */
@@ -97,6 +106,7 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
     approvals,
     platform,
     rateLimiter: new RateLimiter(db, now),
+    vault: createVaultServices({ db, now, audit, directory, approvalRecords: approvals.records }, options),
   };
 }
 
@@ -115,6 +125,8 @@ export interface AppDeps extends ServiceOptions {
   bodyLimitBytes?: number;
   /** Sign-in attempts per minute per address and per account (default 10). */
   rateLimits?: RateLimitPolicy;
+  /** Vault check-outs per user (default 30 an hour). */
+  vaultCheckoutLimit?: { max: number; windowMs: number };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -171,5 +183,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     platform: services.platform,
     totpLimit: limits.totp,
   });
+  await registerVaultRoutes(app, services.vault, {
+    limiter: services.rateLimiter,
+    ...(deps.vaultCheckoutLimit ? { checkoutLimit: deps.vaultCheckoutLimit } : {}),
+  });
+  app.addHook('onClose', () => services.vault.scheduler.stop());
   return app;
 }

@@ -9,7 +9,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildApp, createServices } from '../app.js';
+import { ensureKeyFile, loadServerKey, NO_KEY_MESSAGE } from '../crypto/serverKey.js';
 import { openServerDatabase } from '../db/openServerDatabase.js';
+import { seedDemoVault } from '../demo/seedDemoVault.js';
+import { vaultDrivers } from '../vault/vaultDrivers.js';
 import { DEMO_ACCOUNTS, seedDemoWorkspace } from '../demo/seedDemoWorkspace.js';
 import { FolderOutbox } from '../notify/FolderOutbox.js';
 import { mailerFromEnv } from '../notify/Mailer.js';
@@ -48,7 +51,14 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
   const { database, where } = await openServerDatabase({ dataDir, databaseUrl: io.env.DATABASE_URL });
   // SMS codes and escalations: the demo writes them to <dataDir>/outbox (demo only); otherwise SMTP_URL.
   const mailer = values.demo ? new FolderOutbox(join(dataDir, 'outbox')) : mailerFromEnv(io.env);
-  const services = createServices(database, { approvals: { mailer } });
+  // The vault key: from CALLSIGN_VAULT_KEY_FILE / CALLSIGN_VAULT_KEY; the demo makes <dataDir>/vault.key (0600).
+  const envKey = loadServerKey(io.env);
+  const serverKey = envKey ?? (values.demo ? ensureKeyFile(dataDir).key : null);
+  const services = createServices(database, {
+    approvals: { mailer },
+    serverKey,
+    vaultDrivers: (context) => vaultDrivers(context, { demo: values.demo === true, dataDir }),
+  });
   if (values.demo) {
     const empty = (await services.users.count()) === 0 && (await services.directory.countRecords()) === 0;
     if (empty) {
@@ -68,6 +78,9 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
     }
   }
 
+  // Also into a demo workspace seeded before the vault existed; accounts already there are kept.
+  if (values.demo && serverKey) await seedDemoVault(services);
+
   const corsOrigins =
     values['cors-origin'] ??
     io.env.CALLSIGN_CORS_ORIGINS?.split(',')
@@ -83,6 +96,8 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
     corsOrigins,
   });
   await app.listen({ port, host });
+  if (!serverKey) app.log.warn('the credential vault is off: no server key (%s)', NO_KEY_MESSAGE);
+  services.vault.scheduler.start(); // ends login windows and rotates passwords without any request arriving
   // Build the lookup index in the background; the first lookups wait for it, everything else is served at once.
   services.lookup
     .catchUp()

@@ -87,6 +87,10 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   mfa_challenges: MfaChallengesTable;
   rate_limits: RateLimitsTable;
+  vault_credentials: VaultCredentialsTable;
+  vault_leases: VaultLeasesTable;
+  vault_settings: VaultSettingsTable;
+  vault_directories: VaultDirectoriesTable;
 }
 
 /** Uploaded approval records (APPROVALS.md §5), stored once per id; `body` is the canonical JSON. */
@@ -181,4 +185,72 @@ export interface RateLimitsTable {
   key: string;
   window_start: number;
   hits: number;
+}
+
+/**
+ * A vault account (0005_vault). `meta` is the CredentialMeta JSON without lease and rotation (those
+ * are columns); `secret`/`pending_secret` are sealed (`v1.<nonce>.<ciphertext>.<tag>`), never plain.
+ * `username_key` is the bare lower-cased username, for the duplicate-domain-entry rule.
+ */
+export interface VaultCredentialsTable {
+  id: string;
+  site_id: string;
+  meta: string;
+  username_key: string;
+  kind: 'dynamic' | 'static';
+  driver: string;
+  secret: string | null;
+  version: number;
+  pending_secret: string | null;
+  /** ok | due (lease ended or 7 days unused) | pending (a process is rotating) | failed (retry at next_retry_at). */
+  rotation_state: 'ok' | 'due' | 'pending' | 'failed';
+  rotation_at: number | null;
+  rotation_reason: string | null;
+  rotation_attempts: number;
+  next_retry_at: number | null;
+  /** While `pending`: the claiming process works on it until then; after, another may take over. */
+  claim_until: number | null;
+  rotated_at: number;
+  last_used_at: number | null;
+  /** The open exclusive lease of a dynamic account. */
+  lease_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface VaultLeasesTable {
+  id: string;
+  credential_id: string;
+  user_id: string;
+  device_id: string | null;
+  kind: 'dynamic' | 'static';
+  reason: string;
+  ticket: string;
+  approval_id: string | null;
+  wrong_site: number;
+  created_at: number;
+  expires_at: number;
+  ended_at: number | null;
+  /** checked_in | expired | forced | device_revoked | deleted */
+  end_reason: string | null;
+}
+
+export interface VaultSettingsTable {
+  id: string;
+  login_window_minutes: number;
+  ticket_pattern: string | null;
+  updated_at: number;
+}
+
+/** A site's directory for the `ldap` driver; `bind_secret` is the service bind password, sealed. */
+export interface VaultDirectoriesTable {
+  site_id: string;
+  url: string;
+  flavor: 'openldap' | 'active_directory';
+  bind_dn: string;
+  base_dn: string;
+  user_attribute: string;
+  ca_cert_pem: string | null;
+  bind_secret: string;
+  updated_at: number;
 }

@@ -253,8 +253,8 @@ export class DirectoryStore {
   }
 }
 
-/** Replaces the record's change row with a new one; returns its seq. */
-async function writeChange(
+/** Replaces the record's change row with a new one; returns its seq. (Also used by the vault's `credential` kind.) */
+export async function writeChange(
   trx: Kysely<Database>,
   kind: string,
   id: string,

@@ -19,6 +19,13 @@ const STATUS: Record<string, number> = {
   not_found: 404,
   conflict: 409,
   chain_broken: 409,
+  // The vault (issue 10): an account held by someone else, mid-rotation, failed rotation, another site's.
+  checked_out: 409,
+  rotation_pending: 409,
+  rotation_failed: 409,
+  wrong_site: 409,
+  not_checked_out: 409,
+  lease_ended: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -94,3 +94,25 @@ export function smsSendLimit(limiter: RateLimiter): preHandlerAsyncHookHandler {
     );
   };
 }
+
+/** Vault check-outs per user (issue 10): a person needs a handful an hour; a script needs many more. */
+export const VAULT_CHECKOUT_LIMIT = { max: 30, windowMs: 60 * 60_000 } as const;
+
+/** preHandler for `POST /v1/credentials/:id/checkout` (after authentication and validation). */
+export function vaultCheckoutLimit(
+  limiter: RateLimiter,
+  limit: { max: number; windowMs: number } = VAULT_CHECKOUT_LIMIT,
+): preHandlerAsyncHookHandler {
+  return async (request, reply) =>
+    enforce(
+      limiter,
+      [
+        {
+          key: `vault-checkout:${request.principal?.user.id ?? request.ip}`,
+          ...limit,
+          message: `You have checked out ${limit.max} passwords in the last hour. Wait before the next one, or ask a supervisor if a job really needs more.`,
+        },
+      ],
+      reply,
+    );
+}

@@ -59,6 +59,22 @@ describe('route permissions', () => {
       }
     }
     expect(checked).toBe(routes.length * 4);
+    // The vault's routes (issue 10) are in the walk, each with its permission.
+    const declared = new Map(routes.map((r) => [`${r.method} ${r.url}`, r.permission]));
+    expect(Object.fromEntries([...declared].filter(([k]) => /credentials|leases|vault/.test(k)))).toEqual({
+      'GET /v1/sites/:siteId/credentials': 'credentials.checkout',
+      'POST /v1/credentials/:id/checkout': 'credentials.checkout',
+      'POST /v1/leases/:leaseId/checkin': 'credentials.checkout',
+      'POST /v1/credentials/:id/force-checkin': 'credentials.force_checkin',
+      'POST /v1/leases/:leaseId/events': 'credentials.checkout',
+      'GET /v1/admin/credentials': 'admin.read',
+      'POST /v1/admin/credentials': 'directory.write',
+      'PATCH /v1/admin/credentials/:id': 'directory.write',
+      'DELETE /v1/admin/credentials/:id': 'directory.write',
+      'PUT /v1/admin/sites/:siteId/vault-directory': 'directory.write',
+      'GET /v1/admin/vault/settings': 'admin.read',
+      'PUT /v1/admin/vault/settings': 'directory.write',
+    });
   });
 
   it('asks for a token (401) before anything else on every non-public route', async () => {

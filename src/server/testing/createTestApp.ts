@@ -17,6 +17,9 @@ import { FIXTURE_POLICIES } from '../demo/demoPolicies.js';
 import { FIXTURE_PROFILES, FIXTURE_REFERENCES, FIXTURE_SITES } from '../demo/fixtures.js';
 import { DEMO_ACCOUNTS } from '../demo/seedDemoWorkspace.js';
 import { bulkLoadDirectory } from '../directory/bulkLoadDirectory.js';
+import { ServerKey } from '../crypto/serverKey.js';
+import { SimulatedAgentDriver } from '../vault/drivers/SimulatedAgentDriver.js';
+import type { VaultDriverFactory } from '../vault/vaultServices.js';
 import { openTestDatabase, testDialect, type TestDialect } from './testDatabase.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -46,6 +49,11 @@ export async function createTestApp(
     corsOrigins?: string[];
     approvals?: ApprovalServiceOptions;
     rateLimits?: RateLimitPolicy;
+    /** The vault key: a fresh one by default; null tests the no-key 503. */
+    serverKey?: ServerKey | null;
+    /** Rotation drivers (default: the simulated agent, in memory). */
+    vaultDrivers?: VaultDriverFactory;
+    vaultCheckoutLimit?: { max: number; windowMs: number };
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
@@ -53,6 +61,8 @@ export async function createTestApp(
     scrypt: FAST_SCRYPT,
     ...(options.now ? { now: options.now } : {}),
     ...(options.approvals ? { approvals: options.approvals } : {}),
+    serverKey: options.serverKey === undefined ? ServerKey.generate() : options.serverKey,
+    vaultDrivers: options.vaultDrivers ?? (() => [new SimulatedAgentDriver(null)]),
   });
   if (options.seed ?? true) {
     const fixtures = {
@@ -76,6 +86,7 @@ export async function createTestApp(
     logStream: { write: (line: string) => void logs.push(line) },
     corsOrigins: options.corsOrigins ?? [],
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.vaultCheckoutLimit ? { vaultCheckoutLimit: options.vaultCheckoutLimit } : {}),
   });
   const all = async <T>(text: string, ...params: unknown[]): Promise<T[]> => {
     let n = 0;

@@ -1,0 +1,78 @@
+/**
+ * Credential metadata in the directory change feed (sync kind `credential`): after every change
+ * to an account, its lease or its rotation state, `publishCredential` rebuilds the CredentialMeta
+ * JSON (never a secret: the row's sealed columns are not read) into `directory_records` and
+ * replaces its change row, inside the caller's transaction. The sync page then carries it as it
+ * carries sites, so the desktop's Credentials tab reads offline.
+ */
+import type { Kysely } from 'kysely';
+import type { CredentialMeta, RotationState } from '../../shared/api/credentials.js';
+import type { Database, VaultCredentialsTable } from '../db/schema.js';
+import { writeChange } from '../directory/DirectoryStore.js';
+
+export const CREDENTIAL_KIND = 'credential';
+
+/** The stored account fields (`vault_credentials.meta`): CredentialMeta without id, lease and rotation. */
+export type StoredMeta = Omit<CredentialMeta, 'id' | 'lease' | 'rotation'>;
+
+export type MetaRow = Pick<
+  VaultCredentialsTable,
+  'id' | 'meta' | 'rotation_state' | 'rotation_at' | 'rotation_reason' | 'lease_id'
+>;
+
+/** The API's three rotation states: `due` (waiting for the scheduler) reads as pending. */
+export function apiRotationState(state: VaultCredentialsTable['rotation_state']): RotationState {
+  return state === 'ok' ? 'ok' : state === 'failed' ? 'failed' : 'pending';
+}
+
+export function toMeta(row: MetaRow, lease: CredentialMeta['lease']): CredentialMeta {
+  const stored = JSON.parse(row.meta) as StoredMeta;
+  return {
+    id: row.id,
+    ...stored,
+    lease,
+    rotation: {
+      state: apiRotationState(row.rotation_state),
+      at: row.rotation_at === null ? null : new Date(Number(row.rotation_at)).toISOString(),
+      ...(row.rotation_state === 'failed' && row.rotation_reason ? { reason: row.rotation_reason } : {}),
+    },
+  };
+}
+
+/** Lease state of the open exclusive lease `leaseId`, with the holder's display name. */
+export async function leaseState(db: Kysely<Database>, leaseId: string | null): Promise<CredentialMeta['lease']> {
+  if (!leaseId) return null;
+  const l = await db
+    .selectFrom('vault_leases as l')
+    .leftJoin('users as u', 'u.id', 'l.user_id')
+    .select(['l.user_id', 'l.expires_at', 'l.ended_at', 'u.name'])
+    .where('l.id', '=', leaseId)
+    .executeTakeFirst();
+  if (!l || l.ended_at !== null) return null;
+  return { heldBy: l.name ?? l.user_id, heldById: l.user_id, until: new Date(Number(l.expires_at)).toISOString() };
+}
+
+export async function readMeta(db: Kysely<Database>, id: string): Promise<CredentialMeta | undefined> {
+  const row = await db
+    .selectFrom('vault_credentials')
+    .select(['id', 'meta', 'rotation_state', 'rotation_at', 'rotation_reason', 'lease_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toMeta(row, await leaseState(db, row.lease_id)) : undefined;
+}
+
+/** Rewrites the account's feed record (or its tombstone when the account is gone); returns the seq. */
+export async function publishCredential(trx: Kysely<Database>, id: string, now: number): Promise<number> {
+  const meta = await readMeta(trx, id);
+  if (!meta) {
+    await trx.deleteFrom('directory_records').where('kind', '=', CREDENTIAL_KIND).where('id', '=', id).execute();
+    return writeChange(trx, CREDENTIAL_KIND, id, 'delete', now);
+  }
+  const data = JSON.stringify(meta);
+  await trx
+    .insertInto('directory_records')
+    .values({ kind: CREDENTIAL_KIND, id, site_id: meta.siteId, data, updated_at: now })
+    .onConflict((oc) => oc.columns(['kind', 'id']).doUpdateSet({ site_id: meta.siteId, data, updated_at: now }))
+    .execute();
+  return writeChange(trx, CREDENTIAL_KIND, id, 'upsert', now);
+}

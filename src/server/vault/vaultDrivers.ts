@@ -1,0 +1,17 @@
+/**
+ * Which rotation drivers `serve` offers. The demo workspace gets the `simulated-agent` (it records
+ * rotations in the data folder); the real `ldap` driver (drivers/LdapDriver.ts) is added here, built
+ * with `context.directories` for its site's settings.
+ */
+import type { RotationDriver } from './RotationDriver.js';
+import { SimulatedAgentDriver } from './drivers/SimulatedAgentDriver.js';
+import type { VaultDriverContext } from './vaultServices.js';
+
+export function vaultDrivers(
+  _context: VaultDriverContext,
+  options: { demo: boolean; dataDir: string },
+): RotationDriver[] {
+  const drivers: RotationDriver[] = [];
+  if (options.demo) drivers.push(new SimulatedAgentDriver(options.dataDir));
+  return drivers;
+}
