@@ -71,6 +71,7 @@ export function CheckoutForm({
 
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         submit();

@@ -66,6 +66,8 @@ function setup(opts: RenderOptions = {}, url = '/sites/site-nw?tab=credentials',
   const calls: Array<[string, unknown]> = [];
   const invoke = (channel: string, payload: unknown) => {
     calls.push([channel, payload]);
+    const custom = opts.invoke?.(channel, payload);
+    if (custom) return custom;
     if (channel === 'credentials.list') return Promise.reject({ code: 'server_unreachable', message: 'offline' });
     if (channel === 'credentials.checkout')
       return Promise.resolve({
@@ -85,7 +87,10 @@ function setup(opts: RenderOptions = {}, url = '/sites/site-nw?tab=credentials',
     return opts.invoke?.(channel, payload);
   };
   return renderRoutes(
-    [{ path: 'sites/:siteId', element: <SitePage /> }],
+    [
+      { path: 'sites/:siteId', element: <SitePage /> },
+      { path: 'lookup', element: <div data-testid="lookup-page" /> },
+    ],
     url,
     { sites, profiles: [lou], credentials },
     {
@@ -106,7 +111,7 @@ function fill(reason: string, ticket: string) {
   fireEvent.change(screen.getByTestId('checkout-ticket'), { target: { value: ticket } });
 }
 
-describe('Credentials tab', () => {
+describe('Credentials tab', { timeout: 60_000 }, () => {
   it('is absent for technicians, even when the URL asks for it', async () => {
     await setup({ role: 'technician' });
     expect(await screen.findByTestId('site-tab-overview')).toBeTruthy();
@@ -135,7 +140,7 @@ describe('Credentials tab', () => {
   });
 
   it('offers a supervisor the forced check-in of a held account', async () => {
-    const { calls } = await setup({ role: 'supervisor', invoke: async () => undefined });
+    const { calls } = await setup({ role: 'supervisor' });
     fireEvent.click(await screen.findByTestId('credential-force'));
     const confirm = await screen.findByTestId('credential-force-confirm');
     fireEvent.click(within(confirm).getByRole('button', { name: 'Force check-in' }));
@@ -162,10 +167,14 @@ describe('Credentials tab', () => {
   });
 
   it('guards a credential of another site than the caller’s: confirmation required, sent and flagged', async () => {
-    const { calls } = await setup();
+    const { calls, router } = await setup();
     const box = screen.getByTestId('lookup-input');
     act(() => box.focus());
     fireEvent.change(box, { target: { value: '+1 503 555 0199' } });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await screen.findByTestId('lookup-page');
+    await act(() => router.navigate('/sites/site-nw?tab=credentials'));
+    expect((await screen.findByTestId('caller-panel')).textContent).toContain('Lou Baker');
     await openCheckout();
     expect((await screen.findByTestId('checkout-wrong-site')).textContent).toContain('Bluebird Bakery');
     fill('Restart the file server', 'T-1042');
@@ -254,14 +263,28 @@ describe('Credentials tab', () => {
       value: { writeText: async (t: string) => void (clip = t), readText: async () => clip },
     });
     await setup({
-      invoke: async (channel) =>
-        channel === 'credentials.copy' ? { via: 'renderer', secret: SECRET, clearAfterSeconds: 10 } : undefined,
+      invoke: (channel) =>
+        channel === 'credentials.copy'
+          ? Promise.resolve({ via: 'renderer', secret: SECRET, clearAfterSeconds: 10 })
+          : undefined,
     });
-    // the harness answers credentials.copy itself; route it to the bridge answer
     await openCheckout();
     fill('Restart the file server', 'T-1042');
     fireEvent.click(screen.getByTestId('checkout-submit'));
     await screen.findByTestId('lease-dialog');
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    fireEvent.click(screen.getByTestId('lease-copy'));
+    expect((await screen.findByTestId('lease-copied')).textContent).toMatch(/this page clears the clipboard in 10 s/);
+    expect(clip).toBe(SECRET);
+    expect(document.body.textContent).not.toContain(SECRET);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(10_500)));
     expect(clip).toBe('');
+    // copied again, then the technician copies something else: the check-in leaves it alone
+    fireEvent.click(screen.getByTestId('lease-copy'));
+    await waitFor(() => expect(clip).toBe(SECRET));
+    clip = 'ticket notes';
+    fireEvent.click(screen.getByTestId('lease-checkin'));
+    await screen.findByTestId('lease-ended');
+    expect(clip).toBe('ticket notes');
   });
 });
