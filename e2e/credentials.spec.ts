@@ -29,6 +29,7 @@ test('a NOC user checks out, copies and checks in a dynamic password; it is stor
   workspace,
   context,
 }) => {
+  test.setTimeout(300_000); // two sign-ins with a full demo sync each on a shared machine
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(workspace.url).origin });
   const consoleLines: string[] = [];
   page.on('console', (m) => consoleLines.push(m.text()));
