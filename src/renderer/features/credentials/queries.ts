@@ -12,7 +12,6 @@ import type { CallsignDb } from '../../db/CallsignDb.js';
 export const credentialKeys = {
   all: ['credentials'] as const,
   fresh: (siteId: string) => [...credentialKeys.all, 'fresh', siteId] as const,
-  leases: () => [...credentialKeys.all, 'leases'] as const,
 };
 
 export const credentialQueries = {
@@ -39,17 +38,5 @@ export const credentialQueries = {
       },
       retry: false,
       staleTime: 30_000,
-    }),
-  /** The leases this device holds (no secrets): reopening one after its dialog closed. */
-  leases: (api: CallsignApi) =>
-    queryOptions({
-      queryKey: credentialKeys.leases(),
-      queryFn: async () => {
-        try {
-          return await api.invoke('credentials.leases', {});
-        } catch (err) {
-          throw toAppError(err);
-        }
-      },
     }),
 };
