@@ -74,6 +74,21 @@ export const layerRules = {
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
+/** Test support by name (STYLE.md 14): tests, `*.testkit.ts` helpers and `testing/` folders. */
+const testSupportFiles = ['**/*.test.ts', '**/*.test.tsx', '**/*.testkit.ts', '**/*.testkit.tsx', '**/testing/**'];
+const noTestSupport = pattern(
+  ['*.testkit', '*.testkit.js', '*.testkit.ts', '*.testkit.tsx', '**/testing/**', 'testing/*', './testing/*'],
+  'Production code never imports test support (*.testkit.ts, testing/): it does not ship.',
+);
+/**
+ * One layer's rule twice: for its tests and test support as it is, and for its production files
+ * with the test-support ban added (flat config replaces, not merges, a rule set twice for a file).
+ */
+const layer = (files, patterns) => [
+  { files, rules: restrict(patterns) },
+  { files, ignores: testSupportFiles, rules: restrict([...patterns, noTestSupport]) },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -96,11 +111,12 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  { files: ['src/shared/**/*.ts'], rules: restrict(layerRules.shared) },
-  { files: ['src/renderer/**/*.{ts,tsx}'], rules: restrict(layerRules.renderer) },
-  { files: ['src/main/**/*.ts'], rules: restrict(layerRules.main) },
-  { files: ['src/main/services/**/*.ts', 'src/main/bridge/**/*.ts'], rules: restrict(layerRules.mainServices) },
-  { files: ['src/server/**/*.ts'], rules: restrict(layerRules.server) },
-  { files: ['src/preload/**/*.ts'], rules: restrict(layerRules.preload) },
+  ...layer(['src/shared/**/*.ts'], layerRules.shared),
+  ...layer(['src/renderer/**/*.{ts,tsx}'], layerRules.renderer),
+  ...layer(['src/main/**/*.ts'], layerRules.main),
+  ...layer(['src/main/services/**/*.ts', 'src/main/bridge/**/*.ts'], layerRules.mainServices),
+  ...layer(['src/server/**/*.ts'], layerRules.server),
+  ...layer(['src/preload/**/*.ts'], layerRules.preload),
+  ...layer(['bench/**/*.ts', 'bin/**/*.js'], []),
   { files: ['scripts/**', 'bench/**', 'e2e/**', 'bin/**'], rules: { 'no-console': 'off' } },
 );

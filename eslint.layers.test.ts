@@ -35,4 +35,32 @@ describe('layer rules', () => {
   ])('%s allows %s', async (file, code) => {
     expect(await restricted(file, code)).toHaveLength(0);
   });
+
+  // Test support (`*.testkit.ts`, `testing/`) never ships: production code may not import it.
+  it.each([
+    ['src/main/services/planted.ts', "import { json } from './fakeServerHarness.testkit.js';"],
+    ['src/renderer/app/planted.tsx', "import { renderPage } from '../testing/renderPage.js';"],
+    ['src/renderer/db/planted.ts', "import { unlinked } from './deviceChainFixtures.testkit.js';"],
+    ['src/server/planted.ts', "import { createTestApp } from './testing/createTestApp.js';"],
+    ['src/server/approvals/planted.ts', "import { deviceChain } from './testRecords.testkit.js';"],
+    ['src/shared/identify/planted.ts', "import { site } from './testDirectory.testkit.js';"],
+    ['bench/planted.ts', "import { site } from '../src/shared/identify/testDirectory.testkit.js';"],
+  ])('production file %s rejects %s', async (file, code) => {
+    expect(await restricted(file, code)).toEqual([expect.stringMatching(/test support/)]);
+  });
+
+  it.each([
+    ['src/main/services/planted.test.ts', "import { json } from './fakeServerHarness.testkit.js';"],
+    ['src/renderer/app/planted.test.tsx', "import { renderPage } from '../testing/renderPage.js';"],
+    ['src/server/testing/planted.ts', "import { createTestApp } from './createTestApp.js';"],
+    ['src/server/approvals/planted.testkit.ts', "import { x } from '../testing/testDatabase.js';"],
+  ])('test file %s may import test support: %s', async (file, code) => {
+    expect(await restricted(file, code)).toHaveLength(0);
+  });
+
+  it('test files keep their layer rules', async () => {
+    expect(
+      await restricted('src/renderer/app/planted.test.tsx', "import { x } from '../../server/app.js';"),
+    ).not.toHaveLength(0);
+  });
 });

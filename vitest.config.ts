@@ -30,7 +30,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'eslint.layers.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'src/**/*.test.tsx',
+            'scripts/**/*.test.ts',
+            'faults/**/*.test.ts',
+            'eslint.layers.test.ts',
+          ],
           environment: 'node',
         },
       },

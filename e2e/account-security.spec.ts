@@ -7,6 +7,7 @@
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures.js';
+import { docScreenshot } from './support/docScreenshot.js';
 import { DEMO_PASSWORD } from './support/workspace.js';
 
 /** Every record of every IndexedDB database of the page, as one JSON text. */
@@ -68,7 +69,7 @@ test('a technician enrols TOTP, keeps the recovery codes once, and is asked for 
   await expect(page.getByTestId('totp-status')).toHaveText('On');
   await page.screenshot({ path: 'test-results/account-security-light.png', fullPage: true });
   // README: the codes masked (even a throwaway account's codes do not belong in a picture; the masked image also stays the same between runs).
-  await page.screenshot({ path: 'docs/screenshots/account-security.png', mask: [codes], maskColor: '#dde1e6' });
+  await docScreenshot(page, 'account-security', { mask: [codes], maskColor: '#dde1e6' });
   await page.getByRole('button', { name: 'Dark' }).click();
   await page.screenshot({ path: 'test-results/account-security-dark.png', fullPage: true });
   await page.getByRole('button', { name: 'Light' }).click();
@@ -127,7 +128,7 @@ test('an administrator revokes a technician’s device from Admin → Devices', 
   await expect(row).toHaveAttribute('data-user', 'tech@callsign.demo');
   await expect(row).toContainText('Windows');
   await page.screenshot({ path: 'test-results/admin-devices-light.png', fullPage: true });
-  await page.screenshot({ path: 'docs/screenshots/admin-devices.png' }); // README
+  await docScreenshot(page, 'admin-devices'); // README
 
   await row.getByTestId('device-revoke').click();
   const dialog = page.getByTestId('revoke-dialog');

@@ -55,6 +55,8 @@ test('approvals work offline and upload exactly once when the server is back', a
   // 3. Tier 4: new VPN access is always a Tier 4 request.
   await startApproval(page, app, '(206) 555-0101', 'Northwind', 'vpn access', /VPN access/i);
   await expect(page.getByTestId('preview-outcome')).toContainText('Tier 4');
+  // Northwind has a site message: every request there waits for "I have read the site message".
+  await page.getByTestId('site-message-ack').check();
   await page.getByTestId('start-call').click();
   await page.getByTestId('escalate').click();
   await expect(page.getByTestId('final-state')).toContainText('Tier 4');

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { test, expect } from './support/fixtures.js';
+import { docScreenshot } from './support/docScreenshot.js';
 import { DEMO_PASSWORD } from './support/workspace.js';
 
 test('a supervisor reads the audit trail newest first, verifies the chain and exports CSV', async ({
@@ -38,7 +39,7 @@ test('a supervisor reads the audit trail newest first, verifies the chain and ex
   await expect(banner).toContainText(/^Chain intact — [\d,]+ entries, head [0-9a-f]{12}…$/);
   await page.mouse.move(0, 0);
   await page.screenshot({ path: 'test-results/audit-tab.png' });
-  await page.screenshot({ path: 'docs/screenshots/audit-tab.png' }); // UX.md: current screenshot per screen
+  await docScreenshot(page, 'audit-tab'); // UX.md: current screenshot per screen
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
   expect(download.suggestedFilename()).toMatch(/^callsign-audit-all-\d{8}-\d{4}\.csv$/);

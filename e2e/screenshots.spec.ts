@@ -1,5 +1,6 @@
 /** Keeps the README's screenshots current: the lookup screen in light and dark. */
 import { test, expect } from './support/fixtures.js';
+import { docScreenshot } from './support/docScreenshot.js';
 
 test('lookup screen screenshots (light and dark)', async ({ page, app, workspace }) => {
   await page.goto(workspace.url);
@@ -8,7 +9,7 @@ test('lookup screen screenshots (light and dark)', async ({ page, app, workspace
   await app.lookup('(206) 555-0101');
   await expect(page.getByTestId('site-name').first()).toBeVisible();
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: 'docs/screenshots/lookup-light.png' });
+  await docScreenshot(page, 'lookup-light');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: 'docs/screenshots/lookup-dark.png' });
+  await docScreenshot(page, 'lookup-dark');
 });

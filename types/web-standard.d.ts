@@ -15,5 +15,7 @@ declare class URL {
   readonly protocol: string;
   readonly pathname: string;
   readonly search: string;
+  readonly username: string;
+  readonly password: string;
 }
 declare function structuredClone<T>(value: T): T;

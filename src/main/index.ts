@@ -2,7 +2,7 @@
  * Electron main entry: the thin layer. Wires services with Electron adapters (safeStorage,
  * electron-store), opens one locked-down window and denies navigation, new windows and permissions.
  */
-import { app, BrowserWindow, powerMonitor, session as electronSession, shell } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, session as electronSession, shell } from 'electron';
 import { join } from 'node:path';
 import { createMainServices } from './services/createMainServices.js';
 import { SafeStorageSecretStore } from './electron/safeStorageSecretStore.js';
@@ -13,7 +13,7 @@ import { mainWindowOptions, RENDERER_CSP } from './electron/windowOptions.js';
 import { isAppUrl, isExternalLinkAllowed } from './electron/urlPolicy.js';
 import { installScreenPop } from './electron/screenPop.js';
 import { deepLinkFromArgv } from './electron/screenPopRules.js';
-import { controlSocketPath, startControlServer } from './services/controlSocket.js';
+import { controlSocketPath, startControlServerReported } from './services/controlSocket.js';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
@@ -58,7 +58,10 @@ app.whenReady().then(() => {
     return { action: 'deny' };
   });
   const screenPop = installScreenPop(() => win);
-  void startControlServer(controlSocketPath(app.getPath('userData')), screenPop.pop).catch(() => undefined);
+  const warn = (message: string) => void dialog.showMessageBox(win, { type: 'warning', message });
+  void startControlServerReported(controlSocketPath(app.getPath('userData')), screenPop.pop, (message) =>
+    win.isVisible() ? warn(message) : win.once('ready-to-show', () => warn(message)),
+  );
   win.once('ready-to-show', () => {
     win.show();
     screenPop.open(deepLinkFromArgv(process.argv));

@@ -17,6 +17,7 @@ import { installBenchHooks } from './app/benchHooks.js';
 import { CallsignDb } from './db/CallsignDb.js';
 import { DirectoryIndexStore } from './features/lookup/DirectoryIndexStore.js';
 import { SyncProgressStore } from './features/sync/SyncProgressStore.js';
+import { loadDirectoryReported } from './features/lookup/loadDirectoryReported.js';
 
 const root = createRoot(document.getElementById('root')!);
 const i18n = createI18n('en-US');
@@ -34,7 +35,7 @@ resolveCallsignApi(browserEnvironment()).then(
     const db = new CallsignDb();
     const directory = new DirectoryIndexStore({ createIndex: createCallerIndex, identify: identifyCaller });
     // Lookups answer "Loading the directory…" until this finishes; sync applies pages meanwhile.
-    void directory.load(db).catch(() => undefined);
+    void loadDirectoryReported(directory, db);
     const services = { api, db, directory, syncProgress: new SyncProgressStore() };
     installBenchHooks(services);
     root.render(

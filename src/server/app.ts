@@ -4,9 +4,11 @@
  * and a log capture stream, the CLI with the real data directory and stderr.
  */
 import { randomUUID } from 'node:crypto';
+import type { RequestListener, Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerFactory } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { createCallerIndex, identifyCaller } from '../shared/identify/index.js';
@@ -24,10 +26,11 @@ import { type ScryptParams, DEFAULT_SCRYPT } from './auth/password.js';
 import { SessionStore } from './auth/SessionStore.js';
 import { UserStore } from './auth/UserStore.js';
 import type { AnyServerDatabase } from './db/openServerDatabase.js';
+import type { ServerKey } from './crypto/serverKey.js';
 import { DirectoryStore } from './directory/DirectoryStore.js';
 import { registerApiDocs } from './http/apiDocs.js';
 import { createTurnTaking } from './http/turnTaking.js';
-import { installErrorHandling } from './http/errorHandling.js';
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from './http/errorHandling.js';
 import { createLogger } from './logging/logOptions.js';
 import { LookupService, type CallerIdentifier } from './lookup/LookupService.js';
 import type { MfaPolicy } from './mfa/MfaService.js';
@@ -55,6 +58,11 @@ export interface ServiceOptions extends VaultOptions {
   approvals?: ApprovalServiceOptions;
   /** TOTP sign-in challenge lifetime and tries. */
   mfa?: MfaPolicy;
+  /**
+   * The server key file (crypto/serverKey.ts), declared in VaultOptions: without it the vault answers
+   * 503 and the audit anchor holds the plain head only.
+   */
+  serverKey?: ServerKey | null;
 }
 
 export interface Services {
@@ -81,7 +89,7 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
   const { db } = database;
   const users = new UserStore(db, now, options.scrypt ?? DEFAULT_SCRYPT);
   const sessions = new SessionStore(db, now);
-  const audit = new AuditLog(db, now);
+  const audit = new AuditLog(db, now, options.serverKey?.subkey('audit-anchor'));
   const directory = new DirectoryStore(db, now);
   const platform = createPlatformServices(
     { db, now, audit, users, directory, scrypt: options.scrypt ?? DEFAULT_SCRYPT },
@@ -120,14 +128,25 @@ export interface AppDeps extends ServiceOptions {
   logLevel?: string;
   /** Browser origins allowed to call the API (the web bridge's origin); none by default. */
   corsOrigins?: readonly string[];
-  /** Honour X-Forwarded-For from a reverse proxy (affects the address used for sign-in lockout). */
-  trustProxy?: boolean;
+  /**
+   * Reverse proxies (IPs / CIDR ranges) whose X-Forwarded-For names the client: the address used for
+   * sign-in lockout and in the audit trail. Nobody else's X-Forwarded-For is believed.
+   */
+  trustProxy?: boolean | readonly string[];
+  /** Serve HTTPS with this certificate and key (PEM); plain HTTP otherwise. */
+  https?: { cert: Buffer | string; key: Buffer | string };
   bodyLimitBytes?: number;
   /** Sign-in attempts per minute per address and per account (default 10). */
   rateLimits?: RateLimitPolicy;
   /** Vault check-outs per user (default 30 an hour). */
   vaultCheckoutLimit?: { max: number; windowMs: number };
 }
+
+/** An HTTPS server in place of Fastify's HTTP one; https.Server has the same request/response API. */
+const httpsServerFactory =
+  (tls: NonNullable<AppDeps['https']>): FastifyServerFactory<Server> =>
+  (handler: RequestListener) =>
+    createHttpsServer(tls, handler) as unknown as Server;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -136,8 +155,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: createLogger(deps.logLevel ?? 'info', deps.logStream ?? process.stderr) as FastifyBaseLogger,
     bodyLimit: deps.bodyLimitBytes ?? 1_048_576,
-    trustProxy: deps.trustProxy ?? false,
+    trustProxy: typeof deps.trustProxy === 'object' ? [...deps.trustProxy] : (deps.trustProxy ?? false),
+    // HTTP/1.1 over TLS: the desktop's client speaks HTTP/1.1, and one server type keeps the raw
+    // socket error handling (clientErrorHandler) the same with and without TLS.
+    ...(deps.https ? { serverFactory: httpsServerFactory(deps.https) } : {}),
     requestIdHeader: false,
+    frameworkErrors,
+    clientErrorHandler,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

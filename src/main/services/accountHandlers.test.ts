@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handlersBehindFakeServer, json, type Answer } from './fakeServerHarness.js';
+import { handlersBehindFakeServer, json, type Answer } from './fakeServerHarness.testkit.js';
 
 const user = { id: 'u1', email: 'tech@callsign.demo', name: 'Taylor Tech', role: 'technician' as const };
 const device = (id: string, current: boolean) => ({
@@ -15,7 +15,7 @@ const device = (id: string, current: boolean) => ({
 });
 const CODES = Array.from({ length: 10 }, (_, i) => `AAAA-BBBB-CCCC-000${i}`);
 
-/** The account endpoints of the fake server (fakeServerHarness.ts); `answer` overrides per test. */
+/** The account endpoints of the fake server (fakeServerHarness.testkit.ts); `answer` overrides per test. */
 const accountRoutes: Answer = ({ method, path }) => {
   if (path === '/v1/auth/totp/enroll')
     return json(200, {

@@ -3,7 +3,9 @@
  * are mapped to AppError with the server's code and message; a connection failure becomes
  * `server_unreachable`, and no URL with a query or token is ever put into a message.
  */
+import type { z } from 'zod';
 import { AppError, ErrorBody } from '../../shared/api/errors.js';
+import { serverUrlProblem } from '../../shared/api/serverUrl.js';
 
 export type FetchLike = typeof fetch;
 
@@ -23,6 +25,10 @@ export class ApiClient {
   ) {}
 
   async request(path: string, opts: RequestOptions = {}): Promise<unknown> {
+    // The same check as the settings schema, here too: an address from any source (environment,
+    // an older settings file) never gets a password sent over plain http to another machine.
+    const problem = serverUrlProblem(this.baseUrl());
+    if (problem) throw new AppError('bad_request', problem, 'serverUrl');
     const url = new URL(path, this.baseUrl());
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
@@ -61,4 +67,20 @@ export class ApiClient {
       `The server answered HTTP ${res.status}. Try again later.`,
     );
   }
+}
+
+/**
+ * Parses a server answer with its shared schema. A mismatch (a server of another version, a proxy's
+ * page) becomes an `internal` AppError naming the first field that did not fit and what to do,
+ * instead of the generic "something went wrong".
+ */
+export function parseAnswer<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
+  const r = schema.safeParse(body);
+  if (r.success) return r.data;
+  const field = r.error.issues[0]?.path.map(String).join('.') || undefined;
+  throw new AppError(
+    'internal',
+    `The server's answer to ${what} could not be read (${field ?? 'the whole answer'} did not fit). Check that the server runs the same Callsign version as this app.`,
+    field,
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handlersBehindFakeServer, json, type Answer } from './fakeServerHarness.js';
+import { handlersBehindFakeServer, json, type Answer } from './fakeServerHarness.testkit.js';
 
 const user = { id: 'u3', email: 'supervisor@callsign.demo', name: 'Sam Supervisor', role: 'supervisor' as const };
 const entry = (seq: number, type = 'auth.sign_in') => ({
@@ -13,7 +13,7 @@ const entry = (seq: number, type = 'auth.sign_in') => ({
   hash: 'b'.repeat(64),
 });
 
-/** The audit endpoints of the fake server (fakeServerHarness.ts); `answer` overrides per test. */
+/** The audit endpoints of the fake server (fakeServerHarness.testkit.ts); `answer` overrides per test. */
 const auditRoutes: Answer = ({ path }) => {
   if (path === '/v1/audit') return json(200, { entries: [entry(7), entry(6, 'auth.sign_in_failed')], next: 6 });
   if (path === '/v1/audit/verify') return json(200, { intact: true, brokenAt: null, entries: 7, head: 'b'.repeat(64) });
@@ -65,8 +65,12 @@ describe('audit IPC channels', () => {
     });
     await expect(client.invoke('audit.list', { limit: 10, after: 3 } as never)).rejects.toMatchObject({
       code: 'bad_request',
+      message: expect.stringMatching(/after/),
     });
-    await expect(client.invoke('audit.verify', { extra: 1 } as never)).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(client.invoke('audit.verify', { extra: 1 } as never)).rejects.toMatchObject({
+      code: 'bad_request',
+      message: expect.stringMatching(/extra/),
+    });
     expect(calls).toHaveLength(1);
   });
 
@@ -80,7 +84,11 @@ describe('audit IPC channels', () => {
     );
     await client.invoke('session.login', { email: 'supervisor@callsign.demo', password: 'pw' });
     await expect(client.invoke('audit.verify', {})).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(client.invoke('audit.list', { limit: 10 })).rejects.toBeTruthy();
+    await expect(client.invoke('audit.list', { limit: 10 })).rejects.toMatchObject({
+      code: 'internal',
+      field: expect.stringMatching(/^entries\.0\./),
+      message: expect.stringMatching(/^The server's answer to the audit log could not be read \(entries\.0\.\w+/),
+    });
   });
 
   it('refuses both channels before sign-in', async () => {

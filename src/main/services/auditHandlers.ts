@@ -6,7 +6,7 @@
  */
 import { AuditPage, AuditVerification } from '../../shared/api/audit.js';
 import type { Handlers } from '../../shared/ipc/contract.js';
-import type { ApiClient } from './apiClient.js';
+import { parseAnswer, type ApiClient } from './apiClient.js';
 import type { SessionService } from './sessionService.js';
 
 export type AuditChannel = 'audit.list' | 'audit.verify';
@@ -15,9 +15,15 @@ export function createAuditHandlers(api: ApiClient, session: SessionService): Pi
   return {
     'audit.list': async ({ before, type, limit }) =>
       session.authorized(async (token) =>
-        AuditPage.parse(await api.request('/v1/audit', { token, query: { order: 'desc', limit, before, type } })),
+        parseAnswer(
+          AuditPage,
+          await api.request('/v1/audit', { token, query: { order: 'desc', limit, before, type } }),
+          'the audit log',
+        ),
       ),
     'audit.verify': async () =>
-      session.authorized(async (token) => AuditVerification.parse(await api.request('/v1/audit/verify', { token }))),
+      session.authorized(async (token) =>
+        parseAnswer(AuditVerification, await api.request('/v1/audit/verify', { token }), 'the audit check'),
+      ),
   };
 }

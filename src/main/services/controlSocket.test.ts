@@ -1,9 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:net';
-import { controlSocketPath, sendToRunningApp, startControlServer } from './controlSocket.js';
+import {
+  controlSocketPath,
+  sendToRunningApp,
+  startControlServer,
+  startControlServerReported,
+} from './controlSocket.js';
 import type { DeepLink } from '../../shared/deeplink/parseDeepLink.js';
 
 let server: Server | undefined;
@@ -25,5 +30,22 @@ describe('control socket', () => {
   it('says how to start the app when it is not running', async () => {
     const path = controlSocketPath(mkdtempSync(join(tmpdir(), 'cs-ctl-')));
     await expect(sendToRunningApp(path, 'callsign://lookup?phone=1')).rejects.toThrow('npm start');
+  });
+});
+
+describe('control socket that cannot start', () => {
+  it('logs why with the socket path, tells the user screen pops are off, and resolves without a server', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const notices: string[] = [];
+    const path = join(mkdtempSync(join(tmpdir(), 'cs-ctl-')), 'no-such-folder', 'callsign.sock');
+    const started = await startControlServerReported(
+      path,
+      () => {},
+      (message) => notices.push(message),
+    );
+    expect(started).toBeUndefined();
+    expect(notices).toEqual([expect.stringMatching(/Screen pops .* will not reach this window/)]);
+    expect(error).toHaveBeenCalledWith(expect.stringContaining(path), expect.objectContaining({ syscall: 'listen' }));
+    error.mockRestore();
   });
 });

@@ -42,6 +42,28 @@ export async function startControlServer(socketPath: string, onLink: (link: Deep
   return server;
 }
 
+/** What the user is told when the control channel could not start (the app works without it). */
+export const SCREEN_POPS_OFF =
+  'Screen pops from your phone system (`callsign lookup …`) will not reach this window: Callsign could not open its control channel. Look callers up by typing; restart Callsign to try again.';
+
+/**
+ * Starts the control channel; a failure (folder missing, a stale socket owned by someone else, a
+ * path too long) is logged with the path and cause and reported to the user, and resolves undefined.
+ */
+export async function startControlServerReported(
+  socketPath: string,
+  onLink: (link: DeepLink) => void,
+  notify: (message: string) => void,
+): Promise<Server | undefined> {
+  try {
+    return await startControlServer(socketPath, onLink);
+  } catch (err) {
+    console.error(`Callsign: the control socket ${socketPath} could not start; screen pops are off`, err);
+    notify(SCREEN_POPS_OFF);
+    return undefined;
+  }
+}
+
 /** Sends a deep link to the running app. Rejects with a message a person can act on. */
 export function sendToRunningApp(
   socketPath: string,

@@ -4,7 +4,7 @@ import { createMemoryPair } from '../../shared/ipc/memoryTransport.js';
 import type { FetchLike } from './apiClient.js';
 import { MemoryClipboard } from './clipboard.testkit.js';
 import { createMainServices } from './createMainServices.js';
-import { json } from './fakeServerHarness.js';
+import { json } from './fakeServerHarness.testkit.js';
 import { MemorySecretStore } from './secretStore.js';
 import { MemorySettingsStore } from './settingsStore.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { handlersBehindFakeServer, json, type Answer } from './fakeServerHarness.js';
+import { handlersBehindFakeServer, json, type Answer } from './fakeServerHarness.testkit.js';
 import { MemoryClipboard } from './clipboard.testkit.js';
 
 const noc = { id: 'u2', email: 'noc@callsign.demo', name: 'Nia Noc', role: 'noc' as const };

@@ -3,6 +3,12 @@
  * never passed to the renderer; the refresh token goes to the SecretStore (safeStorage in
  * Electron, memory in the web bridge). On a 401 the call is retried once after a refresh.
  *
+ * Refresh is single-flight: the server rotates refresh tokens and treats a second use of one as
+ * theft (it ends the session and deletes the device), so two callers that both get a 401 at token
+ * expiry — sync, the outbox uploader and lookups run on timers — must share one refresh. A caller
+ * whose 401 answered an access token that has since been replaced retries with the new token and
+ * does not refresh again.
+ *
  * At start-up `resume()` picks the session up again from the stored refresh token, so a restart
  * does not mean signing in again — and when the server cannot be reached, the app opens signed in
  * *offline* as the user last seen with that token (kept beside it in the SecretStore), working from
@@ -31,6 +37,8 @@ export class SessionService {
   /** Learnt from how this sign-in went (see SessionStatus.totpEnabled); the server has no /me flag. */
   private totpEnabled: boolean | undefined;
   private resuming: Promise<void> = Promise.resolve();
+  /** The one refresh under way, awaited by every caller that needs it (see the file comment). */
+  private refreshing: Promise<void> | undefined;
 
   constructor(
     private readonly api: ApiClient,
@@ -59,7 +67,10 @@ export class SessionService {
    * by then the last user is shown (signed in, as offline) while the refresh carries on.
    */
   resume(): Promise<void> {
-    const work = this.resumeStored().catch(() => undefined);
+    // resumeStored handles the server's answers; what reaches here is local (the secret store failed).
+    const work = this.resumeStored().catch((err: unknown) =>
+      console.error('Callsign: the stored session could not be resumed; sign in again', err),
+    );
     this.resuming = Promise.race([work, new Promise<void>((r) => setTimeout(r, RESUME_WAIT_MS).unref?.())]);
     return work;
   }
@@ -87,7 +98,12 @@ export class SessionService {
   private async learnTotp(): Promise<void> {
     const token = this.accessToken;
     if (!token) return;
-    const me = Me.safeParse(await this.api.request('/v1/me', { token }).catch(() => null));
+    const me = Me.safeParse(
+      await this.api.request('/v1/me', { token }).catch((err: unknown) => {
+        console.warn('Callsign: could not ask the server whether two-step sign-in is on; shown as unknown', err);
+        return null;
+      }),
+    );
     if (me.success) this.totpEnabled = me.data.totpEnabled;
   }
 
@@ -150,20 +166,31 @@ export class SessionService {
     this.totpEnabled = undefined;
     const token = this.accessToken;
     await this.forget();
-    if (token) await this.api.request('/v1/auth/logout', { method: 'POST', body: {}, token }).catch(() => undefined);
+    // Signed out here whatever the server says; if it can't be told, its session ends when the token expires.
+    if (token)
+      await this.api
+        .request('/v1/auth/logout', { method: 'POST', body: {}, token })
+        .catch((err: unknown) =>
+          console.warn('Callsign: the server was not told about this sign-out; its session expires on its own', err),
+        );
     return this.status();
   }
 
-  /** Runs an authorised request, refreshing the access token once on 401. */
+  /** Runs an authorised request, refreshing the access token once on 401 (one refresh shared by all callers). */
   async authorized<T>(call: (token: string) => Promise<T>): Promise<T> {
     if (!this.user) throw new AppError('not_signed_in', 'Sign in to Callsign first.');
     if (!this.accessToken) await this.refresh().catch((e: unknown) => this.refreshFailed(e));
+    const sent = this.accessToken!;
     try {
-      return await this.track(() => call(this.accessToken!));
+      return await this.track(() => call(sent));
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'unauthorized') throw await this.revokedCheck(err);
-      await this.refresh().catch((e: unknown) => this.refreshFailed(e));
-      return this.track(() => call(this.accessToken!)).catch(async (e: unknown) => {
+      // Refresh only if nobody replaced the token this call was refused with; else use theirs.
+      if (this.accessToken === sent || !this.accessToken)
+        await this.refresh().catch((e: unknown) => this.refreshFailed(e));
+      const fresh = this.accessToken;
+      if (!fresh) throw new AppError('not_signed_in', 'Your session has ended. Sign in again.');
+      return this.track(() => call(fresh)).catch(async (e: unknown) => {
         throw await this.revokedCheck(e);
       });
     }
@@ -187,7 +214,13 @@ export class SessionService {
     return err;
   }
 
-  private async refresh(): Promise<void> {
+  /** Joins the refresh under way, or starts one; the promise is dropped once settled. */
+  private refresh(): Promise<void> {
+    this.refreshing ??= this.rotate().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async rotate(): Promise<void> {
     const refreshToken = await this.secrets.get(REFRESH_KEY);
     if (!refreshToken) throw new AppError('unauthorized', 'Your session has ended. Sign in again.');
     const body = await this.track(() =>

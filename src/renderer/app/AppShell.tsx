@@ -2,6 +2,7 @@ import { Outlet } from 'react-router';
 import Box from '@mui/material/Box';
 import type { UserInfo } from '../../shared/api/auth.js';
 import { LookupProvider } from '../features/lookup/LookupProvider.js';
+import { DirectoryLoadNotice } from '../features/lookup/DirectoryLoadNotice.js';
 import { useApprovalUploader } from '../features/approvals/useApprovalUploader.js';
 import { useDirectorySync } from '../features/sync/useDirectorySync.js';
 import { LeftRail } from './LeftRail.js';
@@ -22,6 +23,7 @@ export function AppShell({ user }: { user: UserInfo }) {
         <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
           <LeftRail role={user.role} />
           <Box component="main" sx={{ flex: 1, overflow: 'auto', p: 3, pt: 4 }}>
+            <DirectoryLoadNotice />
             <Outlet />
           </Box>
         </Box>

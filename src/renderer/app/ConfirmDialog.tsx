@@ -19,6 +19,8 @@ export interface ConfirmDialogProps {
   /** What went wrong with the last attempt, already phrased for a person. */
   error?: string | undefined;
   testId?: string;
+  /** Label of the button that closes without acting; "Cancel" unless that would be ambiguous. */
+  dismissLabel?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export function ConfirmDialog({
   pending = false,
   error,
   testId = 'confirm-dialog',
+  dismissLabel,
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
@@ -56,8 +59,8 @@ export function ConfirmDialog({
         )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose} disabled={pending}>
-          {t('confirmDialog.cancel')}
+        <Button onClick={onClose} disabled={pending} data-testid={`${testId}-dismiss`}>
+          {dismissLabel ?? t('confirmDialog.cancel')}
         </Button>
         <Button
           variant="contained"

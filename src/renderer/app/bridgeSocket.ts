@@ -73,8 +73,9 @@ export function connectBridgeSocket(opts: BridgeSocketOptions): Promise<Callsign
       s.onmessage = (ev) => {
         try {
           deliver(JSON.parse(String(ev.data)));
-        } catch {
-          /* not JSON: ignore */
+        } catch (err) {
+          // Only the bridge writes here; an unreadable frame means a bug or a stray client — log, keep the socket.
+          console.warn('Callsign: ignored a web bridge message that is not JSON', err);
         }
       };
       s.onopen = () => {

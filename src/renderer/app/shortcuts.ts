@@ -6,6 +6,7 @@ export const SHORTCUTS = [
   { id: 'dialResult', keys: '1 2 3 4' },
   { id: 'confirm', keys: 'Enter' },
   { id: 'cancel', keys: 'Esc' },
+  { id: 'cancelRequest', keys: 'C' },
   { id: 'clipboardLookup', keys: 'Ctrl+Shift+L' },
   { id: 'help', keys: '?' },
 ] as const;

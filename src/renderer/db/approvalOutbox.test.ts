@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countUnsent, markFailed, markSent, PARKED, retryParked, unsentRows, uploadStatus } from './approvalOutbox.js';
 import { CallsignDb } from './CallsignDb.js';
 import { appendApprovalRecord, ensureChainHead } from './deviceChain.js';
-import { unlinked } from './deviceChainFixtures.js';
+import { unlinked } from './deviceChainFixtures.testkit.js';
 
 let db: CallsignDb;
 let k = 0;

@@ -4,7 +4,7 @@ import { GENESIS_HASH, verifyChain } from '../../shared/chain/hashChain.js';
 import { verifyDeviceChain } from './approvalOutbox.js';
 import { CallsignDb } from './CallsignDb.js';
 import { appendApprovalRecord, ensureChainHead } from './deviceChain.js';
-import { unlinked } from './deviceChainFixtures.js';
+import { unlinked } from './deviceChainFixtures.testkit.js';
 
 let db: CallsignDb;
 let k = 0;

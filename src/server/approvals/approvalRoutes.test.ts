@@ -6,7 +6,7 @@ import { ApprovalRecord } from '../../shared/api/index.js';
 import { hashRecord, linkRecord } from '../../shared/chain/hashChain.js';
 import { FolderOutbox } from '../notify/FolderOutbox.js';
 import { bearer, createTestApp, type TestApp } from '../testing/createTestApp.js';
-import { deviceChain, unlinkedRecord } from './testRecords.js';
+import { deviceChain, unlinkedRecord } from './testRecords.testkit.js';
 
 let t: TestApp;
 let token: string;

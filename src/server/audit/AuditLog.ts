@@ -3,7 +3,8 @@
  * approval records stored, SMS codes sent, escalations, sign-ins. Each row's `hash` is the shared
  * `hashRecord` of `{ seq, at, actor, type, subject, data }` linked after the previous row's hash
  * (GENESIS_HASH for seq 1), so editing, removing or reordering any row breaks `verify()` from there.
- * (Removing the newest rows is only detectable against a hash kept elsewhere: `head()` gives it.)
+ * Rewriting or removing the newest rows is caught by the anchor (auditAnchor.ts): the head's seq and
+ * hash, HMAC'd with the server key's `audit-anchor` sub-key when there is one, written with every append.
  *
  * `append` takes an optional Kysely transaction so an event commits together with the change it
  * records. Event data never holds a secret: no SMS code, password, token or lease secret.
@@ -13,6 +14,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { canonicalJson } from '../../shared/chain/canonicalJson.js';
 import { GENESIS_HASH, hashRecord, verifyChain, type ChainedRecord } from '../../shared/chain/hashChain.js';
 import { lockSequence } from '../db/dialect.js';
+import { checkAnchor, writeAnchor, type AnchorCheck } from './auditAnchor.js';
 import type { AuditLogTable, Database } from '../db/schema.js';
 
 /** Event types written today; add more here (the column is free text, so no migration is needed). */
@@ -74,6 +76,8 @@ export class AuditLog implements AuditSink {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => number,
+    /** The server key's `audit-anchor` sub-key; without it the anchor holds the plain head only. */
+    private readonly anchorKey?: Buffer,
   ) {}
 
   /** Appends one event after the current head; inside `trx` when given, else in its own transaction. */
@@ -128,8 +132,24 @@ export class AuditLog implements AuditSink {
     return row !== undefined;
   }
 
-  /** The seq of the first row whose link or hash is wrong (or whose seq skips), or null when the chain holds. */
+  /**
+   * The seq of the first row whose link or hash is wrong (or whose seq skips), or of the first row
+   * that does not match the anchor (a rewritten or removed newest entry); null when all holds.
+   */
   async verify(): Promise<number | null> {
+    const broken = await this.verifyChain();
+    if (broken !== null) return broken;
+    const anchor = await this.checkAnchor();
+    return anchor.state === 'mismatch' ? anchor.seq : null;
+  }
+
+  /** The chain's head against its anchor (see auditAnchor.ts). */
+  async checkAnchor(): Promise<AnchorCheck> {
+    return checkAnchor(this.db, await this.head(), this.anchorKey);
+  }
+
+  /** The links and hashes only, without the anchor. */
+  async verifyChain(): Promise<number | null> {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     for (;;) {
@@ -174,6 +194,7 @@ export class AuditLog implements AuditSink {
       .insertInto('audit_log')
       .values({ ...body, data: canonicalJson(data), prev_hash: prevHash, hash })
       .execute();
+    await writeAnchor(trx, { seq: body.seq, hash }, this.anchorKey, body.at);
     return { ...body, prevHash, hash };
   }
 }

@@ -31,9 +31,6 @@ export const DEVICE_REVOKED =
   'An administrator signed this device out. Its local data is being removed; sign in again to continue.';
 const UNNAMED_DEVICE: DeviceRegistration = { name: 'Unnamed device', platform: 'unknown' };
 
-/** Verified against when the account does not exist, so both paths cost the same. */
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
-
 export interface Principal {
   user: UserInfo;
   sessionId: string;
@@ -76,7 +73,7 @@ export class AuthService {
       throw new LockedOutError(wait);
     }
     const user = await this.users.findByEmail(email);
-    const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+    const ok = await verifyPassword(password, user?.password_hash ?? (await this.users.dummyHash()));
     if (!user || !ok) {
       await this.throttle.recordFailure(keys);
       await this.audit?.append({
@@ -87,6 +84,7 @@ export class AuthService {
       });
       throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
     }
+    await this.users.upgradeHash(user, password);
     // With TOTP on, the lockout counters are cleared only once the second factor is right too.
     if (await this.platform.mfa.isEnrolled(user.id))
       return { mfaRequired: true, ...(await this.platform.mfa.challenge(user.id, device)) };

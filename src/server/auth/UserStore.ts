@@ -2,11 +2,12 @@
  * Help-desk accounts (table `users`): email (lower-case, unique), name, role and a scrypt hash.
  * Passwords pass through `create` only to be hashed; they are never stored or logged.
  */
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role, UserInfo } from '../../shared/api/index.js';
 import { AppError } from '../../shared/api/index.js';
 import type { Database, UsersTable } from '../db/schema.js';
-import { DEFAULT_SCRYPT, hashPassword, type ScryptParams } from './password.js';
+import { DEFAULT_SCRYPT, hashPassword, needsRehash, type ScryptParams } from './password.js';
 import { newId } from './tokens.js';
 
 export interface NewUser {
@@ -17,6 +18,8 @@ export interface NewUser {
 }
 
 export class UserStore {
+  private dummy: Promise<string> | undefined;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => number,
@@ -38,6 +41,29 @@ export class UserStore {
     };
     await this.db.insertInto('users').values(row).execute();
     return toUserInfo(row);
+  }
+
+  /**
+   * After a successful sign-in: re-hashes the (just verified) password with the current parameters
+   * when the stored hash is weaker, so old accounts reach the current cost without a reset.
+   * Only replaces the exact hash that was verified, so a concurrent password change wins.
+   */
+  async upgradeHash(user: Pick<UsersTable, 'id' | 'password_hash'>, password: string): Promise<boolean> {
+    if (!needsRehash(user.password_hash, this.scrypt)) return false;
+    const password_hash = await hashPassword(password, this.scrypt);
+    const result = await this.db
+      .updateTable('users')
+      .set({ password_hash })
+      .where('id', '=', user.id)
+      .where('password_hash', '=', user.password_hash)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** A hash of a random password at the current cost: verified against for unknown accounts, so both paths cost the same. */
+  dummyHash(): Promise<string> {
+    this.dummy ??= hashPassword(randomBytes(16).toString('base64'), this.scrypt);
+    return this.dummy;
   }
 
   findByEmail(email: string): Promise<UsersTable | undefined> {

@@ -11,8 +11,11 @@ export interface ScryptParams {
   p: number;
 }
 
-/** Production cost: ~50–100 ms per hash on a laptop. */
-export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
+/**
+ * Production cost: OWASP's scrypt minimum (N=2^17, r=8, p=1; 128 MiB, ~0.3 s per hash on a laptop).
+ * Hashes made with weaker parameters (N=2^15 before issue 11) are upgraded at the next sign-in.
+ */
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 function scrypt(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
@@ -28,14 +31,26 @@ export async function hashPassword(password: string, params: ScryptParams = DEFA
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+function storedParams(stored: string): ScryptParams | null {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
+  const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
+  return [N, r, p].every((n) => Number.isInteger(n) && n > 0) ? { N, r, p } : null;
+}
+
+/** Whether a stored hash used any parameter weaker than `current` (never asks to downgrade). */
+export function needsRehash(stored: string, current: ScryptParams): boolean {
+  const params = storedParams(stored);
+  return params !== null && (params.N < current.N || params.r < current.r || params.p < current.p);
+}
+
 /** False for a wrong password or a malformed stored hash; never throws for bad input. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const params = storedParams(stored);
+  if (!params) return false;
   const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-  const [N, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
-  if (![N, r, p].every((n) => Number.isInteger(n) && n > 0)) return false;
   const salt = Buffer.from(parts[4]!, 'base64');
   const expected = Buffer.from(parts[5]!, 'base64');
-  const actual = await scrypt(password, salt, { N, r, p });
+  const actual = await scrypt(password, salt, params);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -5,7 +5,7 @@
  * event — or changes nothing at all. Records whose content is unchanged are not written, so
  * importing the same bundle twice leaves the sync sequence where it was.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import {
   BUNDLE_FORMAT,
@@ -21,6 +21,7 @@ import { sha256Hex } from '../../shared/chain/hashChain.js';
 import type { AuditSink } from '../audit/AuditLog.js';
 import { PLATFORM_AUDIT_EVENT } from '../admin/platformAuditEvents.js';
 import type { Database } from '../db/schema.js';
+import { applyCredentialWrites, currentCredentialEntries, diffCredentials } from '../vault/bundleCredentials.js';
 import {
   DIRECTORY_SCHEMAS,
   recordKey,
@@ -72,6 +73,10 @@ export class BundleService {
         .sort(([a], [b]) => byCodeUnit(a, b))
         .map(([, r]) => r);
     }
+    // Vault accounts' metadata only (never a secret); the list is left out when there are none.
+    const credentials = await currentCredentialEntries(this.db);
+    if (credentials.size > 0)
+      bundle.credentials = [...credentials.entries()].sort(([a], [b]) => byCodeUnit(a, b)).map(([, c]) => c);
     return `${JSON.stringify(bundle, null, 2)}\n`;
   }
 
@@ -116,11 +121,18 @@ export class BundleService {
     }
     deletes.sort((a, b) => DELETE_ORDER.indexOf(listOf(a.kind)) - DELETE_ORDER.indexOf(listOf(b.kind)));
     const writes = [...deletes, ...upserts];
-    if (options.dryRun || writes.length === 0)
+    // Vault accounts (metadata only) when the bundle has the list; written after the sites they need.
+    const vault = check.bundle.credentials
+      ? diffCredentials(await currentCredentialEntries(this.db), check.bundle.credentials)
+      : null;
+    if (vault) for (const k of ['added', 'updated', 'deleted', 'unchanged'] as const) counts[k] += vault[k];
+    const credentialWrites = vault?.writes ?? [];
+    if (options.dryRun || writes.length + credentialWrites.length === 0)
       return { applied: false, ...counts, failures: [], seqBefore, seqAfter: seqBefore };
 
     const bundleHash = await sha256Hex(canonicalJson(check.bundle));
-    const seqAfter = await this.directory.applyBatch(writes, async (trx) => {
+    const also = async (trx: Transaction<Database>) => {
+      await applyCredentialWrites(trx, credentialWrites, Date.now());
       await this.audit.append(
         {
           type: PLATFORM_AUDIT_EVENT.directoryImported,
@@ -130,7 +142,14 @@ export class BundleService {
         },
         trx,
       );
-    });
+    };
+    const seqAfter =
+      writes.length > 0
+        ? await this.directory.applyBatch(writes, also)
+        : await this.db
+            .transaction()
+            .execute(also)
+            .then(() => this.directory.latestSeq());
     return { applied: true, ...counts, failures: [], seqBefore, seqAfter: seqAfter ?? seqBefore };
   }
 

@@ -10,6 +10,7 @@ import { DirectoryStore } from '../directory/DirectoryStore.js';
 import { AuditLog } from '../audit/AuditLog.js';
 import { BundleService, type ImportReport } from '../bundle/BundleService.js';
 import { UsageError, type CliIo } from './io.js';
+import { cliServerKey } from './cliServerKey.js';
 import { openDataDirDatabase } from './openDataDirDatabase.js';
 import { parseFlags } from './options.js';
 
@@ -24,7 +25,8 @@ async function withBundles<T>(
   const { database } = await openDataDirDatabase(dataDir, io);
   try {
     const directory = new DirectoryStore(database.db, Date.now);
-    return await run(new BundleService(database.db, directory, new AuditLog(database.db, Date.now)), directory);
+    const audit = new AuditLog(database.db, Date.now, cliServerKey(dataDir, io.env)?.subkey('audit-anchor'));
+    return await run(new BundleService(database.db, directory, audit), directory);
   } finally {
     await database.close();
   }

@@ -21,6 +21,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const { auditCommand } = await import('./auditCommand.js');
         return await auditCommand(rest, io);
       }
+      case 'account': {
+        const { accountCommand } = await import('./accountCommand.js');
+        return await accountCommand(rest, io);
+      }
+      case 'vault': {
+        const { vaultCommand } = await import('./vaultCommands.js');
+        return await vaultCommand(rest, io);
+      }
       case 'evaluate': {
         const { evaluateCommand } = await import('./evaluate.js');
         return await evaluateCommand(rest, io);

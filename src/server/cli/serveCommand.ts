@@ -9,14 +9,16 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildApp, createServices } from '../app.js';
-import { ensureKeyFile, loadServerKey, NO_KEY_MESSAGE } from '../crypto/serverKey.js';
+import { ensureKeyFile, NO_KEY_MESSAGE } from '../crypto/serverKey.js';
 import { openServerDatabase } from '../db/openServerDatabase.js';
 import { seedDemoVault } from '../demo/seedDemoVault.js';
 import { vaultDrivers } from '../vault/vaultDrivers.js';
 import { DEMO_ACCOUNTS, seedDemoWorkspace } from '../demo/seedDemoWorkspace.js';
 import { FolderOutbox } from '../notify/FolderOutbox.js';
 import { mailerFromEnv } from '../notify/Mailer.js';
+import { cliServerKey } from './cliServerKey.js';
 import type { CliIo } from './io.js';
+import { LISTEN_FLAGS, resolveListen } from './listenOptions.js';
 import { defaultDataDir, intFlag, parseFlags } from './options.js';
 
 export function serverVersion(): string {
@@ -38,12 +40,12 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
   const { values } = parseFlags('serve', args, {
     'data-dir': { type: 'string' },
     port: { type: 'string' },
-    host: { type: 'string' },
+    ...LISTEN_FLAGS,
     demo: { type: 'boolean' },
     'cors-origin': { type: 'string', multiple: true },
   });
   const port = intFlag('port', values.port, 4317, 0, 65535);
-  const host = values.host ?? '127.0.0.1';
+  const listen = resolveListen(values); // before opening anything: a refused address changes nothing
   const dataDir = values['data-dir'] ?? defaultDataDir();
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
@@ -52,8 +54,8 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
   // SMS codes and escalations: the demo writes them to <dataDir>/outbox (demo only); otherwise SMTP_URL.
   const mailer = values.demo ? new FolderOutbox(join(dataDir, 'outbox')) : mailerFromEnv(io.env);
   // The vault key: from CALLSIGN_VAULT_KEY_FILE / CALLSIGN_VAULT_KEY; the demo makes <dataDir>/vault.key (0600).
-  const envKey = loadServerKey(io.env);
-  const serverKey = envKey ?? (values.demo ? ensureKeyFile(dataDir).key : null);
+  // Also read by the audit anchor; an existing <dataDir>/vault.key is used without --demo too (cliServerKey).
+  const serverKey = cliServerKey(dataDir, io.env) ?? (values.demo ? ensureKeyFile(dataDir).key : null);
   const services = createServices(database, {
     approvals: { mailer },
     serverKey,
@@ -94,8 +96,11 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
     logStream: io.stderr,
     logLevel: io.env.LOG_LEVEL ?? 'info',
     corsOrigins,
+    ...(listen.https ? { https: listen.https } : {}),
+    ...(listen.trustProxy ? { trustProxy: listen.trustProxy } : {}),
   });
-  await app.listen({ port, host });
+  for (const warning of listen.warnings) app.log.warn(warning);
+  await app.listen({ port, host: listen.host });
   if (!serverKey) app.log.warn('the credential vault is off: no server key (%s)', NO_KEY_MESSAGE);
   services.vault.scheduler.start(); // ends login windows and rotates passwords without any request arriving
   // Build the lookup index in the background; the first lookups wait for it, everything else is served at once.
@@ -106,7 +111,7 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
     );
   const address = app.server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  io.stdout.write(`Callsign server listening on http://${shownHost}:${address.port}\n`);
+  io.stdout.write(`Callsign server listening on ${listen.https ? 'https' : 'http'}://${shownHost}:${address.port}\n`);
 
   await new Promise<void>((resolve) => {
     const done = () => {

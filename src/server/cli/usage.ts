@@ -4,12 +4,21 @@ Commands:
   serve       Run the Callsign API server.
                 --data-dir DIR      database folder (default: your per-user data folder)
                 --port N            TCP port; 0 picks any free port (default 4317)
-                --host ADDR         listen address (default 127.0.0.1: this machine only)
+                --host ADDR         listen address (default 127.0.0.1: this machine only); any other
+                                    address needs --tls-cert/--tls-key, or --insecure-http
+                --tls-cert FILE     serve HTTPS with this certificate (PEM, chain included)
+                --tls-key FILE      ... and its private key (PEM)
+                --trust-proxy LIST  reverse proxies (IPs or CIDR ranges, comma-separated) whose
+                                    X-Forwarded-For names the client (sign-in lockout, audit)
+                --insecure-http     allow plain HTTP on a non-loopback address (TLS ends at a proxy)
                 --demo              seed the demo workspace into an empty database
                 --cors-origin URL   allow browser requests from URL (repeatable)
               The demo password is CALLSIGN_DEMO_PASSWORD if set, else generated and printed once.
               SMS codes and escalation emails go to DATA_DIR/outbox with --demo, else by SMTP
               to SMTP_URL (e.g. smtps://user:pass@mail.example:465; sender SMTP_FROM).
+              The credential vault's key: CALLSIGN_VAULT_KEY_FILE (a file with 32 random bytes in
+              base64) or CALLSIGN_VAULT_KEY; without one the vault answers 503. --demo creates
+              DATA_DIR/vault.key (0600).
   generate    Load a generated demo directory into the database.
                 --sites N --profiles N --references N --seed S [--data-dir DIR]
   export FILE  Write the whole directory (sites, profiles, references, policies) as one JSON
@@ -17,8 +26,23 @@ Commands:
   import FILE  Make the directory equal to a bundle: validates everything first, then adds,
               updates and deletes in one transaction, or changes nothing.  [--data-dir DIR]
                 --dry-run           report what would change without changing it
+  account create --email E --role R [--name N] [--password-stdin]
+              Add an account (e.g. the first admin of a real deployment); roles: technician, noc,
+              supervisor, admin. Without --password-stdin a password is generated and printed
+              once; with it, the first line of stdin is the password (at least 12 characters).
+  account reset-password --email E [--password-stdin]
+              Set a new password (generated and printed once, or from stdin) and end the
+              account's sessions on every device. Both are audited.  [--data-dir DIR]
   audit verify
-              Check the whole audit chain and name the first broken entry.  [--data-dir DIR]
+              Check the whole audit chain and its anchor (HMAC'd with the server key when
+              CALLSIGN_VAULT_KEY_FILE or CALLSIGN_VAULT_KEY is set), name the first broken entry,
+              and print the head hash to keep outside the server.  [--data-dir DIR]
+  vault rotate-key --new-key-file FILE
+              Re-encrypt every vault secret under the key in FILE (32 random bytes, base64), in one
+              transaction; the current key comes from CALLSIGN_VAULT_KEY_FILE or CALLSIGN_VAULT_KEY.
+              Then restart every server with the new key.  [--data-dir DIR]
+  vault status
+              Vault accounts by rotation state, leases open, failed rotations.  [--data-dir DIR]
   evaluate [FILE]
               Run the evaluation (see callsign-server evaluate --help).
   help        Show this text.

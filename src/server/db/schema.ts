@@ -91,6 +91,7 @@ export interface Database {
   vault_leases: VaultLeasesTable;
   vault_settings: VaultSettingsTable;
   vault_directories: VaultDirectoriesTable;
+  audit_anchor: AuditAnchorTable;
 }
 
 /** Uploaded approval records (APPROVALS.md §5), stored once per id; `body` is the canonical JSON. */
@@ -121,6 +122,16 @@ export interface AuditLogTable {
   data: string;
   prev_hash: string;
   hash: string;
+}
+
+/** The audit chain's head, HMAC'd with the server key when there is one (audit/auditAnchor.ts). One row, id `head`. */
+export interface AuditAnchorTable {
+  id: string;
+  seq: number;
+  hash: string;
+  /** HMAC-SHA256 (base64) of seq and hash with the `audit-anchor` sub-key; null when written without a key. */
+  mac: string | null;
+  at: number;
 }
 
 /** SMS verification codes: only a salted HMAC of the code is kept, never the code (sms/SmsCodeService.ts). */

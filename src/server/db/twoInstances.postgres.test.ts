@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, createServices, type Services } from '../app.js';
-import { deviceChain } from '../approvals/testRecords.js';
+import { deviceChain } from '../approvals/testRecords.testkit.js';
 import { loadDirectory } from '../bundle/loadDirectory.js';
 import { FIXTURE_POLICIES } from '../demo/demoPolicies.js';
 import { FIXTURE_PROFILES, FIXTURE_REFERENCES, FIXTURE_SITES } from '../demo/fixtures.js';

@@ -3,7 +3,9 @@
  * 4xx naming the field and what to do; only genuine server faults are 500, and their details stay
  * in the log (with the request id), never in the response.
  */
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, type ZodFastifySchemaValidationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorBody } from '../../shared/api/index.js';
 import { LockedOutError } from '../auth/AuthService.js';
@@ -27,6 +29,7 @@ const STATUS: Record<string, number> = {
   not_checked_out: 409,
   lease_ended: 409,
   payload_too_large: 413,
+  headers_too_large: 431,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
@@ -111,4 +114,48 @@ export function installErrorHandling(app: FastifyInstance): void {
       `There is no ${request.method} ${request.url.split('?')[0]} endpoint. Check the server address and that the app and server versions match.`,
     ),
   );
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors raised while routing, before any hook or handler runs
+ * (a URL whose percent-encoding does not decode, an over-long path parameter). Without it Fastify
+ * answers in its own `{ statusCode, error, message }` shape.
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void send(
+      reply,
+      400,
+      'bad_request',
+      'The request address is not valid (bad percent-encoding or too long). Check the URL.',
+    );
+    return;
+  }
+  void send(reply, 400, 'bad_request', `The request could not be routed (${err.code}). Check it and try again.`);
+}
+
+/**
+ * Fastify's `clientErrorHandler` option: the HTTP parser rejected the request before Fastify saw it
+ * (headers over Node's 16 KiB limit, a malformed request line, a timeout). It writes the answer on
+ * the raw socket, in the same error shape as everything else, then closes the connection.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [
+          431,
+          'headers_too_large',
+          'The request headers are too large. Send fewer or shorter headers (cookies included).',
+        ]
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'timeout', 'The request took too long to arrive. Check the network and try again.']
+        : [400, 'bad_request', 'The request is not valid HTTP. Check the client and try again.'];
+  const body = JSON.stringify({ error: { code, message } } satisfies ErrorBody);
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  socket.destroy(err);
 }

@@ -57,3 +57,27 @@ describe('logs', () => {
     expect(out).not.toMatch(/cs[ar]_[A-Za-z0-9_-]{20,}/);
   });
 });
+
+describe('request logs', () => {
+  it('never contain a caller phone number or e-mail address from a lookup query', async () => {
+    t = await createTestApp();
+    const { accessToken } = await t.login();
+    const phone = await t.app.inject({
+      method: 'GET',
+      url: '/v1/lookup?phone=%2B12065550199',
+      headers: bearer(accessToken),
+    });
+    expect(phone.statusCode).toBe(200);
+    await t.app.inject({
+      method: 'GET',
+      url: '/v1/lookup?email=caller.person%40client.example',
+      headers: bearer(accessToken),
+    });
+    await t.app.inject({ method: 'GET', url: '/v1/lookup?phone=206-555-0177&bad=1', headers: bearer(accessToken) }); // 400 too
+    await t.app.inject({ method: 'GET', url: '/nowhere?email=lost.caller%40client.example' }); // 404 too
+    const out = t.logs.join('');
+    expect(out).toContain('"/v1/lookup"'); // the path is still logged, so requests stay traceable
+    for (const pii of ['2065550199', '12065550199', 'caller.person', 'client.example', '555-0177', 'lost.caller'])
+      expect(out, pii).not.toContain(pii);
+  });
+});

@@ -5,6 +5,7 @@
  * callers never log what they pass in.
  */
 import nodemailer from 'nodemailer';
+import { pino } from 'pino';
 import { AppError } from '../../shared/api/index.js';
 
 export interface MailMessage {
@@ -23,16 +24,38 @@ export const DEFAULT_FROM = 'Callsign help desk <helpdesk@callsign.invalid>';
 const NOT_SENT =
   "The mail server did not accept the message. Try again in a minute; if it keeps failing, ask your administrator to check the server's SMTP settings.";
 
-/** SMTP from a connection URL (`smtp://user:pass@host:587`, `smtps://…`). The URL is never echoed. */
-export function createSmtpMailer(url: string, from = DEFAULT_FROM): Mailer {
+/** Where a failed send is logged: safe fields only (see createSmtpMailer). */
+export type MailFailureLog = (detail: Record<string, unknown>, msg: string) => void;
+
+/** The server's JSON log format on stderr, as `serve` writes its other lines. */
+const stderrLog: MailFailureLog = (detail, msg) => pino({ name: 'mailer' }, process.stderr).error(detail, msg);
+
+/**
+ * SMTP from a connection URL (`smtp://user:pass@host:587`, `smtps://…`). The URL is never echoed. A
+ * failure is logged with nodemailer's code, SMTP command and response code and the host — not its
+ * message (it may quote the server's reply, which can echo addresses), not the recipients or text
+ * (an SMS code) — and reaches the caller as `unavailable` with what to do.
+ */
+export function createSmtpMailer(url: string, from = DEFAULT_FROM, log: MailFailureLog = stderrLog): Mailer {
   const transport = nodemailer.createTransport(url);
+  const smtpHost = (() => {
+    try {
+      return new URL(url).host;
+    } catch {
+      return 'unparseable SMTP_URL';
+    }
+  })();
   return {
     async send(message) {
       try {
         const info = await transport.sendMail({ from, ...message });
         return { id: String(info.messageId) };
-      } catch {
-        // nodemailer's error may quote the server's reply; keep it out of the response.
+      } catch (err) {
+        const e = (err ?? {}) as { code?: unknown; command?: unknown; responseCode?: unknown };
+        log(
+          { smtpHost, code: e.code, command: e.command, responseCode: e.responseCode },
+          'mail not sent: the SMTP server refused or could not be reached',
+        );
         throw new AppError('unavailable', NOT_SENT);
       }
     },

@@ -58,7 +58,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; loginLimit: 
     { config: { permission: 'public' }, bodyLimit: AUTH_BODY_LIMIT, schema: { body: LogoutRequest } },
     async (request, reply) => {
       const token = bearerToken(request);
-      const session = token ? await auth.authenticate(token).catch(() => null) : null;
+      const session = token
+        ? await auth.authenticate(token).catch((err: unknown) => {
+            request.log.warn({ err }, 'logout: the access token could not be checked; the refresh token alone ends it');
+            return null;
+          })
+        : null;
       await auth.logout({ refreshToken: request.body?.refreshToken, sessionId: session?.sessionId });
       return reply.status(204).send();
     },

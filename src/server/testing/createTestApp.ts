@@ -54,6 +54,8 @@ export async function createTestApp(
     /** Rotation drivers (default: the simulated agent, in memory). */
     vaultDrivers?: VaultDriverFactory;
     vaultCheckoutLimit?: { max: number; windowMs: number };
+    /** Reverse-proxy addresses whose X-Forwarded-For is honoured (`serve --trust-proxy`). */
+    trustProxy?: readonly string[];
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
@@ -87,6 +89,7 @@ export async function createTestApp(
     corsOrigins: options.corsOrigins ?? [],
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.vaultCheckoutLimit ? { vaultCheckoutLimit: options.vaultCheckoutLimit } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
   });
   const all = async <T>(text: string, ...params: unknown[]): Promise<T[]> => {
     let n = 0;

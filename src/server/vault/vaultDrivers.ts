@@ -4,14 +4,17 @@
  * with `context.directories` for its site's settings.
  */
 import type { RotationDriver } from './RotationDriver.js';
+import { LdapDriver } from './drivers/LdapDriver.js';
+import { ldapConfigSource } from './drivers/ldapConfigSource.js';
 import { SimulatedAgentDriver } from './drivers/SimulatedAgentDriver.js';
 import type { VaultDriverContext } from './vaultServices.js';
 
 export function vaultDrivers(
-  _context: VaultDriverContext,
+  context: VaultDriverContext,
   options: { demo: boolean; dataDir: string },
 ): RotationDriver[] {
-  const drivers: RotationDriver[] = [];
+  // The real directory driver is always offered; a site uses it once its directory is configured.
+  const drivers: RotationDriver[] = [new LdapDriver(ldapConfigSource(context.directories))];
   if (options.demo) drivers.push(new SimulatedAgentDriver(options.dataDir));
   return drivers;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApprovalRecord } from '../../shared/api/index.js';
 import { GENESIS_HASH, linkRecord } from '../../shared/chain/hashChain.js';
-import { unlinkedRecord } from '../approvals/testRecords.js';
+import { unlinkedRecord } from '../approvals/testRecords.testkit.js';
 import { bearer, createTestApp, type TestApp } from '../testing/createTestApp.js';
 import { FakeTargetDriver, OTHER_SITE, checkin, checkout, createAccount, SITE } from './testing/vaultTestkit.js';
 

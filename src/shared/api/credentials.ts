@@ -151,3 +151,11 @@ export const CredentialInput = z
   })
   .strict();
 export type CredentialInput = z.infer<typeof CredentialInput>;
+
+/**
+ * A vault account in a directory bundle (export/import): its metadata only. Never a secret, a lease
+ * or a rotation state; `strict` so a bundle carrying a `secret` field is refused, not silently read.
+ * Accounts imported new have no password until an administrator sets one.
+ */
+export const CredentialBundleEntry = CredentialMeta.omit({ lease: true, rotation: true }).strict();
+export type CredentialBundleEntry = z.infer<typeof CredentialBundleEntry>;

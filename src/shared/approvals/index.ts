@@ -9,3 +9,4 @@ export { softwareKey, findUnlicensedEntry } from './softwareName.js';
 export * from './workflowTypes.js';
 export { start, apply, replay, isFinal, expectedEvents, plannedDials, callerAuthRequired } from './workflow.js';
 export { nextStep, type NextStep } from './nextStep.js';
+export { siteMessageCheck, siteMessageMentions, namingTermsFor, type SiteMessageMention } from './siteMessage.js';

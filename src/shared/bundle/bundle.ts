@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { SitePolicyRecord } from '../api/approvals.js';
+import { CredentialBundleEntry } from '../api/credentials.js';
 import { ClientProfile, Reference, Site } from '../domain/index.js';
 
 export const BUNDLE_FORMAT = 'callsign.directory-bundle';
@@ -24,6 +25,11 @@ export const DirectoryBundle = z
     references: z.array(Reference),
     /** One per site at most; `siteId` names the site. */
     policies: z.array(SitePolicyRecord),
+    /**
+     * Vault accounts' metadata, never their secrets (issue 10). Optional: a bundle without the list
+     * leaves the vault as it is; with it, the vault's accounts are made equal to it.
+     */
+    credentials: z.array(CredentialBundleEntry).optional(),
   })
   .meta({
     title: 'Callsign directory bundle',

@@ -3,6 +3,7 @@
  * just the first) and then the links between records — unique ids, every profile's and policy's
  * site and every reference's sites present in the same bundle, at most one policy per site.
  */
+import { FQDN, isForbiddenDynamicUsername } from '../api/credentials.js';
 import { DirectoryBundle, formatPath, type BundleFailure } from './bundle.js';
 
 export type BundleCheck =
@@ -69,5 +70,18 @@ export function checkBundle(input: unknown): BundleCheck {
       (id, j) => !sites.has(id) && failures.push({ path: `references[${i}].siteIds[${j}]`, message: missing(id) }),
     ),
   );
+  const credentials = bundle.credentials ?? [];
+  unique(
+    'credentials',
+    credentials.map((c) => c.id),
+    'id',
+  );
+  credentials.forEach((c, i) => {
+    if (!sites.has(c.siteId)) failures.push({ path: `credentials[${i}].siteId`, message: missing(c.siteId) });
+    if (c.kind === 'dynamic' && isForbiddenDynamicUsername(c.username))
+      failures.push({ path: `credentials[${i}].username`, message: `"${c.username}" cannot be a dynamic account` });
+    if (c.kind === 'dynamic' && c.accountType === 'domain' && !FQDN.test(c.domain ?? ''))
+      failures.push({ path: `credentials[${i}].domain`, message: 'a dynamic domain account needs an FQDN' });
+  });
   return done(failures, bundle);
 }

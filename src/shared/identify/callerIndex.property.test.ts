@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createCallerIndex } from './callerIndex.js';
 import { phoneMatchKey } from '../phone/phoneMatchKey.js';
-import { phone, profile, site } from './testDirectory.js';
+import { phone, profile, site } from './testDirectory.testkit.js';
 import type { CallerIndex, Candidate, IndexProfile, IndexSite } from './types.js';
 
 const NUMBERS = ['020 7946 0958', '+1 206 555 0101', '(206) 555-0102', '02 9374 4000', '07700 900123', '0491 570 156'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCallerIndex } from './callerIndex.js';
-import { phone, profile, site } from './testDirectory.js';
+import { phone, profile, site } from './testDirectory.testkit.js';
 
 const siteIds = (cs: Array<{ siteId: string }>) => cs.map((c) => c.siteId).sort();
 

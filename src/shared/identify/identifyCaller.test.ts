@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCallerIndex, identifyCaller } from './index.js';
-import { phone, profile, site } from './testDirectory.js';
+import { phone, profile, site } from './testDirectory.testkit.js';
 
 function directory() {
   const index = createCallerIndex();

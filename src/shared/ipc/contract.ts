@@ -15,6 +15,7 @@ import {
   SmsCodeRequest,
   SmsCodeSent,
 } from '../api/approvals.js';
+import { ServerUrl } from '../api/serverUrl.js';
 import type { AuditPage, AuditVerification } from '../api/audit.js';
 import type { AccountList } from '../auth/accounts.js';
 import type { DeviceList, TotpConfirmed, TotpEnrolment } from '../auth/session.js';
@@ -27,7 +28,7 @@ export type ThemeMode = z.infer<typeof ThemeMode>;
 export const Settings = z.object({
   theme: ThemeMode.default('system'),
   locale: z.string().min(2).max(16).default('en-US'),
-  serverUrl: z.url().optional(),
+  serverUrl: ServerUrl.optional(),
   /** How long a copied password stays on the clipboard before Callsign clears it (if still there). */
   clipboardClearSeconds: z.number().int().min(10).max(300).default(30),
 });
@@ -57,7 +58,7 @@ export const requestSchemas = {
     .object({
       email: z.email('enter the email address you sign in with'),
       password: z.string().min(1, 'enter your password').max(1024),
-      serverUrl: z.url('enter the server address, e.g. https://callsign.example.com').optional(),
+      serverUrl: ServerUrl.optional(),
     })
     .strict(),
   /** Second sign-in step for accounts with TOTP: a 6-digit code or one recovery code. */

@@ -93,6 +93,8 @@ export function ApprovalWizard({ context, onRestart }: { context: WizardContext;
             decision={decision}
             callerName={callerName}
             hasPolicy={context.hasPolicy}
+            actionId={actionId ?? ''}
+            siteMessage={site.siteMessage}
             onBack={() => setStep(questions.length > 0 ? 'questions' : 'action')}
             onStart={() => {
               runner.begin(decision);

@@ -1,69 +1,10 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import type { CallsignApi } from '../../../shared/ipc/contract.js';
-import { AppProviders } from '../../app/AppProviders.js';
-import { createI18n } from '../../app/i18n/createI18n.js';
-import { createQueryClient } from '../../app/queryClient.js';
-import type { Services } from '../../app/services.js';
-import { CallsignDb } from '../../db/CallsignDb.js';
-import { ApprovalWizardPage } from './ApprovalWizardPage.js';
-import { seedApprovalsCache } from './testFixtures.js';
-
-window.matchMedia ??= ((q: string) => ({
-  matches: false,
-  media: q,
-  addEventListener() {},
-  removeEventListener() {},
-  addListener() {},
-  removeListener() {},
-  onchange: null,
-  dispatchEvent: () => false,
-})) as unknown as typeof window.matchMedia;
-
-let n = 0;
-async function setup() {
-  const db = new CallsignDb(`wizard-${++n}`);
-  await seedApprovalsCache(db);
-  const invoke = vi.fn(async (channel: string) => {
-    if (channel === 'session.status')
-      return {
-        signedIn: true,
-        serverUrl: 'x',
-        online: true,
-        user: { id: 'u1', email: 't@x', name: 'Tess Tech', role: 'technician' },
-      };
-    if (channel === 'outbox.list') throw Object.assign(new Error('no'), { code: 'not_found', message: 'no' });
-    throw new Error(`unexpected ${channel}`);
-  });
-  const services = { api: { invoke, on: () => () => {} } as unknown as CallsignApi, db } as unknown as Services;
-  const router = createMemoryRouter([{ path: '/approvals/new', element: <ApprovalWizardPage /> }], {
-    initialEntries: ['/approvals/new?siteId=site-nw&profileId=p-dana'],
-  });
-  render(
-    <AppProviders i18n={createI18n()} queryClient={createQueryClient()} services={services}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { db, invoke };
-}
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { pickPasswordReset, renderWizardPage as setup } from './wizardPage.testkit.js';
 
 afterEach(cleanup);
-
-async function pickPasswordReset(subject: 'self' | 'other') {
-  const search = await screen.findByTestId('action-search');
-  fireEvent.change(search, { target: { value: 'forgot password' } });
-  expect(screen.getAllByTestId('action-option')[0]?.textContent).toContain("Reset a user's password");
-  fireEvent.keyDown(search, { key: 'Enter' });
-  fireEvent.click(
-    within(await screen.findByTestId('question-subject')).getByLabelText(
-      subject === 'self' ? "The caller's own account" : "Another user's account",
-    ),
-  );
-  fireEvent.click(screen.getByTestId('questions-next'));
-}
 
 describe('ApprovalWizardPage', () => {
   it('proceed: previews, completes and writes a completed record to the outbox', async () => {

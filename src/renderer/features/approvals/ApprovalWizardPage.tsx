@@ -8,6 +8,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import { useServices } from '../../app/useServices.js';
+import { SiteMessageBanner } from '../site/SiteMessageBanner.js';
 import { ApprovalWizard } from './ApprovalWizard.js';
 import { DemoOutboxPanel } from './DemoOutboxPanel.js';
 import { approvalQueries } from './queries.js';
@@ -41,21 +42,25 @@ export function ApprovalWizardPage() {
     );
   }
   if (!context.data) return <LinearProgress aria-label={t('approvals.wizard.loading')} />;
+  const { siteMessage } = context.data.site;
+  // The banner is a child of the page box, not of the grid: a sticky grid item only sticks within
+  // its own grid row, and the message must stay in view on every step (UX.md principle 9).
   return (
-    <Box
-      sx={{
-        display: 'grid',
-        gap: 2,
-        gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 2fr) minmax(280px, 1fr)' },
-        maxWidth: 1280,
-        mx: 'auto',
-      }}
-    >
-      <ApprovalWizard key={run} context={context.data} onRestart={() => setRun((n) => n + 1)} />
-      <Stack spacing={2}>
-        <SecurityReferences references={context.data.securityReferences} />
-        <DemoOutboxPanel />
-      </Stack>
+    <Box sx={{ maxWidth: 1280, mx: 'auto' }}>
+      {siteMessage && <SiteMessageBanner message={siteMessage} pinned />}
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 2fr) minmax(280px, 1fr)' },
+        }}
+      >
+        <ApprovalWizard key={run} context={context.data} onRestart={() => setRun((n) => n + 1)} />
+        <Stack spacing={2}>
+          <SecurityReferences references={context.data.securityReferences} />
+          <DemoOutboxPanel />
+        </Stack>
+      </Box>
     </Box>
   );
 }

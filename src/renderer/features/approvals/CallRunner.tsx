@@ -5,6 +5,7 @@ import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import { ConfirmDialog } from '../../app/ConfirmDialog.js';
 import { expectedEvents, isFinal, nextStep, type WorkflowState } from '../../../shared/approvals/index.js';
 import type { FinalState } from '../../../shared/api/approvals.js';
 import { ApproverCodePanel } from './ApproverCodePanel.js';
@@ -27,15 +28,22 @@ interface Props {
 
 /**
  * Step 4: the call, driven by the workflow state machine. Only the events `expectedEvents` allows
- * are offered. Keys: 1–4 dial results, A approve, D deny, E escalate, Esc cancel.
+ * are offered. Keys: 1–4 dial results, A approve, D deny, E escalate, C cancel (asks first). Esc
+ * ends nothing: cancelling is the button (or C) and a confirmation, and the note typed so far goes
+ * into the record.
  */
 export function CallRunner({ runner, state, recordId, callerName, onRestart }: Props) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
+  const [confirmCancel, setConfirmCancel] = useState(false);
   const step = nextStep(state);
   const allowed = expectedEvents(state);
   const canCancel = allowed.includes('cancelled');
-  const cancel = () => runner.cancel(note.trim());
+  const askCancel = () => setConfirmCancel(true);
+  const cancel = () => {
+    setConfirmCancel(false);
+    runner.cancel(note.trim());
+  };
   const dialKeys =
     step.kind === 'dial'
       ? Object.fromEntries(DIAL_BUTTONS.map((b) => [b.key, () => runner.dial(step.dial, b.result)]))
@@ -46,8 +54,9 @@ export function CallRunner({ runner, state, recordId, callerName, onRestart }: P
       a: step.kind === 'ask_approver' ? () => runner.decide('approved', note.trim()) : undefined,
       d: step.kind === 'ask_approver' ? () => runner.decide('denied', note.trim()) : undefined,
       e: step.kind === 'escalate' ? () => void runner.escalateTicket(note.trim()) : undefined,
+      c: canCancel ? askCancel : undefined,
     },
-    canCancel ? cancel : undefined,
+    !confirmCancel,
   );
   const final = isFinal(state);
   return (
@@ -90,11 +99,31 @@ export function CallRunner({ runner, state, recordId, callerName, onRestart }: P
               slotProps={{ htmlInput: { 'data-testid': 'decision-note', maxLength: 500 } }}
             />
             {canCancel && (
-              <Button color="inherit" onClick={cancel} data-testid="cancel" sx={{ mt: 0.5 }}>
+              <Button
+                color="error"
+                onClick={askCancel}
+                data-testid="cancel"
+                title={t('approvals.runner.cancelShortcut')}
+                sx={{ mt: 0.5 }}
+              >
                 {t('approvals.runner.cancel')}
               </Button>
             )}
           </Stack>
+          <ConfirmDialog
+            open={confirmCancel && canCancel}
+            testId="cancel-confirm"
+            title={t('approvals.runner.cancelTitle')}
+            body={
+              note.trim()
+                ? t('approvals.runner.cancelBodyNote', { note: note.trim() })
+                : t('approvals.runner.cancelBody')
+            }
+            confirmLabel={t('approvals.runner.cancelConfirm')}
+            dismissLabel={t('approvals.runner.keepOpen')}
+            onConfirm={cancel}
+            onClose={() => setConfirmCancel(false)}
+          />
         </>
       )}
     </Stack>

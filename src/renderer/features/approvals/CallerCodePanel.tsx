@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { NextStep } from '../../../shared/approvals/index.js';
+import { ConfirmDialog } from '../../app/ConfirmDialog.js';
 import { formatPhone } from '../lookup/formatPhone.js';
 import { CodeForm } from './CodeForm.js';
 import type { CallRunner } from './useCallRunner.js';
@@ -25,6 +27,8 @@ export function CallerCodePanel({
   const { t } = useTranslation();
   const sent = step.kind === 'check_caller_code';
   const offline = !sent && runner.error?.code === 'server_unreachable';
+  const [confirmUnsent, setConfirmUnsent] = useState(false);
+  const unsentNote = [t('approvals.callerCode.unsentNote'), note.trim()].filter(Boolean).join(' — ');
   return (
     <Stack spacing={2}>
       <Typography variant="h3" component="h2">
@@ -67,13 +71,7 @@ export function CallerCodePanel({
           severity="warning"
           data-testid="caller-code-offline"
           action={
-            <Button
-              color="inherit"
-              onClick={() =>
-                runner.cancel([t('approvals.callerCode.unsentNote'), note.trim()].filter(Boolean).join(' — '))
-              }
-              data-testid="caller-code-unsent"
-            >
+            <Button color="inherit" onClick={() => setConfirmUnsent(true)} data-testid="caller-code-unsent">
               {t('approvals.callerCode.recordUnsent')}
             </Button>
           }
@@ -81,6 +79,20 @@ export function CallerCodePanel({
           {t('approvals.callerCode.offline')}
         </Alert>
       )}
+      {/* Recording "code not sent" ends the request as Cancelled, so it asks first (UX.md principle 8). */}
+      <ConfirmDialog
+        open={offline && confirmUnsent}
+        testId="caller-code-unsent-confirm"
+        title={t('approvals.runner.cancelTitle')}
+        body={t('approvals.runner.cancelBodyNote', { note: unsentNote })}
+        confirmLabel={t('approvals.callerCode.recordUnsent')}
+        dismissLabel={t('approvals.runner.keepOpen')}
+        onConfirm={() => {
+          setConfirmUnsent(false);
+          runner.cancel(unsentNote);
+        }}
+        onClose={() => setConfirmUnsent(false)}
+      />
     </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -5,14 +6,19 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { siteMessageCheck } from '../../../shared/approvals/index.js';
 import type { Decision } from '../../../shared/approvals/schemas.js';
 import { CallPlan } from './CallPlan.js';
 import { OUTCOME_COLOR } from './outcomeColor.js';
+import { SiteMessageConfirm } from './SiteMessageConfirm.js';
 
 interface Props {
   decision: Decision;
   callerName: string;
   hasPolicy: boolean;
+  actionId: string;
+  /** The site's message: while there is one, Start waits for the technician to confirm they read it. */
+  siteMessage: string | undefined;
   onStart: () => void;
   onBack: () => void;
 }
@@ -29,8 +35,11 @@ function Section({ title, children, testId }: { title: string; children: React.R
 }
 
 /** Step 3: "What will happen" — outcome, reasons, call plan, templates and notices, before any dial. */
-export function DecisionPreview({ decision, callerName, hasPolicy, onStart, onBack }: Props) {
+export function DecisionPreview({ decision, callerName, hasPolicy, actionId, siteMessage, onStart, onBack }: Props) {
   const { t } = useTranslation();
+  const check = siteMessageCheck(siteMessage, actionId);
+  const [read, setRead] = useState(false);
+  const blocked = check.required && !read;
   const { templates } = decision;
   const hasTemplates = !!(
     templates.username ||
@@ -100,11 +109,27 @@ export function DecisionPreview({ decision, callerName, hasPolicy, onStart, onBa
           {n.text}
         </Alert>
       ))}
-      <Stack direction="row" spacing={1}>
+      {check.required && siteMessage && (
+        <SiteMessageConfirm message={siteMessage} mention={check} checked={read} onChange={setRead} />
+      )}
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Button onClick={onBack}>{t('approvals.back')}</Button>
-        <Button variant="contained" size="medium" autoFocus onClick={onStart} data-testid="start-call">
+        <Button
+          variant="contained"
+          size="medium"
+          autoFocus={!check.required}
+          disabled={blocked}
+          onClick={onStart}
+          data-testid="start-call"
+          aria-describedby={blocked ? 'start-call-blocked' : undefined}
+        >
           {t(`approvals.preview.start.${decision.outcome}`)}
         </Button>
+        {blocked && (
+          <Typography variant="body2" color="text.secondary" id="start-call-blocked">
+            {t('approvals.siteMessage.ackNeeded')}
+          </Typography>
+        )}
       </Stack>
     </Stack>
   );

@@ -4,7 +4,7 @@ import { evaluate } from '../../../shared/approvals/index.js';
 import { ApprovalRequest } from '../../../shared/approvals/schemas.js';
 import { CallsignDb } from '../../db/CallsignDb.js';
 import { siteRulesFor } from './siteRulesFor.js';
-import { seedApprovalsCache } from './testFixtures.js';
+import { seedApprovalsCache } from './testFixtures.testkit.js';
 
 let db: CallsignDb;
 let n = 0;

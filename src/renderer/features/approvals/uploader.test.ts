@@ -5,7 +5,7 @@ import type { ApprovalRecord } from '../../../shared/api/approvals.js';
 import { uploadStatus } from '../../db/approvalOutbox.js';
 import { CallsignDb } from '../../db/CallsignDb.js';
 import { appendApprovalRecord, ensureChainHead } from '../../db/deviceChain.js';
-import { unlinked } from '../../db/deviceChainFixtures.js';
+import { unlinked } from '../../db/deviceChainFixtures.testkit.js';
 import { ApprovalUploader, backoffDelay, BACKOFF_CAP_MS } from './uploader.js';
 
 let db: CallsignDb;

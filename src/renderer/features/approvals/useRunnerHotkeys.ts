@@ -1,31 +1,18 @@
 import { useEffect, useRef } from 'react';
-
-function typingIn(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
-}
+import { isTypingTarget } from '../../app/shortcuts.js';
 
 /**
- * Window-level shortcuts while the call runner is on screen: `Escape` always (even from a text
- * field), single keys (`1`, `a`…) only when the technician is not typing in a field.
+ * Window-level single-key shortcuts while the call runner is on screen (`1`, `a`…), only when the
+ * technician is not typing in a field and no dialog is open. `Escape` is deliberately not handled
+ * here: Esc closes what is open (a dialog, a menu) and never ends a request (UX.md principle 8).
  */
-export function useRunnerHotkeys(
-  keys: Record<string, (() => void) | undefined>,
-  onEscape: (() => void) | undefined,
-): void {
-  const ref = useRef({ keys, onEscape });
-  ref.current = { keys, onEscape };
+export function useRunnerHotkeys(keys: Record<string, (() => void) | undefined>, enabled = true): void {
+  const ref = useRef({ keys, enabled });
+  ref.current = { keys, enabled };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-      if (e.key === 'Escape') {
-        if (ref.current.onEscape) {
-          e.preventDefault();
-          ref.current.onEscape();
-        }
-        return;
-      }
-      if (typingIn(e.target)) return;
+      if (!ref.current.enabled || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      if (isTypingTarget(e.target)) return;
       const fn = ref.current.keys[e.key.toLowerCase()];
       if (fn) {
         e.preventDefault();

@@ -12,7 +12,7 @@ import { OpenSiteButton } from '../site/OpenSiteButton.js';
 import { describeMatch } from './describeMatch.js';
 import { ProfileDetails } from './ProfileDetails.js';
 import { SiteDetails } from './SiteDetails.js';
-import { SiteMessageBanner } from './SiteMessageBanner.js';
+import { SiteMessageBanner } from '../site/SiteMessageBanner.js';
 
 export interface CandidateCardProps {
   candidate: Candidate;

@@ -14,11 +14,9 @@ import {
 } from '../../../shared/search/index.js';
 import type { CallerIndex, IdentifyOutcome } from '../../../shared/identify/types.js';
 import type { CallsignDb } from '../../db/CallsignDb.js';
-import { allProfiles } from '../../db/profileBundles.js';
-import { allReferences } from '../../db/referenceChunks.js';
+import { readCheckedDirectory, type CacheDamage } from '../../db/cacheCheck.js';
 import type { AppliedChanges } from '../../db/applySyncPage.js';
 import { phoneMatchKey } from '../../../shared/phone/phoneMatchKey.js';
-import { allSites } from '../../db/siteChunks.js';
 
 export interface IndexEngine {
   createIndex(): CallerIndex;
@@ -35,6 +33,8 @@ export class DirectoryIndexStore {
   private readonly listeners = new Set<() => void>();
   private version = 0;
   private loaded = false;
+  private failed = false;
+  private repairs: CacheDamage[] = [];
   private markLoaded!: () => void;
   private markFailed!: (err: unknown) => void;
   /** Settles once the cache has been read into memory (sync waits for it: see `locateProfile`). */
@@ -50,12 +50,12 @@ export class DirectoryIndexStore {
 
   /** Builds the index from the cache (sites first, then profiles). */
   async load(db: CallsignDb): Promise<void> {
-    const [sites, profiles, references] = await Promise.all([allSites(db), allProfiles(db), allReferences(db)]).catch(
-      (err: unknown) => {
-        this.markFailed(err);
-        throw err;
-      },
-    );
+    const { sites, profiles, references, damage } = await readCheckedDirectory(db).catch((err: unknown) => {
+      this.failed = true;
+      this.markFailed(err);
+      this.changed(); // the shell shows what no longer works (DirectoryLoadNotice)
+      throw err;
+    });
     this.index = this.engine.createIndex();
     this.typeahead = this.newSearch();
     this.sites.clear();
@@ -63,6 +63,12 @@ export class DirectoryIndexStore {
     for (const s of sites) this.putSite(s);
     for (const p of profiles) this.putProfile(p);
     for (const r of references) this.typeahead.upsertReference(r);
+    this.repairs = damage;
+    if (damage.length)
+      console.warn(
+        `Callsign: ${damage.length} damaged record(s) dropped from the offline directory; the next sync downloads the directory again`,
+        damage,
+      );
     this.loaded = true;
     this.markLoaded();
     this.changed();
@@ -141,6 +147,16 @@ export class DirectoryIndexStore {
 
   get isLoaded(): boolean {
     return this.loaded;
+  }
+
+  /** Records found damaged in the cache at load, dropped and fetched again by the next sync (cacheCheck.ts). */
+  get cacheRepairs(): readonly CacheDamage[] {
+    return this.repairs;
+  }
+
+  /** The cache could not be read: lookups have nothing to search and sync cannot apply pages. */
+  get loadFailed(): boolean {
+    return this.failed;
   }
 
   get stats(): CallerIndex['stats'] {

@@ -46,6 +46,8 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
   }
 
   const fieldError = (name: string) => (error?.field && error.field.endsWith(name) ? error.message : undefined);
+  // Main names the field before its message ("serverUrl: …"); under the field itself the name is noise.
+  const serverError = fieldError('serverUrl')?.replace(/^serverUrl: /, '');
 
   return (
     <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default', p: 2 }}>
@@ -78,7 +80,7 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
               {error.message || t(`errors.${error.code}`, { defaultValue: t('errors.unknown') })}
             </Alert>
           )}
-          {error?.field && (
+          {error?.field && !serverError && (
             <Typography variant="body2" color="error" data-testid="signin-error" role="alert">
               {error.message}
             </Typography>
@@ -109,8 +111,8 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
             type="url"
             value={server}
             onChange={(e) => setServer(e.target.value)}
-            error={Boolean(fieldError('serverUrl'))}
-            helperText={t('signIn.serverHelp')}
+            error={Boolean(serverError)}
+            helperText={serverError ?? t('signIn.serverHelp')}
             slotProps={{ htmlInput: { 'data-testid': 'signin-server', spellCheck: false } }}
           />
           <Button

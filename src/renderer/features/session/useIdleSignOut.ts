@@ -26,7 +26,8 @@ export function useIdleSignOut(now: () => number = Date.now): {
   const signOut = useCallback(() => {
     void api
       .invoke('session.logout', {})
-      .catch(() => undefined) // offline: main has forgotten the tokens either way
+      // Offline: main has forgotten the tokens either way; the server's session expires on its own.
+      .catch((err: unknown) => console.warn('Callsign: idle sign-out could not reach the server', err))
       .finally(() => {
         location.hash = `#/?${IDLE_FLAG}=1`;
         location.reload();

@@ -112,6 +112,7 @@ describe('Site view', () => {
     await renderRoutes(routes, '/sites/site-nw', cache);
     const banner = await screen.findByTestId('site-message');
     expect(banner.textContent).toContain('Email is down tonight 22:00–23:00 for maintenance.');
+    expect(banner.dataset.pinned).toBe('true'); // stays in view while the tabs scroll
     // The banner comes before the site's name in the page.
     expect(
       banner.compareDocumentPosition(screen.getByTestId('site-view-name')) & Node.DOCUMENT_POSITION_FOLLOWING,

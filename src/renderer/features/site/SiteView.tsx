@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import Box from '@mui/material/Box';
-import Paper from '@mui/material/Paper';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import type { Site } from '../../../shared/domain/index.js';
 import { hasPermission } from '../../../shared/auth/permissions.js';
 import { CredentialsTab } from '../credentials/CredentialsTab.js';
 import { useSessionStatus } from '../session/useSessionStatus.js';
-import { SiteMessageBanner } from '../lookup/SiteMessageBanner.js';
+import { SiteMessageBanner } from './SiteMessageBanner.js';
 import { SiteReferences } from '../references/SiteReferences.js';
 import { CallerPanel } from './CallerPanel.js';
 import { NetworkTab } from './NetworkTab.js';
@@ -37,11 +36,7 @@ export function SiteView({ site }: { site: Site }) {
   const select = (next: SiteTab) => setParams(next === 'overview' ? {} : { tab: next }, { replace: true });
   return (
     <Box sx={{ maxWidth: 1200, mx: 'auto' }} data-testid="site-view" data-site-id={site.id}>
-      {site.siteMessage && (
-        <Paper sx={{ overflow: 'hidden', mb: 2, border: 0 }}>
-          <SiteMessageBanner message={site.siteMessage} />
-        </Paper>
-      )}
+      {site.siteMessage && <SiteMessageBanner message={site.siteMessage} pinned />}
       <CallerPanel viewingSiteId={site.id} />
       <SiteHeader site={site} />
       <Tabs

@@ -5,6 +5,7 @@ import * as m0002approvals from './0002_approvals.js';
 import * as m0003platform from './0003_platform.js';
 import * as m0004rateLimits from './0004_rate_limits.js';
 import * as m0005vault from './0005_vault.js';
+import * as m0007auditAnchor from './0007_audit_anchor.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_platform': m0003platform,
   '0004_rate_limits': m0004rateLimits,
   '0005_vault': m0005vault,
+  '0007_audit_anchor': m0007auditAnchor,
 };

@@ -98,8 +98,9 @@ export const policy: SitePolicyRecord = {
   notificationContacts: [],
 };
 
-export async function seedApprovalsCache(db: CallsignDb): Promise<void> {
-  await db.transaction('rw', db.siteChunks, () => writeSites(db, [site], []));
+/** `siteOverrides` changes the site for one test, e.g. to give it a site message. */
+export async function seedApprovalsCache(db: CallsignDb, siteOverrides: Partial<Site> = {}): Promise<void> {
+  await db.transaction('rw', db.siteChunks, () => writeSites(db, [{ ...site, ...siteOverrides }], []));
   await db.transaction('rw', db.siteProfiles, () => writeProfiles(db, [dana, lee], [], () => undefined));
   await db.transaction('rw', db.referenceChunks, () => writeReferences(db, references, []));
   await db.policies.put(policy);

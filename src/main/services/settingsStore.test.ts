@@ -1,0 +1,45 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiClient } from './apiClient.js';
+import { ConfSettingsStore } from './confSettingsStore.js';
+import { MemorySettingsStore, readSettings } from './settingsStore.js';
+
+describe('settings loaded from disk', () => {
+  it('drops a stored plain-http server URL to a remote host, keeps the other settings, and says why', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const s = readSettings({ theme: 'dark', locale: 'fr-FR', serverUrl: 'http://callsign.example.com' });
+    expect(s).toEqual({ theme: 'dark', locale: 'fr-FR' });
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/serverUrl.*https:\/\//));
+    warn.mockRestore();
+  });
+
+  it('a hand-edited settings.json with a bad server URL does not stop start-up', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const dir = mkdtempSync(join(tmpdir(), 'callsign-settings-'));
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ theme: 'light', serverUrl: 'file:///etc/passwd' }));
+    const store = new ConfSettingsStore(dir);
+    expect(store.get()).toEqual({ theme: 'light', locale: 'en-US' });
+    expect(store.set({ locale: 'de-DE' })).toEqual({ theme: 'light', locale: 'de-DE' });
+    warn.mockRestore();
+  });
+
+  it('keeps a valid https or loopback URL', () => {
+    expect(new MemorySettingsStore({ serverUrl: 'https://callsign.example.com' }).get().serverUrl).toBe(
+      'https://callsign.example.com',
+    );
+    expect(readSettings({ serverUrl: 'http://127.0.0.1:4317' }).serverUrl).toBe('http://127.0.0.1:4317');
+  });
+});
+
+describe('ApiClient refuses a server address that fails the check, whatever its source', () => {
+  it('never sends a request to an http:// address that is not this computer', async () => {
+    const fetchImpl = vi.fn();
+    const api = new ApiClient(() => 'http://10.1.2.3:4317', fetchImpl as unknown as typeof fetch);
+    await expect(
+      api.request('/v1/auth/login', { method: 'POST', body: { email: 'a', password: 'b' } }),
+    ).rejects.toMatchObject({ code: 'bad_request', field: 'serverUrl', message: expect.stringMatching(/https:\/\//) });
+    expect(fetchImpl).not.toHaveBeenCalled();
+  });
+});
