@@ -58,6 +58,7 @@ const app = await buildApp({
   services,
   logLevel: 'warn',
   vaultCheckoutLimit: { max: 1_000_000, windowMs: 3_600_000 },
+  rateLimits: { signInPerMinute: 1_000 }, // 50 sign-ins from one loopback address
 });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const { port } = app.server.address() as { port: number };
@@ -69,14 +70,18 @@ let errors = 0;
 let busy = 0;
 const errorSamples: string[] = [];
 
-async function client(c: number, until: number): Promise<void> {
-  const login = (await (
-    await fetch(`${base}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: `noc${c}@bench.demo`, password }),
-    })
-  ).json()) as { accessToken: string };
+async function signIn(c: number): Promise<string> {
+  const res = await fetch(`${base}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `noc${c}@bench.demo`, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of noc${c} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+async function client(c: number, token: string, until: number): Promise<void> {
+  const login = { accessToken: token };
   const headers = { authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json' };
   const body = JSON.stringify({ reason: 'Bench maintenance', ticket: `BENCH-${c}` });
   for (let n = 0; performance.now() < until; n++) {
@@ -115,8 +120,10 @@ async function client(c: number, until: number): Promise<void> {
 }
 
 try {
+  const tokens: string[] = [];
+  for (let c = 0; c < clients; c++) tokens.push(await signIn(c));
   const until = performance.now() + seconds * 1000;
-  await Promise.all(Array.from({ length: clients }, (_, c) => client(c, until)));
+  await Promise.all(tokens.map((token, c) => client(c, token, until)));
   await services.vault.rotations.settle();
   const rotated = (await services.audit.list({ type: 'credential.rotated', limit: 1_000_000 })).length;
   const failed = (await services.audit.list({ type: 'credential.rotation_failed', limit: 1_000_000 })).length;

@@ -106,7 +106,7 @@ describe.skipIf(!BASE)('vault on two server instances on one PostgreSQL', () => 
     ]);
     await Promise.all(instances.map((i) => i.services.vault.rotations.settle()));
     await Promise.all(instances.map((i) => i.services.vault.scheduler.sweep()));
-    const [ra, rb] = results as [{ expired: number }, { expired: number }];
+    const [ra, rb] = results;
     expect(ra.expired + rb.expired).toBe(12);
 
     const sets = [...a.driver.sets, ...b.driver.sets].map((s) => s.credentialId);
