@@ -51,6 +51,8 @@ test('a NOC user checks out, copies and checks in a dynamic password; it is stor
     .click();
   const next = page.getByTestId('questions-next');
   if (await next.isVisible().catch(() => false)) await next.click();
+  // Northwind has a site message: the request waits for "I have read the site message".
+  await page.getByTestId('site-message-ack').check();
   await page.getByTestId('start-call').click();
   await page.getByTestId('dial-answered').click();
   await page.getByTestId('approve').click();
