@@ -4,11 +4,12 @@
  * The options and rules live in pure, tested files (electron/windowOptions.ts, urlPolicy.ts,
  * secretStoragePolicy.ts); securityChecklist.test.ts walks Electron's security checklist over them.
  */
-import { app, BrowserWindow, dialog, session as electronSession, shell } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, session as electronSession, shell } from 'electron';
 import { join } from 'node:path';
 import { createMainServices } from './services/createMainServices.js';
 import { SafeStorageSecretStore } from './electron/safeStorageSecretStore.js';
 import { ElectronStoreSettings } from './electron/electronStoreSettings.js';
+import { ElectronClipboard } from './electron/electronClipboard.js';
 import { emitTo, registerIpc } from './electron/registerIpc.js';
 import { mainWindowOptions, RENDERER_CSP } from './electron/windowOptions.js';
 import {
@@ -33,16 +34,27 @@ app.whenReady().then(() => {
   // Events may be emitted by services before the window exists; they are dropped until it does.
   const windowRef: { current?: BrowserWindow } = {};
   const secrets = new SafeStorageSecretStore(app.getPath('userData'), (m) => console.warn(`Callsign: ${m}`));
-  const { handlers } = createMainServices({
+  const { handlers, leases } = createMainServices({
     emit: (event, data) => windowRef.current && emitTo(windowRef.current.webContents, event, data),
     secrets,
     settings: new ElectronStoreSettings(),
+    clipboard: new ElectronClipboard(),
+    logError: (message) => process.stderr.write(`callsign: ${message}\n`),
     defaultServerUrl: process.env.CALLSIGN_SERVER_URL ?? 'http://127.0.0.1:4317',
     shell: 'electron',
     version: app.getVersion(),
     secretStorage: secrets.mode,
   });
   registerIpc(handlers, pages);
+  // Checked-out passwords never outlive an unattended desk or the process (LeaseKeeper).
+  powerMonitor.on('lock-screen', () => void leases.wipeAll('locked'));
+  // Quitting waits for the wipe once (clearing the clipboard is asynchronous), then quits for real.
+  let wipedForQuit = false;
+  app.on('will-quit', (e) => {
+    if (wipedForQuit) return;
+    e.preventDefault();
+    void leases.wipeAll('quit').finally(() => ((wipedForQuit = true), app.quit()));
+  });
 
   const ses = electronSession.defaultSession;
   ses.setPermissionRequestHandler((wc, permission, cb) => cb(isPermissionAllowed(permission, wc.getURL(), pages)));

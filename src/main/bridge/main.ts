@@ -35,12 +35,13 @@ const logger = pino({
   redact: ['token', '*.token', 'password', '*.password', 'authorization'],
 });
 let emit: WebBridge['emit'] = () => {};
-const { handlers } = createMainServices({
+const { handlers, leases } = createMainServices({
   emit: (event, data) => emit(event, data),
   secrets: new MemorySecretStore(),
   settings: new ConfSettingsStore(join(dataDir)),
   defaultServerUrl: values['server-url'],
   shell: 'web-bridge',
+  logError: (message, err) => logger.error({ err: err instanceof Error ? err.message : String(err) }, message),
   version: process.env.npm_package_version ?? '0.1.0',
 });
 const bridge = await startWebBridge({
@@ -66,6 +67,10 @@ const control = await startControlServer(controlSocketPath(dataDir), (link) =>
   ),
 );
 process.stdout.write(`Callsign is running at ${bridge.url}\n`);
-const stop = () => (control?.close(), void bridge.close().then(() => process.exit(0)));
+// Quit: checked-out passwords go from memory first (the browser clipboard is the page's to clear).
+const stop = () => (
+  control?.close(),
+  void leases.wipeAll('quit').finally(() => bridge.close().then(() => process.exit(0)))
+);
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -9,6 +9,8 @@ import type { AppInfo, EventName, Events } from '../../shared/ipc/contract.js';
 import { createHandlers } from './handlers.js';
 import { SessionService } from './sessionService.js';
 import type { SecretStore } from './secretStore.js';
+import type { Clipboard } from './clipboard.js';
+import { LeaseKeeper } from './leaseKeeper.js';
 import type { SettingsStore } from './settingsStore.js';
 
 export interface MainServiceDeps {
@@ -22,6 +24,10 @@ export interface MainServiceDeps {
   device?: DeviceRegistration;
   /** Whether `secrets` survives a restart (Electron's safeStorage); shown on the sign-in screen. */
   secretStorage?: AppInfo['secretStorage'];
+  /** The OS clipboard (Electron); absent in the web bridge, where the renderer copies itself. */
+  clipboard?: Clipboard;
+  /** Reports failures no caller waits for (never with a secret). */
+  logError?: (message: string, err: unknown) => void;
   /** Pushes events to the renderer (bound once the window or bridge exists). */
   emit?: <E extends EventName>(event: E, data: Events[E]) => void;
 }
@@ -37,14 +43,22 @@ function thisDevice(): DeviceRegistration {
 export function createMainServices(deps: MainServiceDeps) {
   const serverUrl = () => deps.settings.get().serverUrl ?? deps.defaultServerUrl;
   const api = new ApiClient(serverUrl, deps.fetchImpl);
-  const session = new SessionService(api, deps.secrets, serverUrl, deps.device ?? thisDevice(), (reason) =>
-    deps.emit?.('session.wiped', { reason }),
-  );
+  const leases = new LeaseKeeper({
+    clipboard: deps.clipboard,
+    clearAfterSeconds: () => deps.settings.get().clipboardClearSeconds,
+    onEnded: (ended) => deps.emit?.('lease.expired', ended),
+    onError: deps.logError,
+  });
+  const session = new SessionService(api, deps.secrets, serverUrl, deps.device ?? thisDevice(), (reason) => {
+    void leases.wipeAll('wiped');
+    deps.emit?.('session.wiped', { reason });
+  });
   void session.resume(); // a stored session, picked up before the renderer's first session.status
   const handlers = createHandlers({
     api,
     session,
     settings: deps.settings,
+    leases,
     info: {
       version: deps.version,
       shell: deps.shell,
@@ -52,5 +66,5 @@ export function createMainServices(deps: MainServiceDeps) {
       ...(deps.secretStorage ? { secretStorage: deps.secretStorage } : {}),
     },
   });
-  return { api, session, handlers };
+  return { api, session, leases, handlers };
 }

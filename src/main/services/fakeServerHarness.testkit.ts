@@ -10,8 +10,17 @@ import { ApiClient, type FetchLike } from './apiClient.js';
 import { createHandlers } from './handlers.js';
 import { MemorySecretStore } from './secretStore.js';
 import { SessionService } from './sessionService.js';
+import { MemorySettingsStore } from './settingsStore.js';
+import { LeaseKeeper } from './leaseKeeper.js';
+import type { Clipboard } from './clipboard.js';
+import type { LeaseEnded } from '../../shared/credentials/leaseTypes.js';
 
-export type Answer = (request: { method: string; path: string; auth: string | undefined }) => Response | undefined;
+export type Answer = (request: {
+  method: string;
+  path: string;
+  auth: string | undefined;
+  body?: unknown;
+}) => Response | undefined;
 
 export const json = (status: number, body?: unknown) =>
   new Response(body === undefined ? null : JSON.stringify(body), {
@@ -19,13 +28,19 @@ export const json = (status: number, body?: unknown) =>
     headers: { 'content-type': 'application/json' },
   });
 
-export function handlersBehindFakeServer(user: UserInfo, routes: Answer, answer: Answer = () => undefined) {
+export function handlersBehindFakeServer(
+  user: UserInfo,
+  routes: Answer,
+  answer: Answer = () => undefined,
+  opts: { clipboard?: Clipboard } = {},
+) {
   const tokens = (at: string) => ({ accessToken: at, refreshToken: `R${at}`, expiresIn: 900, user, deviceId: 'd1' });
   const calls: string[] = [];
   const fetchImpl = (async (url: URL | RequestInfo, init?: RequestInit) => {
     const u = new URL(String(url));
     const request = {
       method: init?.method ?? 'GET',
+      body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
       path: u.pathname,
       auth: (init?.headers as Record<string, string>)?.authorization,
     };
@@ -38,15 +53,20 @@ export function handlersBehindFakeServer(user: UserInfo, routes: Answer, answer:
   }) as FetchLike;
   const api = new ApiClient(() => 'http://127.0.0.1:4317', fetchImpl);
   const session = new SessionService(api, new MemorySecretStore(), () => 'http://127.0.0.1:4317');
+  const settings = new MemorySettingsStore();
+  const ended: LeaseEnded[] = [];
+  const leases = new LeaseKeeper({
+    clipboard: opts.clipboard,
+    clearAfterSeconds: () => settings.get().clipboardClearSeconds,
+    onEnded: (e) => ended.push(e),
+  });
   const handlers = createHandlers({
     api,
     session,
-    settings: {
-      get: () => ({ theme: 'system', locale: 'en-US' }),
-      set: (p) => ({ theme: 'system', locale: 'en-US', ...p }),
-    },
+    settings,
+    leases,
     info: { version: '0', shell: 'web-bridge', platform: 'test' },
   });
   const { client } = createMemoryPair(handlers);
-  return { client, calls };
+  return { client, calls, leases, ended, settings };
 }

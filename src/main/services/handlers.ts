@@ -8,7 +8,9 @@ import { z } from 'zod';
 import type { AppInfo, Handlers } from '../../shared/ipc/contract.js';
 import { createAccountHandlers } from './accountHandlers.js';
 import { createAuditHandlers } from './auditHandlers.js';
+import { createCredentialHandlers } from './credentialHandlers.js';
 import type { ApiClient } from './apiClient.js';
+import type { LeaseKeeper } from './leaseKeeper.js';
 import type { SessionService } from './sessionService.js';
 import type { SettingsStore } from './settingsStore.js';
 
@@ -29,10 +31,12 @@ export interface HandlerDeps {
   api: ApiClient;
   session: SessionService;
   settings: SettingsStore;
+  /** Checked-out secrets (main memory only); wiped on sign-out. */
+  leases: LeaseKeeper;
   info: AppInfo;
 }
 
-export function createHandlers({ api, session, settings, info }: HandlerDeps): Handlers {
+export function createHandlers({ api, session, settings, leases, info }: HandlerDeps): Handlers {
   return {
     'session.status': async () => (await session.ready(), session.status()),
     'session.login': async ({ email, password, serverUrl }) => {
@@ -40,7 +44,10 @@ export function createHandlers({ api, session, settings, info }: HandlerDeps): H
       return session.login(email, password);
     },
     'session.totp': async (step) => session.totp(step),
-    'session.logout': async () => session.logout(),
+    'session.logout': async () => {
+      await leases.wipeAll('signed_out');
+      return session.logout();
+    },
     'sync.pull': async ({ since, limit }) =>
       session.authorized(async (token) =>
         SyncPage.parse(await api.request('/v1/sync', { token, query: { since, limit } })),
@@ -81,6 +88,7 @@ export function createHandlers({ api, session, settings, info }: HandlerDeps): H
       session.authorized(async (token) => OutboxList.parse(await api.request('/v1/outbox', { token }))),
     ...createAccountHandlers(api, session),
     ...createAuditHandlers(api, session),
+    ...createCredentialHandlers(api, session, leases),
     'settings.get': async () => settings.get(),
     'settings.set': async (patch) => settings.set(patch),
     'app.info': async () => info,

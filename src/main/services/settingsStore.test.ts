@@ -10,7 +10,7 @@ describe('settings loaded from disk', () => {
   it('drops a stored plain-http server URL to a remote host, keeps the other settings, and says why', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const s = readSettings({ theme: 'dark', locale: 'fr-FR', serverUrl: 'http://callsign.example.com' });
-    expect(s).toEqual({ theme: 'dark', locale: 'fr-FR' });
+    expect(s).toEqual({ theme: 'dark', locale: 'fr-FR', clipboardClearSeconds: 30 });
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/serverUrl.*https:\/\//));
     warn.mockRestore();
   });
@@ -20,8 +20,8 @@ describe('settings loaded from disk', () => {
     const dir = mkdtempSync(join(tmpdir(), 'callsign-settings-'));
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ theme: 'light', serverUrl: 'file:///etc/passwd' }));
     const store = new ConfSettingsStore(dir);
-    expect(store.get()).toEqual({ theme: 'light', locale: 'en-US' });
-    expect(store.set({ locale: 'de-DE' })).toEqual({ theme: 'light', locale: 'de-DE' });
+    expect(store.get()).toEqual({ theme: 'light', locale: 'en-US', clipboardClearSeconds: 30 });
+    expect(store.set({ locale: 'de-DE' })).toEqual({ theme: 'light', locale: 'de-DE', clipboardClearSeconds: 30 });
     warn.mockRestore();
   });
 

@@ -30,7 +30,7 @@ window.matchMedia ??= ((q: string) => ({
 let n = 0;
 function setup(info: Partial<AppInfo> = {}) {
   let status: SessionStatus = { signedIn: false, serverUrl: 'http://127.0.0.1:4399', online: true };
-  let settings: Settings = { theme: 'system', locale: 'en-US' };
+  let settings: Settings = { theme: 'system', locale: 'en-US', clipboardClearSeconds: 30 };
   const handlers = {
     'session.status': async () => status,
     'session.login': async ({ password }: { password: string }) => {

@@ -7,7 +7,9 @@
  * the UI calls it stale), each site's approval rules (`policies`, keyed by site id), the
  * technician's favourites and recent lookups, and the approval-record outbox (`approvals`: finished
  * workflows, hash-chained per device, kept after upload with `uploadState` so the device chain can
- * be verified; `chain` holds this device's id and the hash of its last record).
+ * be verified; `chain` holds this device's id and the hash of its last record), and the vault's
+ * credential accounts (`credentials`, keyed by id, indexed by site: metadata and lease state only —
+ * name, username, kind, resources, who holds it until when — so the Credentials tab reads offline).
  * How long: until the server tombstones a record (sync deletes it) or the app wipes the cache.
  * Never stored here: tokens, passwords, SMS codes, lease secrets — main keeps those, the renderer
  * never sees them.
@@ -15,6 +17,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import type { ApprovalRecord, SitePolicyRecord } from '../../shared/api/approvals.js';
+import type { CredentialMeta } from '../../shared/api/credentials.js';
 import type { SiteProfilesRow } from './profileBundles.js';
 import { toChunks, type ChunkRow } from './recordChunks.js';
 
@@ -71,6 +74,8 @@ export class CallsignDb extends Dexie {
   policies!: EntityTable<SitePolicyRecord, 'siteId'>;
   approvals!: EntityTable<ApprovalRow, 'id'>;
   chain!: EntityTable<ChainRow, 'key'>;
+  /** Vault credential metadata (never a secret: CredentialMeta has no password field). */
+  credentials!: EntityTable<CredentialMeta, 'id'>;
 
   constructor(name = 'callsign-cache', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -103,6 +108,8 @@ export class CallsignDb extends Dexie {
         await tx.table('siteChunks').bulkPut(toChunks((await tx.table('sites').toArray()) as Site[]));
         await tx.table('referenceChunks').bulkPut(toChunks((await tx.table('references').toArray()) as Reference[]));
       });
+    // v5: the vault's credential metadata (sync kind `credential`).
+    this.version(5).stores({ credentials: 'id, siteId' });
   }
 }
 

@@ -129,4 +129,38 @@ describe('applySyncPage', () => {
     expect((await allSites(db)).length).toBe(1);
     expect((await readSyncMeta(db)).syncSeq).toBe(5);
   });
+
+  it('stores credential metadata by id with a site index, and removes tombstoned ones', async () => {
+    const cred = (id: string, siteId: string, heldBy?: string) => ({
+      id,
+      siteId,
+      name: `Account ${id}`,
+      category: 'server',
+      accountType: 'domain',
+      domain: 'corp.northwind.test',
+      username: `svc-${id}`,
+      kind: 'dynamic',
+      resources: ['NW-FS01'],
+      backOfficeAccess: true,
+      driver: 'simulated-agent',
+      lease: heldBy ? { heldBy, heldById: 'u2', until: '2026-03-01T10:03:00.000Z' } : null,
+      rotation: { state: 'ok', at: null },
+    });
+    const r = await apply(
+      db,
+      page(3, [
+        { seq: 1, kind: 'credential', id: 'c1', op: 'upsert', data: cred('c1', 's1') },
+        { seq: 2, kind: 'credential', id: 'c2', op: 'upsert', data: cred('c2', 's2') },
+        { seq: 3, kind: 'credential', id: 'c1', op: 'upsert', data: cred('c1', 's1', 'Nia Noc') },
+      ]),
+    );
+    expect(r.credentials.put.map((c) => c.id)).toEqual(['c2', 'c1']);
+    const ofSite = await db.credentials.where('siteId').equals('s1').toArray();
+    expect(ofSite).toHaveLength(1);
+    expect(ofSite[0]).toMatchObject({ username: 'svc-c1', lease: { heldBy: 'Nia Noc' }, description: '' });
+    await apply(db, page(4, [{ seq: 4, kind: 'credential', id: 'c1', op: 'delete' }]));
+    expect(await db.credentials.get('c1')).toBeUndefined();
+    expect(await db.credentials.count()).toBe(1);
+    expect((await readSyncMeta(db)).syncSeq).toBe(4);
+  });
 });

@@ -11,6 +11,7 @@ import { writeProfiles, type LocateProfile } from './profileBundles.js';
 import { writeReferences } from './referenceChunks.js';
 import { writeSites } from './siteChunks.js';
 import type { SitePolicyRecord } from '../../shared/api/approvals.js';
+import type { CredentialMeta } from '../../shared/api/credentials.js';
 
 /** The net effect of a page per cached kind (the last change of an id in the page wins). */
 export interface AppliedChanges {
@@ -21,9 +22,10 @@ export interface AppliedChanges {
   profiles: { put: ClientProfile[]; deleted: string[] };
   references: { put: Reference[]; deleted: string[] };
   policies: { put: SitePolicyRecord[]; deleted: string[] };
+  credentials: { put: CredentialMeta[]; deleted: string[] };
 }
 
-type Cached = 'site' | 'profile' | 'reference' | 'policy';
+type Cached = 'site' | 'profile' | 'reference' | 'policy' | 'credential';
 
 function netChanges(changes: readonly Change[]) {
   const last = {
@@ -31,6 +33,7 @@ function netChanges(changes: readonly Change[]) {
     profile: new Map<string, Change>(),
     reference: new Map<string, Change>(),
     policy: new Map<string, Change>(),
+    credential: new Map<string, Change>(),
   };
   for (const c of changes) {
     if (c.kind in last) {
@@ -53,6 +56,7 @@ function netChanges(changes: readonly Change[]) {
     profiles: split<ClientProfile>(last.profile),
     references: split<Reference>(last.reference),
     policies: split<SitePolicyRecord>(last.policy),
+    credentials: split<CredentialMeta>(last.credential),
   };
 }
 
@@ -70,7 +74,7 @@ export async function applySyncPage(
   const net = netChanges(page.changes);
   const applied = await db.transaction(
     'rw',
-    [db.siteChunks, db.siteProfiles, db.referenceChunks, db.policies, db.meta],
+    [db.siteChunks, db.siteProfiles, db.referenceChunks, db.policies, db.credentials, db.meta],
     async () => {
       const meta = await db.meta.get('syncSeq');
       // A page older than what we hold (e.g. two pulls raced) must not move the cursor backwards.
@@ -96,6 +100,8 @@ export async function applySyncPage(
       }
       if (net.policies.put.length) await db.policies.bulkPut(net.policies.put);
       if (net.policies.deleted.length) await db.policies.bulkDelete(net.policies.deleted);
+      if (net.credentials.put.length) await db.credentials.bulkPut(net.credentials.put);
+      if (net.credentials.deleted.length) await db.credentials.bulkDelete(net.credentials.deleted);
       await db.meta.bulkPut([
         { key: 'syncSeq', value: page.seq },
         { key: 'maxAgeSeconds', value: page.maxAgeSeconds },
@@ -111,6 +117,7 @@ export async function applySyncPage(
       profiles: { put: [], deleted: [] },
       references: { put: [], deleted: [] },
       policies: { put: [], deleted: [] },
+      credentials: { put: [], deleted: [] },
     };
   return { seq: page.seq, count: page.changes.length, ...net };
 }

@@ -20,6 +20,8 @@ import type { AuditPage, AuditVerification } from '../api/audit.js';
 import type { AccountList } from '../auth/accounts.js';
 import type { DeviceList, TotpConfirmed, TotpEnrolment } from '../auth/session.js';
 import { CurrentPassword } from '../auth/session.js';
+import { CheckoutRequest, type CheckinResult, type CredentialList } from '../api/credentials.js';
+import type { CopyResult, LeaseEnded, LeaseView, ReadBack } from '../credentials/leaseTypes.js';
 
 export const ThemeMode = z.enum(['system', 'light', 'dark']);
 export type ThemeMode = z.infer<typeof ThemeMode>;
@@ -28,6 +30,8 @@ export const Settings = z.object({
   theme: ThemeMode.default('system'),
   locale: z.string().min(2).max(16).default('en-US'),
   serverUrl: ServerUrl.optional(),
+  /** How long a copied password stays on the clipboard before Callsign clears it (if still there). */
+  clipboardClearSeconds: z.number().int().min(10).max(300).default(30),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -126,6 +130,25 @@ export const requestSchemas = {
     .strict(),
   /** Re-hashes the whole server audit chain (`audit.read`). */
   'audit.verify': z.object({}).strict(),
+  /** A site's credential accounts fresh from the server (metadata only; the tab reads the synced cache). */
+  'credentials.list': z.object({ siteId: z.string().min(1).max(100) }).strict(),
+  /**
+   * Checks a credential out. The server's answer carries the secret; main keeps it in memory and the
+   * result here carries everything else (LeaseView). Needs the server: no offline check-out.
+   */
+  'credentials.checkout': CheckoutRequest.extend({ credentialId: z.string().min(1).max(100) }).strict(),
+  /** SECRET: the password of a lease this device holds, for display after an explicit Reveal (audited). */
+  'credentials.reveal': z.object({ leaseId: z.string().min(1).max(100) }).strict(),
+  /** Copies the password (audited): main writes the clipboard, or, in the web bridge, hands it to the renderer. */
+  'credentials.copy': z.object({ leaseId: z.string().min(1).max(100) }).strict(),
+  /** SECRET: the password as NATO read-back groups, after an explicit Read back (audited). */
+  'credentials.readBack': z.object({ leaseId: z.string().min(1).max(100) }).strict(),
+  /** Ends a lease early: the server rotates a dynamic password; main forgets the secret either way. */
+  'credentials.checkin': z.object({ leaseId: z.string().min(1).max(100) }).strict(),
+  /** Supervisor+: ends someone else's lease on a credential (`credentials.force_checkin`). */
+  'credentials.forceCheckin': z.object({ credentialId: z.string().min(1).max(100) }).strict(),
+  /** The leases this device holds right now (no secrets), e.g. to reopen one after the dialog closed. */
+  'credentials.leases': z.object({}).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': Settings.partial().strict(),
   'app.info': z.object({}).strict(),
@@ -156,6 +179,14 @@ export interface Results {
   'admin.resetTotp': { reset: true };
   'audit.list': AuditPage;
   'audit.verify': AuditVerification;
+  'credentials.list': CredentialList;
+  'credentials.checkout': LeaseView;
+  'credentials.reveal': { secret: string };
+  'credentials.copy': CopyResult;
+  'credentials.readBack': ReadBack;
+  'credentials.checkin': CheckinResult;
+  'credentials.forceCheckin': { ended: true };
+  'credentials.leases': LeaseView[];
   'settings.get': Settings;
   'settings.set': Settings;
   'app.info': AppInfo;
@@ -181,6 +212,8 @@ export interface Events {
   'session.wiped': { reason: string };
   'deeplink.lookup': { phone?: string; email?: string };
   'sync.progress': { written: number; total: number };
+  /** A lease this device held is over and its secret is gone from main's memory (see LeaseEnded). */
+  'lease.expired': LeaseEnded;
 }
 export type EventName = keyof Events;
 

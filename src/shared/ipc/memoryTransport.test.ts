@@ -4,7 +4,7 @@ import type { Handlers } from './contract.js';
 import { createMemoryPair } from './memoryTransport.js';
 
 function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
-  const settings = { theme: 'system' as const, locale: 'en-US' };
+  const settings = { theme: 'system' as const, locale: 'en-US', clipboardClearSeconds: 30 };
   const status = { signedIn: false, serverUrl: 'http://127.0.0.1:4317', online: true };
   return {
     'session.status': async () => status,
@@ -34,6 +34,20 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'admin.resetTotp': async () => ({ reset: true }),
     'audit.list': async () => ({ entries: [], next: null }),
     'audit.verify': async () => ({ intact: true, brokenAt: null, entries: 0, head: null }),
+    'credentials.list': async () => [],
+    'credentials.checkout': async () => ({
+      leaseId: 'L1',
+      credentialId: 'c1',
+      username: 'u',
+      kind: 'dynamic',
+      expiresAt: '2026-03-01T10:03:00.000Z',
+    }),
+    'credentials.reveal': async () => ({ secret: 'x' }),
+    'credentials.copy': async () => ({ via: 'main', clearAfterSeconds: 30 }),
+    'credentials.readBack': async () => ({ groups: [] }),
+    'credentials.checkin': async () => ({ leaseId: 'L1', credentialId: 'c1', rotation: 'pending' }),
+    'credentials.forceCheckin': async () => ({ ended: true }),
+    'credentials.leases': async () => [],
     'settings.get': async () => settings,
     'settings.set': async (patch) => ({ ...settings, ...patch }),
     'app.info': async () => ({ version: '0.1.0', shell: 'web-bridge', platform: 'linux' }),

@@ -9,6 +9,7 @@ import approvalsEnUS from '../../features/approvals/i18n/en-US.json';
 import siteEnUS from '../../features/site/i18n/en-US.json';
 import accountEnUS from '../../features/account/i18n/en-US.json';
 import adminEnUS from '../../features/admin/i18n/en-US.json';
+import credentialsEnUS from '../../features/credentials/i18n/en-US.json';
 
 export const SUPPORTED_LOCALES = ['en-US'] as const;
 
@@ -23,8 +24,8 @@ export function createI18n(locale = 'en-US'): i18n {
     initAsync: false,
     returnNull: false,
   });
-  // Feature bundles (site view, references, type-ahead, favourites, account, admin), merged deeply into the app's.
-  for (const bundle of [siteEnUS, accountEnUS, adminEnUS])
+  // Feature bundles (site view, references, type-ahead, favourites, account, admin, credentials), merged deeply into the app's.
+  for (const bundle of [siteEnUS, accountEnUS, adminEnUS, credentialsEnUS])
     instance.addResourceBundle('en-US', 'translation', bundle, true, false);
   return instance;
 }

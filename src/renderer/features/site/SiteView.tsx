@@ -4,6 +4,9 @@ import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import type { Site } from '../../../shared/domain/index.js';
+import { hasPermission } from '../../../shared/auth/permissions.js';
+import { CredentialsTab } from '../credentials/CredentialsTab.js';
+import { useSessionStatus } from '../session/useSessionStatus.js';
 import { SiteMessageBanner } from './SiteMessageBanner.js';
 import { SiteReferences } from '../references/SiteReferences.js';
 import { CallerPanel } from './CallerPanel.js';
@@ -15,13 +18,19 @@ import { parseSiteTab, SITE_TABS, type SiteTab } from './siteRoutes.js';
 
 /**
  * Everything about one site on one screen: the site message first (red, never expires), the
- * caller on the line, name and greeting, then Overview / People / References / Network & software.
+ * caller on the line, name and greeting, then Overview / People / References / Network & software,
+ * and Credentials for roles that may check them out.
  * The tab lives in the URL so Back and links work.
  */
 export function SiteView({ site }: { site: Site }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const tab = parseSiteTab(params.get('tab'));
+  const role = useSessionStatus().data?.user?.role;
+  const canCheckout = role !== undefined && hasPermission(role, 'credentials.checkout');
+  const tabs = SITE_TABS.filter((k) => k !== 'credentials' || canCheckout);
+  const asked = parseSiteTab(params.get('tab'));
+  // A technician following a credentials link lands on the overview: the tab is absent, not disabled.
+  const tab = tabs.includes(asked) ? asked : 'overview';
   const person = params.get('person') ?? undefined;
   const focusRef = params.get('ref') ?? undefined;
   const select = (next: SiteTab) => setParams(next === 'overview' ? {} : { tab: next }, { replace: true });
@@ -43,7 +52,7 @@ export function SiteView({ site }: { site: Site }) {
           '& .MuiTab-root': { minHeight: 40, py: 1 },
         }}
       >
-        {SITE_TABS.map((k) => (
+        {tabs.map((k) => (
           <Tab
             key={k}
             value={k}
@@ -59,6 +68,7 @@ export function SiteView({ site }: { site: Site }) {
         {tab === 'people' && <PeopleTab key={person ?? ''} site={site} highlightId={person} />}
         {tab === 'references' && <SiteReferences key={focusRef ?? ''} siteId={site.id} focusId={focusRef} />}
         {tab === 'network' && <NetworkTab site={site} />}
+        {tab === 'credentials' && role && <CredentialsTab siteId={site.id} siteName={site.name} role={role} />}
       </Box>
     </Box>
   );

@@ -1,5 +1,8 @@
-/** Links into the site view: `#/sites/:siteId?tab=people&person=…` / `?tab=references&ref=…`. */
-export const SITE_TABS = ['overview', 'people', 'references', 'network'] as const;
+/**
+ * Links into the site view: `#/sites/:siteId?tab=people&person=…` / `?tab=references&ref=…`. The
+ * `credentials` tab exists only for roles with `credentials.checkout` (SiteView hides it otherwise).
+ */
+export const SITE_TABS = ['overview', 'people', 'references', 'network', 'credentials'] as const;
 export type SiteTab = (typeof SITE_TABS)[number];
 
 export function parseSiteTab(value: string | null): SiteTab {
