@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './support/fixtures.js';
 import { DEMO_PASSWORD } from './support/workspace.js';
+import { docScreenshot } from './support/docScreenshot.js';
 
 const SITE = 'site-northwind';
 const CREDENTIAL = 'cred-northwind-noc';
@@ -68,7 +69,7 @@ test('a NOC user checks out, copies and checks in a dynamic password; it is stor
   await expect(row).toBeVisible();
   await expect(row.getByTestId('credential-lease')).toHaveText('Available');
   await expect(row).toContainText('Simulated');
-  await page.screenshot({ path: 'docs/screenshots/credentials-tab.png' });
+  await docScreenshot(page, 'credentials-tab');
 
   await row.getByTestId('credential-checkout').click();
   const dialog = page.getByTestId('checkout-dialog');
@@ -77,7 +78,7 @@ test('a NOC user checks out, copies and checks in a dynamic password; it is stor
   await expect(dialog.getByRole('combobox')).toContainText('Install software');
   await dialog.getByTestId('checkout-reason').fill('Install the approved software on the caller’s workstation');
   await dialog.getByTestId('checkout-ticket').fill('T-20417');
-  await page.screenshot({ path: 'docs/screenshots/credentials-checkout.png' });
+  await docScreenshot(page, 'credentials-checkout');
   await dialog.getByTestId('checkout-submit').click();
 
   const lease = page.getByTestId('lease-dialog');

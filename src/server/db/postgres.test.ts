@@ -94,7 +94,12 @@ describe.skipIf(!URL)('PostgreSQL', () => {
         ).json();
       const tech = SessionTokens.parse(await login('tech@callsign.demo'));
       const enrol = (
-        await app.inject({ method: 'POST', url: '/v1/auth/totp/enroll', headers: bearer(tech.accessToken) })
+        await app.inject({
+          method: 'POST',
+          url: '/v1/auth/totp/enroll',
+          headers: bearer(tech.accessToken),
+          payload: { currentPassword: TEST_PASSWORD },
+        })
       ).json();
       const confirmed = await app.inject({
         method: 'POST',

@@ -5,6 +5,7 @@
  * one sync sequence for concurrent writes to both, and a lookup on one that finds what the other wrote.
  * Runs only with TEST_DATABASE_URL; uses its own schema (via the URL's `options=-c search_path=…`).
  */
+import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { startTs } from '../../../scripts/processes.js';
 import { openPostgres } from './openPostgres.js';
 
 const BASE = process.env.TEST_DATABASE_URL;
+const SHARED_KEY = randomBytes(32).toString('base64');
 const SCHEMA = 'callsign_two_processes';
 const PASSWORD = 'two-processes-password';
 
@@ -33,7 +35,8 @@ describe.skipIf(!BASE)('two server processes on one PostgreSQL', () => {
       ['serve', '--demo', '--port', '0', '--data-dir', dir],
       /listening on (http:\/\/\S+)/,
       {
-        env: { DATABASE_URL: url, CALLSIGN_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' },
+        // Every process on one PostgreSQL shares the server key (TOTP secrets, SMS HMAC; crypto/atRestKey.ts).
+        env: { DATABASE_URL: url, CALLSIGN_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn', CALLSIGN_VAULT_KEY: SHARED_KEY },
       },
     );
     children.push(child);

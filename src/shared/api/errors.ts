@@ -16,6 +16,17 @@ export const ErrorCode = z.enum([
   'chain_broken',
   'unavailable',
   'payload_too_large',
+  'headers_too_large',
+  'unsupported_media_type',
+  /** Vault (issue 10): the account is held by someone else, or cannot be checked out while it rotates. */
+  'checked_out',
+  'rotation_pending',
+  'rotation_failed',
+  /** A credential of another site than the caller's, without the explicit confirmation. */
+  'wrong_site',
+  'not_checked_out',
+  /** The login window is over: the password was (or is being) rotated. */
+  'lease_ended',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
