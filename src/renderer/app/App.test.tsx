@@ -14,18 +14,9 @@ import { App } from './App.js';
 import { AppProviders } from './AppProviders.js';
 import { createI18n } from './i18n/createI18n.js';
 import { createQueryClient } from './queryClient.js';
+import '../testing/matchMediaStub.js';
 
 // jsdom lacks matchMedia (MUI's system mode reads it).
-window.matchMedia ??= ((q: string) => ({
-  matches: false,
-  media: q,
-  addEventListener() {},
-  removeEventListener() {},
-  addListener() {},
-  removeListener() {},
-  onchange: null,
-  dispatchEvent: () => false,
-})) as unknown as typeof window.matchMedia;
 
 let n = 0;
 function setup(info: Partial<AppInfo> = {}) {

@@ -9,18 +9,9 @@ import { AppProviders } from '../app/AppProviders.js';
 import { createI18n } from '../app/i18n/createI18n.js';
 import { createQueryClient } from '../app/queryClient.js';
 import type { Services } from '../app/services.js';
+import './matchMediaStub.js';
 
 // jsdom lacks matchMedia (MUI's system mode reads it).
-window.matchMedia ??= ((q: string) => ({
-  matches: false,
-  media: q,
-  addEventListener() {},
-  removeEventListener() {},
-  addListener() {},
-  removeListener() {},
-  onchange: null,
-  dispatchEvent: () => false,
-})) as unknown as typeof window.matchMedia;
 
 export const TECH: UserInfo = { id: 'u1', email: 'tech@callsign.demo', name: 'Tess Tech', role: 'technician' };
 

@@ -19,18 +19,9 @@ import { SyncProgressStore } from '../features/sync/SyncProgressStore.js';
 import { writeProfiles } from '../db/profileBundles.js';
 import { writeReferences } from '../db/referenceChunks.js';
 import { writeSites } from '../db/siteChunks.js';
+import './matchMediaStub.js';
 
 // jsdom lacks matchMedia (MUI's system mode reads it).
-window.matchMedia ??= ((q: string) => ({
-  matches: false,
-  media: q,
-  addEventListener() {},
-  removeEventListener() {},
-  addListener() {},
-  removeListener() {},
-  onchange: null,
-  dispatchEvent: () => false,
-})) as unknown as typeof window.matchMedia;
 
 export interface CacheContents {
   sites: Site[];

@@ -35,10 +35,13 @@ let reLogins = 0;
 const report: string[] = [];
 
 beforeAll(async () => {
-  // Sign-in limits raised: the fuzzed login route would otherwise exhaust the loopback address's
-  // budget and the admin's re-sign-in after a session-ending request would get 429 (the limits have
-  // their own tests in rateLimits and authRoutes).
-  t = await createTestApp({ rateLimits: { signInPerMinute: 1_000_000 } });
+  // Sign-in limits and lockout raised: the fuzzed login route would otherwise exhaust the loopback
+  // address's budget and lock it, and the admin's re-sign-in after a session-ending request would get
+  // 429 (limits and lockout have their own tests in rateLimits, LoginThrottle and authRoutes).
+  t = await createTestApp({
+    rateLimits: { signInPerMinute: 1_000_000 },
+    throttle: { perAddress: 1_000_000, perAccount: 1_000_000, lockMs: 1, windowMs: 1 },
+  });
   adminToken = (await t.login('admin@callsign.demo')).accessToken;
 });
 afterAll(async () => {

@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, createServices, type Services } from '../app.js';
 import type { ApprovalServiceOptions } from '../approvals/approvalServices.js';
+import type { ThrottlePolicy } from '../auth/LoginThrottle.js';
 import type { ScryptParams } from '../auth/password.js';
 import type { RateLimitPolicy } from '../permissions/rateLimits.js';
 import { CompiledQuery, type Kysely } from 'kysely';
@@ -49,6 +50,8 @@ export async function createTestApp(
     corsOrigins?: string[];
     approvals?: ApprovalServiceOptions;
     rateLimits?: RateLimitPolicy;
+    /** Sign-in lockout thresholds (default: the server's). */
+    throttle?: ThrottlePolicy;
     /** The vault key: a fresh one by default; null tests the no-key 503. */
     serverKey?: ServerKey | null;
     /** Rotation drivers (default: the simulated agent, in memory). */
@@ -66,6 +69,7 @@ export async function createTestApp(
     atRestKey: options.atRestKey ?? ServerKey.generate(),
     ...(options.now ? { now: options.now } : {}),
     ...(options.approvals ? { approvals: options.approvals } : {}),
+    ...(options.throttle ? { throttle: options.throttle } : {}),
     serverKey: options.serverKey === undefined ? ServerKey.generate() : options.serverKey,
     vaultDrivers: options.vaultDrivers ?? (() => [new SimulatedAgentDriver(null)]),
   });

@@ -11,17 +11,7 @@ import type { Services } from '../../app/services.js';
 import { CallsignDb } from '../../db/CallsignDb.js';
 import { ApprovalWizardPage } from './ApprovalWizardPage.js';
 import { seedApprovalsCache } from './testFixtures.testkit.js';
-
-window.matchMedia ??= ((q: string) => ({
-  matches: false,
-  media: q,
-  addEventListener() {},
-  removeEventListener() {},
-  addListener() {},
-  removeListener() {},
-  onchange: null,
-  dispatchEvent: () => false,
-})) as unknown as typeof window.matchMedia;
+import '../../testing/matchMediaStub.js';
 
 let n = 0;
 /** `ipc` answers extra IPC channels (e.g. `sms.send`); any other channel fails the test loudly. */
