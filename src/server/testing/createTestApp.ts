@@ -50,6 +50,8 @@ export async function createTestApp(
     corsOrigins?: string[];
     approvals?: ApprovalServiceOptions;
     rateLimits?: RateLimitPolicy;
+    /** Log level of the captured logs (default `trace`: the no-secrets tests read every line). */
+    logLevel?: string;
     /** Sign-in lockout thresholds (default: the server's). */
     throttle?: ThrottlePolicy;
     /** The vault key: a fresh one by default; null tests the no-key 503. */
@@ -91,7 +93,7 @@ export async function createTestApp(
     database,
     services,
     version: '9.9.9-test',
-    logLevel: 'trace',
+    logLevel: options.logLevel ?? 'trace',
     logStream: { write: (line: string) => void logs.push(line) },
     corsOrigins: options.corsOrigins ?? [],
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
