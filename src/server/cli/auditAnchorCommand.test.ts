@@ -1,25 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashRecord } from '../../shared/chain/hashChain.js';
 import { AuditLog } from '../audit/AuditLog.js';
 import { ServerKey } from '../crypto/serverKey.js';
 import { openDatabase } from '../db/openDatabase.js';
-import type { CliIo } from './io.js';
-import { runCli } from './runCli.js';
+import { runCliCaptured } from './testing/runCliCaptured.testkit.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function cli(argv: string[], env: Record<string, string> = {}) {
-  const out = new PassThrough();
-  let o = '';
-  out.on('data', (c) => (o += String(c)));
-  const io: CliIo = { stdin: new PassThrough(), stdout: out, stderr: new PassThrough(), env };
-  return { code: await runCli(argv, io), out: () => o };
-}
+const cli = (argv: string[], env: Record<string, string> = {}) => runCliCaptured(argv, { env });
 
 describe('callsign-server audit verify with the anchor', () => {
   it('prints the head hash, and reports a consistently rewritten newest entry as tampering', async () => {
@@ -37,8 +29,8 @@ describe('callsign-server audit verify with the anchor', () => {
 
     const ok = await cli(['audit', 'verify', '--data-dir', dir], env);
     expect(ok.code).toBe(0);
-    expect(ok.out()).toContain(`head ${head.hash}`);
-    expect(ok.out()).toMatch(/anchored with the server key/);
+    expect(ok.out).toContain(`head ${head.hash}`);
+    expect(ok.out).toMatch(/anchored with the server key/);
 
     // Rewrite the newest row and recompute its hash, as someone with database access but no key could.
     const raw = await openDatabase(file);
@@ -54,7 +46,7 @@ describe('callsign-server audit verify with the anchor', () => {
 
     const broken = await cli(['audit', 'verify', '--data-dir', dir], env);
     expect(broken.code).toBe(1);
-    expect(broken.out()).toMatch(/BROKEN at entry #3/);
-    expect(broken.out()).toMatch(/anchor/);
+    expect(broken.out).toMatch(/BROKEN at entry #3/);
+    expect(broken.out).toMatch(/anchor/);
   });
 });

@@ -1,12 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../audit/AuditLog.js';
 import { openDatabase } from '../db/openDatabase.js';
-import type { CliIo } from './io.js';
-import { runCli } from './runCli.js';
+import { runCliCaptured } from './testing/runCliCaptured.testkit.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -16,17 +14,7 @@ const tempDir = () => {
   return d;
 };
 
-async function cli(argv: string[], stdin = '') {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = '';
-  let e = '';
-  out.on('data', (c) => (o += String(c)));
-  err.on('data', (c) => (e += String(c)));
-  const io: CliIo = { stdin: PassThrough.from([stdin]), stdout: out, stderr: err, env: {} };
-  const code = await runCli(argv, io);
-  return { code, out: o, err: e };
-}
+const cli = (argv: string[], stdin = '') => runCliCaptured(argv, { stdin });
 
 describe('callsign-server export / import', () => {
   it('exports, imports into an empty server byte-identically, and re-imports as a no-op', async () => {

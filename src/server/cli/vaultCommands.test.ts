@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServices } from '../app.js';
 import { loadDirectory } from '../bundle/loadDirectory.js';
@@ -11,22 +10,12 @@ import { FIXTURE_SITES } from '../demo/fixtures.js';
 import { FAST_SCRYPT } from '../testing/createTestApp.js';
 import { account, FakeTargetDriver } from '../vault/testing/vaultTestkit.js';
 import { credentialAad, directoryAad, VaultCipher } from '../vault/vaultCipher.js';
-import type { CliIo } from './io.js';
-import { runCli } from './runCli.js';
+import { runCliCaptured } from './testing/runCliCaptured.testkit.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function cli(argv: string[], env: Record<string, string>) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = '';
-  let e = '';
-  out.on('data', (c) => (o += String(c)));
-  err.on('data', (c) => (e += String(c)));
-  const io: CliIo = { stdin: PassThrough.from(['']), stdout: out, stderr: err, env };
-  return { code: await runCli(argv, io), out: o, err: e };
-}
+const cli = (argv: string[], env: Record<string, string>) => runCliCaptured(argv, { env });
 
 /** A data folder with two accounts, one failed rotation and a site directory, sealed under `key`. */
 async function vaultDataDir(key: ServerKey): Promise<string> {
