@@ -7,6 +7,7 @@ import { ApiClient, type FetchLike } from './apiClient.js';
 import type { DeviceRegistration } from '../../shared/auth/session.js';
 import type { AppInfo, EventName, Events } from '../../shared/ipc/contract.js';
 import { createHandlers } from './handlers.js';
+import { chooseServerUrl } from './serverUrlChoice.js';
 import { SessionService } from './sessionService.js';
 import type { SecretStore } from './secretStore.js';
 import type { Clipboard } from './clipboard.js';
@@ -17,6 +18,8 @@ export interface MainServiceDeps {
   secrets: SecretStore;
   settings: SettingsStore;
   defaultServerUrl: string;
+  /** The embedded demo server under `npm start`; a stored loopback address follows it (serverUrlChoice.ts). */
+  demoServerUrl?: string;
   shell: 'electron' | 'web-bridge';
   version: string;
   fetchImpl?: FetchLike;
@@ -41,7 +44,7 @@ function thisDevice(): DeviceRegistration {
 }
 
 export function createMainServices(deps: MainServiceDeps) {
-  const serverUrl = () => deps.settings.get().serverUrl ?? deps.defaultServerUrl;
+  const serverUrl = () => chooseServerUrl(deps.settings.get().serverUrl, deps.defaultServerUrl, deps.demoServerUrl);
   const api = new ApiClient(serverUrl, deps.fetchImpl);
   const leases = new LeaseKeeper({
     clipboard: deps.clipboard,
