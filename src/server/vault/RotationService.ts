@@ -13,7 +13,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { AuditSink } from '../audit/AuditLog.js';
 import type { Database, VaultCredentialsTable } from '../db/schema.js';
-import { publishCredential, type StoredMeta } from './credentialFeed.js';
+import { META_COLUMNS, publishCredential, type StoredMeta } from './credentialFeed.js';
 import type { DriverRegistry } from './driverRegistry.js';
 import { generatePassword } from './generatePassword.js';
 import { RotationError, type RotationTarget } from './RotationDriver.js';
@@ -97,19 +97,15 @@ export class RotationService {
     if (!this.cipher) return 'not_claimed'; // no key: nothing can be opened or sealed; the routes say so
     const now = this.now();
     const claimUntil = now + this.policy.claimMs;
-    const won = await this.db
+    const row = await this.db
       .updateTable('vault_credentials')
       .set({ rotation_state: 'pending', claim_until: claimUntil, updated_at: now })
       .where('id', '=', id)
       .where('kind', '=', 'dynamic')
       .where((eb) => this.claimable(eb, now))
+      .returningAll()
       .executeTakeFirst();
-    if (won.numUpdatedRows === 0n) return 'not_claimed';
-    const row = await this.db
-      .selectFrom('vault_credentials')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    if (!row) return 'not_claimed';
     try {
       await this.run(row, this.cipher, claimUntil);
     } catch (e) {
@@ -169,9 +165,10 @@ export class RotationService {
         .where('id', '=', row.id)
         .where('claim_until', '=', claimUntil)
         .where('pending_secret', 'is not', null)
+        .returning(META_COLUMNS)
         .executeTakeFirst();
-      if (res.numUpdatedRows === 0n) return; // the claim ran out and another process took over
-      await publishCredential(trx, row.id, now);
+      if (!res) return; // the claim ran out and another process took over
+      await publishCredential(trx, row.id, now, { row: res });
       await this.audit.append(
         {
           type: 'credential.rotated',
@@ -202,9 +199,10 @@ export class RotationService {
         })
         .where('id', '=', row.id)
         .where('claim_until', '=', claimUntil)
+        .returning(META_COLUMNS)
         .executeTakeFirst();
-      if (res.numUpdatedRows === 0n) return;
-      await publishCredential(trx, row.id, now);
+      if (!res) return;
+      await publishCredential(trx, row.id, now, { row: res });
       await this.audit.append(
         {
           type: 'credential.rotation_failed',
