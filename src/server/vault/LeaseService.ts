@@ -15,7 +15,8 @@ import type { ApprovalStore } from '../approvals/ApprovalStore.js';
 import type { AuditSink } from '../audit/AuditLog.js';
 import type { Principal } from '../auth/AuthService.js';
 import type { Database, VaultLeasesTable } from '../db/schema.js';
-import { leaseState, META_COLUMNS, publishCredential, type StoredMeta } from './credentialFeed.js';
+import { leaseState, META_COLUMNS, publishCredential, type MetaRow, type StoredMeta } from './credentialFeed.js';
+import type { ClaimedRotation } from './RotationService.js';
 import { credentialAad, requireCipher, type VaultCipher } from './vaultCipher.js';
 import type { VaultSettings } from './VaultSettings.js';
 
@@ -38,8 +39,15 @@ export interface LeaseServiceDeps {
   settings: VaultSettings;
   cipher: VaultCipher | null;
   now: () => number;
-  /** Called after a dynamic lease ended (outside its transaction): the rotation starts now. */
-  onLeaseEnded: (credentialId: string) => void;
+  /** Inside the transaction ending a dynamic lease: clears it and claims the rotation (RotationService.claimOnLeaseEnd). */
+  claimRotation: (
+    trx: Kysely<Database>,
+    credentialId: string,
+    leaseId: string,
+    at: number,
+  ) => Promise<{ row: MetaRow; claim: ClaimedRotation | null } | null>;
+  /** Called after a dynamic lease ended (outside its transaction): the claimed rotation runs now. */
+  onLeaseEnded: (credentialId: string, claim: ClaimedRotation | null) => void;
 }
 
 export class LeaseService {
@@ -205,8 +213,9 @@ export class LeaseService {
   }
 
   /**
-   * Ends an open lease once (false when it had already ended): a dynamic account becomes `due`
-   * for rotation in the same transaction, and the rotation is started right after.
+   * Ends an open lease once (false when it had already ended): a dynamic account's rotation is
+   * claimed, its new secret stored as pending, in the same transaction; the target is changed right
+   * after the commit, off the request (the check-in answers `rotation: pending`).
    */
   async end(leaseId: string, reason: LeaseEndReason, actor: string): Promise<boolean> {
     const { db, audit, now } = this.deps;
@@ -220,15 +229,11 @@ export class LeaseService {
         .returningAll()
         .executeTakeFirst();
       if (!lease) return null;
+      let claim: ClaimedRotation | null = null;
       if (lease.kind === 'dynamic') {
-        const account = await trx
-          .updateTable('vault_credentials')
-          .set({ lease_id: null, rotation_state: 'due', updated_at: at })
-          .where('id', '=', lease.credential_id)
-          .where('lease_id', '=', leaseId)
-          .returning(META_COLUMNS)
-          .executeTakeFirst();
-        await publishCredential(trx, lease.credential_id, at, account && { row: account, lease: null });
+        const account = await this.deps.claimRotation(trx, lease.credential_id, leaseId, at);
+        claim = account?.claim ?? null;
+        await publishCredential(trx, lease.credential_id, at, account ? { row: account.row, lease: null } : undefined);
       }
       await audit.append(
         {
@@ -239,9 +244,9 @@ export class LeaseService {
         },
         trx,
       );
-      return lease;
+      return { ...lease, claim };
     });
-    if (ended?.kind === 'dynamic') this.deps.onLeaseEnded(ended.credential_id);
+    if (ended?.kind === 'dynamic') this.deps.onLeaseEnded(ended.credential_id, ended.claim);
     return ended !== null;
   }
 
