@@ -88,6 +88,18 @@ describe('GET /v1/sync compression', () => {
     }
   });
 
+  it("is decoded by Node's fetch (the desktop's client) into the same JSON over a real socket", async () => {
+    const { tech } = await setUp();
+    const plain = await get('since=0&limit=30', tech);
+    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const res = await fetch(`${address}/v1/sync?since=0&limit=30`, {
+      headers: { ...bearer(tech), 'accept-encoding': 'br, gzip' },
+    });
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(Number(res.headers.get('content-length'))).toBeLessThan(plain.wireBytes / 3);
+    expect(await res.text()).toBe(plain.text);
+  });
+
   it('leaves small pages uncompressed', async () => {
     const { tech } = await setUp(2);
     const r = await get('since=1&limit=5', tech, { 'accept-encoding': 'br' });
