@@ -38,7 +38,7 @@ export class SyncPageCache {
    * kept (false when the database moved under it and the bytes do not match the key).
    */
   async get(key: string, epoch: number, build: () => Promise<{ page: BuiltPage; keep: boolean }>): Promise<BuiltPage> {
-    if (epoch !== this.epoch) this.reset(epoch);
+    if (epoch > this.epoch) this.reset(epoch); // a request that read the log before the reset keeps its key
     const cached = this.entries.get(key);
     if (cached) {
       this.hits++;
