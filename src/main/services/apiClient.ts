@@ -36,7 +36,13 @@ export class ApiClient {
     if (problem) throw new AppError('bad_request', problem, 'serverUrl');
     const url = new URL(path, this.baseUrl());
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+    // Node's fetch offers only gzip over plain http; sync pages are ~30% smaller again in brotli.
+    // It decodes either (and drops nothing: `text()` is the decoded body).
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'accept-encoding': 'br, gzip',
+      ...opts.headers,
+    };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let res: Response;
