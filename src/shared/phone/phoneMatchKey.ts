@@ -13,14 +13,15 @@
  * lengths) goes through `normalizePhone` itself. phoneMatchKey.test.ts checks with fast-check that the
  * fast path always agrees with libphonenumber.
  *
- * Unlike `normalizePhone`, the fast path does not check validity: a stored number that is the right
- * length but invalid gets a key no query can produce (queries are validated), so it never matches.
+ * Unlike `normalizePhone`, keys are not checked for validity: libphonenumber's metadata lags new
+ * number ranges, so a stored number that is possible (the right length) but not valid is keyed too,
+ * and a query with the same digits matches it (identifyCaller ranks it below valid matches).
  */
 import { Metadata } from 'libphonenumber-js/core';
 import metadataJson from 'libphonenumber-js/max/metadata';
-import { getCountries, getCountryCallingCode } from 'libphonenumber-js/max';
+import { getCountries, getCountryCallingCode, parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import { cleanPhoneText, plainDigits } from './cleanPhoneText.js';
-import { normalizePhone } from './normalizePhone.js';
+import { E164, normalizePhone, supportedCountry } from './normalizePhone.js';
 
 /** The parts of libphonenumber's runtime NumberingPlan we read (present but untyped in its d.ts). */
 interface Plan {
@@ -166,5 +167,15 @@ export function phoneMatchKey(number: string, country: string | undefined): stri
   const fast = fastPhoneKey(main, country);
   if (fast) return fast;
   const slow = normalizePhone(main, country);
-  return slow.ok ? slow.e164 : undefined;
+  return slow.ok ? slow.e164 : possibleKey(main, country);
+}
+
+/** The E.164 form of a possible-but-not-valid number, or undefined. */
+function possibleKey(main: string, country: string | undefined): string | undefined {
+  try {
+    const parsed = parsePhoneNumberWithError(main, supportedCountry(country));
+    return parsed.isPossible() && E164.test(parsed.number) ? parsed.number : undefined;
+  } catch {
+    return undefined; // not a number in any reading: the record simply has no key for it
+  }
 }
