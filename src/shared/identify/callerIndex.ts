@@ -145,7 +145,9 @@ class MemoryCallerIndex implements CallerIndex {
   get countries(): readonly string[] {
     // Queried per keystroke, changed only by site writes: sorted once per change.
     if (this.countryOrder === undefined)
-      this.countryOrder = [...this.siteCountries].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
+      this.countryOrder = [...this.siteCountries]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([c]) => c);
     return this.countryOrder;
   }
 

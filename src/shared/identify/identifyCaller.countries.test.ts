@@ -69,7 +69,9 @@ describe('identifyCaller: national numbers in every country of the directory', (
 
   it('an international number has one reading, whatever the hint', () => {
     const result = ok(identifyCaller(directory(), '+49 30 1234567', { country: 'NL' }));
-    expect(result.candidates).toEqual([{ siteId: 'berlin', matched: 'site_phone', confidence: 2, value: '+49301234567' }]);
+    expect(result.candidates).toEqual([
+      { siteId: 'berlin', matched: 'site_phone', confidence: 2, value: '+49301234567' },
+    ]);
   });
 
   it('an unknown or unsupported hint is ignored, never an error', () => {

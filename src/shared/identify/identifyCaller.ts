@@ -8,7 +8,7 @@
 import { cleanPhoneText } from '../phone/cleanPhoneText.js';
 import { normalizePhone } from '../phone/normalizePhone.js';
 import { parseEmail } from './parseEmail.js';
-import { countriesToTry, isValidReading, phoneReadings, type PhoneReading } from './phoneReadings.js';
+import { checkReading, countriesToTry, phoneReadings, type PhoneReading } from './phoneReadings.js';
 import type { Candidate, CallerIndex, IdentifyErrorCode, IdentifyOutcome, ParsedQuery } from './types.js';
 
 export interface IdentifyOptions {
@@ -78,12 +78,13 @@ function identifyPhone(index: CallerIndex, text: string, hint: string | undefine
   const hintCountry = countries[0] === hint?.toUpperCase() ? countries[0] : undefined;
 
   const found: Array<Candidate & { reading: PhoneReading }> = [];
-  const valid = new Map<PhoneReading, boolean>();
-  const isValid = (r: PhoneReading) => {
-    let v = valid.get(r);
-    if (v === undefined) valid.set(r, (v = isValidReading(main, r)));
+  const checked = new Map<PhoneReading, ReturnType<typeof checkReading>>();
+  const check = (r: PhoneReading) => {
+    let v = checked.get(r);
+    if (v === undefined) checked.set(r, (v = checkReading(main, r)));
     return v;
   };
+  const isValid = (r: PhoneReading) => check(r).valid;
   for (const reading of readings) {
     for (const c of index.candidatesForPhone(reading.e164)) {
       found.push({
@@ -110,7 +111,7 @@ function identifyPhone(index: CallerIndex, text: string, hint: string | undefine
     })),
   );
   const best = ranked[0] ? readings.find((r) => r.e164 === ranked[0]!.value)! : firstValid!;
-  const country = countryOf(best);
+  const { country } = check(best);
   const query: ParsedQuery = {
     kind: 'phone',
     e164: best.e164,
@@ -119,12 +120,6 @@ function identifyPhone(index: CallerIndex, text: string, hint: string | undefine
     ...(main.startsWith('+') ? {} : { countriesTried: countries }),
   };
   return result(query, ranked);
-}
-
-/** The number's own country (NANP readings in CA of a US number say US), as normalizePhone reports it. */
-function countryOf(reading: PhoneReading): string | undefined {
-  const n = normalizePhone(reading.e164);
-  return n.ok ? (n.country ?? reading.country) : reading.country;
 }
 
 /** No reading is valid and none matched: normalizePhone's reason, naming every country tried. */

@@ -9,7 +9,7 @@
 import { parsePhoneNumberWithError, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 import { fictionalRangeCountry } from '../phone/fictionalNumbers.js';
 import { E164, supportedCountry } from '../phone/normalizePhone.js';
-import { fastPhoneKey } from '../phone/phoneMatchKey.js';
+import { fastPhoneKey, impossibleNational } from '../phone/phoneMatchKey.js';
 
 export interface PhoneReading {
   e164: string;
@@ -31,16 +31,22 @@ function parse(text: string, country: CountryCode | undefined): PhoneNumber | un
 function readIn(main: string, country: CountryCode | undefined): string | undefined {
   const fast = fastPhoneKey(main, country);
   if (fast) return fast;
+  if (country && impossibleNational(main, country)) return undefined;
   const parsed = parse(main, country);
   return parsed?.isPossible() && E164.test(parsed.number) ? parsed.number : undefined;
 }
 
-/** Whether a reading is a valid number (or a reserved fictional one) rather than only a possible one. */
-export function isValidReading(main: string, reading: PhoneReading): boolean {
-  if (fictionalRangeCountry(reading.e164)) return true;
+/**
+ * Whether a reading is a valid number (or a reserved fictional one) rather than only a possible one,
+ * and the country libphonenumber assigns it (a CA reading of a Seattle number is a US number).
+ */
+export function checkReading(main: string, reading: PhoneReading): { valid: boolean; country?: string } {
   const text = reading.country ? main : reading.e164;
   const parsed = parse(text, supportedCountry(reading.country));
-  return parsed !== undefined && parsed.number === reading.e164 && parsed.isValid();
+  const fictional = fictionalRangeCountry(reading.e164);
+  const country = parsed?.country ?? fictional ?? reading.country;
+  const valid = Boolean(fictional) || (parsed !== undefined && parsed.number === reading.e164 && parsed.isValid());
+  return { valid, ...(country ? { country } : {}) };
 }
 
 /** The countries to try for a national number: the hint, then the directory's, each once and known. */

@@ -44,6 +44,8 @@ interface Rules {
    * number against the country it guesses from the digits, which may not be this one). */
   sharedLengths: Set<number>;
   maxLength: number;
+  /** Lengths possible in any country sharing the calling code. */
+  anyLengths: Set<number>;
   nationalPattern: RegExp;
   idd: RegExp;
 }
@@ -73,6 +75,7 @@ function load(): boolean {
         transform: Boolean(plan.nationalPrefixTransformRule()),
         lengths: new Set(plan.possibleLengths() ?? []),
         sharedLengths: new Set(),
+        anyLengths: new Set(),
         maxLength: Math.max(0, ...(plan.possibleLengths() ?? [])),
         nationalPattern: new RegExp(`^(?:${plan.nationalNumberPattern()})$`),
         idd: new RegExp(`^(?:${plan.IDDPrefix()})`),
@@ -88,6 +91,7 @@ function load(): boolean {
       const group = [...byCountry.values()].filter((r) => r.callingCode === rules.callingCode);
       for (const length of rules.lengths)
         if (group.every((r) => r.lengths.has(length))) rules.sharedLengths.add(length);
+      for (const r of group) for (const length of r.lengths) rules.anyLengths.add(length);
     }
   } catch {
     byCountry.clear();
@@ -151,6 +155,24 @@ export function fastPhoneKey(main: string, country: string | undefined): string 
   if (main.startsWith('+')) return international(main);
   // byCountry holds exactly libphonenumber's supported countries (upper case).
   return country ? national(main, country.length === 2 ? country.toUpperCase() : '') : undefined;
+}
+
+/**
+ * True when national digits `main` certainly have no possible reading in `country`, decided without
+ * libphonenumber: neither the digits nor the digits minus the plain national prefix have a length
+ * any country of the calling code allows. Anything this cannot decide cheaply (IDD prefixes,
+ * leading country code, carrier codes, transform rules) is "maybe" (false). Lets a lookup across
+ * 30 countries skip 20–60 µs parses for the countries a number cannot belong to.
+ */
+export function impossibleNational(main: string, country: string): boolean {
+  if (!load() || main.startsWith('+')) return false;
+  const rules = byCountry!.get(country);
+  if (!rules || rules.transform || /^0(?:0|11)/.test(main) || rules.idd.test(main)) return false;
+  if (main.startsWith(rules.callingCode)) return false;
+  const stripped = rules.strip?.exec(main);
+  const prefix = stripped?.[0] ?? '';
+  if (prefix && (prefix !== rules.plainPrefix || stripped!.slice(1).some((g) => g !== undefined))) return false;
+  return !rules.anyLengths.has(main.length) && !rules.anyLengths.has(main.length - prefix.length);
 }
 
 /**
