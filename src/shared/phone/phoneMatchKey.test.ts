@@ -99,7 +99,7 @@ describe('phoneMatchKey', () => {
         const main = prefix + rest;
         if (!impossibleNational(main, country)) return;
         skipped++;
-        let possible = false;
+        let possible: boolean;
         try {
           possible = parsePhoneNumberWithError(main, country as 'US').isPossible();
         } catch {
