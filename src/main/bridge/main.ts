@@ -19,6 +19,7 @@ import { startWebBridge, type WebBridge } from './webBridge.js';
 import { bridgePort } from './bridgeAuth.js';
 import { OriginRegistry } from './originRegistry.js';
 import { controlSocketPath, startControlServer } from '../services/controlSocket.js';
+import { lookupEvent } from '../../shared/deeplink/parseDeepLink.js';
 
 const { values } = parseArgs({
   options: {
@@ -62,7 +63,7 @@ const bridge = await startWebBridge({
 emit = bridge.emit;
 // Screen pops (`callsign lookup …`) reach open pages as `deeplink.lookup` events.
 const control = await startControlServer(controlSocketPath(dataDir), (link) =>
-  bridge.emit('deeplink.lookup', 'phone' in link ? { phone: link.phone } : { email: link.email }),
+  bridge.emit('deeplink.lookup', lookupEvent(link)),
 ).catch(
   (err: Error) => (
     logger.warn({ err: err.message }, 'control socket unavailable; `callsign lookup` will not reach this instance'),

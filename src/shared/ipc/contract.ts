@@ -15,6 +15,7 @@ import {
   SmsCodeRequest,
   SmsCodeSent,
 } from '../api/approvals.js';
+import { CountryHint, MAX_LOOKUP_TEXT } from '../api/lookup.js';
 import { ServerUrl } from '../api/serverUrl.js';
 import type { AuditPage, AuditVerification } from '../api/audit.js';
 import type { AccountList } from '../auth/accounts.js';
@@ -32,6 +33,11 @@ export const Settings = z.object({
   serverUrl: ServerUrl.optional(),
   /** How long a copied password stays on the clipboard before Callsign clears it (if still there). */
   clipboardClearSeconds: z.number().int().min(10).max(300).default(30),
+  /**
+   * Desk country (ISO alpha-2): where a number the technician types without a country code is read
+   * first. Unset or null: the workspace's most common site country.
+   */
+  deskCountry: CountryHint.nullable().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -79,8 +85,14 @@ export const requestSchemas = {
     }),
   'session.logout': z.object({}).strict(),
   'sync.pull': z.object({ since: z.number().int().nonnegative(), limit: z.number().int().min(1).max(20000) }).strict(),
+  /** `GET /v1/lookup`: one of phone, email or text, and an optional ISO alpha-2 country hint. */
   'lookup.remote': z
-    .object({ phone: z.string().min(1).max(64).optional(), email: z.string().min(1).max(254).optional() })
+    .object({
+      phone: z.string().min(1).max(64).optional(),
+      email: z.string().min(1).max(254).optional(),
+      text: z.string().min(1).max(MAX_LOOKUP_TEXT).optional(),
+      country: CountryHint.optional(),
+    })
     .strict(),
   /** Uploads one finished approval record (idempotent by record id). */
   'approvals.upload': ApprovalRecord,
@@ -221,7 +233,8 @@ export type Handlers = { [C in Channel]: (payload: z.output<(typeof requestSchem
 export interface Events {
   'session.locked': { reason: 'idle' | 'manual' };
   'session.wiped': { reason: string };
-  'deeplink.lookup': { phone?: string; email?: string };
+  /** A screen pop: one of phone, email or text (several numbers), with an optional country hint. */
+  'deeplink.lookup': { phone?: string; email?: string; text?: string; country?: string };
   'sync.progress': { written: number; total: number };
   /** A lease this device held is over and its secret is gone from main's memory (see LeaseEnded). */
   'lease.expired': LeaseEnded;
