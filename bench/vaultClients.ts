@@ -14,6 +14,11 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const clients = Number(process.env.BENCH_CLIENTS ?? 50);
 const perClient = Number(process.env.BENCH_PER_CLIENT ?? 5);
 const password = process.env.BENCH_PASSWORD!;
+// The pace of one NOC user: how long the password is in use before the check-in, and the pause
+// before the next check-out. 0/0 = back-to-back (saturation: latency is then clients ÷ throughput).
+const holdMs = Number(process.env.BENCH_HOLD_MS ?? 0);
+const pauseMs = Number(process.env.BENCH_PAUSE_MS ?? 0);
+const sleep = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
 type Answer = { accessToken?: string; leaseId?: string; error?: { code: string } };
 const agent = new Agent({ keepAlive: true, maxSockets: clients });
 
@@ -78,6 +83,7 @@ async function client(c: number, token: string, until: number): Promise<void> {
         continue;
       }
       checkoutMs.push(performance.now() - t0);
+      await sleep(holdMs);
       t0 = performance.now();
       const back = await post(`/v1/leases/${out.json.leaseId}/checkin`, headers);
       if (back.status !== 200) {
@@ -86,6 +92,7 @@ async function client(c: number, token: string, until: number): Promise<void> {
         continue;
       }
       checkinMs.push(performance.now() - t0);
+      await sleep(Math.min(pauseMs, until - performance.now()));
     } catch (e) {
       errors++;
       sample(String(e));
