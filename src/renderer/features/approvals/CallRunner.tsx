@@ -69,7 +69,7 @@ export function CallRunner({ runner, state, recordId, callerName, why, onRestart
       ) : step.kind === 'dial' ? (
         <DialPanel step={step} onResult={(r) => runner.dial(step.dial, r)} />
       ) : step.kind === 'check_approver_code' ? (
-        <ApproverCodePanel runner={runner} step={step} />
+        <ApproverCodePanel runner={runner} step={step} note={note} />
       ) : step.kind === 'ask_approver' ? (
         <ApproverDecisionPanel approver={step.approver} onDecide={(d) => runner.decide(d, note.trim())} />
       ) : step.kind === 'escalate' ? (
