@@ -145,8 +145,15 @@ export class AuthService {
         type: AUDIT_EVENT.signInFailed,
         actor: user.email,
         subject: user.email,
-        data: { address, reason: `wrong_${method}` },
+        data: { address, reason: outcome.reason === 'used' ? 'totp_code_reused' : `wrong_${method}` },
       });
+      if (outcome.reason === 'used') {
+        throw new AppError(
+          'code_already_used',
+          `That code was just used, and each code works once. Wait for the next code on your authenticator app (a new one comes every 30 seconds) and enter it. ${outcome.attemptsLeft > 0 ? `${outcome.attemptsLeft} tries left.` : 'No tries left: sign in again with your password.'}`,
+          'code',
+        );
+      }
       const what = method === 'totp' ? 'That code is not right' : 'That recovery code is not right or was already used';
       const next =
         outcome.attemptsLeft > 0
