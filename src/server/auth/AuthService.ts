@@ -8,6 +8,7 @@ import type { Me, UserInfo } from '../../shared/api/index.js';
 import { AppError } from '../../shared/api/index.js';
 import type { DeviceRegistration, SessionTokens, SignInResponse } from '../../shared/auth/index.js';
 import { AUDIT_EVENT, type AuditSink } from '../audit/AuditLog.js';
+import { PLATFORM_AUDIT_EVENT } from '../admin/platformAuditEvents.js';
 import type { DeviceStore } from '../devices/DeviceStore.js';
 import type { MfaService } from '../mfa/MfaService.js';
 import type { LoginThrottle } from './LoginThrottle.js';
@@ -177,9 +178,20 @@ export class AuthService {
     return { ...rotated.tokens, user: toUserInfo(user), deviceId: rotated.deviceId ?? '' };
   }
 
+  /** Ends the session and audits `auth.sign_out` once (nothing is audited for a session already gone). */
   async logout(input: { refreshToken?: string; sessionId?: string }): Promise<void> {
-    if (input.refreshToken) await this.sessions.revokeByRefreshToken(input.refreshToken);
-    if (input.sessionId) await this.sessions.revokeSession(input.sessionId);
+    const ended = [
+      input.refreshToken ? await this.sessions.revokeByRefreshToken(input.refreshToken) : null,
+      input.sessionId ? await this.sessions.revokeSession(input.sessionId) : null,
+    ].find((e) => e !== null);
+    if (!ended) return;
+    const user = await this.users.findById(ended.userId);
+    await this.audit?.append({
+      type: PLATFORM_AUDIT_EVENT.signOut,
+      actor: ended.userId,
+      subject: user?.email ?? ended.userId,
+      data: { deviceId: ended.deviceId },
+    });
   }
 
   /** The principal for a bearer access token; throws 401 `unauthorized` (or `device_revoked`) otherwise. */

@@ -7,6 +7,19 @@ import { AppError, fromZodError } from '../api/errors.js';
 import { isChannel, requestSchemas, type Handlers } from './contract.js';
 import type { WireError } from './wire.js';
 
+/**
+ * IPC errors are shown to a person beside the field they name, so the field travels in `field` and
+ * the message is the schema's own sentence ("The server address must use https://…"), never
+ * "serverUrl: …" (UX.md principle 7: no field names in messages).
+ */
+function forPeople(err: AppError): WireError {
+  const body = err.toBody().error;
+  if (!body.field || !body.message.startsWith(`${body.field}: `)) return body;
+  const text = body.message.slice(body.field.length + 2).trim();
+  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+  return { ...body, message: /[.!?]$/.test(sentence) ? sentence : `${sentence}.` };
+}
+
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: WireError };
 
 export function createDispatcher(handlers: Handlers, onUnexpected: (err: unknown, channel: string) => void = () => {}) {
@@ -26,7 +39,7 @@ export function createDispatcher(handlers: Handlers, onUnexpected: (err: unknown
       };
     }
     const parsed = requestSchemas[channel].safeParse(payload ?? {});
-    if (!parsed.success) return { ok: false, error: fromZodError(parsed.error).toBody().error };
+    if (!parsed.success) return { ok: false, error: forPeople(fromZodError(parsed.error)) };
     try {
       const handler = handlers[channel] as (p: unknown) => Promise<unknown>;
       return { ok: true, result: await handler(parsed.data) };
