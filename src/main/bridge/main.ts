@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import envPaths from 'env-paths';
 import pino from 'pino';
 import { createMainServices } from '../services/createMainServices.js';
+import { KeyFileSecretStore } from '../services/keyFileSecretStore.js';
 import { MemorySecretStore } from '../services/secretStore.js';
 import { ConfSettingsStore } from '../services/confSettingsStore.js';
 import { startWebBridge, type WebBridge } from './webBridge.js';
@@ -38,6 +39,8 @@ let emit: WebBridge['emit'] = () => {};
 const { handlers, leases } = createMainServices({
   emit: (event, data) => emit(event, data),
   secrets: new MemorySecretStore(),
+  // The refresh token stays in memory; only the offline unlock verifier (a slow hash) persists.
+  offlineSecrets: new KeyFileSecretStore(dataDir),
   settings: new ConfSettingsStore(join(dataDir)),
   defaultServerUrl: values['server-url'],
   shell: 'web-bridge',
