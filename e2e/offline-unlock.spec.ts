@@ -16,6 +16,7 @@ test('restart with the server down, then offline unlock', async ({ page, app, wo
   await workspace.stopServer();
   await workspace.stopBridge();
   await workspace.startBridge();
+  await page.goto('about:blank');
   await page.goto(workspace.url);
   await expect(page.getByTestId('signin-email')).toBeVisible({ timeout: 30_000 });
 

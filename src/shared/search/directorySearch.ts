@@ -106,14 +106,17 @@ function nameQuery(text: string) {
   const words = tokenize(text).filter(Boolean);
   return {
     fields: NAME_FIELDS,
-    combineWith: 'AND',
+    combineWith: 'AND' as const,
     queries: words.map((word, i) => {
       const prefix = i === words.length - 1;
       const typed: WordQuery = { queries: [word], prefix, fuzzy: word.length >= 4 ? 0.2 : false };
       const swaps = transpositions(fold(word));
       return swaps.length === 0
         ? typed
-        : { combineWith: 'OR', queries: [typed, { queries: swaps, prefix, fuzzy: false, combineWith: 'OR' }] };
+        : {
+            combineWith: 'OR' as const,
+            queries: [typed, { queries: swaps, prefix, fuzzy: false as const, combineWith: 'OR' as const }],
+          };
     }),
   };
 }
