@@ -13,6 +13,7 @@ import envPaths from 'env-paths';
 import pino from 'pino';
 import { humanLine } from '../../shared/logging/humanLine.js';
 import { createMainServices } from '../services/createMainServices.js';
+import { KeyFileSecretStore } from '../services/keyFileSecretStore.js';
 import { MemorySecretStore } from '../services/secretStore.js';
 import { ConfSettingsStore } from '../services/confSettingsStore.js';
 import { startWebBridge, type WebBridge } from './webBridge.js';
@@ -41,6 +42,8 @@ let emit: WebBridge['emit'] = () => {};
 const { handlers, leases } = createMainServices({
   emit: (event, data) => emit(event, data),
   secrets: new MemorySecretStore(),
+  // The refresh token stays in memory; only the offline unlock verifier (a slow hash) persists.
+  offlineSecrets: new KeyFileSecretStore(dataDir),
   settings: new ConfSettingsStore(join(dataDir)),
   defaultServerUrl: values['server-url'],
   ...(process.env.CALLSIGN_DEMO_SERVER_URL ? { demoServerUrl: process.env.CALLSIGN_DEMO_SERVER_URL } : {}),

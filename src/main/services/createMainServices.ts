@@ -7,6 +7,7 @@ import { ApiClient, type FetchLike } from './apiClient.js';
 import type { DeviceRegistration } from '../../shared/auth/session.js';
 import type { AppInfo, EventName, Events } from '../../shared/ipc/contract.js';
 import { createHandlers } from './handlers.js';
+import { OfflineUnlock, type OfflineScryptParams } from './offlineUnlock.js';
 import { chooseServerUrl } from './serverUrlChoice.js';
 import { ConnectivityMonitor } from './connectivity.js';
 import type { AppError } from '../../shared/api/errors.js';
@@ -31,6 +32,13 @@ export interface MainServiceDeps {
   secretStorage?: AppInfo['secretStorage'];
   /** The OS clipboard (Electron); absent in the web bridge, where the renderer copies itself. */
   clipboard?: Clipboard;
+  /**
+   * Where the offline unlock verifier is kept (default `secrets`): it must survive a restart, so the
+   * web bridge passes its key-file store here while its refresh token stays in memory.
+   */
+  offlineSecrets?: SecretStore;
+  /** scrypt cost of the offline verifier (tests pass a cheap one). */
+  offlineScrypt?: OfflineScryptParams;
   /** Reports failures no caller waits for (never with a secret). */
   logError?: (message: string, err: unknown) => void;
   /** Off in tests that count requests; on by default (a 2 s heartbeat when nothing else answered). */
@@ -66,10 +74,18 @@ export function createMainServices(deps: MainServiceDeps) {
     onEnded: (ended) => deps.emit?.('lease.expired', ended),
     onError: deps.logError,
   });
-  const session = new SessionService(api, deps.secrets, serverUrl, deps.device ?? thisDevice(), (reason) => {
-    void leases.wipeAll('wiped');
-    deps.emit?.('session.wiped', { reason });
-  });
+  const offline = new OfflineUnlock(deps.offlineSecrets ?? deps.secrets, deps.offlineScrypt);
+  const session = new SessionService(
+    api,
+    deps.secrets,
+    serverUrl,
+    deps.device ?? thisDevice(),
+    (reason) => {
+      void leases.wipeAll('wiped');
+      deps.emit?.('session.wiped', { reason });
+    },
+    offline,
+  );
   void session.resume(); // a stored session, picked up before the renderer's first session.status
   const handlers = createHandlers({
     api,

@@ -55,6 +55,11 @@ export const SessionStatus = z.object({
    * signed in. An administrator's reset elsewhere shows at the next sign-in.
    */
   totpEnabled: z.boolean().optional(),
+  /**
+   * Opened by offline unlock (server unreachable at sign-in; the password matched this computer's
+   * verifier of the last user): the cache only, read-only towards the server, until a normal sign-in.
+   */
+  offlineUnlocked: z.boolean().optional(),
 });
 export type SessionStatus = z.infer<typeof SessionStatus>;
 
