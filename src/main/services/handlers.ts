@@ -9,6 +9,7 @@ import type { AppInfo, Handlers } from '../../shared/ipc/contract.js';
 import { createAccountHandlers } from './accountHandlers.js';
 import { createAuditHandlers } from './auditHandlers.js';
 import { createCredentialHandlers } from './credentialHandlers.js';
+import { createCtiHandlers } from './ctiHandlers.js';
 import type { ApiClient } from './apiClient.js';
 import type { LeaseKeeper } from './leaseKeeper.js';
 import type { SessionService } from './sessionService.js';
@@ -89,6 +90,7 @@ export function createHandlers({ api, session, settings, leases, info }: Handler
     ...createAccountHandlers(api, session),
     ...createAuditHandlers(api, session),
     ...createCredentialHandlers(api, session, leases),
+    ...createCtiHandlers(api, session),
     'settings.get': async () => settings.get(),
     'settings.set': async (patch) => settings.set(patch),
     'app.info': async () => info,

@@ -21,6 +21,7 @@ import type { AccountList } from '../auth/accounts.js';
 import type { DeviceList, TotpConfirmed, TotpEnrolment } from '../auth/session.js';
 import { CurrentPassword } from '../auth/session.js';
 import { CheckoutRequest, type CheckinResult, type CredentialList } from '../api/credentials.js';
+import type { CallList, CallPush, CallView } from '../api/cti.js';
 import type { CopyResult, LeaseEnded, LeaseView, ReadBack } from '../credentials/leaseTypes.js';
 
 export const ThemeMode = z.enum(['system', 'light', 'dark']);
@@ -32,6 +33,8 @@ export const Settings = z.object({
   serverUrl: ServerUrl.optional(),
   /** How long a copied password stays on the clipboard before Callsign clears it (if still there). */
   clipboardClearSeconds: z.number().int().min(10).max(300).default(30),
+  /** Open the caller’s site as soon as an identified incoming call pops up, without a click (off when absent). */
+  autoOpenCallSite: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -149,6 +152,10 @@ export const requestSchemas = {
   'credentials.forceCheckin': z.object({ credentialId: z.string().min(1).max(100) }).strict(),
   /** The leases this device holds right now (no secrets), e.g. to reopen one after the dialog closed. */
   'credentials.leases': z.object({}).strict(),
+  /** The call log, newest first (`directory.read`). */
+  'cti.calls': z.object({ limit: z.number().int().min(1).max(500) }).strict(),
+  /** Attaches a call's number to a person in the directory (`directory.write`, audited by the server). */
+  'cti.attach': z.object({ callId: z.string().min(1).max(128), profileId: z.string().min(1).max(128) }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': Settings.partial().strict(),
   'app.info': z.object({}).strict(),
@@ -187,6 +194,8 @@ export interface Results {
   'credentials.checkin': CheckinResult;
   'credentials.forceCheckin': { ended: true };
   'credentials.leases': LeaseView[];
+  'cti.calls': CallList;
+  'cti.attach': CallView;
   'settings.get': Settings;
   'settings.set': Settings;
   'app.info': AppInfo;
@@ -214,6 +223,8 @@ export interface Events {
   'sync.progress': { written: number; total: number };
   /** A lease this device held is over and its secret is gone from main's memory (see LeaseEnded). */
   'lease.expired': LeaseEnded;
+  /** A call from the phone system for the signed-in technician: new, answered or hung up. */
+  'cti.call': CallPush;
 }
 export type EventName = keyof Events;
 
