@@ -10,6 +10,7 @@ import { TopBar } from './TopBar.js';
 import { useDeepLinkLookup } from './useDeepLinkLookup.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { IdleWarningDialog } from '../features/session/IdleWarningDialog.js';
+import { IncomingCallPopup } from '../features/calls/IncomingCallPopup.js';
 
 /** The signed-in layout: top bar, left rail, the routed page. Starts the directory sync; signs out when idle. */
 export function AppShell({ user }: { user: UserInfo }) {
@@ -30,6 +31,7 @@ export function AppShell({ user }: { user: UserInfo }) {
       </Box>
       <ShortcutsDialog />
       <IdleWarningDialog />
+      <IncomingCallPopup />
     </LookupProvider>
   );
 }
