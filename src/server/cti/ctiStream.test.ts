@@ -68,3 +68,16 @@ describe('call stream (WebSocket /v1/cti/stream)', () => {
     await expect.poll(() => t.services.cti.hub.connections).toBe(0);
   });
 });
+
+describe('call stream shutdown', () => {
+  it('lets the server close while desktops are connected', async () => {
+    const url = await listening();
+    const ws = await connect(url, (await t.login()).accessToken);
+    const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+    await Promise.race([
+      t.app.close(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('app.close() hung')), 5000)),
+    ]);
+    expect(await closed).toBe(1006);
+  });
+});

@@ -88,7 +88,8 @@ export function attachCtiStream(
     ws.on('error', (err) => log.warn({ err }, 'CTI stream: socket error'));
   }
 
-  app.addHook('onClose', async () => {
+  // preClose, not onClose: server.close() waits for every socket, upgraded ones included.
+  app.addHook('preClose', async () => {
     for (const ws of wss.clients) ws.terminate();
     wss.close();
   });
