@@ -5,7 +5,8 @@
 import { hostname } from 'node:os';
 import { ApiClient, type FetchLike } from './apiClient.js';
 import type { DeviceRegistration } from '../../shared/auth/session.js';
-import type { AppInfo, EventName, Events } from '../../shared/ipc/contract.js';
+import type { AppInfo, EventName, Events, Handlers, SessionStatus } from '../../shared/ipc/contract.js';
+import { CtiStreamClient, webSocketOpener, type OpenStream } from './ctiStream.js';
 import { createHandlers } from './handlers.js';
 import { OfflineUnlock, type OfflineScryptParams } from './offlineUnlock.js';
 import { chooseServerUrl } from './serverUrlChoice.js';
@@ -45,6 +46,8 @@ export interface MainServiceDeps {
   heartbeat?: boolean;
   /** Pushes events to the renderer (bound once the window or bridge exists). */
   emit?: <E extends EventName>(event: E, data: Events[E]) => void;
+  /** Opens the incoming-call stream (default: a WebSocket with `ws`). */
+  openStream?: OpenStream;
 }
 
 function thisDevice(): DeviceRegistration {
@@ -82,11 +85,20 @@ export function createMainServices(deps: MainServiceDeps) {
     deps.device ?? thisDevice(),
     (reason) => {
       void leases.wipeAll('wiped');
+      calls.stop();
       deps.emit?.('session.wiped', { reason });
     },
     offline,
   );
-  void session.resume(); // a stored session, picked up before the renderer's first session.status
+  const calls = new CtiStreamClient({
+    open: deps.openStream ?? webSocketOpener(deps.logError),
+    session,
+    serverUrl,
+    onCall: (push) => deps.emit?.('cti.call', push),
+    ...(deps.logError ? { logError: deps.logError } : {}),
+  });
+  // a stored session, picked up before the renderer's first session.status; then the call stream
+  void session.resume().then(() => session.status().signedIn && calls.start());
   const handlers = createHandlers({
     api,
     session,
@@ -100,5 +112,21 @@ export function createMainServices(deps: MainServiceDeps) {
       ...(deps.secretStorage ? { secretStorage: deps.secretStorage } : {}),
     },
   });
-  return { api, session, leases, handlers, connectivity };
+  return { api, session, leases, calls, connectivity, handlers: holdCallStream(handlers, calls) };
+}
+
+/** The call stream runs while someone is signed in: started by a completed sign-in, stopped by sign-out. */
+function holdCallStream(handlers: Handlers, calls: CtiStreamClient): Handlers {
+  const follow = (status: SessionStatus) => {
+    // An offline unlock has no server to stream from; the next real sign-in starts it.
+    if (status.signedIn && !status.offlineUnlocked) calls.start();
+    else calls.stop();
+    return status;
+  };
+  return {
+    ...handlers,
+    'session.login': async (p) => follow(await handlers['session.login'](p)),
+    'session.totp': async (p) => follow(await handlers['session.totp'](p)),
+    'session.logout': async (p) => follow(await handlers['session.logout'](p)),
+  };
 }

@@ -9,6 +9,7 @@ import type { AppInfo, ConnectionStatus, Handlers } from '../../shared/ipc/contr
 import { createAccountHandlers } from './accountHandlers.js';
 import { createAuditHandlers } from './auditHandlers.js';
 import { createCredentialHandlers } from './credentialHandlers.js';
+import { createCtiHandlers } from './ctiHandlers.js';
 import type { ApiClient } from './apiClient.js';
 import type { LeaseKeeper } from './leaseKeeper.js';
 import type { SessionService } from './sessionService.js';
@@ -91,6 +92,7 @@ export function createHandlers({ api, session, settings, leases, info, connectiv
     ...createAccountHandlers(api, session),
     ...createAuditHandlers(api, session),
     ...createCredentialHandlers(api, session, leases),
+    ...createCtiHandlers(api, session),
     'settings.get': async () => settings.get(),
     'settings.set': async (patch) => settings.set(patch),
     'app.info': async () => info,

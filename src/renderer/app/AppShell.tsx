@@ -11,6 +11,7 @@ import { useDeepLinkLookup } from './useDeepLinkLookup.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { IdleWarningDialog } from '../features/session/IdleWarningDialog.js';
 import { OfflineUnlockedNotice } from '../features/session/OfflineUnlockedNotice.js';
+import { IncomingCallPopup } from '../features/calls/IncomingCallPopup.js';
 
 /** The signed-in layout: top bar, left rail, the routed page. Starts the directory sync; signs out when idle. */
 export function AppShell({ user }: { user: UserInfo }) {
@@ -32,6 +33,7 @@ export function AppShell({ user }: { user: UserInfo }) {
       </Box>
       <ShortcutsDialog />
       <IdleWarningDialog />
+      <IncomingCallPopup />
     </LookupProvider>
   );
 }

@@ -22,6 +22,7 @@ import type { AccountList } from '../auth/accounts.js';
 import type { DeviceList, TotpConfirmed, TotpEnrolment } from '../auth/session.js';
 import { CurrentPassword } from '../auth/session.js';
 import { CheckoutRequest, type CheckinResult, type CredentialList } from '../api/credentials.js';
+import type { CallList, CallPush, CallView } from '../api/cti.js';
 import type { CopyResult, LeaseEnded, LeaseView, ReadBack } from '../credentials/leaseTypes.js';
 
 export const ThemeMode = z.enum(['system', 'light', 'dark']);
@@ -38,6 +39,8 @@ export const Settings = z.object({
    * first. Unset or null: the workspace's most common site country.
    */
   deskCountry: CountryHint.nullable().optional(),
+  /** Open the caller’s site as soon as an identified incoming call pops up, without a click (off when absent). */
+  autoOpenCallSite: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -166,6 +169,10 @@ export const requestSchemas = {
   'credentials.forceCheckin': z.object({ credentialId: z.string().min(1).max(100) }).strict(),
   /** The leases this device holds right now (no secrets), e.g. to reopen one after the dialog closed. */
   'credentials.leases': z.object({}).strict(),
+  /** The call log, newest first (`directory.read`). */
+  'cti.calls': z.object({ limit: z.number().int().min(1).max(500) }).strict(),
+  /** Attaches a call's number to a person in the directory (`directory.write`, audited by the server). */
+  'cti.attach': z.object({ callId: z.string().min(1).max(128), profileId: z.string().min(1).max(128) }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': Settings.partial().strict(),
   'app.info': z.object({}).strict(),
@@ -206,6 +213,8 @@ export interface Results {
   'credentials.checkin': CheckinResult;
   'credentials.forceCheckin': { ended: true };
   'credentials.leases': LeaseView[];
+  'cti.calls': CallList;
+  'cti.attach': CallView;
   'settings.get': Settings;
   'settings.set': Settings;
   'app.info': AppInfo;
@@ -245,6 +254,8 @@ export interface Events {
   'lease.expired': LeaseEnded;
   /** The server stopped (or started again) answering; pushed within seconds of the change. */
   'connection.changed': ConnectionStatus;
+  /** A call from the phone system for the signed-in technician: new, answered or hung up. */
+  'cti.call': CallPush;
 }
 export type EventName = keyof Events;
 
