@@ -26,7 +26,7 @@ import { checkDirectoryRows, readDirectoryRows, type CacheDamage } from '../../d
 import type { AppliedChanges } from '../../db/applySyncPage.js';
 import { readIndexSnapshot, writeIndexSnapshot } from '../../db/callerIndexSnapshot.js';
 import { phoneMatchKey } from '../../../shared/phone/phoneMatchKey.js';
-import { createTimeSlicer, forEachSliced } from '../../scheduling/timeSlice.js';
+import { createTimeSlicer, forEachSliced, type TimeSlicer } from '../../scheduling/timeSlice.js';
 
 /** Where the load is: `done` of `total` records through the current stage. */
 export interface LoadProgress {
@@ -75,7 +75,11 @@ export class DirectoryIndexStore {
     this.markFailed = reject;
   });
 
-  constructor(private readonly engine: IndexEngine) {
+  /** `newSlicer`: how long each slice of loading and applying runs before yielding (tests hold it). */
+  constructor(
+    private readonly engine: IndexEngine,
+    private readonly newSlicer: () => TimeSlicer = createTimeSlicer,
+  ) {
     this.index = engine.createIndex();
     this.typeahead = this.newSearch();
   }
@@ -95,7 +99,7 @@ export class DirectoryIndexStore {
       this.changed(); // a lookup typed while loading is answered now
       measure('directory.exact', t0, performance.now());
 
-      const checked = await checkDirectoryRows(db, rows);
+      const checked = await checkDirectoryRows(db, rows, this.newSlicer());
       this.repairs = checked.damage;
       if (checked.damage.length) {
         console.warn(
@@ -127,7 +131,7 @@ export class DirectoryIndexStore {
     this.profiles.clear();
     const total = sites.length + profiles.length;
     let done = 0;
-    const slicer = createTimeSlicer();
+    const slicer = this.newSlicer();
     let unreadable = 0;
     const step = (put: () => void) => {
       // Records are not checked yet (stage 2 does it): one that cannot be indexed is skipped here and
@@ -150,7 +154,7 @@ export class DirectoryIndexStore {
     this.typeahead = this.newSearch();
     const total = this.sites.size + this.profiles.size + references.length;
     let done = 0;
-    const slicer = createTimeSlicer();
+    const slicer = this.newSlicer();
     const tick = () => {
       if (++done % PROGRESS_EVERY === 0) this.setProgress({ stage: 'names', done, total });
     };
@@ -180,7 +184,7 @@ export class DirectoryIndexStore {
   async apply(
     changes: Pick<AppliedChanges, 'sites' | 'profiles'> & Partial<Pick<AppliedChanges, 'references' | 'policies'>>,
   ): Promise<void> {
-    const slicer = createTimeSlicer();
+    const slicer = this.newSlicer();
     await forEachSliced(changes.sites.put, (s) => this.putSite(s), slicer);
     await forEachSliced(changes.profiles.put, (p) => this.putProfile(p), slicer);
     for (const id of changes.profiles.deleted) {

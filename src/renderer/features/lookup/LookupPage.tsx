@@ -6,6 +6,7 @@ import { useSessionStatus } from '../session/useSessionStatus.js';
 import { inputFromSearchParams } from './lookupInput.js';
 import { LookupEmptyState } from './LookupEmptyState.js';
 import { LookupResults } from './LookupResults.js';
+import { NamesLoadingNotice } from './NamesLoadingNotice.js';
 import { useLookup } from './useLookup.js';
 
 /** The lookup route. `#/lookup?phone=…` or `?email=…` pre-fills the box and runs the lookup. */
@@ -23,6 +24,7 @@ export function LookupPage() {
   return (
     <Box sx={{ maxWidth: 960, mx: 'auto' }}>
       <FirstSyncProgress />
+      <NamesLoadingNotice />
       {result ? <LookupResults result={result} technicianFirstName={firstName} /> : <LookupEmptyState />}
     </Box>
   );
