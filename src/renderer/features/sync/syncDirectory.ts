@@ -5,8 +5,9 @@
  * Stamps `meta.lastSyncAt` when done, then persists the index's phone keys for a warm next start.
  *
  * Resuming: a restart mid-sync starts again from the checkpoint (the first sync is the one that has
- * never finished: no `lastSyncAt` yet, so it keeps its progress bar); a network drop mid-sync waits
- * with backoff and pulls again from the last applied page, showing that it is waiting.
+ * never finished: no `lastSyncAt` yet, so it keeps its progress bar); a network drop in the middle
+ * of the first sync waits with backoff and pulls again from the last applied page, showing that it
+ * is waiting.
  */
 import { AppError } from '../../../shared/api/errors.js';
 import type { CallsignApi } from '../../../shared/ipc/contract.js';
@@ -94,15 +95,19 @@ export async function syncDirectory({
       .invoke('sync.pull', { since: from, limit: SYNC_PAGE_SIZE })
       .then((page) => (measure('sync.pull', t0, performance.now()), page));
   };
-  // A drop mid-sync: wait and pull the same page again (the checkpoint has not moved past it).
+  // A drop in the middle of the first sync: wait and pull the same page again (the checkpoint has
+  // not moved past it). A server unreachable from the start, or during a routine sync, fails at once
+  // so the badge says Offline within seconds; the next scheduled sync resumes from the checkpoint.
+  let midFirstSync = false;
   const pullRetrying = async (from: number) => {
     for (let attempt = 0; ; attempt++) {
       try {
         const page = await pull(from);
         if (attempt > 0) report({ waiting: false });
+        midFirstSync = firstSync;
         return page;
       } catch (err) {
-        if (!retryable(err) || attempt >= retryDelaysMs.length) throw err;
+        if (!midFirstSync || !retryable(err) || attempt >= retryDelaysMs.length) throw err;
         console.warn(`Callsign: sync lost the server at seq ${from}; trying again (attempt ${attempt + 1})`, err);
         report({ waiting: true });
         await sleep(retryDelaysMs[attempt]!);
