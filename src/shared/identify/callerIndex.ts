@@ -168,8 +168,14 @@ class MemoryCallerIndex implements CallerIndex {
 
   phoneKeys(): PhoneKeys {
     const out: PhoneKeys = { siteIds: [], siteKeys: [], profileIds: [], profileKeys: [] };
-    for (const [id, e] of this.sites) (out.siteIds.push(id), out.siteKeys.push(e.phones.join(' ')));
-    for (const [id, e] of this.profiles) (out.profileIds.push(id), out.profileKeys.push(e.phones.join(' ')));
+    for (const [id, e] of this.sites) {
+      out.siteIds.push(id);
+      out.siteKeys.push(e.phones.join(' '));
+    }
+    for (const [id, e] of this.profiles) {
+      out.profileIds.push(id);
+      out.profileKeys.push(e.phones.join(' '));
+    }
     return out;
   }
 

@@ -50,7 +50,7 @@ function measure(name: string, start: number, end: number) {
   try {
     performance.measure(name, { start, end });
   } catch (err) {
-    console.debug('Callsign: user timing unavailable (diagnostics only)', err);
+    console.warn('Callsign: user timing unavailable (diagnostics only)', err);
   }
 }
 
@@ -230,7 +230,7 @@ export class DirectoryIndexStore {
   }
 
   /** A deterministic spread of real phones, emails, domains and names (benchmarks, diagnostics). */
-  sample(n: number): { phones: string[]; emails: string[]; domains: string[]; names: string[] } {
+  sample(n: number): { phones: string[]; emails: string[]; domains: string[]; names: string[]; shared: string[] } {
     const profiles = [...this.profiles.values()];
     const sites = [...this.sites.values()];
     const step = Math.max(1, Math.floor(profiles.length / Math.max(1, n)));
@@ -249,7 +249,16 @@ export class DirectoryIndexStore {
       .filter((s) => s.emailDomain)
       .map((s) => `someone@${s.emailDomain}`)
       .slice(0, n);
-    return { phones, emails, domains, names };
+    // Numbers that reach more than one site (a shared switchboard): the ambiguous answers.
+    const shared: string[] = [];
+    for (const s of sites) {
+      if (shared.length >= n) break;
+      for (const number of s.mainPhones) {
+        const key = phoneMatchKey(number, s.country);
+        if (key && new Set(this.index.candidatesForPhone(key).map((c) => c.siteId)).size > 1) shared.push(key);
+      }
+    }
+    return { phones, emails, domains, names, shared };
   }
 
   /** Exact lookups (numbers, emails, domains) answer. */
