@@ -2,15 +2,21 @@
  * `npm run bench:lookup` — caller identification at MSP scale, in a real headless Chromium.
  *
  * Generates 10k sites / 100k profiles / 20k references into a fresh server, signs in through the
- * web bridge, times the initial sync into IndexedDB, then measures from the same page: exact phone
- * (random formats), exact email, email domain, type-ahead prefix and reference full-text against the
- * in-memory index, and the server round trip (`GET /v1/lookup` via IPC → main → server on loopback).
- * Chromium coarsens performance.now() to 0.1 ms, so in-memory lookups are timed in batches of 10 and
- * reported per query. Writes bench/results/lookup.json.
+ * web bridge, times the initial sync into IndexedDB (with long tasks, a lookup probe every 50 ms and
+ * the bytes received meanwhile), the same rows written by a bare Dexie bulkPut (`writeFloorMs`), then
+ * measures from the same page: exact phone (international, national, E.164, dotted, tel: URI; 20%
+ * misses; numbers shared by two sites), exact email, email domain, type-ahead prefix and reference
+ * full-text against the in-memory index, the server round trip (`GET /v1/lookup` via IPC → main →
+ * server on loopback), an incremental sync of 100 changed profiles, and a reload with the full cache
+ * (`warmStartMs`, `typeaheadReadyMs`: ms since navigation start). The bridge serves the page cross-
+ * origin isolated, so performance.now() has 5 µs resolution and every query is timed on its own;
+ * without isolation (`timing: "batch10"`) queries are timed in batches of 10. Warm-ups are not
+ * measured. Writes bench/results/lookup.json (lookup-250000.json etc. for other sizes).
  *   BENCH_PROFILES=20000 npm run bench:lookup   (smaller run)
+ *   BENCH_PROFILES=250000 npm run bench:lookup  (scaling)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
@@ -18,6 +24,7 @@ import { openDatabase } from '../src/server/db/openDatabase.js';
 import { generateDirectory } from '../src/server/demo/generate.js';
 import { bulkLoadDirectory } from '../src/server/directory/bulkLoadDirectory.js';
 import { UserStore } from '../src/server/auth/UserStore.js';
+import { DirectoryStore } from '../src/server/directory/DirectoryStore.js';
 import { normalizePhone } from '../src/shared/phone/normalizePhone.js';
 import type { BenchHooks } from '../src/renderer/app/benchHooks.js';
 import { chromiumArgs, freePort, percentiles, printTable, startTs, writeResult, type Percentiles } from './support.js';
@@ -28,7 +35,8 @@ const profiles = Number(process.env.BENCH_PROFILES ?? 100_000);
 const sites = Math.round(profiles / 10);
 const references = Math.round(profiles / 5);
 const QUERIES = 1000;
-const BATCH = 10;
+const MISS_SHARE = 0.2;
+const CHANGED = 100;
 const password = 'bench-Password-1';
 
 const dir = mkdtempSync(join(tmpdir(), 'callsign-bench-'));
@@ -76,20 +84,46 @@ try {
     await profiler.send('Profiler.start');
   }
   await page.goto(url);
+  await page.waitForFunction(() => !!(window as unknown as BenchWindow).__callsignBench, undefined, {
+    timeout: 60_000,
+  });
+  const isolated = await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.isolated());
+  const batch = isolated ? 1 : 10;
+  console.log(`crossOriginIsolated: ${isolated} → timing ${isolated ? 'per query' : 'batches of 10'}`);
+  // Bytes the renderer receives during the sync (bridge WebSocket frames; the pages as JSON text).
+  const net = await page.context().newCDPSession(page);
+  await net.send('Network.enable');
+  let syncBytes = 0;
+  let counting = true;
+  net.on('Network.webSocketFrameReceived', (e: { response: { payloadData: string } }) => {
+    if (counting) syncBytes += Buffer.byteLength(e.response.payloadData);
+  });
   await page.getByTestId('signin-email').fill('bench@callsign.demo');
   await page.getByTestId('signin-password').fill(password);
+  await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.takeLongTasks());
   const t0 = Date.now();
   await page.getByTestId('signin-submit').click();
+  await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.startProbe('+1 206 555 0100', 50));
   await page.getByTestId('lookup-input').waitFor({ timeout: 120_000 });
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="sync-progress"]').length === 0, undefined, {
-    timeout: 300_000,
+    timeout: 900_000,
     polling: 100,
   });
   await page.waitForFunction(() => (window as unknown as BenchWindow).__callsignBench?.ready(), undefined, {
-    timeout: 120_000,
+    timeout: 300_000,
     polling: 50,
   });
   const syncSeconds = (Date.now() - t0) / 1000;
+  const probeSamples = await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.stopProbe());
+  const lookupDuringSync = percentiles(probeSamples);
+  const longTasksDuringSync = await page.evaluate(() =>
+    (window as unknown as BenchWindow).__callsignBench.takeLongTasks(),
+  );
+  counting = false;
+  const writeFloorMs = Math.round(
+    await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.writeFloor()),
+  );
+  console.log({ syncSeconds, writeFloorMs, syncBytes, longTasksDuringSync, lookupDuringSync });
   if (profiler) {
     const { profile } = await profiler.send('Profiler.stop');
     writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
@@ -116,11 +150,16 @@ try {
     await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.stats()),
   );
 
-  const sample: { phones: string[]; emails: string[]; domains: string[]; names: string[] } = await page.evaluate(
-    (n) => (window as unknown as BenchWindow).__callsignBench.sample(n),
-    QUERIES,
-  );
-  const phones = formatVariants(sample.phones, QUERIES);
+  const sample: { phones: string[]; emails: string[]; domains: string[]; names: string[]; shared: string[] } =
+    await page.evaluate((n) => (window as unknown as BenchWindow).__callsignBench.sample(n), QUERIES);
+  // 80% hits (a tenth of them numbers shared by two sites, when the directory has any), 20% misses.
+  const hitsWanted = Math.round(QUERIES * (1 - MISS_SHARE));
+  const sharedWanted = Math.min(sample.shared.length, Math.round(hitsWanted / 10));
+  const phones = shuffle([
+    ...formatVariants(sample.phones, hitsWanted - sharedWanted),
+    ...formatVariants(sample.shared, sharedWanted),
+    ...formatVariants(missNumbers(QUERIES - hitsWanted), QUERIES - hitsWanted),
+  ]);
   const emails = cycle(sample.emails, QUERIES);
   const domains = cycle(sample.domains, QUERIES);
   const prefixes = cycle(
@@ -132,30 +171,35 @@ try {
     QUERIES,
   );
 
-  const batched = async (
-    inputs: string[],
-    fn: 'identifyBatch' | 'searchBatch',
-    kind?: string,
-  ): Promise<Percentiles | null> => {
-    const perQuery = await page.evaluate(
-      ({ inputs, fn, kind, batch }) => {
-        const hooks = (window as unknown as BenchWindow).__callsignBench;
-        if (!hooks[fn]) return null;
-        hooks[fn](inputs.slice(0, 50), kind); // warm-up
-        const out: number[] = [];
-        for (let i = 0; i < inputs.length; i += batch) out.push(hooks[fn](inputs.slice(i, i + batch), kind) / batch);
-        return out;
+  const timeIdentify = async (inputs: string[]) => {
+    const r = await page.evaluate(
+      ({ inputs, batch }) => {
+        const h = (window as unknown as BenchWindow).__callsignBench;
+        h.identifyEach(inputs, batch); // warm-up, not measured
+        return h.identifyEach(inputs, batch);
       },
-      { inputs, fn, kind, batch: BATCH },
+      { inputs, batch },
     );
-    return perQuery ? percentiles(perQuery, inputs.length) : null;
+    return { ...percentiles(r.times, inputs.length), hits: r.found, ambiguous: r.ambiguous };
   };
+  const timeSearch = async (inputs: string[], kind: string) =>
+    percentiles(
+      await page.evaluate(
+        ({ inputs, kind, batch }) => {
+          const h = (window as unknown as BenchWindow).__callsignBench;
+          h.searchEach(inputs, kind, batch); // warm-up, not measured
+          return h.searchEach(inputs, kind, batch);
+        },
+        { inputs, kind, batch },
+      ),
+      inputs.length,
+    );
 
-  const exactPhone = (await batched(phones, 'identifyBatch'))!;
-  const exactEmail = (await batched(emails, 'identifyBatch'))!;
-  const domain = (await batched(domains, 'identifyBatch'))!;
-  const typeahead = await batched(prefixes, 'searchBatch', 'typeahead');
-  const fulltext = await batched(words, 'searchBatch', 'fulltext');
+  const exactPhone = await timeIdentify(phones);
+  const exactEmail = await timeIdentify(emails);
+  const domain = await timeIdentify(domains);
+  const typeahead = await timeSearch(prefixes, 'typeahead');
+  const fulltext = await timeSearch(words, 'fulltext');
   const remote: number[] = [];
   for (const p of phones)
     remote.push(
@@ -163,18 +207,69 @@ try {
     );
   const serverRoundTrip = percentiles(remote);
 
+  // Incremental: 100 profiles get a new number on the server; time from "sync now" to the last one found.
+  const changed = (await page.evaluate(
+    (n) => (window as unknown as BenchWindow).__callsignBench.profilesToChange(n),
+    CHANGED,
+  )) as Array<Record<string, unknown>>;
+  const fresh = missNumbers(changed.length);
+  const serverDb = await openDatabase(join(dir, 'server', 'callsign.sqlite'));
+  const store = new DirectoryStore(serverDb.db, Date.now);
+  for (const [i, p] of changed.entries())
+    await store.upsertProfile({ ...p, phones: [{ number: fresh[i]!, type: 'mobile', country: 'AU' }] });
+  await serverDb.close();
+  const incrementalMs = Math.round(
+    await page.evaluate(
+      (phone) => (window as unknown as BenchWindow).__callsignBench.syncUntilFound(phone),
+      fresh[changed.length - 1]!,
+    ),
+  );
+  console.log({ incrementalMs, changedProfiles: changed.length });
+
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   const heapMB = Math.round(heap.usedSize / 1048576);
   const ratio = Math.round((serverRoundTrip.p95 / Math.max(exactPhone.p95, 0.0001)) * 10) / 10;
 
+  // Restart with a full cache: reload, then the moments exact lookups and names became ready.
+  await page.reload();
+  await page.waitForFunction(
+    () => (window as unknown as BenchWindow).__callsignBench?.readyAt().exact !== undefined,
+    undefined,
+    {
+      timeout: 120_000,
+      polling: 10,
+    },
+  );
+  const warm = await page.evaluate((phone) => {
+    const h = (window as unknown as BenchWindow).__callsignBench;
+    const t0 = performance.now();
+    const found = h.identifyEach([phone], 1).found;
+    return { exact: h.readyAt().exact!, lookup: performance.now() - t0, found };
+  }, sample.phones[0]!);
+  if (!warm.found) throw new Error('bench: the first lookup after the reload found nothing');
+  const warmStartMs = Math.round(warm.exact + warm.lookup);
+  await page.waitForFunction(
+    () => (window as unknown as BenchWindow).__callsignBench.readyAt().names !== undefined,
+    undefined,
+    {
+      timeout: 300_000,
+      polling: 50,
+    },
+  );
+  const typeaheadReadyMs = Math.round(
+    await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.readyAt().names!),
+  );
+  console.log({ warmStartMs, typeaheadReadyMs });
+
   const row = (name: string, p: Percentiles | null): [string, string, string, string, string] =>
     p ? [name, String(p.n), String(p.p50), String(p.p95), String(p.p99)] : [name, '—', 'n/a', 'n/a', 'n/a'];
   printTable(
     `Lookup at ${profiles.toLocaleString()} profiles — sync ${syncSeconds.toFixed(1)} s, heap ${heapMB} MB, ratio ${ratio}×`,
     [
-      row('exact phone (random formats)', exactPhone),
+      row('lookup during sync (probe latency)', lookupDuringSync),
+      row(`exact phone (formats, ${exactPhone.hits} hits, ${exactPhone.ambiguous} ambiguous)`, exactPhone),
       row('exact email', exactEmail),
       row('email domain', domain),
       row('type-ahead prefix', typeahead),
@@ -182,12 +277,22 @@ try {
       row('server round trip /v1/lookup', serverRoundTrip),
     ],
   );
-  writeResult('lookup', {
+  writeResult(profiles === 100_000 ? 'lookup' : `lookup-${profiles}`, {
     profiles,
     sites,
     references,
+    timing: isolated ? 'per-query (crossOriginIsolated)' : 'batch10 (not isolated)',
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
     syncSeconds,
     syncBreakdown: breakdown,
+    writeFloorMs,
+    syncToFloor: Math.round(((syncSeconds * 1000) / Math.max(1, writeFloorMs)) * 100) / 100,
+    syncBytes,
+    longTasksDuringSync,
+    lookupDuringSync,
+    warmStartMs,
+    typeaheadReadyMs,
+    incrementalMs,
     heapMB,
     exactPhone,
     exactEmail,
@@ -202,23 +307,43 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** Valid Australian mobiles in the 0491 570 xxx range set aside for fiction: nobody in the directory. */
+function missNumbers(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `+61 491 570 ${String(i % 1000).padStart(3, '0')}`);
+}
+
+/** Deterministic shuffle (hits, shared and misses interleaved). */
+function shuffle<T>(items: T[]): T[] {
+  let seed = 7;
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    const j = seed % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 function cycle<T>(items: T[], n: number): T[] {
   return Array.from({ length: n }, (_, i) => items[i % items.length]!);
 }
 
-/** The same numbers as callers and caller-ID systems write them: international, E.164, dotted, tel: URI. */
+/** The same numbers as callers and caller-ID systems write them: international, E.164, dotted, national, tel: URI. */
 function formatVariants(raw: string[], n: number): string[] {
   return cycle(raw, n).map((number, i) => {
     const e = normalizePhone(number, 'US');
     if (!e.ok) return number;
     const p = parsePhoneNumberWithError(e.e164);
-    switch (i % 4) {
+    switch (i % 5) {
       case 0:
         return p.formatInternational();
       case 1:
         return p.number;
       case 2:
         return p.formatInternational().replace(/ /g, '.');
+      case 3:
+        // National format: read with the directory's default country (the most common site country).
+        return p.country === 'US' ? p.formatNational() : p.formatInternational();
       default:
         return `tel:${p.formatInternational().replace(/ /g, '-')}`;
     }

@@ -17,6 +17,7 @@ import { installBenchHooks } from './app/benchHooks.js';
 import { CallsignDb } from './db/CallsignDb.js';
 import { DirectoryIndexStore } from './features/lookup/DirectoryIndexStore.js';
 import { SyncProgressStore } from './features/sync/SyncProgressStore.js';
+import { syncKeys } from './features/sync/queries.js';
 import { loadDirectoryReported } from './features/lookup/loadDirectoryReported.js';
 
 const root = createRoot(document.getElementById('root')!);
@@ -37,7 +38,9 @@ resolveCallsignApi(browserEnvironment()).then(
     // Lookups answer "Loading the directory…" until this finishes; sync applies pages meanwhile.
     void loadDirectoryReported(directory, db);
     const services = { api, db, directory, syncProgress: new SyncProgressStore() };
-    installBenchHooks(services);
+    installBenchHooks(services, {
+      syncNow: () => queryClient.refetchQueries({ queryKey: syncKeys.directory() }),
+    });
     root.render(
       <StrictMode>
         <AppProviders i18n={i18n} queryClient={queryClient} services={services}>

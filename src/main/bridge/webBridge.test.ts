@@ -55,6 +55,9 @@ describe('web bridge', () => {
     const res = await fetch(base() + '/');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    // Cross-origin isolated (fine-grained timers for bench:lookup).
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
     expect(bridge.url).toBe(`${base()}/#bridge=${token}`);
   });
 

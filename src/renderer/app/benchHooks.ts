@@ -2,59 +2,189 @@
  * Benchmark hooks (`npm run bench:lookup`): only when the page is opened with `?bench` does the
  * renderer expose `window.__callsignBench`, so the benchmark can time the real in-memory lookups
  * and the IPC → server round trip from inside the page. Exposes no token or secret: the same
- * functions the UI calls.
+ * functions the UI calls, plus timings (long tasks, when each index stage became ready).
  */
 import type { Services } from './services.js';
+import { CallsignDb } from '../db/CallsignDb.js';
+
+export interface IdentifyTimings {
+  /** Per-query ms (or per-batch mean when `batch` > 1). */
+  times: number[];
+  found: number;
+  ambiguous: number;
+}
 
 export interface BenchHooks {
   ready(): boolean;
   stats(): unknown;
   /** Runs `identify` for each input and returns the elapsed ms of the whole batch. */
   identifyBatch(inputs: string[]): number;
+  /** Times every query on its own (`batch` 1) or in batches; counts hits and ambiguous answers. */
+  identifyEach(inputs: string[], batch: number): IdentifyTimings;
   /** Type-ahead / full-text over the in-memory search index, if the app has one. */
   searchBatch?(queries: string[], kind?: string): number;
+  searchEach(queries: string[], kind: string, batch: number): number[];
   remoteLookup(q: { phone?: string; email?: string }): Promise<number>;
-  sample(n: number): { phones: string[]; emails: string[]; domains: string[]; names: string[] };
+  sample(n: number): { phones: string[]; emails: string[]; domains: string[]; names: string[]; shared: string[] };
   heapMB(): number | undefined;
+  isolated(): boolean;
+  /** ms since navigation start when exact lookups / the type-ahead became ready (this page load). */
+  readyAt(): { exact?: number; names?: number };
+  /** Long tasks seen since the last call (PerformanceObserver 'longtask'). */
+  takeLongTasks(): { count: number; longestMs: number };
+  /** Looks `input` up every `everyMs` until stopped; each sample = wait for the main thread + lookup. */
+  startProbe(input: string, everyMs: number): void;
+  stopProbe(): number[];
+  /** Bare Dexie bulkPut of the rows the sync wrote, into a scratch database (the write floor). */
+  writeFloor(): Promise<number>;
+  /** Two profiles to change on the server (incremental sync). */
+  profilesToChange(n: number): unknown[];
+  /** Runs a sync now and resolves with ms until `input` identifies a caller. */
+  syncUntilFound(input: string): Promise<number>;
 }
 
-export function installBenchHooks(services: Services, extra: Partial<BenchHooks> = {}) {
+export function installBenchHooks(
+  services: Services,
+  extra: Partial<BenchHooks> & { syncNow?: () => Promise<unknown> } = {},
+) {
   if (!new URLSearchParams(location.search).has('bench')) return;
-  const { directory, api } = services;
+  const { directory, api, db } = services;
+  const readyAt: { exact?: number; names?: number } = {};
+  directory.subscribe(() => {
+    if (directory.isLoaded) readyAt.exact ??= performance.now();
+    if (directory.typeaheadReady) readyAt.names ??= performance.now();
+  });
+  let longTasks: number[] = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (err) {
+    console.warn('bench: long task observer unavailable', err);
+  }
+  let probe: { timer: ReturnType<typeof setTimeout> | undefined; samples: number[] } = {
+    timer: undefined,
+    samples: [],
+  };
+  const hits = (input: string) => {
+    const r = directory.identify(input);
+    return r.ok ? r.result : undefined;
+  };
   const hooks: BenchHooks = {
-    ready: () => directory.isLoaded,
+    ready: () => directory.isLoaded && directory.typeaheadReady,
     stats: () => directory.stats,
     identifyBatch(inputs) {
       const t0 = performance.now();
       let found = 0;
-      for (const input of inputs) {
-        const r = directory.identify(input);
-        if (r.ok && r.result.candidates.length) found++;
-      }
+      for (const input of inputs) if (hits(input)?.candidates.length) found++;
       const ms = performance.now() - t0;
       if (found === 0 && inputs.length) throw new Error('bench: nothing matched — wrong sample?');
       return ms;
     },
+    identifyEach(inputs, batch) {
+      const times: number[] = [];
+      let found = 0;
+      let ambiguous = 0;
+      for (let i = 0; i < inputs.length; i += batch) {
+        const t0 = performance.now();
+        const results = inputs.slice(i, i + batch).map(hits);
+        times.push((performance.now() - t0) / batch);
+        for (const r of results) {
+          if (!r?.candidates.length) continue;
+          found++;
+          if (r.ambiguous) ambiguous++;
+        }
+      }
+      return { times, found, ambiguous };
+    },
     searchBatch(queries, kind) {
-      // 'fulltext' = reference subjects/tags/bodies only; 'typeahead' = everything, as the box does.
       const options = kind === 'fulltext' ? { kinds: ['reference' as const], limit: 20 } : { limit: 20 };
       const t0 = performance.now();
       for (const q of queries) directory.search(q, options);
       return performance.now() - t0;
+    },
+    searchEach(queries, kind, batch) {
+      // 'fulltext' = reference subjects/tags/bodies only; 'typeahead' = everything, as the box does.
+      const options = kind === 'fulltext' ? { kinds: ['reference' as const], limit: 20 } : { limit: 20 };
+      const times: number[] = [];
+      for (let i = 0; i < queries.length; i += batch) {
+        const t0 = performance.now();
+        for (const q of queries.slice(i, i + batch)) directory.search(q, options);
+        times.push((performance.now() - t0) / batch);
+      }
+      return times;
     },
     async remoteLookup(q) {
       const t0 = performance.now();
       await api.invoke('lookup.remote', q);
       return performance.now() - t0;
     },
-    sample(n) {
-      return directory.sample(n);
-    },
+    sample: (n) => directory.sample(n),
     heapMB() {
       const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
       return mem ? mem.usedJSHeapSize / 1048576 : undefined;
     },
-    ...extra,
+    isolated: () => globalThis.crossOriginIsolated === true,
+    readyAt: () => ({ ...readyAt }),
+    takeLongTasks() {
+      const out = { count: longTasks.length, longestMs: Math.round(Math.max(0, ...longTasks)) };
+      longTasks = [];
+      return out;
+    },
+    startProbe(input, everyMs) {
+      probe = { timer: undefined, samples: [] };
+      const tick = () => {
+        const due = performance.now();
+        // A zero-delay task waits behind whatever holds the main thread: that wait is what a typist feels.
+        probe.timer = setTimeout(() => {
+          hits(input);
+          probe.samples.push(performance.now() - due);
+          probe.timer = setTimeout(tick, everyMs);
+        }, 0);
+      };
+      tick();
+    },
+    stopProbe() {
+      clearTimeout(probe.timer);
+      return probe.samples;
+    },
+    async writeFloor() {
+      const [sites, profiles, references] = await Promise.all([
+        db.siteChunks.toArray(),
+        db.siteProfiles.toArray(),
+        db.referenceChunks.toArray(),
+      ]);
+      const scratch = new CallsignDb('callsign-bench-write-floor');
+      await scratch.open();
+      const t0 = performance.now();
+      // Page-sized transactions, as the sync writes them.
+      for (let i = 0; i < profiles.length; i += 500) await scratch.siteProfiles.bulkPut(profiles.slice(i, i + 500));
+      await scratch.siteChunks.bulkPut(sites);
+      await scratch.referenceChunks.bulkPut(references);
+      const ms = performance.now() - t0;
+      await scratch.delete();
+      return ms;
+    },
+    profilesToChange(n) {
+      const out: unknown[] = [];
+      for (const id of directory.sample(n * 2).emails.slice(0, n)) {
+        const r = hits(id);
+        const profileId = r?.candidates[0]?.profileId;
+        const profile = profileId && directory.profile(profileId);
+        if (profile) out.push(profile);
+      }
+      return out;
+    },
+    async syncUntilFound(input) {
+      const t0 = performance.now();
+      if (!extra.syncNow) throw new Error('bench: no syncNow hook');
+      for (let tries = 0; tries < 20; tries++) {
+        await extra.syncNow();
+        if (hits(input)?.candidates.length) return performance.now() - t0;
+      }
+      throw new Error('bench: the changed record never showed up');
+    },
   };
+  Object.assign(hooks, extra);
   (window as unknown as { __callsignBench: BenchHooks }).__callsignBench = hooks;
 }

@@ -9,7 +9,9 @@
  * workflows, hash-chained per device, kept after upload with `uploadState` so the device chain can
  * be verified; `chain` holds this device's id and the hash of its last record), and the vault's
  * credential accounts (`credentials`, keyed by id, indexed by site: metadata and lease state only —
- * name, username, kind, resources, who holds it until when — so the Credentials tab reads offline).
+ * name, username, kind, resources, who holds it until when — so the Credentials tab reads offline),
+ * and `indexSnapshots`: the caller index's phone keys as of a `syncSeq`, one row rebuilt after each
+ * sync so a restart answers exact lookups without parsing 100k numbers (callerIndexSnapshot.ts).
  * How long: until the server tombstones a record (sync deletes it) or the app wipes the cache.
  * Never stored here: tokens, passwords, SMS codes, lease secrets — main keeps those, the renderer
  * never sees them.
@@ -19,6 +21,7 @@ import type { ClientProfile, Reference, Site } from '../../shared/domain/index.j
 import type { ApprovalRecord, SitePolicyRecord } from '../../shared/api/approvals.js';
 import type { CredentialMeta } from '../../shared/api/credentials.js';
 import type { SiteProfilesRow } from './profileBundles.js';
+import type { IndexSnapshotRow } from './callerIndexSnapshot.js';
 import { toChunks, type ChunkRow } from './recordChunks.js';
 
 export interface MetaRow {
@@ -76,6 +79,8 @@ export class CallsignDb extends Dexie {
   chain!: EntityTable<ChainRow, 'key'>;
   /** Vault credential metadata (never a secret: CredentialMeta has no password field). */
   credentials!: EntityTable<CredentialMeta, 'id'>;
+  /** The caller index's persisted phone keys (callerIndexSnapshot.ts); derived data, rebuilt after each sync. */
+  indexSnapshots!: EntityTable<IndexSnapshotRow, 'key'>;
 
   constructor(name = 'callsign-cache', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -110,6 +115,8 @@ export class CallsignDb extends Dexie {
       });
     // v5: the vault's credential metadata (sync kind `credential`).
     this.version(5).stores({ credentials: 'id, siteId' });
+    // v6: the caller index's phone keys for a warm start (callerIndexSnapshot.ts).
+    this.version(6).stores({ indexSnapshots: 'key' });
   }
 }
 

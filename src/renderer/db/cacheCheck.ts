@@ -8,12 +8,17 @@
  * `meta.syncSeq` to 0 in the same transaction, so the next sync fetches every record again and the
  * dropped ones come back from the server: the cache never serves a bad record and never loses one.
  * Site policies are not checked here: they are read one site at a time, when a site is opened.
+ *
+ * Checking 100k records takes most of a second, so the load reads the rows (`readDirectoryRows`),
+ * serves exact lookups from them at once and checks them afterwards in time slices
+ * (`checkDirectoryRows`), never blocking first paint (DirectoryIndexStore).
  */
 import type { z } from 'zod';
 import { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import type { CallsignDb } from './CallsignDb.js';
 import type { SiteProfilesRow } from './profileBundles.js';
 import { bucketOf, type ChunkRow } from './recordChunks.js';
+import { createTimeSlicer, type TimeSlicer } from '../scheduling/timeSlice.js';
 
 export interface CacheDamage {
   kind: 'site' | 'profile' | 'reference';
@@ -63,23 +68,44 @@ function keepValid<T>(
   return { kept, changed: kept.length !== records.length };
 }
 
-export async function readCheckedDirectory(db: CallsignDb): Promise<CheckedDirectory> {
+/** The directory rows as stored, unchecked. */
+export interface DirectoryRows {
+  siteRows: Array<ChunkRow<Site>>;
+  profileRows: SiteProfilesRow[];
+  referenceRows: Array<ChunkRow<Reference>>;
+}
+
+export async function readDirectoryRows(db: CallsignDb): Promise<DirectoryRows> {
   const [siteRows, profileRows, referenceRows] = await Promise.all([
     db.siteChunks.toArray(),
     db.siteProfiles.toArray(),
     db.referenceChunks.toArray(),
   ]);
+  return { siteRows, profileRows, referenceRows };
+}
+
+export async function readCheckedDirectory(db: CallsignDb): Promise<CheckedDirectory> {
+  return checkDirectoryRows(db, await readDirectoryRows(db));
+}
+
+/** Checks rows read by `readDirectoryRows`, yielding between rows when `slicer` says so; repairs the cache. */
+export async function checkDirectoryRows(
+  db: CallsignDb,
+  { siteRows, profileRows, referenceRows }: DirectoryRows,
+  slicer: TimeSlicer = createTimeSlicer(),
+): Promise<CheckedDirectory> {
   const damage: CacheDamage[] = [];
   const fixes: Array<() => Promise<unknown>> = [];
 
-  const chunks = <T extends { id: string }>(
+  const chunks = async <T extends { id: string }>(
     kind: 'site' | 'reference',
     schema: z.ZodType<T>,
     rows: Array<ChunkRow<T>>,
     table: CallsignDb['siteChunks'] | CallsignDb['referenceChunks'],
-  ): T[] => {
+  ): Promise<T[]> => {
     const all: T[] = [];
     for (const row of rows) {
+      if (slicer.due()) await slicer.pause();
       const { kept, changed } = keepValid(kind, schema, row.records, damage, (r) => bucketOf(r.id) === row.bucket);
       all.push(...kept);
       if (changed)
@@ -87,11 +113,12 @@ export async function readCheckedDirectory(db: CallsignDb): Promise<CheckedDirec
     }
     return all;
   };
-  const sites = chunks('site', Site as z.ZodType<Site>, siteRows, db.siteChunks);
-  const references = chunks('reference', Reference as z.ZodType<Reference>, referenceRows, db.referenceChunks);
+  const sites = await chunks('site', Site as z.ZodType<Site>, siteRows, db.siteChunks);
+  const references = await chunks('reference', Reference as z.ZodType<Reference>, referenceRows, db.referenceChunks);
 
   const profiles: ClientProfile[] = [];
-  for (const row of profileRows as SiteProfilesRow[]) {
+  for (const row of profileRows) {
+    if (slicer.due()) await slicer.pause();
     const { kept, changed } = keepValid(
       'profile',
       ClientProfile as z.ZodType<ClientProfile>,

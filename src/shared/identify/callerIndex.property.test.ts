@@ -89,6 +89,12 @@ describe('caller index properties', () => {
 
         expect(snapshot(live)).toEqual(snapshot(sitesFirst));
         expect(snapshot(profilesFirst)).toEqual(snapshot(sitesFirst));
+
+        // A warm start: the same records indexed from the live index's persisted phone keys.
+        const restored = createCallerIndex(live.phoneKeys());
+        sites.forEach((s) => restored.upsertSite(s));
+        profiles.forEach((p) => restored.upsertProfile(p));
+        expect(snapshot(restored)).toEqual(snapshot(sitesFirst));
       }),
       { numRuns: 500 },
     );

@@ -156,3 +156,39 @@ describe('caller index: housekeeping', () => {
     expect(index.candidatesForPhone('+12065550101')).toEqual([]);
   });
 });
+
+describe('caller index: restored phone keys', () => {
+  it('indexes records with the keys it is given instead of parsing their numbers, once per record', () => {
+    // A key no parsing could produce from this record proves the snapshot path is taken.
+    const keys = {
+      siteIds: ['s1'],
+      siteKeys: ['+15550000001'],
+      profileIds: ['p1'],
+      profileKeys: ['+15550000002 +15550000003'],
+    };
+    const index = createCallerIndex(keys);
+    index.upsertSite(site('s1', { mainPhones: ['(206) 555-0100'] }));
+    index.upsertProfile(profile('p1', 's1', { phones: [phone('206.555.0101')] }));
+    expect(index.candidatesForPhone('+15550000001')).toHaveLength(1);
+    expect(index.candidatesForPhone('+15550000003')).toEqual([
+      { siteId: 's1', profileId: 'p1', matched: 'profile_phone', confidence: 3, value: '+15550000003' },
+    ]);
+    expect(index.candidatesForPhone('+12065550101')).toEqual([]);
+    // A later version of the record is parsed: restored keys stand only for the record they came from.
+    index.upsertProfile(profile('p1', 's1', { phones: [phone('206.555.0101')] }));
+    expect(index.candidatesForPhone('+12065550101')).toHaveLength(1);
+    expect(index.candidatesForPhone('+15550000003')).toEqual([]);
+  });
+
+  it('exports every record, including ones without a phone', () => {
+    const index = createCallerIndex();
+    index.upsertSite(site('s1', { mainPhones: ['(206) 555-0100'] }));
+    index.upsertProfile(profile('p1', 's1', { email: 'dana@acme.com' }));
+    expect(index.phoneKeys()).toEqual({
+      siteIds: ['s1'],
+      siteKeys: ['+12065550100'],
+      profileIds: ['p1'],
+      profileKeys: [''],
+    });
+  });
+});

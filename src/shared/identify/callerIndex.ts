@@ -14,7 +14,7 @@ import { phoneMatchKey } from '../phone/phoneMatchKey.js';
 import { normalizeEmail } from './parseEmail.js';
 import { Postings } from './postings.js';
 import { isPublicDomain } from './publicDomains.js';
-import type { Candidate, CallerIndex, IndexProfile, IndexSite } from './types.js';
+import type { Candidate, CallerIndex, IndexProfile, IndexSite, PhoneKeys } from './types.js';
 
 interface SiteEntry {
   site: IndexSite;
@@ -41,7 +41,16 @@ function siteDomain(site: IndexSite): string | undefined {
   return domain && !isPublicDomain(domain) ? domain : undefined;
 }
 
+/** ids[i] → keys[i] split back into lists; an id is used once (a later upsert of it parses again). */
+function unpack(ids: readonly string[], keys: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < ids.length; i++) out.set(ids[i]!, keys[i] ? keys[i]!.split(' ') : []);
+  return out;
+}
+
 class MemoryCallerIndex implements CallerIndex {
+  private readonly precomputedSites: Map<string, string[]>;
+  private readonly precomputedProfiles: Map<string, string[]>;
   private readonly sites = new Map<string, SiteEntry>();
   private readonly profiles = new Map<string, ProfileEntry>();
   private readonly profilePhones = new Postings();
@@ -54,11 +63,20 @@ class MemoryCallerIndex implements CallerIndex {
   /** `countries`, sorted; dropped whenever siteCountries changes. */
   private countryOrder: string[] | undefined;
 
+  constructor(precomputed?: PhoneKeys) {
+    this.precomputedSites = precomputed ? unpack(precomputed.siteIds, precomputed.siteKeys) : new Map();
+    this.precomputedProfiles = precomputed ? unpack(precomputed.profileIds, precomputed.profileKeys) : new Map();
+  }
+
   upsertSite(site: IndexSite): void {
     const before = this.sites.get(site.id);
     if (before) this.unindexSite(before);
-    const phones: string[] = [];
-    for (const number of site.mainPhones) pushKey(phones, phoneMatchKey(number, site.country));
+    let phones = this.precomputedSites.get(site.id);
+    if (phones) this.precomputedSites.delete(site.id);
+    else {
+      phones = [];
+      for (const number of site.mainPhones) pushKey(phones, phoneMatchKey(number, site.country));
+    }
     const entry: SiteEntry = { site, phones, domain: siteDomain(site) };
     this.sites.set(site.id, entry);
     for (const key of entry.phones) this.sitePhones.add(key, site.id);
@@ -92,6 +110,8 @@ class MemoryCallerIndex implements CallerIndex {
   clear(): void {
     for (const map of [this.sites, this.profiles, this.usesSiteCountry, this.siteCountries]) map.clear();
     this.countryOrder = undefined;
+    this.precomputedSites.clear();
+    this.precomputedProfiles.clear();
     for (const postings of [this.profilePhones, this.sitePhones, this.profileEmails, this.siteDomains])
       postings.clear();
   }
@@ -159,14 +179,30 @@ class MemoryCallerIndex implements CallerIndex {
     };
   }
 
+  phoneKeys(): PhoneKeys {
+    const out: PhoneKeys = { siteIds: [], siteKeys: [], profileIds: [], profileKeys: [] };
+    for (const [id, e] of this.sites) {
+      out.siteIds.push(id);
+      out.siteKeys.push(e.phones.join(' '));
+    }
+    for (const [id, e] of this.profiles) {
+      out.profileIds.push(id);
+      out.profileKeys.push(e.phones.join(' '));
+    }
+    return out;
+  }
+
   private indexProfile(profile: IndexProfile): void {
     const siteCountry = this.sites.get(profile.siteId)?.site.country;
     let dependsOnSite = false;
-    const phones: string[] = [];
+    // Keys restored from a snapshot stand for this exact record (a re-key after a site change parses).
+    const restored = this.precomputedProfiles.get(profile.id);
+    if (restored) this.precomputedProfiles.delete(profile.id);
+    const phones: string[] = restored ?? [];
     for (const phone of profile.phones) {
       // Only a national number without a country of its own is read with the site's country.
       if (!phone.country && !phone.number.trimStart().startsWith('+')) dependsOnSite = true;
-      pushKey(phones, phoneMatchKey(phone.number, phone.country ?? siteCountry));
+      if (!restored) pushKey(phones, phoneMatchKey(phone.number, phone.country ?? siteCountry));
     }
     const entry: ProfileEntry = { profile, phones, email: profile.email ? normalizeEmail(profile.email) : undefined };
     this.profiles.set(profile.id, entry);
@@ -208,7 +244,10 @@ class MemoryCallerIndex implements CallerIndex {
   }
 }
 
-/** An empty caller index; fill it with upsertSite/upsertProfile as the directory loads and syncs. */
-export function createCallerIndex(): CallerIndex {
-  return new MemoryCallerIndex();
+/**
+ * An empty caller index; fill it with upsertSite/upsertProfile as the directory loads and syncs.
+ * `precomputed` (from `phoneKeys()` of an index over exactly the same records) skips phone parsing.
+ */
+export function createCallerIndex(precomputed?: PhoneKeys): CallerIndex {
+  return new MemoryCallerIndex(precomputed);
 }

@@ -85,4 +85,20 @@ export interface CallerIndex {
   readonly countries: readonly string[];
   /** `phones`: indexed (number, record) pairs, profile phones and site main numbers together. */
   readonly stats: { sites: number; profiles: number; phones: number };
+  /** The phone match keys of every record, for a persisted snapshot (see `PhoneKeys`). */
+  phoneKeys(): PhoneKeys;
+}
+
+/**
+ * The phone match keys (E.164) each record produced, packed as parallel arrays (ids[i] → keys[i], the
+ * record's keys joined by a space; E.164 has none). Parsing phones is nearly all of the cost of
+ * building the index, so a client persists these after a sync and passes them back to
+ * `createCallerIndex` at start: the records are then indexed without parsing a single number.
+ * They are only valid for exactly the records they were taken from (the caller checks that).
+ */
+export interface PhoneKeys {
+  siteIds: string[];
+  siteKeys: string[];
+  profileIds: string[];
+  profileKeys: string[];
 }

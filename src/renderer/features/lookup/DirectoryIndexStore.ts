@@ -3,29 +3,58 @@
  * built from the cache at start and kept in step with every applied sync page. Lookups are Map
  * reads, so a result shows on the next frame even with 100k profiles. It also holds the type-ahead
  * index (sites, people, references; `shared/search`), fed by the same load and sync pages. Memory
- * only; nothing here is persisted (the cache in `db/` is the source).
+ * only, except the caller index's phone keys (db/callerIndexSnapshot.ts), persisted after each load
+ * and sync so the next start skips phone parsing.
+ *
+ * The load runs in stages, all in time slices so first paint and typing never wait (issue 12):
+ *   1. exact: rows read unchecked, caller index restored from the snapshot (or built) → `isLoaded`:
+ *      numbers and emails answer; a lookup typed earlier is answered now (the version bumps);
+ *   2. check: every record checked against its schema (cacheCheck.ts); damaged ones are dropped and
+ *      the exact index rebuilt without them (rare);
+ *   3. names: the type-ahead index → `typeaheadReady`; then `whenLoaded` settles and sync may apply.
  */
-import type { ClientProfile, Site } from '../../../shared/domain/index.js';
+import type { ClientProfile, Reference, Site } from '../../../shared/domain/index.js';
 import {
   createDirectorySearch,
   type DirectorySearch,
   type SearchHit,
   type SearchOptions,
 } from '../../../shared/search/index.js';
-import type { CallerIndex, IdentifyOutcome } from '../../../shared/identify/types.js';
+import type { CallerIndex, IdentifyOutcome, PhoneKeys } from '../../../shared/identify/types.js';
 import { identifyNumbersInText, type IdentifyOptions, type NumberInText } from '../../../shared/identify/index.js';
-import type { CallsignDb } from '../../db/CallsignDb.js';
-import { readCheckedDirectory, type CacheDamage } from '../../db/cacheCheck.js';
+import { readSyncMeta, type CallsignDb } from '../../db/CallsignDb.js';
+import { checkDirectoryRows, readDirectoryRows, type CacheDamage } from '../../db/cacheCheck.js';
 import type { AppliedChanges } from '../../db/applySyncPage.js';
+import { readIndexSnapshot, writeIndexSnapshot } from '../../db/callerIndexSnapshot.js';
 import { phoneMatchKey } from '../../../shared/phone/phoneMatchKey.js';
+import { createTimeSlicer, forEachSliced, type TimeSlicer } from '../../scheduling/timeSlice.js';
+
+/** Where the load is: `done` of `total` records through the current stage. */
+export interface LoadProgress {
+  stage: 'reading' | 'exact' | 'names' | 'done';
+  done: number;
+  total: number;
+}
 
 export interface IndexEngine {
-  createIndex(): CallerIndex;
+  /** `precomputed`: phone keys from a snapshot of exactly the records about to be upserted. */
+  createIndex(precomputed?: PhoneKeys): CallerIndex;
   identify(index: CallerIndex, input: string, options?: IdentifyOptions): IdentifyOutcome;
   /** Every number in free text (default: the shared `identifyNumbersInText`). */
   identifyText?(index: CallerIndex, text: string, options?: IdentifyOptions): NumberInText[];
   /** The type-ahead index (default: `createDirectorySearch`). */
   createSearch?(): DirectorySearch;
+}
+
+/** Each notification re-renders every directory subscriber: a few dozen over a 100k load. */
+const PROGRESS_EVERY = 5000;
+
+function measure(name: string, start: number, end: number) {
+  try {
+    performance.measure(name, { start, end });
+  } catch (err) {
+    console.warn('Callsign: user timing unavailable (diagnostics only)', err);
+  }
 }
 
 export class DirectoryIndexStore {
@@ -36,7 +65,10 @@ export class DirectoryIndexStore {
   private readonly listeners = new Set<() => void>();
   private version = 0;
   private loaded = false;
+  private namesReady = false;
+  private progress: LoadProgress = { stage: 'reading', done: 0, total: 0 };
   private failed = false;
+  private db: CallsignDb | undefined;
   private repairs: CacheDamage[] = [];
   private markLoaded!: () => void;
   private markFailed!: (err: unknown) => void;
@@ -46,43 +78,118 @@ export class DirectoryIndexStore {
     this.markFailed = reject;
   });
 
-  constructor(private readonly engine: IndexEngine) {
+  /** `newSlicer`: how long each slice of loading and applying runs before yielding (tests hold it). */
+  constructor(
+    private readonly engine: IndexEngine,
+    private readonly newSlicer: () => TimeSlicer = createTimeSlicer,
+  ) {
     this.index = engine.createIndex();
     this.typeahead = this.newSearch();
   }
 
-  /** Builds the index from the cache (sites first, then profiles). */
+  /** Builds the indexes from the cache in stages (see the header); settles `whenLoaded` at the end. */
   async load(db: CallsignDb): Promise<void> {
-    const { sites, profiles, references, damage } = await readCheckedDirectory(db).catch((err: unknown) => {
+    this.db = db;
+    try {
+      const rows = await readDirectoryRows(db);
+      const { syncSeq } = await readSyncMeta(db);
+      const snapshot = await readIndexSnapshot(db, syncSeq);
+      const t0 = performance.now();
+      const sites = rows.siteRows.flatMap((r) => r.records);
+      const profiles = rows.profileRows.flatMap((r) => r.profiles);
+      await this.fillExact(sites, profiles, snapshot);
+      this.loaded = true;
+      this.changed(); // a lookup typed while loading is answered now
+      measure('directory.exact', t0, performance.now());
+
+      const checked = await checkDirectoryRows(db, rows, this.newSlicer());
+      this.repairs = checked.damage;
+      if (checked.damage.length) {
+        console.warn(
+          `Callsign: ${checked.damage.length} damaged record(s) dropped from the offline directory; the next sync downloads the directory again`,
+          checked.damage,
+        );
+        await this.fillExact(checked.sites, checked.profiles, undefined);
+      } else if (!snapshot) await this.persistKeys();
+
+      const t1 = performance.now();
+      await this.fillNames(checked.references);
+      measure('directory.names', t1, performance.now());
+      this.namesReady = true;
+      this.progress = { stage: 'done', done: this.profiles.size, total: this.profiles.size };
+      this.markLoaded();
+      this.changed();
+    } catch (err) {
       this.failed = true;
       this.markFailed(err);
       this.changed(); // the shell shows what no longer works (DirectoryLoadNotice)
       throw err;
-    });
-    this.index = this.engine.createIndex();
-    this.typeahead = this.newSearch();
-    this.sites.clear();
-    this.profiles.clear();
-    for (const s of sites) this.putSite(s);
-    for (const p of profiles) this.putProfile(p);
-    for (const r of references) this.typeahead.upsertReference(r);
-    this.repairs = damage;
-    if (damage.length)
-      console.warn(
-        `Callsign: ${damage.length} damaged record(s) dropped from the offline directory; the next sync downloads the directory again`,
-        damage,
-      );
-    this.loaded = true;
-    this.markLoaded();
-    this.changed();
+    }
   }
 
-  /** Applies the net effect of a sync page (already written to the cache). */
-  apply(
+  /** Stage 1: records by id and the exact-match index, from the snapshot's keys when it has them. */
+  private async fillExact(sites: Site[], profiles: ClientProfile[], keys: PhoneKeys | undefined) {
+    this.index = this.engine.createIndex(keys);
+    this.sites.clear();
+    this.profiles.clear();
+    const total = sites.length + profiles.length;
+    let done = 0;
+    const slicer = this.newSlicer();
+    let unreadable = 0;
+    const step = (put: () => void) => {
+      // Records are not checked yet (stage 2 does it): one that cannot be indexed is skipped here and
+      // reported, dropped and downloaded again by the check.
+      try {
+        put();
+      } catch {
+        unreadable++;
+      }
+      if (++done % PROGRESS_EVERY === 0) this.setProgress({ stage: 'exact', done, total });
+    };
+    await forEachSliced(sites, (s) => step(() => this.putExactSite(s)), slicer);
+    await forEachSliced(profiles, (p) => step(() => this.putExactProfile(p)), slicer);
+    if (unreadable)
+      console.warn(`Callsign: ${unreadable} cached record(s) could not be indexed; the cache check repairs them`);
+  }
+
+  /** Stage 3: the type-ahead index over the records as they are now (sync waits for this stage). */
+  private async fillNames(references: readonly Reference[]) {
+    this.typeahead = this.newSearch();
+    const total = this.sites.size + this.profiles.size + references.length;
+    let done = 0;
+    const slicer = this.newSlicer();
+    const tick = () => {
+      if (++done % PROGRESS_EVERY === 0) this.setProgress({ stage: 'names', done, total });
+    };
+    await forEachSliced(this.sites.values(), (s) => (this.typeahead.upsertSite(s), tick()), slicer);
+    await forEachSliced(this.profiles.values(), (p) => (this.typeahead.upsertProfile(p), tick()), slicer);
+    await forEachSliced(references, (r) => (this.typeahead.upsertReference(r), tick()), slicer);
+  }
+
+  /**
+   * Persists the caller index's phone keys for the next start. Call when the index holds exactly
+   * the cache (after a load or a whole sync run). A failure only costs the next start its speed.
+   */
+  async persistKeys(): Promise<void> {
+    if (!this.db) return;
+    try {
+      await writeIndexSnapshot(this.db, this.index.phoneKeys());
+    } catch (err) {
+      console.warn('Callsign: could not save the caller index for the next start; it will be rebuilt then', err);
+    }
+  }
+
+  /**
+   * Applies the net effect of a sync page (already written to the cache), in time slices: a page of
+   * 5,000 profiles is ~200 ms of indexing, which would otherwise freeze typing mid-sync. Lookups
+   * between slices see the page partly applied, as they would see the next page not yet applied.
+   */
+  async apply(
     changes: Pick<AppliedChanges, 'sites' | 'profiles'> & Partial<Pick<AppliedChanges, 'references' | 'policies'>>,
-  ): void {
-    for (const s of changes.sites.put) this.putSite(s);
-    for (const p of changes.profiles.put) this.putProfile(p);
+  ): Promise<void> {
+    const slicer = this.newSlicer();
+    await forEachSliced(changes.sites.put, (s) => this.putSite(s), slicer);
+    await forEachSliced(changes.profiles.put, (p) => this.putProfile(p), slicer);
     for (const id of changes.profiles.deleted) {
       this.profiles.delete(id);
       this.index.removeProfile(id);
@@ -93,7 +200,7 @@ export class DirectoryIndexStore {
       this.index.removeSite(id);
       this.typeahead.removeSite(id);
     }
-    for (const r of changes.references?.put ?? []) this.typeahead.upsertReference(r);
+    await forEachSliced(changes.references?.put ?? [], (r) => this.typeahead.upsertReference(r), slicer);
     for (const id of changes.references?.deleted ?? []) this.typeahead.removeReference(id);
     const n = (x: { put: unknown[]; deleted: unknown[] } | undefined) => (x ? x.put.length + x.deleted.length : 0);
     // References and policies bump the version too: site views re-read them from the cache.
@@ -137,7 +244,7 @@ export class DirectoryIndexStore {
   }
 
   /** A deterministic spread of real phones, emails, domains and names (benchmarks, diagnostics). */
-  sample(n: number): { phones: string[]; emails: string[]; domains: string[]; names: string[] } {
+  sample(n: number): { phones: string[]; emails: string[]; domains: string[]; names: string[]; shared: string[] } {
     const profiles = [...this.profiles.values()];
     const sites = [...this.sites.values()];
     const step = Math.max(1, Math.floor(profiles.length / Math.max(1, n)));
@@ -156,11 +263,30 @@ export class DirectoryIndexStore {
       .filter((s) => s.emailDomain)
       .map((s) => `someone@${s.emailDomain}`)
       .slice(0, n);
-    return { phones, emails, domains, names };
+    // Numbers that reach more than one site (a shared switchboard): the ambiguous answers.
+    const shared: string[] = [];
+    for (const s of sites) {
+      if (shared.length >= n) break;
+      for (const number of s.mainPhones) {
+        const key = phoneMatchKey(number, s.country);
+        if (key && new Set(this.index.candidatesForPhone(key).map((c) => c.siteId)).size > 1) shared.push(key);
+      }
+    }
+    return { phones, emails, domains, names, shared };
   }
 
+  /** Exact lookups (numbers, emails, domains) answer. */
   get isLoaded(): boolean {
     return this.loaded;
+  }
+
+  /** The type-ahead (names) index is built; before that, only exact lookups answer. */
+  get typeaheadReady(): boolean {
+    return this.namesReady;
+  }
+
+  get loadProgress(): LoadProgress {
+    return this.progress;
   }
 
   /** Records found damaged in the cache at load, dropped and fetched again by the next sync (cacheCheck.ts). */
@@ -186,15 +312,29 @@ export class DirectoryIndexStore {
   getVersion = (): number => this.version;
 
   private putSite(s: Site) {
-    this.sites.set(s.id, s);
-    this.index.upsertSite(s);
+    this.putExactSite(s);
     this.typeahead.upsertSite(s);
   }
 
   private putProfile(p: ClientProfile) {
+    this.putExactProfile(p);
+    this.typeahead.upsertProfile(p);
+  }
+
+  private putExactSite(s: Site) {
+    this.sites.set(s.id, s);
+    this.index.upsertSite(s);
+  }
+
+  private putExactProfile(p: ClientProfile) {
     this.profiles.set(p.id, p);
     this.index.upsertProfile(p);
-    this.typeahead.upsertProfile(p);
+  }
+
+  /** Progress is shown by lookups waiting for the index (notified every PROGRESS_EVERY records). */
+  private setProgress(p: LoadProgress) {
+    this.progress = p;
+    this.changed();
   }
 
   private newSearch(): DirectorySearch {

@@ -7,6 +7,7 @@ import { inputFromSearchParams } from './lookupInput.js';
 import { LookupEmptyState } from './LookupEmptyState.js';
 import { LookupResults } from './LookupResults.js';
 import { LookupTextResults } from './LookupTextResults.js';
+import { NamesLoadingNotice } from './NamesLoadingNotice.js';
 import { useLookup } from './useLookup.js';
 
 /**
@@ -28,6 +29,7 @@ export function LookupPage() {
   return (
     <Box sx={{ maxWidth: 960, mx: 'auto' }}>
       <FirstSyncProgress />
+      <NamesLoadingNotice />
       {numbers && numbers.length > 0 ? (
         <LookupTextResults numbers={numbers} technicianFirstName={firstName} />
       ) : result ? (

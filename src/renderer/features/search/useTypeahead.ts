@@ -30,7 +30,8 @@ export function useTypeahead(input: string): Typeahead {
     filter: 'all',
     index: 0,
   });
-  const active = shouldShowTypeahead(input) && directory.isLoaded;
+  // Until the names index is built, the lookup hint says so (useLookupHint) instead of showing no results.
+  const active = shouldShowTypeahead(input) && directory.typeaheadReady;
   const hits = useMemo(
     () =>
       active

@@ -82,10 +82,97 @@ describe('syncDirectory', () => {
     const api = fakeApi(10);
     await syncDirectory({ api, db, directory: { apply: () => {}, ...placed } });
     api.invoke.mockRejectedValueOnce(new AppError('server_unreachable', 'down'));
-    await expect(syncDirectory({ api, db, directory: { apply: () => {}, ...placed } })).rejects.toMatchObject({
+    const noRetry = { retryDelaysMs: [] };
+    await expect(
+      syncDirectory({ api, db, directory: { apply: () => {}, ...placed }, ...noRetry }),
+    ).rejects.toMatchObject({
       code: 'server_unreachable',
     });
     expect((await readSyncMeta(db)).syncSeq).toBe(10);
     expect((await allSites(db)).length).toBe(10);
+  });
+
+  it('waits and pulls again from its checkpoint when the server drops away mid-sync', async () => {
+    const api = fakeApi(12_000);
+    const down = new AppError('server_unreachable', 'down');
+    let calls = 0;
+    const real = api.invoke.getMockImplementation()!;
+    // The second and third requests (the page after seq 5000) fail: the server is gone for a while.
+    api.invoke.mockImplementation(async (c, q) => (++calls === 2 || calls === 3 ? Promise.reject(down) : real(c, q)));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const sleep = vi.fn(async () => {});
+    const progress: SyncProgress[] = [];
+    const r = await syncDirectory({
+      api,
+      db,
+      directory: { apply: () => {}, ...placed },
+      onProgress: (p) => progress.push(p),
+      sleep,
+      retryDelaysMs: [10, 20, 40],
+    });
+    warn.mockRestore();
+    expect(r.written).toBe(12_000);
+    expect(api.invoke.mock.calls.map(([, q]) => q.since)).toEqual([0, 5000, 5000, 5000, 10000]);
+    expect(sleep.mock.calls).toEqual([[10], [20]]);
+    expect(progress.some((p) => p.waiting)).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ waiting: false, written: 12_000, total: 12_000 });
+    expect((await allSites(db)).length).toBe(12_000);
+  });
+
+  it('gives up after the last retry with the cursor at the last applied page', async () => {
+    const api = fakeApi(12_000);
+    const real = api.invoke.getMockImplementation()!;
+    api.invoke.mockImplementation(async (c, q) =>
+      q.since >= 5000 ? Promise.reject(new AppError('server_unreachable', 'down')) : real(c, q),
+    );
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await expect(
+      syncDirectory({ api, db, directory: { apply: () => {}, ...placed }, sleep: async () => {}, retryDelaysMs: [1] }),
+    ).rejects.toMatchObject({ code: 'server_unreachable' });
+    warn.mockRestore();
+    expect((await readSyncMeta(db)).syncSeq).toBe(5000);
+  });
+
+  it('resumes an interrupted first sync from its checkpoint after a restart, still as the first sync', async () => {
+    const api = fakeApi(12_000);
+    const real = api.invoke.getMockImplementation()!;
+    api.invoke.mockImplementationOnce(real).mockRejectedValueOnce(new AppError('server_unreachable', 'down'));
+    await expect(
+      syncDirectory({ api, db, directory: { apply: () => {}, ...placed }, retryDelaysMs: [] }),
+    ).rejects.toThrow();
+    expect(await readSyncMeta(db)).toMatchObject({ syncSeq: 5000, lastSyncAt: undefined });
+
+    db.close(); // the app restarts: a new connection to the same cache
+    db = new CallsignDb(db.name);
+    api.invoke.mockClear();
+    let clock = 1000;
+    const progress: SyncProgress[] = [];
+    const r = await syncDirectory({
+      api,
+      db,
+      directory: { apply: () => {}, ...placed },
+      onProgress: (p) => progress.push(p),
+      now: () => (clock += 500),
+    });
+    expect(api.invoke.mock.calls[0]![1].since).toBe(5000); // not from 0
+    expect(r.written).toBe(7000);
+    expect(progress.every((p) => p.firstSync && p.resumed)).toBe(true);
+    expect(progress.map((p) => [p.written, p.total])).toEqual([
+      [0, 0],
+      [5000, 7000],
+      [7000, 7000],
+    ]);
+    // 5,000 records in 0.5 s (one clock tick) with 2,000 left: about 0.2 s to go, then none.
+    expect(progress.map((p) => p.etaMs)).toEqual([undefined, 200, 0]);
+    expect((await allSites(db)).length).toBe(12_000);
+  });
+
+  it('persists the caller index keys after a run that changed something, not after an empty one', async () => {
+    const api = fakeApi(10);
+    const persistKeys = vi.fn(async () => {});
+    await syncDirectory({ api, db, directory: { apply: () => {}, persistKeys, ...placed } });
+    expect(persistKeys).toHaveBeenCalledTimes(1);
+    await syncDirectory({ api, db, directory: { apply: () => {}, persistKeys, ...placed } });
+    expect(persistKeys).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,0 +1,135 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Change, SyncPage } from '../../../shared/api/sync.js';
+import { createCallerIndex, identifyCaller } from '../../../shared/identify/index.js';
+import * as phoneKeys from '../../../shared/phone/phoneMatchKey.js';
+import { CallsignDb } from '../../db/CallsignDb.js';
+import { syncDirectory } from '../sync/syncDirectory.js';
+import { DirectoryIndexStore } from './DirectoryIndexStore.js';
+
+const N_SITES = 20;
+const N_PROFILES = 400;
+
+function serverChanges(): Change[] {
+  const rows = [
+    ...Array.from({ length: N_SITES }, (_, i) => ({
+      kind: 'site',
+      id: `s${i}`,
+      data: { id: `s${i}`, name: `Site ${i}`, companyName: `Co ${i}`, mainPhones: [], country: 'US' },
+    })),
+    ...Array.from({ length: N_PROFILES }, (_, i) => ({
+      kind: 'profile',
+      id: `p${i}`,
+      data: {
+        id: `p${i}`,
+        siteId: `s${i % N_SITES}`,
+        firstName: `Dana${i}`,
+        lastName: `Quill${i}`,
+        email: `p${i}@co.test`,
+        // National numbers, read with the site's country: the parse a warm start skips.
+        phones: [{ number: `(206) 555-${String(1000 + i).slice(-4)}`, type: 'office' }],
+      },
+    })),
+  ];
+  return rows.map((r, i) => ({ seq: i + 1, op: 'upsert', ...r }) as unknown as Change);
+}
+
+function fakeApi(changes: Change[]) {
+  const invoke = vi.fn(async (_c: 'sync.pull', { since, limit }: { since: number; limit: number }) => {
+    const rest = changes.filter((c) => c.seq > since);
+    const page = rest.slice(0, limit);
+    return {
+      seq: page.at(-1)?.seq ?? since,
+      more: rest.length > limit,
+      remaining: Math.max(0, rest.length - limit),
+      maxAgeSeconds: 3600,
+      changes: page,
+    } as SyncPage;
+  });
+  return { invoke } as unknown as Parameters<typeof syncDirectory>[0]['api'];
+}
+
+const newDirectory = () => new DirectoryIndexStore({ createIndex: createCallerIndex, identify: identifyCaller });
+const found = (d: DirectoryIndexStore, input: string) => {
+  const r = d.identify(input);
+  return r.ok ? r.result.candidates.map((c) => c.profileId ?? c.siteId) : r.error.code;
+};
+
+let db: CallsignDb;
+let k = 0;
+beforeEach(async () => {
+  db = new CallsignDb(`directory-store-${++k}`);
+  const directory = newDirectory();
+  await directory.load(db);
+  await syncDirectory({ api: fakeApi(serverChanges()), db, directory });
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await db.delete();
+});
+
+describe('warm start', () => {
+  it('persists the phone keys after a sync and restores the exact index from them without parsing a phone', async () => {
+    expect((await db.indexSnapshots.get('caller'))?.seq).toBe(N_SITES + N_PROFILES);
+    const parse = vi.spyOn(phoneKeys, 'phoneMatchKey');
+    const directory = newDirectory();
+    let parsedBeforeExact = -1;
+    directory.subscribe(() => {
+      if (directory.isLoaded && parsedBeforeExact < 0) parsedBeforeExact = parse.mock.calls.length;
+    });
+    await directory.load(db);
+    expect(found(directory, '+1 206 555 1007')).toEqual(['p7']);
+    // None of the 400 cached numbers went through the phone parser for the exact index (the
+    // type-ahead, built afterwards, reads digits its own way).
+    expect(parsedBeforeExact).toBe(0);
+  });
+
+  it('ignores a snapshot taken at another seq and builds the index the slow way, then persists it again', async () => {
+    const row = (await db.indexSnapshots.get('caller'))!;
+    // A snapshot left from before the last page: its keys name a number nobody has.
+    await db.indexSnapshots.put({
+      ...row,
+      seq: row.seq - 1,
+      keys: { ...row.keys, profileKeys: row.keys.profileKeys.map(() => '+12065550199') },
+    });
+    const directory = newDirectory();
+    await directory.load(db);
+    expect(found(directory, '+1 206 555 1007')).toEqual(['p7']);
+    expect(found(directory, '+1 206 555 0199')).toEqual([]);
+    expect((await db.indexSnapshots.get('caller'))?.seq).toBe(row.seq);
+  });
+
+  it('uses a snapshot taken at the same seq (so a tampered one shows: it is really read)', async () => {
+    const row = (await db.indexSnapshots.get('caller'))!;
+    const at = row.keys.profileIds.indexOf('p7');
+    await db.indexSnapshots.put({
+      ...row,
+      keys: { ...row.keys, profileKeys: row.keys.profileKeys.map((key, i) => (i === at ? '+12065550199' : key)) },
+    });
+    const directory = newDirectory();
+    await directory.load(db);
+    expect(found(directory, '+1 206 555 0199')).toEqual(['p7']);
+  });
+
+  it('answers exact lookups before the type-ahead index is ready, and says so through its flags', async () => {
+    const directory = newDirectory();
+    const seen: Array<{ exact: boolean; names: boolean; answer: unknown }> = [];
+    directory.subscribe(() =>
+      seen.push({
+        exact: directory.isLoaded,
+        names: directory.typeaheadReady,
+        answer: directory.isLoaded ? found(directory, 'p7@co.test') : undefined,
+      }),
+    );
+    expect(directory.isLoaded).toBe(false);
+    const loading = directory.load(db);
+    await loading;
+    // The first notice after exact-ready already answers an email typed during the load…
+    const firstExact = seen.find((s) => s.exact)!;
+    expect(firstExact).toEqual({ exact: true, names: false, answer: ['p7'] });
+    // …and names follow: the type-ahead finds people once typeaheadReady is set.
+    expect(seen.at(-1)).toMatchObject({ exact: true, names: true });
+    expect(directory.search('Quill7', { limit: 5 }).length).toBeGreaterThan(0);
+    expect(directory.loadProgress.stage).toBe('done');
+  });
+});
