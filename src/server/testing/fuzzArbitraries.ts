@@ -1,5 +1,5 @@
 /**
- * Test support for the route fuzzer (src/server/fuzz/routeFuzz.test.ts): fast-check arbitraries
+ * Test support for the route fuzzer (src/server/fuzz/routeFuzz.shard*.test.ts): fast-check arbitraries
  * built from a route's OpenAPI (JSON Schema) body and query schemas. Each generated request is one
  * of: a value shaped like the schema (often valid, so handlers run), the same with a field of the
  * wrong type, a huge or exotic-unicode string, prototype-pollution keys, arbitrary JSON, malformed
