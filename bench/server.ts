@@ -1,22 +1,30 @@
 /**
- * `npm run bench:server` — the reference server under load: autocannon with 100 connections for
- * 20 s each against `GET /v1/sync` (pages of 500 from random points of the change log) and
- * `GET /v1/lookup` (random phones in several formats), on a 100k-profile directory in SQLite.
- * Prints a table and writes bench/results/server.json. BENCH_PROFILES / BENCH_SECONDS shrink it.
+ * `npm run bench:server` — the reference server under load, on a 100k-profile directory in SQLite.
+ * The server runs in its own process; this process only generates load (autocannon), so the
+ * figures measure the server. Phases of BENCH_SECONDS (20) each:
+ * - sync: 100 connections each walking the change log from since=0 to the head in the desktop's
+ *   pages (limit 5000, `Accept-Encoding: br, gzip` as its client sends), round and round — a
+ *   hundred desktops doing their initial sync at once, starting with no brotli page built;
+ * - lookup: 100 connections of `GET /v1/lookup` (random phones in several formats);
+ * - mixed: both at once (100 syncing + 20 looking up).
+ * Also the bytes of one initial sync raw, brotli and gzip. Prints a table and writes
+ * bench/results/server.json with the load average and CPU count. BENCH_PROFILES shrinks it.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { openDatabase } from '../src/server/db/openDatabase.js';
 import { generateDirectory } from '../src/server/demo/generate.js';
 import { bulkLoadDirectory } from '../src/server/directory/bulkLoadDirectory.js';
 import { UserStore } from '../src/server/auth/UserStore.js';
 import { freePort, startTs, writeResult } from './support.js';
+import { load, rawGet, row, treeCpuSeconds } from './serverLoad.js';
 
 const profiles = Number(process.env.BENCH_PROFILES ?? 100_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = 100;
+const pageSize = 5000; // the desktop's SYNC_PAGE_SIZE
 const password = 'bench-Password-1';
 
 const dir = mkdtempSync(join(tmpdir(), 'callsign-bench-server-'));
@@ -50,51 +58,82 @@ try {
   ).json()) as { accessToken: string };
   const headers = { authorization: `Bearer ${login.accessToken}` };
   // Wait until the server's lookup index has caught up with the generated directory.
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 240; i++) {
     const r = await fetch(`${base}/v1/lookup?phone=${encodeURIComponent('+1 206 555 0101')}`, { headers });
     if (r.ok && ((await r.json()) as { candidates: unknown[] }).candidates.length) break;
     await new Promise((res) => setTimeout(res, 500));
   }
-  const maxSeq = profiles + profiles / 10 + profiles / 5;
+
+  // One initial sync as a desktop does it, recording each page's `since` and its bytes per coding.
+  const pages: string[] = [];
+  const syncBytes = { pages: 0, changes: 0, raw: 0, br: 0, gzip: 0 };
+  for (let since = 0, more = true; more;) {
+    const path = `/v1/sync?since=${since}&limit=${pageSize}`;
+    pages.push(path);
+    const raw = await rawGet(base + path, headers);
+    const page = JSON.parse(raw.bytes.toString()) as { seq: number; more: boolean; changes: unknown[] };
+    syncBytes.pages++;
+    syncBytes.changes += page.changes.length;
+    syncBytes.raw += raw.bytes.length;
+    const gzip = await rawGet(base + path, { ...headers, 'accept-encoding': 'gzip' });
+    if (gzip.status !== 200) throw new Error(`${path} (gzip): HTTP ${gzip.status}`);
+    syncBytes.gzip += gzip.bytes.length;
+    ({ seq: since, more } = page);
+  }
+  const desktop = { ...headers, 'accept-encoding': 'br, gzip' };
   const phones = directory.profiles
     .filter((p) => p.phones[0]?.number.startsWith('+'))
     .slice(0, 2000)
     .map((p) => p.phones[0]!.number);
+  const lookupPath = () => `/v1/lookup?phone=${encodeURIComponent(phones[Math.floor(Math.random() * phones.length)]!)}`;
 
-  const run = (name: string, path: () => string) =>
-    new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon(
-        {
-          url: base,
-          connections,
-          duration: seconds,
-          headers,
-          requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: path() }) }],
-        },
-        (err, result) => (err ? reject(err) : resolve(result)),
-      );
-      autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
-      void name;
-    });
-  const sync = await run('sync', () => `/v1/sync?since=${Math.floor(Math.random() * maxSeq * 0.95)}&limit=500`);
-  const lookup = await run(
-    'lookup',
-    () => `/v1/lookup?phone=${encodeURIComponent(phones[Math.floor(Math.random() * phones.length)]!)}`,
+  const measured = async <T>(run: () => Promise<T>): Promise<{ result: T; cpu: number }> => {
+    const before = treeCpuSeconds(server.child.pid!);
+    const result = await run();
+    return { result, cpu: treeCpuSeconds(server.child.pid!) - before };
+  };
+  const loadBefore = loadavg();
+  const sync = await measured(() => load(base, connections, seconds, desktop, { fixed: pages }));
+  const lookup = await measured(() => load(base, connections, seconds, headers, { random: lookupPath }));
+  const mixed = await measured(() =>
+    Promise.all([
+      load(base, connections, seconds, desktop, { fixed: pages }),
+      load(base, 20, seconds, headers, { random: lookupPath }),
+    ]),
   );
-
-  const row = (r: autocannon.Result) => ({
-    requests: r.requests.total,
-    rps: Math.round(r.requests.average),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    max: r.latency.max,
-    errors: r.errors,
-    non2xx: r.non2xx,
-    timeouts: r.timeouts,
+  // Brotli bytes only now: the sync phase starts with no brotli page built, as on a Monday morning.
+  for (const path of pages)
+    syncBytes.br += (await rawGet(base + path, { ...headers, 'accept-encoding': 'br' })).bytes.length;
+  // Server CPU of the mixed phase is shared out by request count.
+  const [mixedSync, mixedLookup] = mixed.result as [autocannon.Result, autocannon.Result];
+  const mixedTotal = mixedSync.requests.total + mixedLookup.requests.total;
+  const result = {
+    profiles,
+    connections,
+    seconds,
+    pageSize,
+    cpus: cpus().length,
+    loadAverage: { before: loadBefore.map((l) => +l.toFixed(2)), after: loadavg().map((l) => +l.toFixed(2)) },
+    syncBytes,
+    sync: row(sync.result, sync.cpu),
+    lookup: row(lookup.result, lookup.cpu),
+    mixed: {
+      sync: row(mixedSync, (mixed.cpu * mixedSync.requests.total) / mixedTotal),
+      lookup: row(mixedLookup, (mixed.cpu * mixedLookup.requests.total) / mixedTotal),
+    },
+  };
+  console.log(
+    `\nServer at ${profiles.toLocaleString()} profiles, ${seconds} s per phase, ${result.cpus} CPUs, load ${result.loadAverage.before.join(' ')}`,
+  );
+  console.log(
+    `Initial sync: ${syncBytes.pages} pages, ${syncBytes.changes.toLocaleString()} changes; bytes raw ${syncBytes.raw.toLocaleString()}, br ${syncBytes.br.toLocaleString()}, gzip ${syncBytes.gzip.toLocaleString()}`,
+  );
+  console.table({
+    [`sync walk (${connections} conns, limit ${pageSize})`]: result.sync,
+    [`lookup (${connections} conns)`]: result.lookup,
+    'mixed: sync (100 conns)': result.mixed.sync,
+    'mixed: lookup (20 conns)': result.mixed.lookup,
   });
-  const result = { profiles, connections, seconds, sync: row(sync), lookup: row(lookup) };
-  console.log(`\nServer at ${profiles.toLocaleString()} profiles, ${connections} connections, ${seconds} s each`);
-  console.table({ 'GET /v1/sync (limit 500)': result.sync, 'GET /v1/lookup': result.lookup });
   writeResult('server', result);
 } finally {
   server.child.kill();

@@ -28,15 +28,33 @@ export class Workspace {
   async start() {
     this.serverPort = await freePort();
     await this.startServer();
+    await this.startBridge();
+  }
+
+  /**
+   * Port 0 the first time: journeys run in parallel, each with its own bridge (the default port is
+   * fixed). A restart reuses the port, so the page's origin — and its IndexedDB cache — stay the same.
+   */
+  async startBridge() {
+    const port = this.url ? new URL(this.url).port : '0';
     const { child, match } = await start(
       'src/main/bridge/main.ts',
-      // Port 0: journeys run in parallel, each with its own bridge (the default port is fixed).
-      ['--server-url', `http://127.0.0.1:${this.serverPort}`, '--data-dir', join(this.dir, 'app'), '--port', '0'],
+      ['--server-url', `http://127.0.0.1:${this.serverPort}`, '--data-dir', join(this.dir, 'app'), '--port', port],
       /Callsign is running at (\S+)/,
       this.bridgeLog,
     );
     this.bridge = child;
     this.url = match[1]!;
+  }
+
+  /** Stops the web bridge as a restart of the app would (its in-memory refresh token is gone). */
+  async stopBridge() {
+    const b = this.bridge;
+    if (!b || b.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      b.once('exit', () => resolve());
+      b.kill('SIGTERM');
+    });
   }
 
   async startServer() {

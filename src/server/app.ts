@@ -27,6 +27,8 @@ import { SessionStore } from './auth/SessionStore.js';
 import { UserStore } from './auth/UserStore.js';
 import type { AnyServerDatabase } from './db/openServerDatabase.js';
 import { ServerKey } from './crypto/serverKey.js';
+import { createCtiServices, registerCtiRoutes, type CtiServices } from './cti/ctiServices.js';
+import type { CtiStreamOptions } from './cti/ctiStream.js';
 import { DirectoryStore } from './directory/DirectoryStore.js';
 import { registerApiDocs } from './http/apiDocs.js';
 import { createTurnTaking } from './http/turnTaking.js';
@@ -92,6 +94,8 @@ export interface Services {
   rateLimiter: RateLimiter;
   /** The NOC credential vault (issue 10). */
   vault: VaultServices;
+  /** Incoming calls from the phone system (issue 13). */
+  cti: CtiServices;
 }
 
 /** The shared identification the desktop client uses, so server and client agree on every match. */
@@ -129,6 +133,7 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
     platform,
     rateLimiter: new RateLimiter(db, now),
     vault: createVaultServices({ db, now, audit, directory, approvalRecords: approvals.records }, options),
+    cti: createCtiServices({ db, now, lookup }),
   };
 }
 
@@ -156,6 +161,8 @@ export interface AppDeps extends Omit<ServiceOptions, 'atRestKey'> {
   rateLimits?: RateLimitPolicy;
   /** Vault check-outs per user (default 30 an hour). */
   vaultCheckoutLimit?: { max: number; windowMs: number };
+  /** How often the call stream re-checks a desktop's access token, and pings it. */
+  ctiStream?: CtiStreamOptions;
 }
 
 /** An HTTPS server in place of Fastify's HTTP one; https.Server has the same request/response API. */
@@ -234,6 +241,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limiter: services.rateLimiter,
     ...(deps.vaultCheckoutLimit ? { checkoutLimit: deps.vaultCheckoutLimit } : {}),
   });
+  const { auth, audit, users, directory } = services;
+  await registerCtiRoutes(
+    app,
+    services.cti,
+    { auth, audit, users, directory, now: deps.now ?? Date.now },
+    deps.ctiStream,
+  );
   app.addHook('onClose', () => services.vault.scheduler.stop());
   return app;
 }

@@ -11,13 +11,16 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import envPaths from 'env-paths';
 import pino from 'pino';
+import { humanLine } from '../../shared/logging/humanLine.js';
 import { createMainServices } from '../services/createMainServices.js';
+import { KeyFileSecretStore } from '../services/keyFileSecretStore.js';
 import { MemorySecretStore } from '../services/secretStore.js';
 import { ConfSettingsStore } from '../services/confSettingsStore.js';
 import { startWebBridge, type WebBridge } from './webBridge.js';
 import { bridgePort } from './bridgeAuth.js';
 import { OriginRegistry } from './originRegistry.js';
 import { controlSocketPath, startControlServer } from '../services/controlSocket.js';
+import { lookupEvent } from '../../shared/deeplink/parseDeepLink.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,16 +33,20 @@ const { values } = parseArgs({
 
 const dataDir = resolve(values['data-dir']);
 mkdirSync(dataDir, { recursive: true });
-const logger = pino({
-  name: 'callsign-bridge',
-  redact: ['token', '*.token', 'password', '*.password', 'authorization'],
-});
+// The bridge logs only warnings and errors (no request log): one readable line each on stderr.
+const logger = pino(
+  { name: 'callsign-bridge', redact: ['token', '*.token', 'password', '*.password', 'authorization'] },
+  { write: (line: string) => void process.stderr.write(humanLine(line, 'Callsign')) },
+);
 let emit: WebBridge['emit'] = () => {};
 const { handlers, leases } = createMainServices({
   emit: (event, data) => emit(event, data),
   secrets: new MemorySecretStore(),
+  // The refresh token stays in memory; only the offline unlock verifier (a slow hash) persists.
+  offlineSecrets: new KeyFileSecretStore(dataDir),
   settings: new ConfSettingsStore(join(dataDir)),
   defaultServerUrl: values['server-url'],
+  ...(process.env.CALLSIGN_DEMO_SERVER_URL ? { demoServerUrl: process.env.CALLSIGN_DEMO_SERVER_URL } : {}),
   shell: 'web-bridge',
   logError: (message, err) => logger.error({ err: err instanceof Error ? err.message : String(err) }, message),
   version: process.env.npm_package_version ?? '0.1.0',
@@ -59,7 +66,7 @@ const bridge = await startWebBridge({
 emit = bridge.emit;
 // Screen pops (`callsign lookup …`) reach open pages as `deeplink.lookup` events.
 const control = await startControlServer(controlSocketPath(dataDir), (link) =>
-  bridge.emit('deeplink.lookup', 'phone' in link ? { phone: link.phone } : { email: link.email }),
+  bridge.emit('deeplink.lookup', lookupEvent(link)),
 ).catch(
   (err: Error) => (
     logger.warn({ err: err.message }, 'control socket unavailable; `callsign lookup` will not reach this instance'),

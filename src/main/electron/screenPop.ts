@@ -4,7 +4,7 @@
  * the clipboard's text. Every URL goes through parseDeepLink; anything else is ignored.
  */
 import { app, clipboard, globalShortcut, type BrowserWindow } from 'electron';
-import { parseDeepLink, type DeepLink } from '../../shared/deeplink/parseDeepLink.js';
+import { lookupEvent, parseDeepLink, type DeepLink } from '../../shared/deeplink/parseDeepLink.js';
 import { emitTo } from './registerIpc.js';
 import { CLIPBOARD_HOTKEY, deepLinkFromArgv, linkFromClipboardText } from './screenPopRules.js';
 
@@ -14,7 +14,7 @@ export function installScreenPop(getWindow: () => BrowserWindow | undefined) {
     if (!win) return;
     if (win.isMinimized()) win.restore();
     win.focus();
-    emitTo(win.webContents, 'deeplink.lookup', 'phone' in link ? { phone: link.phone } : { email: link.email });
+    emitTo(win.webContents, 'deeplink.lookup', lookupEvent(link));
   };
   const open = (url: string | undefined) => {
     const r = url ? parseDeepLink(url) : undefined;

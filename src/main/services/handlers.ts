@@ -5,10 +5,11 @@
 import { SyncPage } from '../../shared/api/sync.js';
 import { ApprovalStored, SmsCodeChecked, SmsCodeSent } from '../../shared/api/approvals.js';
 import { z } from 'zod';
-import type { AppInfo, Handlers } from '../../shared/ipc/contract.js';
+import type { AppInfo, ConnectionStatus, Handlers } from '../../shared/ipc/contract.js';
 import { createAccountHandlers } from './accountHandlers.js';
 import { createAuditHandlers } from './auditHandlers.js';
 import { createCredentialHandlers } from './credentialHandlers.js';
+import { createCtiHandlers } from './ctiHandlers.js';
 import type { ApiClient } from './apiClient.js';
 import type { LeaseKeeper } from './leaseKeeper.js';
 import type { SessionService } from './sessionService.js';
@@ -34,9 +35,11 @@ export interface HandlerDeps {
   /** Checked-out secrets (main memory only); wiped on sign-out. */
   leases: LeaseKeeper;
   info: AppInfo;
+  /** Server reachability (connectivity.ts); absent in tests that do not need it. */
+  connectivity?: { status(): ConnectionStatus };
 }
 
-export function createHandlers({ api, session, settings, leases, info }: HandlerDeps): Handlers {
+export function createHandlers({ api, session, settings, leases, info, connectivity }: HandlerDeps): Handlers {
   return {
     'session.status': async () => (await session.ready(), session.status()),
     'session.login': async ({ email, password, serverUrl }) => {
@@ -89,8 +92,10 @@ export function createHandlers({ api, session, settings, leases, info }: Handler
     ...createAccountHandlers(api, session),
     ...createAuditHandlers(api, session),
     ...createCredentialHandlers(api, session, leases),
+    ...createCtiHandlers(api, session),
     'settings.get': async () => settings.get(),
     'settings.set': async (patch) => settings.set(patch),
     'app.info': async () => info,
+    'connection.status': async () => connectivity?.status() ?? { online: true, since: 0, checked: false },
   };
 }

@@ -89,7 +89,9 @@ function untypedReason(r: DispatchResult): string | undefined {
   if (!message) return 'empty message';
   if (code !== 'bad_request') return undefined;
   // Names the field — or says the input itself is wrong (a payload that is not an object).
-  if (field ? !message.startsWith(`${field}:`) : !/^input\b/.test(message))
+  // (A sentence written for people carries the field in `field` only: shared/ipc/dispatch.ts.)
+  const sentence = /^[A-Z]/.test(message) && !message.startsWith('Invalid');
+  if (field ? !message.startsWith(`${field}:`) && !sentence : !/^input\b/.test(message))
     return `bad_request without its field: ${message}`;
   return undefined;
 }

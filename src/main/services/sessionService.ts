@@ -14,12 +14,21 @@
  * *offline* as the user last seen with that token (kept beside it in the SecretStore), working from
  * its cache; the first call that needs the server refreshes then. A token the server refuses signs
  * out; a revoked device wipes the cache, as at any other contact.
+ *
+ * With no stored session (the web bridge keeps the refresh token in memory only), a sign-in while
+ * the server is unreachable falls back to *offline unlock* (offlineUnlock.ts): the password is
+ * checked against the local verifier of the last user and the app opens on its cache, read-only
+ * towards the server (`offlineUnlocked`). Approvals still go to the local outbox and upload after
+ * the next real sign-in, as with any offline work; everything that needs the server says it is
+ * unreachable. The first server call that finds the server answering ends the offline session and
+ * asks for a normal sign-in.
  */
 import { AppError } from '../../shared/api/errors.js';
 import { LoginResponse, Me, UserInfo } from '../../shared/api/auth.js';
 import { SignInResponse, type DeviceRegistration } from '../../shared/auth/session.js';
 import type { SessionStatus } from '../../shared/ipc/contract.js';
 import type { ApiClient } from './apiClient.js';
+import type { OfflineUnlock } from './offlineUnlock.js';
 import type { SecretStore } from './secretStore.js';
 
 const REFRESH_KEY = 'refreshToken';
@@ -39,6 +48,8 @@ export class SessionService {
   private resuming: Promise<void> = Promise.resolve();
   /** The one refresh under way, awaited by every caller that needs it (see the file comment). */
   private refreshing: Promise<void> | undefined;
+  /** Opened by offline unlock: no tokens at all until a normal sign-in. */
+  private offlineUnlocked = false;
 
   constructor(
     private readonly api: ApiClient,
@@ -48,6 +59,8 @@ export class SessionService {
     private readonly device: DeviceRegistration = { name: 'Callsign', platform: 'unknown' },
     /** Called when the server revoked this device: the app must wipe its cache (DESIGN.md). */
     private readonly onWiped: (reason: string) => void = () => {},
+    /** The last user's local password verifier; absent, offline unlock is off. */
+    private readonly offline?: OfflineUnlock,
   ) {}
 
   status(): SessionStatus {
@@ -58,6 +71,7 @@ export class SessionService {
       online: this.online,
       ...(this.mfaToken ? { mfaRequired: true } : {}),
       ...(this.user && this.totpEnabled !== undefined ? { totpEnabled: this.totpEnabled } : {}),
+      ...(this.user && this.offlineUnlocked ? { offlineUnlocked: true } : {}),
     };
   }
 
@@ -108,17 +122,49 @@ export class SessionService {
   }
 
   async login(email: string, password: string): Promise<SessionStatus> {
-    const body = await this.track(() =>
-      this.api.request('/v1/auth/login', { method: 'POST', body: { email, password, device: this.device } }),
-    );
+    let body: unknown;
+    try {
+      body = await this.track(() =>
+        this.api.request('/v1/auth/login', { method: 'POST', body: { email, password, device: this.device } }),
+      );
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'server_unreachable' && (await this.unlockOffline(email, password)))
+        return this.status();
+      throw err;
+    }
     const res = SignInResponse.parse(body);
+    // The password was right: it becomes the offline verifier (also for TOTP accounts, whose code
+    // cannot be checked offline — offline unlock only ever opens the cache read-only).
+    await this.rememberOffline(email, password, 'mfaRequired' in res ? undefined : res.user);
     if ('mfaRequired' in res) {
       this.mfaToken = res.mfaToken;
+      this.pendingOffline = { email, password };
       return this.status();
     }
     this.totpEnabled = false;
     await this.start(res);
     return this.status();
+  }
+
+  /** Between the password step and TOTP: the verifier is written once the user is known. */
+  private pendingOffline: { email: string; password: string } | undefined;
+
+  private async rememberOffline(email: string, password: string, user: UserInfo | undefined): Promise<void> {
+    if (!this.offline || !user) return;
+    await this.offline.remember(email, password, user).catch((err: unknown) => {
+      console.error('Callsign: could not store the offline unlock verifier; offline unlock stays off', err);
+    });
+  }
+
+  /** True when the password opened the cache offline; false when there is nobody to unlock. */
+  private async unlockOffline(email: string, password: string): Promise<boolean> {
+    const user = await this.offline?.unlock(email, password);
+    if (!user) return false;
+    this.user = user;
+    this.accessToken = undefined;
+    this.offlineUnlocked = true;
+    this.totpEnabled = undefined;
+    return true;
   }
 
   async totp(step: { code?: string; recoveryCode?: string }): Promise<SessionStatus> {
@@ -128,9 +174,13 @@ export class SessionService {
       const body = await this.track(() =>
         this.api.request('/v1/auth/totp', { method: 'POST', body: { mfaToken, ...step } }),
       );
-      await this.start(LoginResponse.parse(body));
+      const res = LoginResponse.parse(body);
+      await this.start(res);
       this.mfaToken = undefined;
       this.totpEnabled = true;
+      const pending = this.pendingOffline;
+      this.pendingOffline = undefined;
+      if (pending) await this.rememberOffline(pending.email, pending.password, res.user);
     } catch (err) {
       // An expired or used-up mfaToken means starting again from the password.
       if (err instanceof AppError && err.code === 'unauthorized') this.mfaToken = undefined;
@@ -163,7 +213,9 @@ export class SessionService {
 
   async logout(): Promise<SessionStatus> {
     this.mfaToken = undefined;
+    this.pendingOffline = undefined;
     this.totpEnabled = undefined;
+    this.offlineUnlocked = false;
     const token = this.accessToken;
     await this.forget();
     // Signed out here whatever the server says; if it can't be told, its session ends when the token expires.
@@ -179,6 +231,7 @@ export class SessionService {
   /** Runs an authorised request, refreshing the access token once on 401 (one refresh shared by all callers). */
   async authorized<T>(call: (token: string) => Promise<T>): Promise<T> {
     if (!this.user) throw new AppError('not_signed_in', 'Sign in to Callsign first.');
+    if (this.offlineUnlocked) await this.offlineCheck();
     if (!this.accessToken) await this.refresh().catch((e: unknown) => this.refreshFailed(e));
     const sent = this.accessToken!;
     try {
@@ -197,11 +250,39 @@ export class SessionService {
   }
 
   /**
+   * Offline-unlocked: there is no token to send. If the server answers again, the offline session
+   * ends and the person signs in normally; otherwise the call fails as unreachable (work stays local).
+   */
+  private async offlineCheck(): Promise<never> {
+    const back = await this.track(() => this.api.request('/v1/health')).then(
+      () => true,
+      (err: unknown) => {
+        if (err instanceof AppError && err.code === 'server_unreachable') return false;
+        console.warn('Callsign: the server answered the health check with an error; treated as back', err);
+        return true;
+      },
+    );
+    if (back) {
+      this.user = undefined;
+      this.offlineUnlocked = false;
+      throw new AppError('not_signed_in', 'The server can be reached again: sign in to carry on.');
+    }
+    throw new AppError(
+      'server_unreachable',
+      "Callsign was opened offline and can't reach the server yet. Cached data keeps working; this needs the server.",
+    );
+  }
+
+  /**
    * The refresh token was refused (expired, reused, revoked): the session is over — signed out, so
    * the renderer (which re-reads the status on `unauthorized`) shows sign-in. Offline keeps it.
    */
   private async refreshFailed(err: unknown): Promise<never> {
-    if (err instanceof AppError && err.code === 'unauthorized') await this.forget();
+    if (err instanceof AppError && err.code === 'unauthorized') {
+      await this.forget();
+      // The session was refused (password changed, account disabled?): no offline unlock either.
+      await this.offline?.forget();
+    }
     throw await this.revokedCheck(err);
   }
 
@@ -209,6 +290,7 @@ export class SessionService {
   private async revokedCheck(err: unknown): Promise<unknown> {
     if (err instanceof AppError && err.code === 'device_revoked') {
       await this.forget();
+      await this.offline?.forget();
       this.onWiped('device_revoked');
     }
     return err;
@@ -234,6 +316,7 @@ export class SessionService {
   private accept(res: LoginResponse) {
     this.accessToken = res.accessToken;
     this.user = res.user;
+    this.offlineUnlocked = false;
   }
 
   /** Records whether the server was reachable, for the renderer's offline badge. */

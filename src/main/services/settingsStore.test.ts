@@ -25,6 +25,21 @@ describe('settings loaded from disk', () => {
     warn.mockRestore();
   });
 
+  it('keeps the desk country as an upper-case ISO code, null for automatic, and drops an unknown one', () => {
+    const store = new MemorySettingsStore();
+    expect(store.get().deskCountry).toBeUndefined();
+    expect(store.set({ deskCountry: 'gb' }).deskCountry).toBe('GB');
+    expect(store.set({ deskCountry: null }).deskCountry).toBeNull();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(readSettings({ theme: 'dark', deskCountry: 'Narnia' })).toEqual({
+      theme: 'dark',
+      locale: 'en-US',
+      clipboardClearSeconds: 30,
+    });
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/deskCountry.*two-letter ISO country code/));
+    warn.mockRestore();
+  });
+
   it('keeps a valid https or loopback URL', () => {
     expect(new MemorySettingsStore({ serverUrl: 'https://callsign.example.com' }).get().serverUrl).toBe(
       'https://callsign.example.com',

@@ -123,9 +123,14 @@ describe('App (walking skeleton)', () => {
 
     lookup('+1 312 555 0199');
     await waitFor(() => expect(screen.getAllByTestId('lookup-result')).toHaveLength(2));
-    expect(screen.getByTestId('ambiguous-warning').textContent).toBe(
+    expect(screen.getByTestId('ambiguous-warning').textContent).toContain(
       'This number belongs to 2 sites — ask the caller which site they are calling from',
     );
+    // The banner says how each site matched.
+    expect([...screen.getByTestId('ambiguous-how').querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Contoso — Chicago Loop: Matched by site main number +1 312 555 0199',
+      'Fabrikam — Chicago: Matched by site main number +1 312 555 0199',
+    ]);
 
     lookup('hello there');
     expect((await screen.findByTestId('lookup-hint')).textContent).not.toBe('');

@@ -10,6 +10,8 @@ import { TopBar } from './TopBar.js';
 import { useDeepLinkLookup } from './useDeepLinkLookup.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { IdleWarningDialog } from '../features/session/IdleWarningDialog.js';
+import { OfflineUnlockedNotice } from '../features/session/OfflineUnlockedNotice.js';
+import { IncomingCallPopup } from '../features/calls/IncomingCallPopup.js';
 
 /** The signed-in layout: top bar, left rail, the routed page. Starts the directory sync; signs out when idle. */
 export function AppShell({ user }: { user: UserInfo }) {
@@ -23,6 +25,7 @@ export function AppShell({ user }: { user: UserInfo }) {
         <Box sx={{ flex: 1, display: 'flex', minHeight: 0 }}>
           <LeftRail role={user.role} />
           <Box component="main" sx={{ flex: 1, overflow: 'auto', p: 3, pt: 4 }}>
+            <OfflineUnlockedNotice />
             <DirectoryLoadNotice />
             <Outlet />
           </Box>
@@ -30,6 +33,7 @@ export function AppShell({ user }: { user: UserInfo }) {
       </Box>
       <ShortcutsDialog />
       <IdleWarningDialog />
+      <IncomingCallPopup />
     </LookupProvider>
   );
 }

@@ -8,6 +8,7 @@ import ListItemText from '@mui/material/ListItemText';
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
 import ApartmentOutlined from '@mui/icons-material/ApartmentOutlined';
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
+import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
 import Search from '@mui/icons-material/Search';
 import VerifiedUserOutlined from '@mui/icons-material/VerifiedUserOutlined';
 import type { Role } from '../../shared/api/auth.js';
@@ -21,6 +22,7 @@ const ITEMS: ReadonlyArray<{ to: string; key: string; icon: React.ReactElement; 
   { to: '/lookup', key: 'nav.lookup', icon: <Search fontSize="small" /> },
   { to: '/sites', key: 'sites.nav', icon: <ApartmentOutlined fontSize="small" /> },
   { to: '/approvals', key: 'approvals.nav', icon: <VerifiedUserOutlined fontSize="small" /> },
+  { to: '/calls', key: 'calls.nav', icon: <PhoneInTalkOutlined fontSize="small" /> },
   { to: '/audit', key: 'admin.audit.nav', icon: <FactCheckOutlined fontSize="small" />, permission: 'audit.read' },
   { to: '/admin', key: 'admin.nav', icon: <AdminPanelSettingsOutlined fontSize="small" />, permission: 'admin.read' },
 ];

@@ -7,6 +7,7 @@ import { AdminPage } from '../features/admin/AdminPage.js';
 import { AuditPage } from '../features/admin/AuditPage.js';
 import { ApprovalsHistoryPage } from '../features/approvals/ApprovalsHistoryPage.js';
 import { ApprovalWizardPage } from '../features/approvals/ApprovalWizardPage.js';
+import { CallLogPage } from '../features/calls/CallLogPage.js';
 import { LookupPage } from '../features/lookup/LookupPage.js';
 import { ReferencePage } from '../features/references/ReferencePage.js';
 import { SiteListPage } from '../features/site/SiteListPage.js';
@@ -35,6 +36,7 @@ export function SignedInRouter({ user }: { user: UserInfo }) {
             { path: 'approvals', element: <ApprovalsHistoryPage /> },
             { path: 'approvals/new', element: <ApprovalWizardPage /> },
             { path: 'account', element: <AccountSecurityPage /> },
+            { path: 'calls', element: <CallLogPage role={user.role} /> },
             ...(hasPermission(user.role, 'audit.read') ? [{ path: 'audit', element: <AuditPage /> }] : []),
             ...(hasPermission(user.role, 'admin.read')
               ? [{ path: 'admin', element: <AdminPage role={user.role} /> }]

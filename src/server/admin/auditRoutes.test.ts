@@ -76,3 +76,35 @@ describe('audit API, newest first', () => {
     expect(bad.statusCode).toBe(400);
   });
 });
+
+describe('audit API, subject names', () => {
+  it('adds the name of a user, site, client profile or device it knows; other subjects stay ids', async () => {
+    t = await createTestApp();
+    const sup = await t.login('supervisor@callsign.demo');
+    const tech = await t.services.users.findByEmail('tech@callsign.demo');
+    const append = (subject: string) =>
+      t.services.audit.append({ type: PLATFORM_AUDIT_EVENT.accountChanged, actor: 'cli', subject, data: {} });
+    await append(tech!.id);
+    await append('site:site-northwind');
+    await append('prof-dana');
+    await append('3f0c9a52-6d1e-4b8e-9d5c-000000000001');
+    const page = AuditPage.parse(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/v1/audit?type=${PLATFORM_AUDIT_EVENT.accountChanged}`,
+          headers: bearer(sup.accessToken),
+        })
+      ).json(),
+    );
+    expect(page.entries.map((e) => [e.subject, e.subjectName])).toEqual([
+      [tech!.id, tech!.name],
+      ['site:site-northwind', 'Northwind Traders — Seattle'],
+      ['prof-dana', 'Dana Reyes'],
+      ['3f0c9a52-6d1e-4b8e-9d5c-000000000001', undefined],
+    ]);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/v1/audit/verify', headers: bearer(sup.accessToken) })).json(),
+    ).toMatchObject({ intact: true });
+  });
+});

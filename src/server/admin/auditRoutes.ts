@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AuditPage, AuditVerification } from '../../shared/api/audit.js';
 import type { AuditLog } from '../audit/AuditLog.js';
+import type { AuditSubjectNames } from './AuditSubjectNames.js';
 
 const AuditQuery = z.object({
   order: z.enum(['asc', 'desc']).default('asc'),
@@ -21,7 +22,10 @@ const AuditQuery = z.object({
   actor: z.string().min(1).max(254).optional(),
 });
 
-export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditLog }> = async (app, { audit }) => {
+export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditLog; names: AuditSubjectNames }> = async (
+  app,
+  { audit, names },
+) => {
   app.get(
     '/v1/audit',
     { config: { permission: 'audit.read' }, schema: { querystring: AuditQuery, response: { 200: AuditPage } } },
@@ -36,9 +40,11 @@ export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditLog }> = async (ap
         ...(actor ? { actor } : {}),
       });
       const page = rows.slice(0, limit);
+      const subjectNames = await names.namesFor(page.map((e) => e.subject));
       return {
         entries: page.map((e) => ({
           ...e,
+          ...(subjectNames.has(e.subject) ? { subjectName: subjectNames.get(e.subject) } : {}),
           at: new Date(e.at).toISOString(),
           data: typeof e.data === 'object' && e.data !== null ? e.data : { unreadable: String(e.data) },
         })),

@@ -19,6 +19,7 @@ import { DEFAULT_MFA, MfaService, type MfaPolicy } from '../mfa/MfaService.js';
 import { totpRoutes } from '../mfa/totpRoutes.js';
 import { AccountAdmin } from './AccountAdmin.js';
 import { accountAdminRoutes } from './accountAdminRoutes.js';
+import { AuditSubjectNames } from './AuditSubjectNames.js';
 import { auditRoutes } from './auditRoutes.js';
 import { DirectoryAdmin } from './DirectoryAdmin.js';
 import { directoryAdminRoutes } from './directoryAdminRoutes.js';
@@ -29,6 +30,7 @@ export interface PlatformServices {
   directoryAdmin: DirectoryAdmin;
   accounts: AccountAdmin;
   bundles: BundleService;
+  auditNames: AuditSubjectNames;
 }
 
 export function createPlatformServices(
@@ -53,6 +55,7 @@ export function createPlatformServices(
     directoryAdmin: new DirectoryAdmin(db, directory, audit),
     accounts: new AccountAdmin(db, users, mfa, audit, scrypt),
     bundles: new BundleService(db, directory, audit),
+    auditNames: new AuditSubjectNames(db, directory),
   };
 }
 
@@ -73,5 +76,5 @@ export async function registerPlatformRoutes(
   await app.register(deviceRoutes, { devices: platform.devices, audit });
   await app.register(directoryAdminRoutes, { admin: platform.directoryAdmin });
   await app.register(accountAdminRoutes, { accounts: platform.accounts });
-  await app.register(auditRoutes, { audit });
+  await app.register(auditRoutes, { audit, names: platform.auditNames });
 }

@@ -25,4 +25,25 @@ describe('sign-in audit events', () => {
     for (const secret of ['Wrong-Secret-Pw-1', 'Wrong-Secret-Pw-2', TEST_PASSWORD]) expect(all).not.toContain(secret);
     expect(await t.services.audit.verify()).toBeNull();
   });
+
+  it('audits a sign-out once, with the device, and nothing for a session already ended', async () => {
+    t = await createTestApp();
+    const tokens = await t.login();
+    const logout = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/v1/auth/logout',
+        headers: { authorization: `Bearer ${tokens.accessToken}` },
+        payload: { refreshToken: tokens.refreshToken },
+      });
+    expect((await logout()).statusCode).toBe(204);
+    expect((await logout()).statusCode).toBe(204);
+    const outs = await t.services.audit.list({ type: 'auth.sign_out' });
+    const user = await t.services.users.findByEmail('tech@callsign.demo');
+    expect(outs.map((e) => [e.actor, e.subject, e.data.deviceId])).toEqual([
+      [user!.id, 'tech@callsign.demo', tokens.deviceId],
+    ]);
+    expect(JSON.stringify(outs)).not.toContain(tokens.refreshToken);
+    expect(await t.services.audit.verify()).toBeNull();
+  });
 });

@@ -8,6 +8,7 @@ import type { Me, UserInfo } from '../../shared/api/index.js';
 import { AppError } from '../../shared/api/index.js';
 import type { DeviceRegistration, SessionTokens, SignInResponse } from '../../shared/auth/index.js';
 import { AUDIT_EVENT, type AuditSink } from '../audit/AuditLog.js';
+import { PLATFORM_AUDIT_EVENT } from '../admin/platformAuditEvents.js';
 import type { DeviceStore } from '../devices/DeviceStore.js';
 import type { MfaService } from '../mfa/MfaService.js';
 import type { LoginThrottle } from './LoginThrottle.js';
@@ -145,8 +146,15 @@ export class AuthService {
         type: AUDIT_EVENT.signInFailed,
         actor: user.email,
         subject: user.email,
-        data: { address, reason: `wrong_${method}` },
+        data: { address, reason: outcome.reason === 'used' ? 'totp_code_reused' : `wrong_${method}` },
       });
+      if (outcome.reason === 'used') {
+        throw new AppError(
+          'code_already_used',
+          `That code was just used, and each code works once. Wait for the next code on your authenticator app (a new one comes every 30 seconds) and enter it. ${outcome.attemptsLeft > 0 ? `${outcome.attemptsLeft} tries left.` : 'No tries left: sign in again with your password.'}`,
+          'code',
+        );
+      }
       const what = method === 'totp' ? 'That code is not right' : 'That recovery code is not right or was already used';
       const next =
         outcome.attemptsLeft > 0
@@ -170,9 +178,20 @@ export class AuthService {
     return { ...rotated.tokens, user: toUserInfo(user), deviceId: rotated.deviceId ?? '' };
   }
 
+  /** Ends the session and audits `auth.sign_out` once (nothing is audited for a session already gone). */
   async logout(input: { refreshToken?: string; sessionId?: string }): Promise<void> {
-    if (input.refreshToken) await this.sessions.revokeByRefreshToken(input.refreshToken);
-    if (input.sessionId) await this.sessions.revokeSession(input.sessionId);
+    const ended = [
+      input.refreshToken ? await this.sessions.revokeByRefreshToken(input.refreshToken) : null,
+      input.sessionId ? await this.sessions.revokeSession(input.sessionId) : null,
+    ].find((e) => e !== null);
+    if (!ended) return;
+    const user = await this.users.findById(ended.userId);
+    await this.audit?.append({
+      type: PLATFORM_AUDIT_EVENT.signOut,
+      actor: ended.userId,
+      subject: user?.email ?? ended.userId,
+      data: { deviceId: ended.deviceId },
+    });
   }
 
   /** The principal for a bearer access token; throws 401 `unauthorized` (or `device_revoked`) otherwise. */

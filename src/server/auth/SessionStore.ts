@@ -39,6 +39,12 @@ export interface SessionRef {
 
 export type Rotated = { userId: string; deviceId: string | null; tokens: IssuedTokens } | { deviceRevoked: true };
 
+/** Whose session a sign-out ended. */
+export interface EndedSession {
+  userId: string;
+  deviceId: string | null;
+}
+
 export class SessionStore {
   constructor(
     private readonly db: Kysely<Database>,
@@ -128,28 +134,34 @@ export class SessionStore {
     };
   }
 
-  /** Signing out: the session goes, with its device unless that device was revoked (kept for the record). */
-  async revokeSession(sessionId: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+  /**
+   * Signing out: the session goes, with its device unless that device was revoked (kept for the
+   * record). Returns whose session it was, or null when there was none (already signed out).
+   */
+  async revokeSession(sessionId: string): Promise<EndedSession | null> {
+    return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom('sessions as s')
         .leftJoin('devices as d', 'd.id', 's.device_id')
-        .select(['s.device_id', 'd.revoked_at'])
+        .select(['s.user_id', 's.device_id', 'd.revoked_at'])
         .where('s.id', '=', sessionId)
         .executeTakeFirst();
+      // The session first (deleting the device would cascade to it): only the call that deleted the
+      // row reports it, so two concurrent sign-outs audit once.
+      const gone = await trx.deleteFrom('sessions').where('id', '=', sessionId).executeTakeFirst();
       if (row?.device_id && (row.revoked_at === null || row.revoked_at === undefined))
         await trx.deleteFrom('devices').where('id', '=', row.device_id).execute();
-      await trx.deleteFrom('sessions').where('id', '=', sessionId).execute();
+      return row && gone.numDeletedRows > 0n ? { userId: row.user_id, deviceId: row.device_id ?? null } : null;
     });
   }
 
-  async revokeByRefreshToken(refreshToken: string): Promise<void> {
+  async revokeByRefreshToken(refreshToken: string): Promise<EndedSession | null> {
     const row = await this.db
       .selectFrom('refresh_tokens')
       .select('session_id')
       .where('token_hash', '=', hashToken(refreshToken))
       .executeTakeFirst();
-    if (row) await this.revokeSession(row.session_id);
+    return row ? this.revokeSession(row.session_id) : null;
   }
 
   private async issue(trx: Kysely<Database>, sessionId: string, sessionExpiresAt: number): Promise<IssuedTokens> {

@@ -3,6 +3,7 @@
  * text, so the same migrations run on SQLite (embedded default) and later PostgreSQL.
  */
 import type { Generated } from 'kysely';
+import type { CtiCallsTable, CtiExtensionsTable, CtiIntegrationsTable } from '../cti/ctiTables.js';
 
 export interface UsersTable {
   id: string;
@@ -92,6 +93,9 @@ export interface Database {
   vault_settings: VaultSettingsTable;
   vault_directories: VaultDirectoriesTable;
   audit_anchor: AuditAnchorTable;
+  cti_integrations: CtiIntegrationsTable;
+  cti_extensions: CtiExtensionsTable;
+  cti_calls: CtiCallsTable;
 }
 
 /** Uploaded approval records (APPROVALS.md §5), stored once per id; `body` is the canonical JSON. */

@@ -66,6 +66,24 @@ describe('generateDirectory', () => {
     expect(us.every((e) => /^\+1\d{3}55501\d\d$/.test(e))).toBe(true);
   });
 
+  it('gives demo references the variety of a real knowledge base: no title ten times, body fits the title', () => {
+    const d = generateDirectory({ sites: 50, profiles: 100, references: 300, seed: 'callsign-demo' });
+    const generated = d.references.filter((r) => /^ref-\d/.test(r.id));
+    const base = (r: { subject: string }) => r.subject.split(' — ')[0]!;
+    const counts = new Map<string, number>();
+    for (const r of generated) counts.set(base(r), (counts.get(base(r)) ?? 0) + 1);
+    expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
+    expect(counts.size).toBeGreaterThan(150);
+    for (const r of generated) {
+      expect(r.body.summary.startsWith(base(r))).toBe(true);
+      expect(new Set(r.body.steps).size).toBe(r.body.steps.length); // no step repeated within an article
+    }
+    // MFA articles talk about MFA, printer articles about printers.
+    const mfa = generated.find((r) => r.subject.startsWith("Reset a user's MFA"))!;
+    expect(mfa.tags).toEqual(expect.arrayContaining(['MFA', 'Security-Related Requests']));
+    expect(mfa.body.steps.join(' ')).toContain('Entra ID');
+  });
+
   it('always includes the fixtures with their exact values and never reuses their numbers', () => {
     const d = generateDirectory({ ...options, seed: 99 });
     expect(d.sites.find((s) => s.id === 'site-northwind')).toMatchObject({

@@ -18,14 +18,7 @@ import {
   asciiSlug,
 } from './nameData.js';
 import { mulberry32, type Rng } from './prng.js';
-import {
-  ESCALATION_CONTACTS,
-  REFERENCE_STEPS,
-  REFERENCE_SUBJECTS,
-  REFERENCE_TAGS,
-  RMM_TAG,
-  SECURITY_TAG,
-} from './referenceTemplates.js';
+import { REFERENCE_TOPICS, RMM_TAG, SECURITY_TAG, type ReferenceTopic } from './referenceTemplates.js';
 
 export interface GenerateOptions {
   sites: number;
@@ -142,49 +135,45 @@ function makeProfile(rng: Rng, index: number, sites: readonly Site[], usedEmails
   };
 }
 
-function makeReference(rng: Rng, index: number, sites: readonly Site[]): Reference {
-  const kind = rng.pick(['known_error', 'known_error', 'how_to', 'how_to', 'other'] as const);
+/** Every topic × slot once, in a seeded shuffle: references repeat a subject only once all are used. */
+function referenceDeck(rng: Rng): { topic: ReferenceTopic; slot: string }[] {
+  const deck = REFERENCE_TOPICS.flatMap((topic) => topic.slots.map((slot) => ({ topic, slot })));
+  for (let i = deck.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [deck[i], deck[j]] = [deck[j]!, deck[i]!];
+  }
+  return deck;
+}
+
+function makeReference(
+  rng: Rng,
+  index: number,
+  sites: readonly Site[],
+  card: { topic: ReferenceTopic; slot: string },
+): Reference {
+  const { topic, slot } = card;
   const allSites = rng.chance(0.03);
   const assigned = allSites
     ? []
     : [...new Set(Array.from({ length: rng.chance(0.8) ? 1 : rng.int(2, 3) }, () => rng.pick(sites)))];
-  const siteIds = assigned.map((s) => s.id);
-  const tags = new Set(Array.from({ length: rng.int(1, 2) }, () => rng.pick(REFERENCE_TAGS)));
-  if (rng.chance(0.15)) tags.add(SECURITY_TAG);
-  if (rng.chance(0.1)) tags.add(RMM_TAG);
-  const subject = rng.pick(REFERENCE_SUBJECTS[kind]);
+  const tags = new Set(topic.tags);
+  if (topic.security) tags.add(SECURITY_TAG);
+  if (topic.subject.includes('RMM agent') && rng.chance(0.5)) tags.add(RMM_TAG);
+  const subject = topic.subject.replace('{x}', slot);
   const first = assigned.length === 1 ? assigned[0] : undefined;
   return {
     id: `ref-${pad(index, 5)}`,
     subject: first ? `${subject} — ${first.companyName}` : subject,
     tags: [...tags],
     allSites,
-    siteIds,
-    kind,
+    siteIds: assigned.map((s) => s.id),
+    kind: topic.kind,
     body: {
       summary: `${subject}. Follow the steps below; note the outcome in the ticket.`,
-      symptoms:
-        kind === 'known_error'
-          ? Array.from({ length: rng.int(1, 3) }, () =>
-              rng.pick([
-                'Error dialog on start-up',
-                'Slow to respond',
-                'Repeated sign-in prompts',
-                'Device shows offline',
-                'Sync never completes',
-              ]),
-            )
-          : [],
-      steps: Array.from({ length: rng.int(2, 5) }, () => rng.pick(REFERENCE_STEPS)),
-      durationMinutes: rng.int(1, 12) * 5,
-      ...(rng.chance(0.2)
-        ? {
-            escalation: {
-              to: rng.pick(['tier4', 'third_party', 'partner'] as const),
-              contact: rng.pick(ESCALATION_CONTACTS),
-            },
-          }
-        : {}),
+      symptoms: [...(topic.symptoms ?? [])],
+      steps: [...topic.steps],
+      durationMinutes: topic.minutes,
+      ...(topic.escalation ? { escalation: { ...topic.escalation } } : {}),
     },
   };
 }
@@ -244,9 +233,10 @@ export function generateDirectory(options: GenerateOptions): GeneratedDirectory 
     ...FIXTURE_PROFILES,
     ...Array.from({ length: options.profiles }, (_, i) => makeProfile(rng, i + 1, pool, usedEmails)),
   ];
+  const deck = referenceDeck(rng);
   const references = [
     ...FIXTURE_REFERENCES,
-    ...Array.from({ length: options.references }, (_, i) => makeReference(rng, i + 1, pool)),
+    ...Array.from({ length: options.references }, (_, i) => makeReference(rng, i + 1, pool, deck[i % deck.length]!)),
   ];
   return { sites, profiles, references };
 }

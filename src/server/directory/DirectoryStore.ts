@@ -10,7 +10,7 @@ import { AppError, parseOrThrow, SitePolicyRecord } from '../../shared/api/index
 import { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import { lockSequence } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
-import { ChangeCounter } from './ChangeCounter.js';
+import { ChangeCounter, type ChangeLogView, type HeadMark } from './ChangeCounter.js';
 
 export const DIRECTORY_SCHEMAS = {
   site: Site,
@@ -164,7 +164,23 @@ export class DirectoryStore {
 
   /** Changes with seq > `seq` (see ChangeCounter: a binary search, not a range scan). */
   async countChangesAfter(seq: number): Promise<number> {
-    return this.counter.countAfter(seq, await this.latestSeq());
+    return this.counter.countAfter(seq, await this.headMark());
+  }
+
+  /** The newest change row's seq and time: one indexed row, read per sync request. */
+  async headMark(): Promise<HeadMark> {
+    const r = await this.db
+      .selectFrom('changes')
+      .select(['seq', 'changed_at'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r ? { seq: Number(r.seq), changedAt: Number(r.changed_at) } : { seq: 0, changedAt: 0 };
+  }
+
+  /** The live change seqs as of `head`, with the history epoch (ChangeCounter). */
+  changeLogView(head: HeadMark): Promise<ChangeLogView> {
+    return this.counter.view(head);
   }
 
   /** The newest seq, or 0 when nothing has changed yet. */

@@ -11,12 +11,15 @@
  */
 import { AppError } from '../../shared/api/index.js';
 import type { ClientProfile, Site } from '../../shared/domain/index.js';
+import { identifyNumbersInText, type IdentifyOptions, type NumberInText } from '../../shared/identify/index.js';
 import type { Candidate, CallerIndex, IdentifyOutcome } from '../../shared/identify/types.js';
 import type { ChangeRow, DirectoryStore } from '../directory/DirectoryStore.js';
 
 export interface CallerIdentifier {
   createIndex(): CallerIndex;
-  identify(index: CallerIndex, input: string): IdentifyOutcome;
+  identify(index: CallerIndex, input: string, options?: IdentifyOptions): IdentifyOutcome;
+  /** Every number in free text (default: the shared `identifyNumbersInText`). */
+  identifyText?(index: CallerIndex, text: string, options?: IdentifyOptions): NumberInText[];
 }
 
 export interface LookupCandidate extends Candidate {
@@ -28,6 +31,15 @@ export interface LookupResult {
   candidates: LookupCandidate[];
   ambiguous: boolean;
 }
+
+/** One number found in `text=`: as written, its best E.164 reading, and its candidates. */
+export interface TextNumber extends LookupResult {
+  input: string;
+  e164: string;
+  extension?: string;
+}
+
+const hint = (country: string | undefined): IdentifyOptions => (country ? { country } : {});
 
 /** Changes applied per page: small enough that one page blocks the event loop for only tens of ms. */
 const PAGE = 500;
@@ -69,13 +81,40 @@ export class LookupService {
     return this.catchingUp;
   }
 
-  async lookup(query: { phone?: string | undefined; email?: string | undefined }): Promise<LookupResult> {
+  /**
+   * Identifies one phone number or email address. `country` (ISO alpha-2, validated by the route) is
+   * the hint national numbers are read in first; without it they are read in every directory country.
+   */
+  async lookup(query: {
+    phone?: string | undefined;
+    email?: string | undefined;
+    country?: string | undefined;
+  }): Promise<LookupResult> {
     const field = query.phone !== undefined ? 'phone' : 'email';
     const input = query.phone ?? query.email ?? '';
     await this.freshen();
-    const outcome = this.identifier.identify(this.index, input);
+    const outcome = this.identifier.identify(this.index, input, hint(query.country));
     if (!outcome.ok) throw new AppError('bad_request', `${field}: ${outcome.error.message}`, field);
-    const { candidates, ambiguous } = outcome.result;
+    return this.withRecords(outcome.result.candidates, outcome.result.ambiguous);
+  }
+
+  /** Every number in free text (a signature, a screen pop), each with its candidates; [] when none. */
+  async lookupText(text: string, country?: string): Promise<{ numbers: TextNumber[] }> {
+    await this.freshen();
+    const identifyText = this.identifier.identifyText ?? identifyNumbersInText;
+    const numbers: TextNumber[] = [];
+    for (const n of identifyText(this.index, text, hint(country))) {
+      numbers.push({
+        input: n.input,
+        e164: n.e164,
+        ...(n.extension ? { extension: n.extension } : {}),
+        ...(await this.withRecords(n.candidates, n.ambiguous)),
+      });
+    }
+    return { numbers };
+  }
+
+  private async withRecords(candidates: Candidate[], ambiguous: boolean): Promise<LookupResult> {
     const sites = await this.store.getMany(
       'site',
       candidates.map((c) => c.siteId),

@@ -37,7 +37,8 @@ export type ChallengeOutcome =
       recoveryCodesLeft: number;
     }
   | { ok: false; reason: 'expired' }
-  | { ok: false; reason: 'wrong'; userId: string; attemptsLeft: number };
+  /** `used`: the right code, but one already used (e.g. the code just typed to confirm enrolment). */
+  | { ok: false; reason: 'wrong' | 'used'; userId: string; attemptsLeft: number };
 
 export class MfaService {
   private readonly secrets: TotpSecrets;
@@ -228,14 +229,16 @@ export class MfaService {
       }
       const userId = challenge.user_id;
       const method = answer.recoveryCode ? 'recovery_code' : 'totp';
-      const ok = answer.recoveryCode
-        ? await this.useRecoveryCode(trx, userId, answer.recoveryCode)
+      const result = answer.recoveryCode
+        ? (await this.useRecoveryCode(trx, userId, answer.recoveryCode))
+          ? 'ok'
+          : 'wrong'
         : await this.useTotp(trx, userId, answer.code ?? '');
-      if (!ok) {
+      if (result !== 'ok') {
         const attempts = Number(challenge.attempts);
         if (attempts >= this.policy.maxAttempts)
           await trx.deleteFrom('mfa_challenges').where('token_hash', '=', tokenHash).execute();
-        return { ok: false, reason: 'wrong', userId, attemptsLeft: this.policy.maxAttempts - attempts };
+        return { ok: false, reason: result, userId, attemptsLeft: this.policy.maxAttempts - attempts };
       }
       await trx.deleteFrom('mfa_challenges').where('token_hash', '=', challenge.token_hash).execute();
       const left = await trx
@@ -252,12 +255,14 @@ export class MfaService {
     });
   }
 
-  private async useTotp(trx: Kysely<Database>, userId: string, code: string): Promise<boolean> {
+  private async useTotp(trx: Kysely<Database>, userId: string, code: string): Promise<'ok' | 'wrong' | 'used'> {
     const row = await trx.selectFrom('totp_credentials').selectAll().where('user_id', '=', userId).executeTakeFirst();
-    if (!row || row.confirmed_at === null) return false;
+    if (!row || row.confirmed_at === null) return 'wrong';
     const secret = this.secretOf(row);
-    const step = checkTotp(secret, code, this.now(), row.last_step === null ? null : Number(row.last_step));
-    if (step === null) return false;
+    const step = checkTotp(secret, code, this.now(), null);
+    if (step === null) return 'wrong';
+    // A right code whose step is not after the last one accepted: typed twice, not mistyped.
+    if (row.last_step !== null && step <= Number(row.last_step)) return 'used';
     // Conditional, so the same code raced to two server processes is accepted only once. A row
     // still marked plain (before the start-up sweep) is sealed on the way.
     const moved = await trx
@@ -269,7 +274,7 @@ export class MfaService {
       .where('user_id', '=', userId)
       .where((eb) => eb.or([eb('last_step', 'is', null), eb('last_step', '<', step)]))
       .executeTakeFirst();
-    return moved.numUpdatedRows > 0n;
+    return moved.numUpdatedRows > 0n ? 'ok' : 'used';
   }
 
   private async useRecoveryCode(trx: Kysely<Database>, userId: string, code: string): Promise<boolean> {

@@ -77,7 +77,13 @@ describe('TOTP enrolment and sign-in', () => {
     expect(challenge).toEqual({ mfaRequired: true, mfaToken: expect.stringMatching(/^csm_/), expiresIn: 300 });
     expect(challenge).not.toHaveProperty('accessToken');
 
-    now += STEP; // the code used to confirm cannot be replayed; the next one works
+    // Signing in straight away with the code just used to confirm says so, and to wait for the next.
+    const reused = await totp({ mfaToken: challenge.mfaToken, code: totpCode(enrolment.secret, now) });
+    expect(reused.statusCode).toBe(401);
+    expect(reused.json().error).toMatchObject({ code: 'code_already_used', field: 'code' });
+    expect(reused.json().error.message).toMatch(/^That code was just used.*Wait for the next code/);
+
+    now += STEP; // the next code works
     const ok = await totp({ mfaToken: challenge.mfaToken, code: totpCode(enrolment.secret, now) });
     expect(ok.statusCode).toBe(200);
     const tokens = SessionTokens.parse(ok.json());
@@ -96,7 +102,8 @@ describe('TOTP enrolment and sign-in', () => {
     const again = (await password()).json();
     const replay = await totp({ mfaToken: again.mfaToken, code: totpCode(enrolment.secret, now) });
     expect(replay.statusCode).toBe(401);
-    expect(replay.json().error.code).toBe('invalid_code');
+    expect(replay.json().error.code).toBe('code_already_used');
+    expect((await totp({ mfaToken: again.mfaToken, code: '000000' })).json().error.code).toBe('invalid_code');
 
     const events = await t.all<{ type: string }>("select type from audit_log where type like 'auth.%' order by seq");
     expect(events.map((e) => e.type)).toEqual(

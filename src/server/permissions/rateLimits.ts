@@ -12,7 +12,7 @@
  * A refused request gets 429 `rate_limited` with Retry-After.
  */
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import { AppError } from '../../shared/api/index.js';
+import { AppError, SMS_SENDS_PER_PERSON } from '../../shared/api/index.js';
 import type { RateLimiter } from './RateLimiter.js';
 
 export interface RateLimitPolicy {
@@ -24,7 +24,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitPolicy = { signInPerMinute: 10 };
 /** A call needs two or three codes (caller, approver, a re-send); these leave room for a busy shift. */
 export const SMS_LIMITS = {
   perTechnician: { max: 20, windowMs: 10 * 60_000 },
-  perRecipient: { max: 3, windowMs: 5 * 60_000 },
+  perRecipient: SMS_SENDS_PER_PERSON,
 } as const;
 
 /** Escalations are rare (Tier 4, partner); the wizard asks at most three times per record. */

@@ -32,6 +32,7 @@ describe('route permissions', () => {
       'POST /v1/auth/logout',
       'POST /v1/auth/refresh',
       'POST /v1/auth/totp',
+      'POST /v1/cti/events', // the phone system's own integration token, checked by the route (cti/ctiEventRoutes.ts)
     ]);
   });
 
@@ -74,6 +75,16 @@ describe('route permissions', () => {
       'PUT /v1/admin/sites/:siteId/vault-directory': 'directory.write',
       'GET /v1/admin/vault/settings': 'admin.read',
       'PUT /v1/admin/vault/settings': 'directory.write',
+    });
+    // Incoming calls (issue 13): integrations and extensions are admin-only; the call log is everyone's.
+    expect(Object.fromEntries([...declared].filter(([k]) => /cti/.test(k)))).toEqual({
+      'GET /v1/admin/cti/integrations': 'admin.read',
+      'POST /v1/admin/cti/integrations': 'accounts.manage',
+      'DELETE /v1/admin/cti/integrations/:id': 'accounts.manage',
+      'GET /v1/admin/cti/extensions': 'admin.read',
+      'PUT /v1/admin/users/:id/cti-extension': 'accounts.manage',
+      'GET /v1/cti/calls': 'directory.read',
+      'POST /v1/cti/calls/:id/attach': 'directory.write',
     });
   });
 

@@ -1,6 +1,7 @@
 /**
- * `GET /v1/lookup?phone=|email=` — identifies a caller exactly as the desktop client does (same
- * shared index and rules) and returns each candidate with its site and profile records.
+ * `GET /v1/lookup?phone=|email=|text=[&country=]` — identifies a caller exactly as the desktop client
+ * does (same shared index and rules) and returns each candidate with its site and profile records;
+ * `text=` answers `{ numbers: [...] }`, one entry per number found in the text.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LookupQuery } from '../../shared/api/index.js';
@@ -17,6 +18,8 @@ export const lookupRoutes: FastifyPluginAsyncZod<{ auth?: AuthService; lookup: L
     { config: { permission: 'directory.read' }, schema: { querystring: LookupQuery } },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
+      const { text, country } = request.query;
+      if (text !== undefined) return lookup.lookupText(text, country);
       return lookup.lookup(request.query);
     },
   );

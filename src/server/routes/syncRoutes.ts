@@ -1,46 +1,59 @@
 /**
  * `GET /v1/sync?since=&limit=` — delta sync of the directory (see SyncPage in src/shared/api).
- * Records are stored as validated JSON, so the page is assembled from the stored text without
- * re-parsing: a 5,000-change page costs one indexed range read.
+ * Pages are built once and served from memory (sync/syncPage.ts): compressed with brotli or gzip
+ * when the client accepts it, with a strong ETag, and `If-None-Match` answered with 304.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, SyncQuery } from '../../shared/api/index.js';
 import type { AuthService } from '../auth/AuthService.js';
-import type { ChangeRow, DirectoryStore } from '../directory/DirectoryStore.js';
+import type { DirectoryStore } from '../directory/DirectoryStore.js';
+import { negotiateEncoding } from '../http/acceptEncoding.js';
+import { SyncPageCache } from '../sync/SyncPageCache.js';
+import { syncPage } from '../sync/syncPage.js';
 
-/** A client that has not synced for this long should start again from 0. */
-export const SYNC_MAX_AGE_SECONDS = 86_400;
+export { SYNC_MAX_AGE_SECONDS } from '../sync/syncPage.js';
 
-function changeJson(r: ChangeRow): string {
-  const head = `{"seq":${r.seq},"kind":${JSON.stringify(r.kind)},"id":${JSON.stringify(r.record_id)}`;
-  return r.op === 'upsert' && r.data !== null ? `${head},"op":"upsert","data":${r.data}}` : `${head},"op":"delete"}`;
+/** Whether `If-None-Match` names `etag` (weak comparison, RFC 9110 §13.1.2). */
+function notModified(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
 }
 
 /** `auth` is unused here: the permission hook authenticates (permissions/installPermissions.ts). */
-export const syncRoutes: FastifyPluginAsyncZod<{ auth?: AuthService; directory: DirectoryStore }> = async (
-  app,
-  { directory },
-) => {
+export const syncRoutes: FastifyPluginAsyncZod<{
+  auth?: AuthService;
+  directory: DirectoryStore;
+  /** Built pages (default: 64 MiB per server process). */
+  pageCache?: SyncPageCache;
+}> = async (app, { directory, pageCache }) => {
+  const cache = pageCache ?? new SyncPageCache();
   app.get(
     '/v1/sync',
     { config: { permission: 'directory.read' }, schema: { querystring: SyncQuery } },
     async (request, reply) => {
       const { since, limit } = request.query;
-      const rows = await directory.changesSince(since, limit);
-      if (rows.length === 0 && since > 0) {
-        const latest = await directory.latestSeq();
-        if (since > latest) {
-          throw new AppError(
-            'bad_request',
-            `since: ${since} is newer than the server's latest change (${latest}); the server was probably reset. Sync again from since=0.`,
-            'since',
-          );
-        }
+      const page = await syncPage(directory, cache, {
+        since,
+        limit,
+        // The permission hook has authenticated: a principal is always present here.
+        role: request.principal?.user.role ?? 'none',
+        encoding: negotiateEncoding(request.headers['accept-encoding']),
+      });
+      if ('tooNew' in page) {
+        throw new AppError(
+          'bad_request',
+          `since: ${since} is newer than the server's latest change (${page.tooNew}); the server was probably reset. Sync again from since=0.`,
+          'since',
+        );
       }
-      const seq = rows.length > 0 ? rows[rows.length - 1]!.seq : since;
-      const remaining = rows.length > 0 ? await directory.countChangesAfter(seq) : 0;
-      const body = `{"seq":${seq},"more":${remaining > 0},"remaining":${remaining},"maxAgeSeconds":${SYNC_MAX_AGE_SECONDS},"changes":[${rows.map(changeJson).join(',')}]}`;
-      return reply.header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send(body);
+      // no-store: directory data stays out of shared caches; the client revalidates by ETag itself.
+      reply.header('Cache-Control', 'no-store').header('Vary', 'Accept-Encoding').header('ETag', page.etag);
+      if (notModified(request.headers['if-none-match'], page.etag)) return reply.code(304).send();
+      if (page.encoding !== 'identity') reply.header('Content-Encoding', page.encoding);
+      return reply.type('application/json; charset=utf-8').send(page.body);
     },
   );
 };

@@ -10,14 +10,18 @@
  * concurrent checks — also from several processes — no more than `max` are counted and a code is
  * accepted once.
  *
- * A code: 6 digits from `crypto.randomInt`, valid for 5 minutes and at most 5 checks; a correct
- * check uses it up. The code exists in plain text only in memory here and in the message handed to
+ * A code: 6 digits from `crypto.randomInt`, valid for 5 minutes; a correct check uses it up. Wrong
+ * checks are counted per person, not per code: the approval workflow ends in `auth_failed` after
+ * MAX_CODE_FAILURES (3) wrong codes for one person, so a new code sent to the same number by the same
+ * technician within the code lifetime inherits the wrong checks of the unused codes before it. The
+ * `attemptsLeft` a check answers (and audits) is then the same number the wizard shows. The code exists in plain text only in memory here and in the message handed to
  * the Mailer; it is never logged, never in a response, never in an error message or audit event.
  */
 import { createHmac, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { AppError, SmsCodeChecked, type SmsCodeRequest, type SmsCodeSent } from '../../shared/api/index.js';
+import { MAX_CODE_FAILURES } from '../../shared/approvals/workflowTypes.js';
 import { greetingFor, type Site } from '../../shared/domain/index.js';
 import { AUDIT_EVENT, type AuditSink } from '../audit/AuditLog.js';
 import type { Database } from '../db/schema.js';
@@ -26,7 +30,8 @@ import type { SmsRecipient } from './resolveSmsRecipient.js';
 import { gatewayAddress, maskNumber } from './smsAddress.js';
 
 export const SMS_CODE_TTL_MS = 5 * 60_000;
-export const SMS_CODE_MAX_CHECKS = 5;
+/** Wrong checks allowed per person (across re-sent codes): the workflow's own limit. */
+export const SMS_CODE_MAX_CHECKS = MAX_CODE_FAILURES;
 const PURGE_AFTER_MS = 86_400_000;
 
 /** `SmsCodeChecked` plus why a check failed. Candidate for src/shared/api/approvals.ts. */
@@ -94,6 +99,18 @@ export class SmsCodeService {
         .deleteFrom('sms_codes')
         .where('expires_at', '<', createdAt - PURGE_AFTER_MS)
         .execute();
+      // Re-sending does not buy more tries: start from the wrong checks of this person's live codes.
+      const earlier = await trx
+        .selectFrom('sms_codes')
+        .select((eb) => eb.fn.max<number | string | null>('checks').as('checks'))
+        .where('requested_by', '=', actor.id)
+        .where('site_id', '=', recipient.site.id)
+        .where('purpose', '=', request.purpose)
+        .where('sent_to', '=', sentTo)
+        .where('used_at', 'is', null)
+        .where('created_at', '>', createdAt - this.ttlMs)
+        .executeTakeFirst();
+      const inherited = Math.min(Number(earlier?.checks ?? 0), this.maxChecks);
       await trx
         .insertInto('sms_codes')
         .values({
@@ -106,7 +123,7 @@ export class SmsCodeService {
           code_hash: this.hash(salt, code),
           created_at: createdAt,
           expires_at: expiresAt,
-          checks: 0,
+          checks: inherited,
           used_at: null,
         })
         .execute();

@@ -157,35 +157,54 @@ describe('POST /v1/sms/codes/:id/check', () => {
     const code = await lastCode();
     const bad = await check(codeId, wrong(code));
     expect(bad.statusCode).toBe(200);
-    expect(bad.json()).toEqual({ ok: false, attemptsLeft: 4, reason: 'wrong_code' });
+    expect(bad.json()).toEqual({ ok: false, attemptsLeft: 2, reason: 'wrong_code' });
     expect((await check(codeId, code)).json()).toEqual({ ok: true, attemptsLeft: 0 });
     expect((await check(codeId, code)).json()).toEqual({ ok: false, attemptsLeft: 0, reason: 'already_used' });
     const events = await t.services.audit.list({ type: 'sms.code_checked' });
     expect(events.map((e) => e.data.ok)).toEqual([false, true]);
   });
 
-  it('allows at most 5 checks, then the code is dead even when right', async () => {
+  it("allows at most 3 checks (the wizard's limit), then the code is dead even when right", async () => {
     await setup();
     const { codeId } = (await send({ siteId: 'site-northwind', purpose: 'caller', profileId: 'prof-dana' })).json();
     const code = await lastCode();
     const left = [];
-    for (let i = 0; i < 5; i++) left.push((await check(codeId, wrong(code))).json());
-    expect(left.map((r) => r.attemptsLeft)).toEqual([4, 3, 2, 1, 0]);
-    expect(left[4]).toEqual({ ok: false, attemptsLeft: 0, reason: 'too_many_attempts' });
+    for (let i = 0; i < 3; i++) left.push((await check(codeId, wrong(code))).json());
+    expect(left.map((r) => r.attemptsLeft)).toEqual([2, 1, 0]);
+    expect(left[2]).toEqual({ ok: false, attemptsLeft: 0, reason: 'too_many_attempts' });
     expect((await check(codeId, code)).json()).toEqual({ ok: false, attemptsLeft: 0, reason: 'too_many_attempts' });
   });
 
-  it('counts no more than 5 checks, and accepts a right code once, under many concurrent checks', async () => {
+  it('counts wrong checks per person: a re-sent code keeps the count, and the audit says what the answer said', async () => {
+    await setup();
+    const dana = { siteId: 'site-northwind', purpose: 'caller', profileId: 'prof-dana' };
+    const first = (await send(dana)).json().codeId;
+    const answers = [(await check(first, wrong(await lastCode()))).json()];
+    const second = (await send(dana)).json().codeId;
+    answers.push((await check(second, wrong(await lastCode()))).json());
+    expect(answers.map((a) => a.attemptsLeft)).toEqual([2, 1]);
+    const audited = await t.services.audit.list({ type: 'sms.code_checked' });
+    expect(audited.map((e) => e.data.attemptsLeft).sort()).toEqual([1, 2]);
+    // The last try still works with the right code.
+    expect((await check(second, await lastCode())).json()).toEqual({ ok: true, attemptsLeft: 0 });
+    // Another person (or the same one after the code lifetime) starts afresh.
+    clock += 5 * 60_000 + 1;
+    const later = (await send(dana)).json().codeId;
+    expect((await check(later, wrong(await lastCode()))).json().attemptsLeft).toBe(2);
+  });
+
+  it('counts no more than 3 checks, and accepts a right code once, under many concurrent checks', async () => {
     await setup();
     const { codeId } = (await send({ siteId: 'site-northwind', purpose: 'caller', profileId: 'prof-dana' })).json();
     const code = await lastCode();
     const guesses = await Promise.all(Array.from({ length: 20 }, () => check(codeId, wrong(code))));
     expect(guesses.every((r) => r.statusCode === 200 && r.json().ok === false)).toBe(true);
-    expect(await t.services.audit.list({ type: 'sms.code_checked' })).toHaveLength(5);
-    expect(guesses.filter((r) => r.json().reason === 'wrong_code')).toHaveLength(4);
+    expect(await t.services.audit.list({ type: 'sms.code_checked' })).toHaveLength(3);
+    expect(guesses.filter((r) => r.json().reason === 'wrong_code')).toHaveLength(2);
     const row = await t.get<{ checks: number }>('select checks from sms_codes where id = ?', codeId);
-    expect(Number(row!.checks)).toBe(5);
+    expect(Number(row!.checks)).toBe(3);
 
+    clock += 5 * 60_000 + 1; // past the dead code's lifetime, so the new one starts afresh
     await send({ siteId: 'site-northwind', purpose: 'caller', profileId: 'prof-dana' }); // a fresh code
     const fresh = (await t.all<{ id: string }>('select id from sms_codes where id <> ?', codeId))[0]!.id;
     const right = await lastCode();

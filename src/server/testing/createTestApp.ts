@@ -19,6 +19,7 @@ import { FIXTURE_PROFILES, FIXTURE_REFERENCES, FIXTURE_SITES } from '../demo/fix
 import { DEMO_ACCOUNTS } from '../demo/seedDemoWorkspace.js';
 import { bulkLoadDirectory } from '../directory/bulkLoadDirectory.js';
 import { ServerKey } from '../crypto/serverKey.js';
+import type { CtiStreamOptions } from '../cti/ctiStream.js';
 import { SimulatedAgentDriver } from '../vault/drivers/SimulatedAgentDriver.js';
 import type { VaultDriverFactory } from '../vault/vaultServices.js';
 import { openTestDatabase, testDialect, type TestDialect } from './testDatabase.js';
@@ -63,6 +64,8 @@ export async function createTestApp(
     trustProxy?: readonly string[];
     /** TOTP secrets and SMS HMAC at rest; a fresh random key by default. */
     atRestKey?: ServerKey;
+    /** Call stream token re-check and ping intervals (cti/ctiStream.ts). */
+    ctiStream?: CtiStreamOptions;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await openTestDatabase());
@@ -99,6 +102,7 @@ export async function createTestApp(
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.vaultCheckoutLimit ? { vaultCheckoutLimit: options.vaultCheckoutLimit } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    ...(options.ctiStream ? { ctiStream: options.ctiStream } : {}),
   });
   const all = async <T>(text: string, ...params: unknown[]): Promise<T[]> => {
     let n = 0;

@@ -79,6 +79,9 @@ export const SmsCodeRequest = z.object({
 });
 export type SmsCodeRequest = z.infer<typeof SmsCodeRequest>;
 
+/** Codes one person may be sent in a window (the server enforces it; the wizard shows the way forward). */
+export const SMS_SENDS_PER_PERSON = { max: 3, windowMs: 5 * 60_000 } as const;
+
 export const SmsCodeSent = z.object({ codeId: z.string(), sentTo: z.string(), expiresAt: z.string() });
 export type SmsCodeSent = z.infer<typeof SmsCodeSent>;
 

@@ -49,6 +49,8 @@ export const AuditEntry = z.object({
   actor: z.string(),
   type: z.string(),
   subject: z.string(),
+  /** The subject's name (user, site, client profile, device) where the server knows it; not hashed. */
+  subjectName: z.string().optional(),
   data: z.record(z.string(), z.unknown()),
   prevHash: z.string(),
   hash: z.string(),

@@ -13,6 +13,8 @@ export const ErrorCode = z.enum([
   'not_signed_in',
   'device_revoked',
   'invalid_code',
+  /** A right TOTP code that was already used (e.g. the one just typed to confirm enrolment). */
+  'code_already_used',
   'chain_broken',
   'unavailable',
   'payload_too_large',

@@ -6,15 +6,16 @@
  */
 import type { PolicyCategory } from './catalogue.js';
 import { contactNumbers, describeNumber, type ContactNumbers } from './contactNumbers.js';
+import { reason, type Reason } from './reasons.js';
 import type { Approver, CategoryPolicy, DialStep } from './schemas.js';
 
 /** Never more than this many dial attempts per request, whatever the site lists. */
 export const MAX_DIALS = 2;
 
 export type CallPlan =
-  | { ok: true; dials: DialStep[]; reasons: string[] }
+  | { ok: true; dials: DialStep[]; reasons: Reason[] }
   /** The plan cannot be built: the request is escalated to the partner; `reasons` say why. */
-  | { ok: false; reasons: string[] };
+  | { ok: false; reasons: Reason[] };
 
 export function buildCallPlan(
   category: PolicyCategory,
@@ -23,25 +24,15 @@ export function buildCallPlan(
 ): CallPlan {
   const approvers = policy?.approvers ?? [];
   if (approvers.length === 0) {
-    return {
-      ok: false,
-      reasons: [
-        `${category} policy: no approvers are configured, so the site is misconfigured; escalate to the partner for approval`,
-      ],
-    };
+    return { ok: false, reasons: [reason(policy ? 'plan_no_approvers' : 'plan_no_policy', { category })] };
   }
   if (approvers.every((a) => a.kind === 'partner')) {
-    const names = approvers.map((a) => a.name).join(', ');
-    return {
-      ok: false,
-      reasons: [
-        `${category} policy: the only approvers are partner contacts (${names}); the ticket will be escalated to your team for approval`,
-      ],
-    };
+    const names = approvers.map((a) => a.name);
+    return { ok: false, reasons: [reason('plan_only_partners', { category, names })] };
   }
 
   const smsRequired = policy?.authenticateApprover === 'sms';
-  const notes: string[] = [];
+  const notes: Reason[] = [];
   const callable: { approver: Approver; numbers: ContactNumbers; authenticate: boolean }[] = [];
   for (const approver of approvers) {
     const numbers = contactNumbers(approver.name, approver.phones, siteCountry);
@@ -49,13 +40,11 @@ export function buildCallPlan(
     const authenticate = smsRequired && approver.kind !== 'partner';
     if (authenticate && !numbers.sms) {
       // Left out before the plan is built, so the other approver gets the dials **(choice)**.
-      notes.push(
-        `${category} policy: authenticateApprover is sms but ${approver.name} has no mobile phone with an SMS gateway, so they are left out of the call plan`,
-      );
+      notes.push(reason('approver_no_sms', { category, approver: approver.name }));
       continue;
     }
     if (numbers.dialable.length === 0) {
-      notes.push(`${approver.name} has no valid phone number, so they are left out of the call plan`);
+      notes.push(reason('approver_no_number', { approver: approver.name }));
       continue;
     }
     callable.push({ approver, numbers, authenticate });
@@ -63,7 +52,7 @@ export function buildCallPlan(
   if (callable.length === 0) {
     return {
       ok: false,
-      reasons: [...notes, `${category} policy: no approver can be called; escalate to the partner for approval`],
+      reasons: [...notes, reason('plan_nobody_callable', { category })],
     };
   }
 
@@ -80,15 +69,15 @@ export function buildCallPlan(
     number: number.e164,
     authenticate,
   }));
-  const plan = attempts
-    .map(({ approver, number }) => `${approver.name} (${approver.kind}) at ${describeNumber(number)}`)
-    .join(', then ');
-  const reasons = [...notes, `call plan (at most ${MAX_DIALS} dial attempts): ${plan}`];
+  const plan = attempts.map(({ approver, number }) => ({
+    approver: approver.name,
+    kind: approver.kind,
+    number: describeNumber(number),
+  }));
+  const reasons = [...notes, reason('call_plan', { max: MAX_DIALS, attempts: plan })];
   if (smsRequired) {
     reasons.push(
-      attempts.some((a) => !a.authenticate)
-        ? `${category} policy: authenticateApprover is sms; client and group approvers get a code, partner approvers do not`
-        : `${category} policy: authenticateApprover is sms; the approver must read back the code sent to their mobile`,
+      reason(attempts.some((a) => !a.authenticate) ? 'approver_sms_clients_only' : 'approver_sms', { category }),
     );
   }
   return { ok: true, dials, reasons };

@@ -27,7 +27,7 @@ describe('contactNumbers', () => {
     );
     expect(r.sms).toBe('+12065550102');
     expect(r.skipped).toHaveLength(1);
-    expect(r.skipped[0]).toContain('"nope"');
+    expect(r.skipped[0]).toMatchObject({ code: 'number_skipped', params: { number: 'nope' } });
   });
   it('keeps the extension for the reasons but never in the E.164 number', () => {
     const [n] = contactNumbers('Lee', [{ number: '206-555-0100 x12', type: 'office' }], 'US').dialable;

@@ -4,6 +4,7 @@
  * than failing the whole decision: the next number in the list is used instead **(choice)**.
  */
 import { normalizePhone } from '../phone/normalizePhone.js';
+import { reason, type Reason } from './reasons.js';
 import type { ApprovalPhone } from './schemas.js';
 
 export interface ContactNumbers {
@@ -11,8 +12,8 @@ export interface ContactNumbers {
   dialable: { e164: string; extension?: string }[];
   /** The first `mobile` phone with an SMS gateway and a valid number: where an SMS code goes. */
   sms?: string;
-  /** Human-readable notes about numbers that were skipped. */
-  skipped: string[];
+  /** Numbers that were skipped, and why. */
+  skipped: Reason[];
 }
 
 export function contactNumbers(owner: string, phones: readonly ApprovalPhone[], siteCountry?: string): ContactNumbers {
@@ -20,7 +21,9 @@ export function contactNumbers(owner: string, phones: readonly ApprovalPhone[], 
   for (const phone of phones) {
     const parsed = normalizePhone(phone.number, phone.country ?? siteCountry);
     if (!parsed.ok) {
-      result.skipped.push(`${owner}'s number "${phone.number}" was skipped: ${parsed.message}`);
+      result.skipped.push(
+        reason('number_skipped', { owner, number: phone.number, problem: parsed.code, message: parsed.message }),
+      );
       continue;
     }
     if (!result.dialable.some((d) => d.e164 === parsed.e164)) {

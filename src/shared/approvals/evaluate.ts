@@ -14,6 +14,7 @@ import { getAction, type PolicyCategory } from './catalogue.js';
 import { buildCallPlan } from './callPlan.js';
 import { contactNumbers } from './contactNumbers.js';
 import { renderTemplate } from './renderTemplate.js';
+import { reason, reasonText, type Reason } from './reasons.js';
 import { applyRules } from './rules.js';
 import type { ApprovalRequest, Decision, DecisionStep, SiteRules } from './schemas.js';
 
@@ -36,28 +37,23 @@ function callerAuthentication(
   site: SiteRules,
   request: ApprovalRequest,
   category: PolicyCategory,
-): { step: DecisionStep; reasons: string[] } | { problem: string[] } {
-  const setting = `${category} policy: authenticateCaller is sms`;
+): { step: DecisionStep; reasons: Reason[] } | { problem: Reason[] } {
   const person = callerOf(site, request);
   if (!person) {
-    const why = request.callerProfileId
-      ? `the caller profile ${request.callerProfileId} is not one of the site's people`
-      : 'the caller is unidentified';
-    return { problem: [`${setting} but ${why}, so the caller cannot be authenticated; escalate to the partner`] };
-  }
-  const name = callerName(person);
-  const numbers = contactNumbers(name, person.phones, site.country);
-  if (!numbers.sms) {
     return {
       problem: [
-        ...numbers.skipped,
-        `${setting} but ${name} has no mobile phone with an SMS gateway, so the caller cannot be authenticated; escalate to the partner`,
+        request.callerProfileId
+          ? reason('caller_auth_not_at_site', { category, profileId: request.callerProfileId })
+          : reason('caller_auth_unidentified', { category }),
       ],
     };
   }
+  const name = callerName(person);
+  const numbers = contactNumbers(name, person.phones, site.country);
+  if (!numbers.sms) return { problem: [...numbers.skipped, reason('caller_auth_no_sms', { category, name })] };
   return {
     step: { kind: 'authenticate_caller', profileId: person.profileId, number: numbers.sms },
-    reasons: [`${setting}: send a code to ${name} at ${numbers.sms} and have them read it back`],
+    reasons: [reason('caller_auth_send', { category, name, number: numbers.sms })],
   };
 }
 
@@ -78,25 +74,39 @@ function templatesFor(site: SiteRules, request: ApprovalRequest, category: Polic
   return templates;
 }
 
+/** The decision together with its reasons as codes (`reasons.ts`), which the UI turns into sentences. */
+export interface ExplainedDecision {
+  decision: Decision;
+  /** One per line of `decision.reasons`, in the same order. */
+  reasons: Reason[];
+}
+
 export function evaluate(site: SiteRules, request: ApprovalRequest): Decision {
+  return explainDecision(site, request).decision;
+}
+
+export function explainDecision(site: SiteRules, request: ApprovalRequest): ExplainedDecision {
   const action = getAction(request.action);
   if (!action) throw new RangeError(`request.action: unknown action id ${JSON.stringify(request.action)}`);
   const ruling = applyRules(site, request, action);
-  const base: Decision = {
+  const explained = (decision: Omit<Decision, 'reasons'>, reasons: Reason[]): ExplainedDecision => ({
+    decision: { ...decision, reasons: reasons.map(reasonText) },
+    reasons,
+  });
+  const base: Omit<Decision, 'reasons'> = {
     outcome: ruling.outcome,
-    reasons: [...ruling.reasons],
     steps: [],
     templates: templatesFor(site, request, action.category),
     notices: ruling.rmmFee ? [{ kind: 'rmm_fee', text: RMM_FEE_TEXT }] : [],
   };
   if (action.category === 'tier4' || (ruling.outcome !== 'proceed' && ruling.outcome !== 'approval_required'))
-    return base;
+    return explained(base, ruling.reasons);
 
   const category = action.category;
   const policy = site.policies[category];
-  const problems: string[] = [];
+  const problems: Reason[] = [];
   const steps: DecisionStep[] = [];
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
 
   if (ruling.callerAuthApplies && policy?.authenticateCaller === 'sms') {
     const auth = callerAuthentication(site, request, category);
@@ -114,6 +124,6 @@ export function evaluate(site: SiteRules, request: ApprovalRequest): Decision {
     } else problems.push(...plan.reasons);
   }
 
-  if (problems.length > 0) return { ...base, outcome: 'escalate_partner', reasons: [...base.reasons, ...problems] };
-  return { ...base, reasons: [...base.reasons, ...reasons], steps };
+  if (problems.length > 0) return explained({ ...base, outcome: 'escalate_partner' }, [...ruling.reasons, ...problems]);
+  return explained({ ...base, steps }, [...ruling.reasons, ...reasons]);
 }

@@ -11,6 +11,12 @@ describe('parseDeepLink', () => {
       { kind: 'lookup', email: 'dana.reyes@northwindtraders.com' },
     ],
     ['CALLSIGN://LOOKUP?email=a@b.co', { kind: 'lookup', email: 'a@b.co' }],
+    ['callsign://lookup?phone=020%207946%200958&country=GB', { kind: 'lookup', phone: '020 7946 0958', country: 'GB' }],
+    ['callsign://lookup?country=de&phone=030%201234567', { kind: 'lookup', phone: '030 1234567', country: 'DE' }],
+    [
+      'callsign://lookup?text=Tel%2009422%201000%0AFax%2009422%20805000&country=DE',
+      { kind: 'lookup', text: 'Tel 09422 1000\nFax 09422 805000', country: 'DE' },
+    ],
   ])('accepts %s', (url, link) => {
     expect(parseDeepLink(url)).toEqual({ ok: true, link });
   });
@@ -25,6 +31,9 @@ describe('parseDeepLink', () => {
     ['callsign://lookup?cmd=rm', 'Unknown parameter'],
     ['callsign://lookup?phone=%0Aevil', 'control characters'],
     ['callsign://lookup?phone=' + '1'.repeat(600), 'too long'],
+    ['callsign://lookup?phone=1&country=ZZ', 'two-letter ISO code'],
+    ['callsign://lookup?phone=1&country=GB&country=DE', 'at most one country'],
+    ['callsign://lookup?text=a%00b', 'control characters'],
   ])('refuses %s', (url, why) => {
     const r = parseDeepLink(url);
     expect(r.ok).toBe(false);
@@ -46,6 +55,8 @@ describe('parseDeepLink', () => {
         (phone) => {
           const r = parseLookupQuery(lookupRoute({ kind: 'lookup', phone }).split('?')[1]!);
           expect(r).toEqual({ ok: true, link: { kind: 'lookup', phone } });
+          const hinted = parseLookupQuery(lookupRoute({ kind: 'lookup', phone, country: 'GB' }).split('?')[1]!);
+          expect(hinted).toEqual({ ok: true, link: { kind: 'lookup', phone, country: 'GB' } });
         },
       ),
     );

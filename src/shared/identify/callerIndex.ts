@@ -51,6 +51,8 @@ class MemoryCallerIndex implements CallerIndex {
   /** siteId → profiles with a phone that has no country of its own (read with the site's country). */
   private readonly usesSiteCountry = new Map<string, Set<string>>();
   private readonly siteCountries = new Map<string, number>();
+  /** `countries`, sorted; dropped whenever siteCountries changes. */
+  private countryOrder: string[] | undefined;
 
   upsertSite(site: IndexSite): void {
     const before = this.sites.get(site.id);
@@ -62,6 +64,7 @@ class MemoryCallerIndex implements CallerIndex {
     for (const key of entry.phones) this.sitePhones.add(key, site.id);
     if (entry.domain) this.siteDomains.add(entry.domain, site.id);
     this.siteCountries.set(site.country, (this.siteCountries.get(site.country) ?? 0) + 1);
+    this.countryOrder = undefined;
     if (before?.site.country !== site.country) this.rekeyProfilesOf(site.id);
   }
 
@@ -88,6 +91,7 @@ class MemoryCallerIndex implements CallerIndex {
 
   clear(): void {
     for (const map of [this.sites, this.profiles, this.usesSiteCountry, this.siteCountries]) map.clear();
+    this.countryOrder = undefined;
     for (const postings of [this.profilePhones, this.sitePhones, this.profileEmails, this.siteDomains])
       postings.clear();
   }
@@ -138,6 +142,15 @@ class MemoryCallerIndex implements CallerIndex {
     return best;
   }
 
+  get countries(): readonly string[] {
+    // Queried per keystroke, changed only by site writes: sorted once per change.
+    if (this.countryOrder === undefined)
+      this.countryOrder = [...this.siteCountries]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([c]) => c);
+    return this.countryOrder;
+  }
+
   get stats(): { sites: number; profiles: number; phones: number } {
     return {
       sites: this.sites.size,
@@ -181,6 +194,7 @@ class MemoryCallerIndex implements CallerIndex {
     const count = (this.siteCountries.get(country) ?? 1) - 1;
     if (count > 0) this.siteCountries.set(country, count);
     else this.siteCountries.delete(country);
+    this.countryOrder = undefined;
   }
 
   private rekeyProfilesOf(siteId: string): void {

@@ -53,9 +53,9 @@ describe('identifyCaller', () => {
     expect(result.ambiguous).toBe(false);
   });
 
-  it('reads national numbers with the most common site country unless told otherwise', () => {
+  it('reads national numbers in every site country, not only the most common one', () => {
     const index = directory();
-    expect(identifyCaller(index, '020 7946 0000')).toMatchObject({ ok: false }); // read as a US number: not one
+    expect(ok(identifyCaller(index, '020 7946 0000')).candidates).toMatchObject([{ siteId: 'london', readAs: 'GB' }]);
     expect(ok(identifyCaller(index, '020 7946 0000', { defaultCountry: 'GB' })).candidates).toMatchObject([
       { siteId: 'london' },
     ]);

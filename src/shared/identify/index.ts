@@ -4,3 +4,4 @@ export { identifyCaller, type IdentifyOptions } from './identifyCaller.js';
 export { parseEmail, type ParsedEmail } from './parseEmail.js';
 export { isPublicDomain } from './publicDomains.js';
 export type * from './types.js';
+export { identifyNumbersInText, MAX_TEXT_LENGTH, type NumberInText } from './identifyNumbersInText.js';

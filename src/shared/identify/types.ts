@@ -16,17 +16,32 @@ export interface Candidate {
   confidence: 1 | 2 | 3;
   /** The normalised value that matched (E.164 number, email address or domain). */
   value: string;
+  /** A number typed without its country code: the country whose national reading matched (ISO alpha-2). */
+  readAs?: string;
+  /**
+   * The number is possible (right length) but not valid in libphonenumber's metadata, which lags new
+   * ranges: it still matches a stored number with the same digits, ranked below valid matches.
+   */
+  possibleOnly?: true;
 }
 
 export type ParsedQuery =
-  | { kind: 'phone'; e164: string; extension?: string; country?: string }
+  | {
+      kind: 'phone';
+      /** The best reading: the top candidate's, else the first valid one (hint first). */
+      e164: string;
+      extension?: string;
+      country?: string;
+      /** A national number: the countries it was read in, hint first (ISO alpha-2). */
+      countriesTried?: string[];
+    }
   | { kind: 'email'; address: string; domain: string; publicDomain: boolean };
 
 export interface IdentifyResult {
   query: ParsedQuery;
   /** Best first. Empty when nothing matched. */
   candidates: Candidate[];
-  /** More than one site at the top confidence: show all, never auto-pick. */
+  /** More than one site matched, whatever the kind of match: show all, never auto-pick. */
   ambiguous: boolean;
 }
 
@@ -47,7 +62,7 @@ export type IndexProfile = Pick<ClientProfile, 'id' | 'siteId' | 'email' | 'phon
 /**
  * The in-memory index (implemented in `identify/callerIndex.ts`, exported from `identify/index.ts`):
  *   createCallerIndex(): CallerIndex
- *   identifyCaller(index: CallerIndex, input: string, options?: { defaultCountry?: string }): IdentifyOutcome
+ *   identifyCaller(index: CallerIndex, input: string, options?: { country?: string }): IdentifyOutcome
  *     // input: a phone number in any format (incl. tel:/sip: URIs), or an email address
  */
 export interface CallerIndex {
@@ -64,8 +79,10 @@ export interface CallerIndex {
    * nearest parent domain. Public mail domains and "no client email domain" sites never match a site.
    */
   candidatesForEmail(address: string, domain: string): Candidate[];
-  /** The most common site country: how queries typed as national numbers are read by default. */
+  /** The most common site country: the default desk country (how a technician's national numbers are read first). */
   readonly defaultCountry: string | undefined;
+  /** Every country with sites in the index, most sites first: national numbers are read in each. */
+  readonly countries: readonly string[];
   /** `phones`: indexed (number, record) pairs, profile phones and site main numbers together. */
   readonly stats: { sites: number; profiles: number; phones: number };
 }

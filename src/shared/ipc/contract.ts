@@ -15,12 +15,14 @@ import {
   SmsCodeRequest,
   SmsCodeSent,
 } from '../api/approvals.js';
+import { CountryHint, MAX_LOOKUP_TEXT } from '../api/lookup.js';
 import { ServerUrl } from '../api/serverUrl.js';
 import type { AuditPage, AuditVerification } from '../api/audit.js';
 import type { AccountList } from '../auth/accounts.js';
 import type { DeviceList, TotpConfirmed, TotpEnrolment } from '../auth/session.js';
 import { CurrentPassword } from '../auth/session.js';
 import { CheckoutRequest, type CheckinResult, type CredentialList } from '../api/credentials.js';
+import type { CallList, CallPush, CallView } from '../api/cti.js';
 import type { CopyResult, LeaseEnded, LeaseView, ReadBack } from '../credentials/leaseTypes.js';
 
 export const ThemeMode = z.enum(['system', 'light', 'dark']);
@@ -32,6 +34,13 @@ export const Settings = z.object({
   serverUrl: ServerUrl.optional(),
   /** How long a copied password stays on the clipboard before Callsign clears it (if still there). */
   clipboardClearSeconds: z.number().int().min(10).max(300).default(30),
+  /**
+   * Desk country (ISO alpha-2): where a number the technician types without a country code is read
+   * first. Unset or null: the workspace's most common site country.
+   */
+  deskCountry: CountryHint.nullable().optional(),
+  /** Open the caller’s site as soon as an identified incoming call pops up, without a click (off when absent). */
+  autoOpenCallSite: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -49,6 +58,11 @@ export const SessionStatus = z.object({
    * signed in. An administrator's reset elsewhere shows at the next sign-in.
    */
   totpEnabled: z.boolean().optional(),
+  /**
+   * Opened by offline unlock (server unreachable at sign-in; the password matched this computer's
+   * verifier of the last user): the cache only, read-only towards the server, until a normal sign-in.
+   */
+  offlineUnlocked: z.boolean().optional(),
 });
 export type SessionStatus = z.infer<typeof SessionStatus>;
 
@@ -79,8 +93,14 @@ export const requestSchemas = {
     }),
   'session.logout': z.object({}).strict(),
   'sync.pull': z.object({ since: z.number().int().nonnegative(), limit: z.number().int().min(1).max(20000) }).strict(),
+  /** `GET /v1/lookup`: one of phone, email or text, and an optional ISO alpha-2 country hint. */
   'lookup.remote': z
-    .object({ phone: z.string().min(1).max(64).optional(), email: z.string().min(1).max(254).optional() })
+    .object({
+      phone: z.string().min(1).max(64).optional(),
+      email: z.string().min(1).max(254).optional(),
+      text: z.string().min(1).max(MAX_LOOKUP_TEXT).optional(),
+      country: CountryHint.optional(),
+    })
     .strict(),
   /** Uploads one finished approval record (idempotent by record id). */
   'approvals.upload': ApprovalRecord,
@@ -149,9 +169,15 @@ export const requestSchemas = {
   'credentials.forceCheckin': z.object({ credentialId: z.string().min(1).max(100) }).strict(),
   /** The leases this device holds right now (no secrets), e.g. to reopen one after the dialog closed. */
   'credentials.leases': z.object({}).strict(),
+  /** The call log, newest first (`directory.read`). */
+  'cti.calls': z.object({ limit: z.number().int().min(1).max(500) }).strict(),
+  /** Attaches a call's number to a person in the directory (`directory.write`, audited by the server). */
+  'cti.attach': z.object({ callId: z.string().min(1).max(128), profileId: z.string().min(1).max(128) }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': Settings.partial().strict(),
   'app.info': z.object({}).strict(),
+  /** Whether the server answers right now (heartbeat + every request; see main/services/connectivity.ts). */
+  'connection.status': z.object({}).strict(),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -187,9 +213,20 @@ export interface Results {
   'credentials.checkin': CheckinResult;
   'credentials.forceCheckin': { ended: true };
   'credentials.leases': LeaseView[];
+  'cti.calls': CallList;
+  'cti.attach': CallView;
   'settings.get': Settings;
   'settings.set': Settings;
   'app.info': AppInfo;
+  'connection.status': ConnectionStatus;
+}
+
+/** Server reachability as main sees it. `checked: false` until the first answer or failure. */
+export interface ConnectionStatus {
+  online: boolean;
+  /** Epoch ms since when this state holds. */
+  since: number;
+  checked: boolean;
 }
 
 export interface AppInfo {
@@ -210,10 +247,15 @@ export type Handlers = { [C in Channel]: (payload: z.output<(typeof requestSchem
 export interface Events {
   'session.locked': { reason: 'idle' | 'manual' };
   'session.wiped': { reason: string };
-  'deeplink.lookup': { phone?: string; email?: string };
+  /** A screen pop: one of phone, email or text (several numbers), with an optional country hint. */
+  'deeplink.lookup': { phone?: string; email?: string; text?: string; country?: string };
   'sync.progress': { written: number; total: number };
   /** A lease this device held is over and its secret is gone from main's memory (see LeaseEnded). */
   'lease.expired': LeaseEnded;
+  /** The server stopped (or started again) answering; pushed within seconds of the change. */
+  'connection.changed': ConnectionStatus;
+  /** A call from the phone system for the signed-in technician: new, answered or hung up. */
+  'cti.call': CallPush;
 }
 export type EventName = keyof Events;
 

@@ -3,9 +3,24 @@
  * handler and turns every failure into a safe WireError (unexpected errors become `internal`
  * without their message, which could carry anything).
  */
+import type { z } from 'zod';
 import { AppError, fromZodError } from '../api/errors.js';
 import { isChannel, requestSchemas, type Handlers } from './contract.js';
 import type { WireError } from './wire.js';
+
+/**
+ * IPC errors are shown to a person beside the field they name. A `custom` issue whose message is a
+ * sentence (capitalised) is written for people ("The server address must use https://…", serverUrl.ts): the field travels in
+ * `field` only and the message is that sentence — never "serverUrl: The…" (UX.md principle 7).
+ * zod's own terse messages ("Invalid input: expected string") keep the `field: ` prefix; they only
+ * reach a person through a bug.
+ */
+function forPeople(error: z.ZodError): WireError {
+  const body = fromZodError(error).toBody().error;
+  const issue = error.issues[0];
+  const sentence = issue?.code === 'custom' && /^[A-Z]/.test(issue.message);
+  return sentence && body.field ? { ...body, message: issue.message } : body;
+}
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: WireError };
 
@@ -26,7 +41,7 @@ export function createDispatcher(handlers: Handlers, onUnexpected: (err: unknown
       };
     }
     const parsed = requestSchemas[channel].safeParse(payload ?? {});
-    if (!parsed.success) return { ok: false, error: fromZodError(parsed.error).toBody().error };
+    if (!parsed.success) return { ok: false, error: forPeople(parsed.error) };
     try {
       const handler = handlers[channel] as (p: unknown) => Promise<unknown>;
       return { ok: true, result: await handler(parsed.data) };

@@ -48,9 +48,14 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'credentials.checkin': async () => ({ leaseId: 'L1', credentialId: 'c1', rotation: 'pending' }),
     'credentials.forceCheckin': async () => ({ ended: true }),
     'credentials.leases': async () => [],
+    'cti.calls': async () => ({ calls: [] }),
+    'cti.attach': async () => {
+      throw new AppError('not_found', 'no call');
+    },
     'settings.get': async () => settings,
     'settings.set': async (patch) => ({ ...settings, ...patch }),
     'app.info': async () => ({ version: '0.1.0', shell: 'web-bridge', platform: 'linux' }),
+    'connection.status': async () => ({ online: true, since: 0, checked: true }),
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
-import { fastPhoneKey, phoneMatchKey } from './phoneMatchKey.js';
+import { fastPhoneKey, impossibleNational, phoneMatchKey } from './phoneMatchKey.js';
 import { normalizePhone } from './normalizePhone.js';
 
 /** Plans with national prefixes "0", "1", "8", none, carrier codes and transform rules. */
@@ -85,6 +85,31 @@ describe('phoneMatchKey', () => {
       }),
       { numRuns: 20000 },
     );
+  });
+
+  it('never rules out a national number libphonenumber finds possible (the skip that keeps multi-country reading fast)', () => {
+    const national = fc.tuple(
+      fc.constantFrom(...COUNTRIES),
+      fc.constantFrom('', '0', '00', '1', '8', '01', '011', '44', '49', '90', '015'),
+      fc.stringMatching(/^[0-9]{1,14}$/),
+    );
+    let skipped = 0;
+    fc.assert(
+      fc.property(national, ([country, prefix, rest]) => {
+        const main = prefix + rest;
+        if (!impossibleNational(main, country)) return;
+        skipped++;
+        let possible: boolean;
+        try {
+          possible = parsePhoneNumberWithError(main, country as 'US').isPossible();
+        } catch {
+          possible = false;
+        }
+        expect(possible, `${main} in ${country}`).toBe(false);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(skipped).toBeGreaterThan(2000); // the skip does happen
   });
 
   it('takes the fast path for the common shapes (that is what keeps index builds fast)', () => {

@@ -70,6 +70,14 @@ describe('directorySearch: text', () => {
     expect(ids(search.search('Globx'))).toContain('site:s2');
   });
 
+  it('finds a name with two neighbouring letters swapped (issue 14: "dana reyse")', () => {
+    const search = directory();
+    expect(ids(search.search('dana reyse'))).toEqual(['person:p1']);
+    expect(ids(search.search('dnaa reyes'))).toEqual(['person:p1']);
+    expect(ids(search.search('reyse'))).toContain('person:p1');
+    expect(ids(search.search('dana reyse globex'))).toEqual([]);
+  });
+
   it('requires every word and finds people by email', () => {
     const search = directory();
     expect(ids(search.search('dana reyes'))).toEqual(['person:p1']);

@@ -2,7 +2,7 @@
  * Type-ahead over the cached directory. Lives in memory for the session, fed by the same
  * upserts/removals as the caller index; nothing is persisted. Three structures, one per kind of query:
  *   - MiniSearch for words: site and company names and people's names (typo-tolerant: fuzzy 0.2 for
- *     words of 4+ letters), reference subjects and tags. Every word typed must match (AND); the last
+ *     words of 4+ letters, and two neighbouring letters swapped), reference subjects and tags. Every word typed must match (AND); the last
  *     one as a prefix. Accents and case are ignored. Queries under 2 characters return nothing.
  *   - PrefixIndex for email addresses and their domains, for one-word queries of 3+ characters
  *     ("dreyes", "dana.re", "dana@acme", "@acme.co"); these hits follow the word hits.
@@ -81,6 +81,45 @@ export const MIN_QUERY = 2;
  * Expanding every word as a prefix multiplies the matches to score and breaks the 16 ms budget.
  */
 const lastWord = (_term: string, i: number, terms: string[]) => i === terms.length - 1;
+
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+
+/**
+ * Each word with two neighbouring letters swapped ("reyse" → "eryse", "ryese", "reyse"→"reyes"…):
+ * the commonest typing slip, which costs two Levenshtein edits and so escapes fuzzy 0.2 on short
+ * names. Looked up exactly (prefix for the word being typed), which is cheap: n−1 radix lookups.
+ */
+export function transpositions(word: string): string[] {
+  if (word.length < 4) return [];
+  const out = new Set<string>();
+  for (let i = 0; i < word.length - 1; i++) {
+    if (word[i] === word[i + 1]) continue;
+    out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return [...out];
+}
+
+type WordQuery = { queries: string[]; prefix: boolean; fuzzy: number | false };
+
+/** Every word must match (AND): as typed with fuzzy 0.2 for 4+ letters, or with one swap of neighbours. */
+function nameQuery(text: string) {
+  const words = tokenize(text).filter(Boolean);
+  return {
+    fields: NAME_FIELDS,
+    combineWith: 'AND' as const,
+    queries: words.map((word, i) => {
+      const prefix = i === words.length - 1;
+      const typed: WordQuery = { queries: [word], prefix, fuzzy: word.length >= 4 ? 0.2 : false };
+      const swaps = transpositions(fold(word));
+      return swaps.length === 0
+        ? typed
+        : {
+            combineWith: 'OR' as const,
+            queries: [typed, { queries: swaps, prefix, fuzzy: false as const, combineWith: 'OR' as const }],
+          };
+    }),
+  };
+}
 
 /** Lower case without accents, so "muller" finds "Müller" (ASCII skips the costly normalisation). */
 const fold = (term: string) =>
@@ -164,16 +203,7 @@ class MemoryDirectorySearch implements DirectorySearch {
     const results = this.mini.search(
       {
         combineWith: 'OR',
-        queries: [
-          {
-            queries: [text],
-            fields: NAME_FIELDS,
-            prefix: lastWord,
-            fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
-            combineWith: 'AND',
-          },
-          { queries: [text], fields: REFERENCE_FIELDS, prefix: lastWord, combineWith: 'AND' },
-        ],
+        queries: [nameQuery(text), { queries: [text], fields: REFERENCE_FIELDS, prefix: lastWord, combineWith: 'AND' }],
       },
       { boost: BOOST, ...(kinds ? { filter: (r) => accept(r.id as string) } : {}) },
     );

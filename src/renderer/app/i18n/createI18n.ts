@@ -10,6 +10,8 @@ import siteEnUS from '../../features/site/i18n/en-US.json';
 import accountEnUS from '../../features/account/i18n/en-US.json';
 import adminEnUS from '../../features/admin/i18n/en-US.json';
 import credentialsEnUS from '../../features/credentials/i18n/en-US.json';
+import lookupEnUS from '../../features/lookup/i18n/en-US.json';
+import callsEnUS from '../../features/calls/i18n/en-US.json';
 
 export const SUPPORTED_LOCALES = ['en-US'] as const;
 
@@ -25,7 +27,7 @@ export function createI18n(locale = 'en-US'): i18n {
     returnNull: false,
   });
   // Feature bundles (site view, references, type-ahead, favourites, account, admin, credentials), merged deeply into the app's.
-  for (const bundle of [siteEnUS, accountEnUS, adminEnUS, credentialsEnUS])
+  for (const bundle of [siteEnUS, accountEnUS, adminEnUS, credentialsEnUS, lookupEnUS, callsEnUS])
     instance.addResourceBundle('en-US', 'translation', bundle, true, false);
   return instance;
 }

@@ -33,4 +33,20 @@ describe('AuditTable', () => {
     const rows = screen.queryAllByTestId('audit-row');
     expect(rows.length).toBeLessThan(100);
   });
+
+  it('shows the subject by name where the server sent one, keeping the id in the tooltip', () => {
+    const [named, plain] = entries(2);
+    renderPage(
+      <AuditTable
+        entries={[
+          { ...named!, subject: 'prof-dana', subjectName: 'Dana Reyes' },
+          { ...plain!, subject: '3f0c9a52-6d1e-4b8e-9d5c-000000000001' },
+        ]}
+        {...labels}
+      />,
+    );
+    const cells = screen.getAllByTestId('audit-subject');
+    expect(cells.map((c) => c.textContent)).toEqual(['Dana Reyes', '3f0c9a52-6d1e-4b8e-9d5c-000000000001']);
+    expect(cells[0]!.getAttribute('title')).toBe('prof-dana');
+  });
 });

@@ -110,8 +110,8 @@ function AuditRow({ entry: e, typeLabel, actorName }: { entry: AuditEntry } & La
       <TableCell sx={ELLIPSIS} title={e.actor}>
         {actorName(e.actor)}
       </TableCell>
-      <TableCell sx={ELLIPSIS} title={e.subject}>
-        {e.subject}
+      <TableCell sx={ELLIPSIS} title={e.subject} data-testid="audit-subject">
+        {e.subjectName ?? e.subject}
       </TableCell>
       <TableCell sx={{ ...ELLIPSIS, color: 'text.secondary' }}>
         <Tooltip title={details.length > 60 ? summarizeData(e.data, 2000) : ''}>

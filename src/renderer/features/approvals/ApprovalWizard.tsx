@@ -4,13 +4,14 @@ import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import { evaluate, getAction } from '../../../shared/approvals/index.js';
+import { explainDecision, getAction } from '../../../shared/approvals/index.js';
 import { useSessionStatus } from '../session/useSessionStatus.js';
 import { ActionPicker } from './ActionPicker.js';
 import { recordCaller } from './buildApprovalRecord.js';
 import { CallRunner } from './CallRunner.js';
 import { DecisionPreview } from './DecisionPreview.js';
 import type { WizardContext } from './loadWizardContext.js';
+import { reasonSentences } from './reasonSentences.js';
 import { DEFAULT_ANSWERS, questionsFor, requestFor, type Answers } from './requestQuestions.js';
 import { RequestQuestions } from './RequestQuestions.js';
 import { useCallRunner } from './useCallRunner.js';
@@ -34,7 +35,12 @@ export function ApprovalWizard({ context, onRestart }: { context: WizardContext;
     () => (actionId ? requestFor(site.id, actionId, profile?.id, answers) : null),
     [actionId, answers, site.id, profile?.id],
   );
-  const decision = useMemo(() => (request ? evaluate(rules, request) : null), [rules, request]);
+  const explained = useMemo(() => (request ? explainDecision(rules, request) : null), [rules, request]);
+  const decision = explained?.decision ?? null;
+  const why = useMemo(
+    () => (explained ? reasonSentences(t, explained.reasons, context.hasPolicy) : []),
+    [t, explained, context.hasPolicy],
+  );
   const user = session.data?.user;
   const caller = recordCaller(profile, typedCaller);
   const callerName = profile
@@ -91,8 +97,8 @@ export function ApprovalWizard({ context, onRestart }: { context: WizardContext;
         {step === 'preview' && decision && (
           <DecisionPreview
             decision={decision}
+            why={why}
             callerName={callerName}
-            hasPolicy={context.hasPolicy}
             actionId={actionId ?? ''}
             siteMessage={site.siteMessage}
             onBack={() => setStep(questions.length > 0 ? 'questions' : 'action')}
@@ -108,6 +114,7 @@ export function ApprovalWizard({ context, onRestart }: { context: WizardContext;
             state={runner.state}
             recordId={recordId}
             callerName={callerName}
+            why={why}
             onRestart={onRestart}
           />
         )}

@@ -23,6 +23,8 @@ interface Props {
   state: WorkflowState;
   recordId: string;
   callerName: string;
+  /** The decision's reasons as sentences, for the escalation step. */
+  why: string[];
   onRestart: () => void;
 }
 
@@ -32,7 +34,7 @@ interface Props {
  * ends nothing: cancelling is the button (or C) and a confirmation, and the note typed so far goes
  * into the record.
  */
-export function CallRunner({ runner, state, recordId, callerName, onRestart }: Props) {
+export function CallRunner({ runner, state, recordId, callerName, why, onRestart }: Props) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -67,15 +69,11 @@ export function CallRunner({ runner, state, recordId, callerName, onRestart }: P
       ) : step.kind === 'dial' ? (
         <DialPanel step={step} onResult={(r) => runner.dial(step.dial, r)} />
       ) : step.kind === 'check_approver_code' ? (
-        <ApproverCodePanel runner={runner} step={step} />
+        <ApproverCodePanel runner={runner} step={step} note={note} />
       ) : step.kind === 'ask_approver' ? (
         <ApproverDecisionPanel approver={step.approver} onDecide={(d) => runner.decide(d, note.trim())} />
       ) : step.kind === 'escalate' ? (
-        <EscalatePanel
-          to={step.to}
-          reasons={state.decision.reasons}
-          onEscalate={() => void runner.escalateTicket(note.trim())}
-        />
+        <EscalatePanel to={step.to} reasons={why} onEscalate={() => void runner.escalateTicket(note.trim())} />
       ) : (
         <FinalStatePanel runner={runner} status={step.status as FinalState} recordId={recordId} onRestart={onRestart} />
       )}

@@ -7,7 +7,9 @@ import Typography from '@mui/material/Typography';
 import type { NextStep } from '../../../shared/approvals/index.js';
 import { ConfirmDialog } from '../../app/ConfirmDialog.js';
 import { formatPhone } from '../lookup/formatPhone.js';
+import { useNow } from '../sync/useNow.js';
 import { CodeForm } from './CodeForm.js';
+import { SendLimitNotice } from './SendLimitNotice.js';
 import type { CallRunner } from './useCallRunner.js';
 
 type Step = Extract<NextStep, { kind: 'send_caller_code' | 'check_caller_code' }>;
@@ -28,6 +30,7 @@ export function CallerCodePanel({
   const sent = step.kind === 'check_caller_code';
   const offline = !sent && runner.error?.code === 'server_unreachable';
   const [confirmUnsent, setConfirmUnsent] = useState(false);
+  const limited = runner.sendWindow('caller', useNow(1000)).nextAt !== null;
   const unsentNote = [t('approvals.callerCode.unsentNote'), note.trim()].filter(Boolean).join(' — ');
   return (
     <Stack spacing={2}>
@@ -48,17 +51,18 @@ export function CallerCodePanel({
             testIdPrefix="caller-code"
             label={t('approvals.code.label')}
             busy={runner.busy}
+            wrongCode={runner.wrongCode?.who === 'caller' ? runner.wrongCode.code : undefined}
+            attemptsLeft={step.attemptsLeft}
             onCheck={(c) => void runner.checkCode('caller', c)}
           />
-          <Typography variant="body2" color="text.secondary" data-testid="caller-code-attempts">
-            {t('approvals.code.attemptsLeft', { count: step.attemptsLeft })}
-          </Typography>
         </>
       )}
+      <SendLimitNotice runner={runner} who="caller" name={callerName} note={note} />
       <Stack direction="row" spacing={1}>
         <Button
           variant={sent ? 'outlined' : 'contained'}
           autoFocus={!sent}
+          disabled={limited}
           loading={runner.busy && !sent}
           onClick={() => void runner.sendCallerCode()}
           data-testid="caller-code-send"

@@ -8,13 +8,20 @@ interface Props {
   testIdPrefix: 'caller-code' | 'approver-code';
   label: string;
   busy: boolean;
+  /** The code last checked, when it was wrong: it stays in the field so the technician can compare. */
+  wrongCode: string | undefined;
+  attemptsLeft: number;
   onCheck: (code: string) => void;
 }
 
-/** Six-digit code read back by the person; Enter checks it. The code is not kept after the check. */
-export function CodeForm({ testIdPrefix, label, busy, onCheck }: Props) {
+/**
+ * Six-digit code read back by the person; Enter checks it. A wrong code stays in the field, marked,
+ * with the tries left (the server's count: the same number the audit records).
+ */
+export function CodeForm({ testIdPrefix, label, busy, wrongCode, attemptsLeft, onCheck }: Props) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
+  const showWrong = wrongCode !== undefined && code === wrongCode;
   const valid = /^\d{6}$/.test(code);
   return (
     <Stack
@@ -26,13 +33,18 @@ export function CodeForm({ testIdPrefix, label, busy, onCheck }: Props) {
         e.preventDefault();
         if (!valid || busy) return;
         onCheck(code);
-        setCode('');
       }}
     >
       <TextField
         autoFocus
         label={label}
         value={code}
+        error={showWrong}
+        helperText={
+          showWrong
+            ? t('approvals.code.wrong', { count: attemptsLeft })
+            : t('approvals.code.attemptsLeft', { count: attemptsLeft })
+        }
         onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
         slotProps={{
           htmlInput: {
@@ -42,8 +54,12 @@ export function CodeForm({ testIdPrefix, label, busy, onCheck }: Props) {
             maxLength: 6,
             style: { letterSpacing: '0.3em', fontSize: '1.25rem' },
           },
+          formHelperText: {
+            'data-testid': `${testIdPrefix}-attempts`,
+            role: showWrong ? 'alert' : undefined,
+          } as object,
         }}
-        sx={{ width: 200 }}
+        sx={{ width: 320 }}
       />
       <Button
         type="submit"

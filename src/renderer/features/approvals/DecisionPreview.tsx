@@ -14,8 +14,9 @@ import { SiteMessageConfirm } from './SiteMessageConfirm.js';
 
 interface Props {
   decision: Decision;
+  /** The decision's reasons as sentences (`reasonSentences`), in order. */
+  why: string[];
   callerName: string;
-  hasPolicy: boolean;
   actionId: string;
   /** The site's message: while there is one, Start waits for the technician to confirm they read it. */
   siteMessage: string | undefined;
@@ -35,7 +36,7 @@ function Section({ title, children, testId }: { title: string; children: React.R
 }
 
 /** Step 3: "What will happen" — outcome, reasons, call plan, templates and notices, before any dial. */
-export function DecisionPreview({ decision, callerName, hasPolicy, actionId, siteMessage, onStart, onBack }: Props) {
+export function DecisionPreview({ decision, why, callerName, actionId, siteMessage, onStart, onBack }: Props) {
   const { t } = useTranslation();
   const check = siteMessageCheck(siteMessage, actionId);
   const [read, setRead] = useState(false);
@@ -52,11 +53,6 @@ export function DecisionPreview({ decision, callerName, hasPolicy, actionId, sit
       <Typography variant="h3" component="h2">
         {t('approvals.preview.title')}
       </Typography>
-      {!hasPolicy && (
-        <Alert severity="warning" data-testid="preview-no-policy">
-          {t('approvals.preview.noPolicy')}
-        </Alert>
-      )}
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
         <Chip
           color={OUTCOME_COLOR[decision.outcome]}
@@ -70,7 +66,7 @@ export function DecisionPreview({ decision, callerName, hasPolicy, actionId, sit
       </Stack>
       <Section title={t('approvals.preview.reasons')} testId="preview-reasons">
         <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-          {decision.reasons.map((r, i) => (
+          {why.map((r, i) => (
             <Typography component="li" variant="body2" key={i}>
               {r}
             </Typography>

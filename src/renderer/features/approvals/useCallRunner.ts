@@ -7,13 +7,14 @@
  */
 import { useRef, useState } from 'react';
 import type { AppError } from '../../../shared/api/errors.js';
-import type { SmsCodeSent } from '../../../shared/api/approvals.js';
+import { SMS_SENDS_PER_PERSON, type SmsCodeSent } from '../../../shared/api/approvals.js';
 import { apply, isFinal, start, type WorkflowEvent, type WorkflowState } from '../../../shared/approvals/index.js';
 import type { ApprovalRequest, Decision, DialResult, DialStep } from '../../../shared/approvals/index.js';
 import { toAppError } from '../../app/toAppError.js';
 import { approverSmsRequest } from './approverSmsTarget.js';
 import type { RecordCaller } from './buildApprovalRecord.js';
 import { escalateAfterUpload } from './escalateAfterUpload.js';
+import { smsSendWindow } from './smsSendWindow.js';
 import type { WizardContext } from './loadWizardContext.js';
 import { useCheckSmsCode, useEscalate, useSaveApprovalRecord, useSendSmsCode } from './mutations.js';
 
@@ -32,6 +33,8 @@ export interface EscalationNotice {
   error?: AppError;
 }
 
+type Who = 'caller' | 'approver';
+
 type NewEvent = WorkflowEvent extends infer E ? (E extends WorkflowEvent ? Omit<E, 'at'> : never) : never;
 
 export function useCallRunner(input: CallRunnerInput) {
@@ -41,6 +44,11 @@ export function useCallRunner(input: CallRunnerInput) {
   const [approverCode, setApproverCode] = useState<SmsCodeSent | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [escalation, setEscalation] = useState<EscalationNotice | null>(null);
+  /** The last code read back that was wrong, kept so the technician sees what was typed. */
+  const [wrongCode, setWrongCode] = useState<{ who: Who; code: string } | null>(null);
+  /** When codes went to each person, and until when the server refused more (429). */
+  const [sentAt, setSentAt] = useState<Record<Who, number[]>>({ caller: [], approver: [] });
+  const [refusedUntil, setRefusedUntil] = useState<Record<Who, number | null>>({ caller: null, approver: null });
   const send = useSendSmsCode();
   const check = useCheckSmsCode();
   const escalate = useEscalate();
@@ -81,13 +89,27 @@ export function useCallRunner(input: CallRunnerInput) {
     }
   };
 
+  const noteSent = (who: Who) => {
+    setWrongCode(null);
+    setSentAt((s) => ({ ...s, [who]: [...s[who], Date.now()] }));
+  };
+  const sendFailed = (who: Who, err: unknown) => {
+    const e = toAppError(err);
+    // The server counts codes from every technician; without its Retry-After here, wait a full window.
+    if (e.code === 'rate_limited')
+      setRefusedUntil((r) => ({ ...r, [who]: Date.now() + SMS_SENDS_PER_PERSON.windowMs }));
+    setError(e);
+  };
+
   const sendApproverCode = async (dial: DialStep) => {
     setError(null);
+    if (smsSendWindow(sentAt.approver, Date.now(), refusedUntil.approver).nextAt !== null) return;
     try {
       const action = inputRef.current.request?.action ?? '';
       setApproverCode(await send.mutateAsync(approverSmsRequest(inputRef.current.context.rules, action, dial)));
+      noteSent('approver');
     } catch (err) {
-      setError(toAppError(err));
+      sendFailed('approver', err);
     }
   };
 
@@ -100,6 +122,9 @@ export function useCallRunner(input: CallRunnerInput) {
     saved: save.isSuccess,
     saveError: save.error,
     busy: send.isPending || check.isPending,
+    wrongCode,
+    /** When the next code to this person may go (null: now). */
+    sendWindow: (who: Who, now: number) => smsSendWindow(sentAt[who], now, refusedUntil[who]),
     begin(decision: Decision) {
       setError(null);
       commit(start(decision));
@@ -108,6 +133,7 @@ export function useCallRunner(input: CallRunnerInput) {
       setError(null);
       const step = stateRef.current?.decision.steps.find((s) => s.kind === 'authenticate_caller');
       if (!step || step.kind !== 'authenticate_caller') return;
+      if (smsSendWindow(sentAt.caller, Date.now(), refusedUntil.caller).nextAt !== null) return;
       try {
         const sent = await send.mutateAsync({
           siteId: inputRef.current.context.site.id,
@@ -115,9 +141,10 @@ export function useCallRunner(input: CallRunnerInput) {
           profileId: step.profileId,
         });
         setCallerCode(sent);
+        noteSent('caller');
         dispatch({ type: 'callerCodeSent' });
       } catch (err) {
-        setError(toAppError(err));
+        sendFailed('caller', err);
       }
     },
     async checkCode(who: 'caller' | 'approver', code: string) {
@@ -126,6 +153,7 @@ export function useCallRunner(input: CallRunnerInput) {
       setError(null);
       try {
         const { ok } = await check.mutateAsync({ codeId: sent.codeId, code });
+        setWrongCode(ok ? null : { who, code });
         dispatch(who === 'caller' ? { type: 'callerCodeChecked', ok } : { type: 'approverCodeChecked', ok });
       } catch (err) {
         setError(toAppError(err));

@@ -9,7 +9,7 @@ import { greetingFor, type ClientProfile, type Site } from '../../../shared/doma
 import type { Candidate } from '../../../shared/identify/types.js';
 import { NewApprovalButton } from '../approvals/NewApprovalButton.js';
 import { OpenSiteButton } from '../site/OpenSiteButton.js';
-import { describeMatch } from './describeMatch.js';
+import { useMatchText } from './useMatchText.js';
 import { ProfileDetails } from './ProfileDetails.js';
 import { SiteDetails } from './SiteDetails.js';
 import { SiteMessageBanner } from '../site/SiteMessageBanner.js';
@@ -19,16 +19,14 @@ export interface CandidateCardProps {
   site: Site;
   profile: ClientProfile | undefined;
   technicianFirstName: string;
+  /** Part of an ambiguous result: the card says which country's reading matched, always. */
+  ambiguous?: boolean;
 }
 
 /** One identified caller: site message first, then site, greeting to read out, how it matched, the person. */
-export function CandidateCard({ candidate, site, profile, technicianFirstName }: CandidateCardProps) {
+export function CandidateCard({ candidate, site, profile, technicianFirstName, ambiguous }: CandidateCardProps) {
   const { t } = useTranslation();
-  const match = describeMatch(candidate, site, profile);
-  const matchText = t(match.key, {
-    ...match.values,
-    phoneType: t(`lookup.phoneType.${match.values.phoneType ?? 'other'}`),
-  });
+  const matchText = useMatchText()(candidate, site, profile, ambiguous);
   return (
     <Paper data-testid="lookup-result" component="article" aria-label={site.name} sx={{ overflow: 'hidden' }}>
       {site.siteMessage && <SiteMessageBanner message={site.siteMessage} />}

@@ -13,6 +13,7 @@ import {
   type SearchOptions,
 } from '../../../shared/search/index.js';
 import type { CallerIndex, IdentifyOutcome } from '../../../shared/identify/types.js';
+import { identifyNumbersInText, type IdentifyOptions, type NumberInText } from '../../../shared/identify/index.js';
 import type { CallsignDb } from '../../db/CallsignDb.js';
 import { readCheckedDirectory, type CacheDamage } from '../../db/cacheCheck.js';
 import type { AppliedChanges } from '../../db/applySyncPage.js';
@@ -20,7 +21,9 @@ import { phoneMatchKey } from '../../../shared/phone/phoneMatchKey.js';
 
 export interface IndexEngine {
   createIndex(): CallerIndex;
-  identify(index: CallerIndex, input: string): IdentifyOutcome;
+  identify(index: CallerIndex, input: string, options?: IdentifyOptions): IdentifyOutcome;
+  /** Every number in free text (default: the shared `identifyNumbersInText`). */
+  identifyText?(index: CallerIndex, text: string, options?: IdentifyOptions): NumberInText[];
   /** The type-ahead index (default: `createDirectorySearch`). */
   createSearch?(): DirectorySearch;
 }
@@ -100,8 +103,19 @@ export class DirectoryIndexStore {
   /** Which site a cached profile is stored under (the cache groups profiles by site). */
   locateProfile = (id: string): string | undefined => this.profiles.get(id)?.siteId;
 
-  identify(input: string): IdentifyOutcome {
-    return this.engine.identify(this.index, input);
+  /** `options.country`: the hint (desk country or the screen pop's), read first and ranked first. */
+  identify(input: string, options?: IdentifyOptions): IdentifyOutcome {
+    return this.engine.identify(this.index, input, options);
+  }
+
+  /** Every number in pasted or popped text, each with its candidates. */
+  identifyText(text: string, options?: IdentifyOptions): NumberInText[] {
+    return (this.engine.identifyText ?? identifyNumbersInText)(this.index, text, options);
+  }
+
+  /** The workspace's most common site country: the desk country until the technician sets one. */
+  get defaultCountry(): string | undefined {
+    return this.index.defaultCountry;
   }
 
   site(id: string): Site | undefined {

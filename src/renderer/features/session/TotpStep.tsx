@@ -25,7 +25,7 @@ export function TotpStep() {
       </Typography>
       {totp.error && (
         <Alert severity="error" data-testid="signin-error" role="alert">
-          {totp.error.message}
+          {totp.error.code === 'code_already_used' ? t('errors.code_already_used') : totp.error.message}
         </Alert>
       )}
       <TextField
