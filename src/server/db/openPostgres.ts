@@ -51,9 +51,21 @@ export async function openPostgres(
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (options.migrate === false) return { db, dialect: 'postgres', close: () => db.destroy() };
   // Named explicitly: Kysely's migrator otherwise takes a migration table in ANY schema as its own.
-  const schema =
-    options.schema ??
-    (await sql<{ s: string }>`select current_schema() as s`.execute(db).catch(() => null))?.rows[0]?.s;
+  // This is the first query on the pool: when it fails the database cannot be reached or used, so
+  // the failure is the one to report (it was once swallowed, and the migrator's own failure then
+  // blamed the schema update for a refused connection or a wrong password).
+  let schema = options.schema;
+  if (!schema) {
+    try {
+      schema = (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s;
+    } catch (error) {
+      await db.destroy();
+      throw new Error(
+        `Could not connect to the database ${redactDatabaseUrl(url)}: ${error instanceof Error ? error.message : String(error)}. Check that PostgreSQL is running there and that DATABASE_URL's user and password are right.`,
+        { cause: error },
+      );
+    }
+  }
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
