@@ -16,6 +16,7 @@ import {
   SmsCodeSent,
 } from '../api/approvals.js';
 import { ServerUrl } from '../api/serverUrl.js';
+import { DEFAULT_LOCALE, Locale } from '../i18n/locales.js';
 import type { AuditPage, AuditVerification } from '../api/audit.js';
 import type { AccountList } from '../auth/accounts.js';
 import type { DeviceList, TotpConfirmed, TotpEnrolment } from '../auth/session.js';
@@ -28,10 +29,17 @@ export type ThemeMode = z.infer<typeof ThemeMode>;
 
 export const Settings = z.object({
   theme: ThemeMode.default('system'),
-  locale: z.string().min(2).max(16).default('en-US'),
+  locale: Locale.default(DEFAULT_LOCALE),
   serverUrl: ServerUrl.optional(),
   /** How long a copied password stays on the clipboard before Callsign clears it (if still there). */
   clipboardClearSeconds: z.number().int().min(10).max(300).default(30),
+  /** Minutes without activity before the app signs out; unset = 15, the portal's and the most allowed. */
+  idleSignOutMinutes: z.number().int().min(1).max(15).optional(),
+  /** ISO 3166 alpha-2 country of the desk, for phone numbers typed without a country code. */
+  deskCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'Choose the desk country from the list (a two-letter ISO code such as US or DE).')
+    .optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
