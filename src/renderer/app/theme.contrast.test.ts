@@ -4,7 +4,7 @@
  * 4.5:1 for a button's label on its filled colour (contrastText on main). Disabled text is exempt
  * (WCAG 1.4.3 excludes inactive components).
  */
-import { getContrastRatio } from '@mui/material/styles';
+import { getContrastRatio, type Palette } from '@mui/material/styles';
 import { describe, expect, it } from 'vitest';
 import { createAppTheme } from './theme.js';
 
@@ -12,7 +12,11 @@ const AA = 4.5;
 const STATUS = ['primary', 'secondary', 'error', 'warning', 'info', 'success'] as const;
 
 describe.each(['light', 'dark'] as const)('the %s theme meets WCAG AA for text', (scheme) => {
-  const palette = createAppTheme().colorSchemes[scheme]!.palette;
+  // With CSS variables on, the theme carries both schemes' resolved palettes.
+  const theme = createAppTheme() as ReturnType<typeof createAppTheme> & {
+    colorSchemes: Record<'light' | 'dark', { palette: Palette }>;
+  };
+  const palette = theme.colorSchemes[scheme].palette;
   const backgrounds = { default: palette.background.default, paper: palette.background.paper };
 
   it.each(Object.entries(backgrounds))('text.primary and text.secondary on background.%s', (_name, bg) => {
