@@ -62,3 +62,16 @@ describe('ApiClient refuses a server address that fails the check, whatever its 
     expect(fetchImpl).not.toHaveBeenCalled();
   });
 });
+
+describe('settings.set patches', () => {
+  it('changing the theme keeps the language and clipboard time (no defaults re-applied by the patch schema)', async () => {
+    const { requestSchemas } = await import('../../shared/ipc/contract.js');
+    const store = new MemorySettingsStore({ locale: 'de', clipboardClearSeconds: 90 });
+    expect(requestSchemas['settings.set'].parse({ theme: 'dark' })).toEqual({ theme: 'dark' });
+    expect(store.set(requestSchemas['settings.set'].parse({ theme: 'dark' }))).toMatchObject({
+      theme: 'dark',
+      locale: 'de',
+      clipboardClearSeconds: 90,
+    });
+  });
+});

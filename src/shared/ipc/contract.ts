@@ -27,20 +27,34 @@ import type { CopyResult, LeaseEnded, LeaseView, ReadBack } from '../credentials
 export const ThemeMode = z.enum(['system', 'light', 'dark']);
 export type ThemeMode = z.infer<typeof ThemeMode>;
 
-export const Settings = z.object({
-  theme: ThemeMode.default('system'),
-  locale: Locale.default(DEFAULT_LOCALE),
-  serverUrl: ServerUrl.optional(),
+/** Each setting's rule, without defaults (a patch must not reset the fields it leaves out). */
+const SettingsFields = {
+  theme: ThemeMode,
+  locale: Locale,
+  serverUrl: ServerUrl,
   /** How long a copied password stays on the clipboard before Callsign clears it (if still there). */
-  clipboardClearSeconds: z.number().int().min(10).max(300).default(30),
+  clipboardClearSeconds: z.number().int().min(10).max(300),
   /** Minutes without activity before the app signs out; unset = 15, the portal's and the most allowed. */
-  idleSignOutMinutes: z.number().int().min(1).max(15).optional(),
+  idleSignOutMinutes: z.number().int().min(1).max(15),
   /** ISO 3166 alpha-2 country of the desk, for phone numbers typed without a country code. */
   deskCountry: z
     .string()
-    .regex(/^[A-Z]{2}$/, 'Choose the desk country from the list (a two-letter ISO code such as US or DE).')
-    .optional(),
+    .regex(/^[A-Z]{2}$/, 'Choose the desk country from the list (a two-letter ISO code such as US or DE).'),
+};
+
+export const Settings = z.object({
+  theme: SettingsFields.theme.default('system'),
+  locale: SettingsFields.locale.default(DEFAULT_LOCALE),
+  serverUrl: SettingsFields.serverUrl.optional(),
+  clipboardClearSeconds: SettingsFields.clipboardClearSeconds.default(30),
+  idleSignOutMinutes: SettingsFields.idleSignOutMinutes.optional(),
+  deskCountry: SettingsFields.deskCountry.optional(),
 });
+/**
+ * A settings change: only the fields given. Not `Settings.partial()` — zod 4 applies a default even
+ * inside `.optional()`, so saving the theme used to reset the language (and clipboard time) too.
+ */
+export const SettingsPatch = z.object(SettingsFields).partial().strict();
 export type Settings = z.infer<typeof Settings>;
 
 export const SessionStatus = z.object({
@@ -158,7 +172,7 @@ export const requestSchemas = {
   /** The leases this device holds right now (no secrets), e.g. to reopen one after the dialog closed. */
   'credentials.leases': z.object({}).strict(),
   'settings.get': z.object({}).strict(),
-  'settings.set': Settings.partial().strict(),
+  'settings.set': SettingsPatch,
   'app.info': z.object({}).strict(),
 } as const;
 
