@@ -35,7 +35,7 @@ root.render(
 
 resolveCallsignApi(browserEnvironment()).then(
   async (api) => {
-    const settings = await loadStartSettings(api, queryClient, i18n);
+    await loadStartSettings(api, queryClient, i18n);
     const db = new CallsignDb();
     const directory = new DirectoryIndexStore({ createIndex: createCallerIndex, identify: identifyCaller });
     // Lookups answer "Loading the directory…" until this finishes; sync applies pages meanwhile.
@@ -44,7 +44,7 @@ resolveCallsignApi(browserEnvironment()).then(
     installBenchHooks(services);
     root.render(
       <StrictMode>
-        <AppProviders i18n={i18n} queryClient={queryClient} services={services} themeMode={settings?.theme}>
+        <AppProviders i18n={i18n} queryClient={queryClient} services={services}>
           <App />
         </AppProviders>
       </StrictMode>,

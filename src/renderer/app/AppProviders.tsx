@@ -4,7 +4,6 @@ import { I18nextProvider } from 'react-i18next';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import type { ThemeMode } from '../../shared/ipc/contract.js';
 import { ServicesContext, type Services } from './services.js';
 import { createAppTheme } from './theme.js';
 
@@ -15,18 +14,15 @@ export function AppProviders({
   i18n,
   queryClient,
   services,
-  themeMode = 'system',
   children,
 }: {
   i18n: i18n;
   queryClient: QueryClient;
   services: Services | null;
-  /** The saved theme, read before the first paint (useApplyThemeMode follows later changes). */
-  themeMode?: ThemeMode | undefined;
   children: ReactNode;
 }) {
   return (
-    <ThemeProvider theme={theme} storageManager={null} defaultMode={themeMode} disableTransitionOnChange>
+    <ThemeProvider theme={theme} storageManager={null} defaultMode="system" disableTransitionOnChange>
       <CssBaseline />
       <I18nextProvider i18n={i18n}>
         <QueryClientProvider client={queryClient}>
