@@ -41,6 +41,10 @@ app.whenReady().then(() => {
     clipboard: new ElectronClipboard(),
     logError: (message) => process.stderr.write(`callsign: ${message}\n`),
     defaultServerUrl: process.env.CALLSIGN_SERVER_URL ?? 'http://127.0.0.1:4317',
+    // `npm start`'s demo server; a packaged build never follows it (no demo is embedded there).
+    ...(!app.isPackaged && process.env.CALLSIGN_DEMO_SERVER_URL
+      ? { demoServerUrl: process.env.CALLSIGN_DEMO_SERVER_URL }
+      : {}),
     shell: 'electron',
     version: app.getVersion(),
     secretStorage: secrets.mode,

@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import envPaths from 'env-paths';
 import pino from 'pino';
+import { humanLine } from '../../shared/logging/humanLine.js';
 import { createMainServices } from '../services/createMainServices.js';
 import { MemorySecretStore } from '../services/secretStore.js';
 import { ConfSettingsStore } from '../services/confSettingsStore.js';
@@ -30,16 +31,18 @@ const { values } = parseArgs({
 
 const dataDir = resolve(values['data-dir']);
 mkdirSync(dataDir, { recursive: true });
-const logger = pino({
-  name: 'callsign-bridge',
-  redact: ['token', '*.token', 'password', '*.password', 'authorization'],
-});
+// The bridge logs only warnings and errors (no request log): one readable line each on stderr.
+const logger = pino(
+  { name: 'callsign-bridge', redact: ['token', '*.token', 'password', '*.password', 'authorization'] },
+  { write: (line: string) => void process.stderr.write(humanLine(line, 'Callsign')) },
+);
 let emit: WebBridge['emit'] = () => {};
 const { handlers, leases } = createMainServices({
   emit: (event, data) => emit(event, data),
   secrets: new MemorySecretStore(),
   settings: new ConfSettingsStore(join(dataDir)),
   defaultServerUrl: values['server-url'],
+  ...(process.env.CALLSIGN_DEMO_SERVER_URL ? { demoServerUrl: process.env.CALLSIGN_DEMO_SERVER_URL } : {}),
   shell: 'web-bridge',
   logError: (message, err) => logger.error({ err: err instanceof Error ? err.message : String(err) }, message),
   version: process.env.npm_package_version ?? '0.1.0',

@@ -15,6 +15,8 @@ export interface RequestOptions {
   token?: string;
   query?: Record<string, string | number | undefined>;
   headers?: Record<string, string>;
+  /** Overrides the client's timeout (the connectivity heartbeat uses a short one). */
+  timeoutMs?: number;
 }
 
 export class ApiClient {
@@ -23,6 +25,9 @@ export class ApiClient {
     private readonly fetchImpl: FetchLike = fetch,
     private readonly timeoutMs = 15000,
   ) {}
+
+  /** Told after every request whether the server answered at all (connectivity.ts). */
+  onReach: (reachable: boolean) => void = () => {};
 
   async request(path: string, opts: RequestOptions = {}): Promise<unknown> {
     // The same check as the settings schema, here too: an address from any source (environment,
@@ -40,14 +45,16 @@ export class ApiClient {
         method: opts.method ?? 'GET',
         headers,
         body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? this.timeoutMs),
       });
     } catch {
+      this.onReach(false);
       throw new AppError(
         'server_unreachable',
         `Couldn't reach the Callsign server at ${url.origin}. Check your connection; cached data keeps working.`,
       );
     }
+    this.onReach(true);
     const text = await res.text();
     let json: unknown;
     try {

@@ -7,6 +7,9 @@ import { ApiClient, type FetchLike } from './apiClient.js';
 import type { DeviceRegistration } from '../../shared/auth/session.js';
 import type { AppInfo, EventName, Events } from '../../shared/ipc/contract.js';
 import { createHandlers } from './handlers.js';
+import { chooseServerUrl } from './serverUrlChoice.js';
+import { ConnectivityMonitor } from './connectivity.js';
+import type { AppError } from '../../shared/api/errors.js';
 import { SessionService } from './sessionService.js';
 import type { SecretStore } from './secretStore.js';
 import type { Clipboard } from './clipboard.js';
@@ -17,6 +20,8 @@ export interface MainServiceDeps {
   secrets: SecretStore;
   settings: SettingsStore;
   defaultServerUrl: string;
+  /** The embedded demo server under `npm start`; a stored loopback address follows it (serverUrlChoice.ts). */
+  demoServerUrl?: string;
   shell: 'electron' | 'web-bridge';
   version: string;
   fetchImpl?: FetchLike;
@@ -28,6 +33,8 @@ export interface MainServiceDeps {
   clipboard?: Clipboard;
   /** Reports failures no caller waits for (never with a secret). */
   logError?: (message: string, err: unknown) => void;
+  /** Off in tests that count requests; on by default (a 2 s heartbeat when nothing else answered). */
+  heartbeat?: boolean;
   /** Pushes events to the renderer (bound once the window or bridge exists). */
   emit?: <E extends EventName>(event: E, data: Events[E]) => void;
 }
@@ -41,8 +48,18 @@ function thisDevice(): DeviceRegistration {
 }
 
 export function createMainServices(deps: MainServiceDeps) {
-  const serverUrl = () => deps.settings.get().serverUrl ?? deps.defaultServerUrl;
+  const serverUrl = () => chooseServerUrl(deps.settings.get().serverUrl, deps.defaultServerUrl, deps.demoServerUrl);
   const api = new ApiClient(serverUrl, deps.fetchImpl);
+  const connectivity = new ConnectivityMonitor({
+    probe: () =>
+      api.request('/v1/health', { timeoutMs: 1500 }).then(
+        () => true,
+        (err: AppError) => err.code !== 'server_unreachable',
+      ),
+    onChange: (status) => deps.emit?.('connection.changed', status),
+  });
+  api.onReach = (reachable) => connectivity.report(reachable);
+  if (deps.heartbeat !== false) connectivity.start();
   const leases = new LeaseKeeper({
     clipboard: deps.clipboard,
     clearAfterSeconds: () => deps.settings.get().clipboardClearSeconds,
@@ -59,6 +76,7 @@ export function createMainServices(deps: MainServiceDeps) {
     session,
     settings: deps.settings,
     leases,
+    connectivity,
     info: {
       version: deps.version,
       shell: deps.shell,
@@ -66,5 +84,5 @@ export function createMainServices(deps: MainServiceDeps) {
       ...(deps.secretStorage ? { secretStorage: deps.secretStorage } : {}),
     },
   });
-  return { api, session, leases, handlers };
+  return { api, session, leases, handlers, connectivity };
 }

@@ -5,7 +5,7 @@
 import { SyncPage } from '../../shared/api/sync.js';
 import { ApprovalStored, SmsCodeChecked, SmsCodeSent } from '../../shared/api/approvals.js';
 import { z } from 'zod';
-import type { AppInfo, Handlers } from '../../shared/ipc/contract.js';
+import type { AppInfo, ConnectionStatus, Handlers } from '../../shared/ipc/contract.js';
 import { createAccountHandlers } from './accountHandlers.js';
 import { createAuditHandlers } from './auditHandlers.js';
 import { createCredentialHandlers } from './credentialHandlers.js';
@@ -34,9 +34,11 @@ export interface HandlerDeps {
   /** Checked-out secrets (main memory only); wiped on sign-out. */
   leases: LeaseKeeper;
   info: AppInfo;
+  /** Server reachability (connectivity.ts); absent in tests that do not need it. */
+  connectivity?: { status(): ConnectionStatus };
 }
 
-export function createHandlers({ api, session, settings, leases, info }: HandlerDeps): Handlers {
+export function createHandlers({ api, session, settings, leases, info, connectivity }: HandlerDeps): Handlers {
   return {
     'session.status': async () => (await session.ready(), session.status()),
     'session.login': async ({ email, password, serverUrl }) => {
@@ -92,5 +94,6 @@ export function createHandlers({ api, session, settings, leases, info }: Handler
     'settings.get': async () => settings.get(),
     'settings.set': async (patch) => settings.set(patch),
     'app.info': async () => info,
+    'connection.status': async () => connectivity?.status() ?? { online: true, since: 0, checked: false },
   };
 }

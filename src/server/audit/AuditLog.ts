@@ -12,9 +12,10 @@
 import type { AuditEventType } from '../../shared/api/index.js';
 import type { Kysely, Transaction } from 'kysely';
 import { canonicalJson } from '../../shared/chain/canonicalJson.js';
-import { GENESIS_HASH, hashRecord, verifyChain, type ChainedRecord } from '../../shared/chain/hashChain.js';
+import { GENESIS_HASH, verifyChain, type ChainedRecord } from '../../shared/chain/hashChain.js';
 import { lockSequence } from '../db/dialect.js';
 import { checkAnchor, writeAnchor, type AnchorCheck } from './auditAnchor.js';
+import { hashRecordSync } from './hashRecordSync.js';
 import type { AuditLogTable, Database } from '../db/schema.js';
 
 /** Event types written today; add more here (the column is free text, so no migration is needed). */
@@ -202,7 +203,7 @@ export class AuditLog implements AuditSink {
       data,
     };
     const prevHash = last?.hash ?? GENESIS_HASH;
-    const hash = await hashRecord(body, prevHash);
+    const hash = hashRecordSync(body, prevHash); // no await inside the caller's transaction (hashRecordSync.ts)
     await trx
       .insertInto('audit_log')
       .values({ ...body, data: canonicalJson(data), prev_hash: prevHash, hash })

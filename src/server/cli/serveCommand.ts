@@ -21,6 +21,7 @@ import { cliServerKey } from './cliServerKey.js';
 import type { CliIo } from './io.js';
 import { LISTEN_FLAGS, resolveListen } from './listenOptions.js';
 import { defaultDataDir, intFlag, parseFlags } from './options.js';
+import { logDestination } from '../logging/logDestination.js';
 
 export function serverVersion(): string {
   try {
@@ -44,6 +45,7 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
     ...LISTEN_FLAGS,
     demo: { type: 'boolean' },
     'cors-origin': { type: 'string', multiple: true },
+    'log-file': { type: 'string' },
   });
   const port = intFlag('port', values.port, 4317, 0, 65535);
   const listen = resolveListen(values); // before opening anything: a refused address changes nothing
@@ -101,19 +103,33 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
       .map((o) => o.trim())
       .filter(Boolean) ??
     [];
+  const logLevel = io.env.LOG_LEVEL ?? 'info';
+  // --log-file: JSON logs to the file, only warnings and errors (readable) on the console.
+  const logs = logDestination({ file: values['log-file'], level: logLevel, console: io.stderr });
   const app = await buildApp({
     database,
     services,
     version: serverVersion(),
-    logStream: io.stderr,
-    logLevel: io.env.LOG_LEVEL ?? 'info',
+    logStream: logs.stream,
+    logLevel,
     corsOrigins,
     ...(listen.https ? { https: listen.https } : {}),
     ...(listen.trustProxy ? { trustProxy: listen.trustProxy } : {}),
   });
   for (const notice of keyNotices) app.log.warn(notice);
   for (const warning of listen.warnings) app.log.warn(warning);
-  await app.listen({ port, host: listen.host });
+  try {
+    await app.listen({ port, host: listen.host });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    io.stderr.write(
+      `Callsign server: port ${port} on ${listen.host} is already in use — stop the program using it, or pass --port (0 picks any free port).\n`,
+    );
+    await app.close();
+    await database.close();
+    logs.close();
+    return 1;
+  }
   if (!serverKey) app.log.warn('the credential vault is off: no server key (%s)', NO_KEY_MESSAGE);
   services.vault.scheduler.start(); // ends login windows and rotates passwords without any request arriving
   // Build the lookup index in the background; the first lookups wait for it, everything else is served at once.
@@ -124,6 +140,7 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
     );
   const address = app.server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  if (values['log-file']) io.stdout.write(`Server logs: ${values['log-file']}\n`);
   io.stdout.write(`Callsign server listening on ${listen.https ? 'https' : 'http'}://${shownHost}:${address.port}\n`);
 
   await new Promise<void>((resolve) => {
@@ -138,5 +155,6 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
   });
   await app.close();
   await database.close();
+  logs.close();
   return 0;
 }

@@ -13,6 +13,7 @@ Commands:
                 --insecure-http     allow plain HTTP on a non-loopback address (TLS ends at a proxy)
                 --demo              seed the demo workspace into an empty database
                 --cors-origin URL   allow browser requests from URL (repeatable)
+                --log-file FILE     JSON logs to FILE (0600); only warnings and errors on the console
               The demo password is CALLSIGN_DEMO_PASSWORD if set, else generated and printed once.
               SMS codes and escalation emails go to DATA_DIR/outbox with --demo, else by SMTP
               to SMTP_URL (e.g. smtps://user:pass@mail.example:465; sender SMTP_FROM).

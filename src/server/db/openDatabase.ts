@@ -12,11 +12,14 @@ import { chmodSync, existsSync } from 'node:fs';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { StatementCache, type StatementCacheStats } from './StatementCache.js';
 
 export interface ServerDatabase {
   db: Kysely<Database>;
   /** The raw handle, for SQLite-only fast paths (bulk load). */
   sqlite: BetterSqlite3.Database;
+  /** Kysely's prepared statements (StatementCache.ts): hits, misses, size — one count per query run. */
+  statementCache: () => StatementCacheStats;
   close(): Promise<void>;
 }
 
@@ -28,14 +31,19 @@ export async function openDatabase(file: string): Promise<ServerDatabase> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536'); // 64 MiB page cache: bulk loads and 100k-record syncs stay in memory
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const statements = new StatementCache(sqlite);
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({
+      database: { prepare: (sql: string) => statements.prepare(sql), close: () => sqlite.close() },
+    }),
+  });
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
     throw new Error(`Could not update the database schema in ${file}: ${String(error)}`);
   }
-  return { db, sqlite, close: () => db.destroy() };
+  return { db, sqlite, statementCache: () => statements.stats(), close: () => db.destroy() };
 }
 
 /** Owner-only access to the database file and its `-wal` / `-shm` companions (no-op on Windows). */

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { AppError, parseOrThrow } from '../../shared/api/index.js';
 import type { Database } from '../db/schema.js';
+import { DEFAULT_USER_ATTRIBUTE, LdapDirectoryConfig } from './drivers/ldapConfig.js';
 import { directoryAad, requireCipher, type VaultCipher } from './vaultCipher.js';
 
 export const VaultDirectoryInput = z
@@ -17,11 +18,11 @@ export const VaultDirectoryInput = z
     flavor: z.enum(['openldap', 'active_directory']),
     bindDn: z.string().trim().min(3).max(500),
     baseDn: z.string().trim().min(3).max(500),
-    /** The attribute that holds the account name under baseDn: `uid` (OpenLDAP) or `sAMAccountName` (AD). */
+    /** The attribute that holds the account name under baseDn; absent: `uid` (OpenLDAP) or `sAMAccountName` (AD). */
     userAttribute: z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/)
-      .default('uid'),
+      .optional(),
     caCertPem: z.string().max(20_000).includes('BEGIN CERTIFICATE').optional(),
     /** SECRET, write-only: the service account's password. */
     bindPassword: z.string().min(1).max(256),
@@ -52,13 +53,26 @@ export class DirectoryConfigStore {
     const input = parseOrThrow(VaultDirectoryInput, raw);
     if (input.flavor === 'active_directory' && !input.url.startsWith('ldaps://'))
       throw new AppError('bad_request', 'url: Active Directory only accepts password changes over ldaps://.', 'url');
+    const flavour = input.flavor === 'active_directory' ? 'active-directory' : 'openldap';
+    const userAttribute = input.userAttribute ?? DEFAULT_USER_ATTRIBUTE[flavour];
+    // The ldap driver's own check, so settings it would refuse at the next rotation are refused now
+    // (its messages name the field and never echo a value; `flavour` is mapped, so never the field).
+    parseOrThrow(LdapDirectoryConfig, {
+      url: input.url,
+      bindDn: input.bindDn,
+      bindPassword: input.bindPassword,
+      baseDn: input.baseDn,
+      flavour,
+      userAttribute,
+      ...(input.caCertPem !== undefined ? { caCertPem: input.caCertPem } : {}),
+    });
     const cipher = requireCipher(this.cipher);
     const values = {
       url: input.url,
       flavor: input.flavor,
       bind_dn: input.bindDn,
       base_dn: input.baseDn,
-      user_attribute: input.userAttribute,
+      user_attribute: userAttribute,
       ca_cert_pem: input.caCertPem ?? null,
       bind_secret: cipher.seal(input.bindPassword, directoryAad(siteId)),
       updated_at: this.now(),
@@ -70,7 +84,7 @@ export class DirectoryConfigStore {
       .execute();
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the password is write-only
     const { bindPassword, ...shown } = input;
-    return { siteId, ...shown };
+    return { siteId, ...shown, userAttribute };
   }
 
   /** The site's directory with its bind password opened, or undefined when none is configured. */

@@ -15,7 +15,8 @@ import type { ApprovalStore } from '../approvals/ApprovalStore.js';
 import type { AuditSink } from '../audit/AuditLog.js';
 import type { Principal } from '../auth/AuthService.js';
 import type { Database, VaultLeasesTable } from '../db/schema.js';
-import { leaseState, publishCredential, type StoredMeta } from './credentialFeed.js';
+import { leaseState, META_COLUMNS, publishCredential, type MetaRow, type StoredMeta } from './credentialFeed.js';
+import type { ClaimedRotation } from './RotationService.js';
 import { credentialAad, requireCipher, type VaultCipher } from './vaultCipher.js';
 import type { VaultSettings } from './VaultSettings.js';
 
@@ -38,8 +39,15 @@ export interface LeaseServiceDeps {
   settings: VaultSettings;
   cipher: VaultCipher | null;
   now: () => number;
-  /** Called after a dynamic lease ended (outside its transaction): the rotation starts now. */
-  onLeaseEnded: (credentialId: string) => void;
+  /** Inside the transaction ending a dynamic lease: clears it and claims the rotation (RotationService.claimOnLeaseEnd). */
+  claimRotation: (
+    trx: Kysely<Database>,
+    credentialId: string,
+    leaseId: string,
+    at: number,
+  ) => Promise<{ row: MetaRow; claim: ClaimedRotation | null } | null>;
+  /** Called after a dynamic lease ended (outside its transaction): the claimed rotation runs now. */
+  onLeaseEnded: (credentialId: string, claim: ClaimedRotation | null) => void;
 }
 
 export class LeaseService {
@@ -101,29 +109,45 @@ export class LeaseService {
     let sealed: { secret: string | null; version: number };
     try {
       sealed = await db.transaction().execute(async (trx) => {
+        // The winning update returns the sealed secret and the feed's columns: nothing is read again.
+        let won;
         if (row.kind === 'dynamic') {
-          const won = await trx
+          won = await trx
             .updateTable('vault_credentials')
             .set({ lease_id: lease.id, last_used_at: at, updated_at: at })
             .where('id', '=', credentialId)
             .where('lease_id', 'is', null)
             .where('rotation_state', '=', 'ok')
+            .returning([...META_COLUMNS, 'secret', 'version'])
             .executeTakeFirst();
-          if (won.numUpdatedRows === 0n) throw await this.refusal(trx, credentialId);
+          if (!won) throw await this.refusal(trx, credentialId);
         } else {
-          await trx.updateTable('vault_credentials').set({ last_used_at: at }).where('id', '=', credentialId).execute();
+          won = await trx
+            .updateTable('vault_credentials')
+            .set({ last_used_at: at })
+            .where('id', '=', credentialId)
+            .returning([...META_COLUMNS, 'secret', 'version'])
+            .executeTakeFirst();
+          if (!won)
+            throw new AppError(
+              'not_found',
+              `There is no back-office account "${credentialId}". Reload the site's list.`,
+            );
         }
         await trx.insertInto('vault_leases').values(lease).execute();
-        if (row.kind === 'dynamic') await publishCredential(trx, credentialId, at);
+        if (row.kind === 'dynamic') {
+          const held = {
+            heldBy: principal.user.name,
+            heldById: principal.user.id,
+            until: new Date(lease.expires_at).toISOString(),
+          };
+          await publishCredential(trx, credentialId, at, { row: won, lease: held });
+        }
         await audit.append(
           { type: 'credential.checked_out', actor: principal.user.id, subject: credentialId, data: auditData },
           trx,
         );
-        return trx
-          .selectFrom('vault_credentials')
-          .select(['secret', 'version'])
-          .where('id', '=', credentialId)
-          .executeTakeFirstOrThrow();
+        return won;
       });
     } catch (e) {
       if (e instanceof AppError && e.code !== 'not_found')
@@ -189,33 +213,27 @@ export class LeaseService {
   }
 
   /**
-   * Ends an open lease once (false when it had already ended): a dynamic account becomes `due`
-   * for rotation in the same transaction, and the rotation is started right after.
+   * Ends an open lease once (false when it had already ended): a dynamic account's rotation is
+   * claimed, its new secret stored as pending, in the same transaction; the target is changed right
+   * after the commit, off the request (the check-in answers `rotation: pending`).
    */
   async end(leaseId: string, reason: LeaseEndReason, actor: string): Promise<boolean> {
     const { db, audit, now } = this.deps;
     const at = now();
     const ended = await db.transaction().execute(async (trx) => {
-      const res = await trx
+      const lease = await trx
         .updateTable('vault_leases')
         .set({ ended_at: at, end_reason: reason })
         .where('id', '=', leaseId)
         .where('ended_at', 'is', null)
+        .returningAll()
         .executeTakeFirst();
-      if (res.numUpdatedRows === 0n) return null;
-      const lease = await trx
-        .selectFrom('vault_leases')
-        .selectAll()
-        .where('id', '=', leaseId)
-        .executeTakeFirstOrThrow();
+      if (!lease) return null;
+      let claim: ClaimedRotation | null = null;
       if (lease.kind === 'dynamic') {
-        await trx
-          .updateTable('vault_credentials')
-          .set({ lease_id: null, rotation_state: 'due', updated_at: at })
-          .where('id', '=', lease.credential_id)
-          .where('lease_id', '=', leaseId)
-          .execute();
-        await publishCredential(trx, lease.credential_id, at);
+        const account = await this.deps.claimRotation(trx, lease.credential_id, leaseId, at);
+        claim = account?.claim ?? null;
+        await publishCredential(trx, lease.credential_id, at, account ? { row: account.row, lease: null } : undefined);
       }
       await audit.append(
         {
@@ -226,9 +244,9 @@ export class LeaseService {
         },
         trx,
       );
-      return lease;
+      return { ...lease, claim };
     });
-    if (ended?.kind === 'dynamic') this.deps.onLeaseEnded(ended.credential_id);
+    if (ended?.kind === 'dynamic') this.deps.onLeaseEnded(ended.credential_id, ended.claim);
     return ended !== null;
   }
 

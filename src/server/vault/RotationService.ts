@@ -13,7 +13,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { AuditSink } from '../audit/AuditLog.js';
 import type { Database, VaultCredentialsTable } from '../db/schema.js';
-import { publishCredential, type StoredMeta } from './credentialFeed.js';
+import { META_COLUMNS, publishCredential, type StoredMeta } from './credentialFeed.js';
 import type { DriverRegistry } from './driverRegistry.js';
 import { generatePassword } from './generatePassword.js';
 import { RotationError, type RotationTarget } from './RotationDriver.js';
@@ -39,6 +39,14 @@ export type RotationOutcome = 'rotated' | 'failed' | 'not_claimed';
 
 type Row = VaultCredentialsTable;
 
+/** A rotation claimed inside the transaction that ended a lease, to run once that has committed. */
+export interface ClaimedRotation {
+  row: Row;
+  claimUntil: number;
+  /** The new secret, already sealed into `pending_secret` in that transaction (absent: one was left there). */
+  next?: string;
+}
+
 export class RotationService {
   private readonly inFlight = new Map<string, Promise<RotationOutcome>>();
 
@@ -53,11 +61,55 @@ export class RotationService {
 
   /** Rotates the account if it is due (single-flight per account in this process; claimed across processes). */
   rotate(id: string, trigger = 'scheduled'): Promise<RotationOutcome> {
-    let p = this.inFlight.get(id);
-    if (!p) {
-      p = this.claimAndRun(id, trigger).finally(() => this.inFlight.delete(id));
-      this.inFlight.set(id, p);
-    }
+    return this.inFlight.get(id) ?? this.track(id, this.claimAndRun(id, trigger));
+  }
+
+  /**
+   * Phase 1 of the rotation after a dynamic lease, inside the transaction that ends the lease
+   * (LeaseService.end): the lease is cleared, the row moves to `pending` under this process's claim
+   * and the new secret is sealed into `pending_secret` — committed together, so the check-in answers
+   * without waiting for the target and a crash from here on is resolved like any other (claimAndRun).
+   * Returns the row as written (for the sync feed) and the claim to hand to `runClaimed` after the
+   * commit; null when the account no longer holds this lease. Without a key the row is marked `due`.
+   */
+  async claimOnLeaseEnd(
+    trx: Kysely<Database>,
+    credentialId: string,
+    leaseId: string,
+    now: number,
+  ): Promise<{ row: Row; claim: ClaimedRotation | null } | null> {
+    const claimUntil = now + this.policy.claimMs;
+    const row = await trx
+      .updateTable('vault_credentials')
+      .set(
+        this.cipher
+          ? { lease_id: null, rotation_state: 'pending', claim_until: claimUntil, updated_at: now }
+          : { lease_id: null, rotation_state: 'due', updated_at: now },
+      )
+      .where('id', '=', credentialId)
+      .where('lease_id', '=', leaseId)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) return null;
+    if (!this.cipher) return { row, claim: null };
+    if (row.pending_secret !== null || row.secret === null) return { row, claim: { row, claimUntil } }; // run() sorts it out
+    const next = generatePassword();
+    const pending = this.cipher.seal(next, credentialAad(row.id, row.version + 1));
+    await trx.updateTable('vault_credentials').set({ pending_secret: pending }).where('id', '=', row.id).execute();
+    const claimed = { ...row, pending_secret: pending };
+    return { row: claimed, claim: { row: claimed, claimUntil, next } };
+  }
+
+  /** Phases 2–4 of a rotation claimed by `claimOnLeaseEnd`, after its transaction committed. */
+  runClaimed(claim: ClaimedRotation, trigger: string): Promise<RotationOutcome> {
+    return this.track(claim.row.id, this.execute(claim, trigger));
+  }
+
+  private track(id: string, work: Promise<RotationOutcome>): Promise<RotationOutcome> {
+    const p: Promise<RotationOutcome> = work.finally(() => {
+      if (this.inFlight.get(id) === p) this.inFlight.delete(id);
+    });
+    this.inFlight.set(id, p);
     return p;
   }
 
@@ -97,21 +149,22 @@ export class RotationService {
     if (!this.cipher) return 'not_claimed'; // no key: nothing can be opened or sealed; the routes say so
     const now = this.now();
     const claimUntil = now + this.policy.claimMs;
-    const won = await this.db
+    const row = await this.db
       .updateTable('vault_credentials')
       .set({ rotation_state: 'pending', claim_until: claimUntil, updated_at: now })
       .where('id', '=', id)
       .where('kind', '=', 'dynamic')
       .where((eb) => this.claimable(eb, now))
+      .returningAll()
       .executeTakeFirst();
-    if (won.numUpdatedRows === 0n) return 'not_claimed';
-    const row = await this.db
-      .selectFrom('vault_credentials')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    if (!row) return 'not_claimed';
+    return this.execute({ row, claimUntil }, trigger);
+  }
+
+  private async execute(claim: ClaimedRotation, trigger: string): Promise<RotationOutcome> {
+    const { row, claimUntil } = claim;
     try {
-      await this.run(row, this.cipher, claimUntil);
+      await this.run(row, this.cipher!, claimUntil, claim.next);
     } catch (e) {
       await this.fail(row, claimUntil, e);
       return 'failed';
@@ -120,12 +173,14 @@ export class RotationService {
     return 'rotated';
   }
 
-  private async run(row: Row, cipher: VaultCipher, claimUntil: number): Promise<void> {
+  /** `fresh`: the new secret already sealed into `pending_secret` by this claim's own transaction. */
+  private async run(row: Row, cipher: VaultCipher, claimUntil: number, fresh?: string): Promise<void> {
     const driver = this.drivers.get(row.driver);
     if (!driver) throw new RotationError(`this server has no "${row.driver}" rotation driver configured`);
     if (!row.secret) throw new RotationError('the account has no stored password to start from');
     const target = targetOf(row);
     const current = cipher.open(row.secret, credentialAad(row.id, row.version));
+    if (fresh !== undefined) return driver.setPassword(target, current, fresh);
     const nextAad = credentialAad(row.id, row.version + 1);
     if (row.pending_secret) {
       // Left by a crash or a failed attempt: which secret does the target have?
@@ -169,9 +224,10 @@ export class RotationService {
         .where('id', '=', row.id)
         .where('claim_until', '=', claimUntil)
         .where('pending_secret', 'is not', null)
+        .returning(META_COLUMNS)
         .executeTakeFirst();
-      if (res.numUpdatedRows === 0n) return; // the claim ran out and another process took over
-      await publishCredential(trx, row.id, now);
+      if (!res) return; // the claim ran out and another process took over
+      await publishCredential(trx, row.id, now, { row: res });
       await this.audit.append(
         {
           type: 'credential.rotated',
@@ -202,9 +258,10 @@ export class RotationService {
         })
         .where('id', '=', row.id)
         .where('claim_until', '=', claimUntil)
+        .returning(META_COLUMNS)
         .executeTakeFirst();
-      if (res.numUpdatedRows === 0n) return;
-      await publishCredential(trx, row.id, now);
+      if (!res) return;
+      await publishCredential(trx, row.id, now, { row: res });
       await this.audit.append(
         {
           type: 'credential.rotation_failed',

@@ -52,18 +52,28 @@ export async function leaseState(db: Kysely<Database>, leaseId: string | null): 
   return { heldBy: l.name ?? l.user_id, heldById: l.user_id, until: new Date(Number(l.expires_at)).toISOString() };
 }
 
+/** The columns CredentialMeta is made of (for `select` and `returning`). */
+export const META_COLUMNS = ['id', 'meta', 'rotation_state', 'rotation_at', 'rotation_reason', 'lease_id'] as const;
+
 export async function readMeta(db: Kysely<Database>, id: string): Promise<CredentialMeta | undefined> {
-  const row = await db
-    .selectFrom('vault_credentials')
-    .select(['id', 'meta', 'rotation_state', 'rotation_at', 'rotation_reason', 'lease_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await db.selectFrom('vault_credentials').select(META_COLUMNS).where('id', '=', id).executeTakeFirst();
   return row ? toMeta(row, await leaseState(db, row.lease_id)) : undefined;
 }
 
-/** Rewrites the account's feed record (or its tombstone when the account is gone); returns the seq. */
-export async function publishCredential(trx: Kysely<Database>, id: string, now: number): Promise<number> {
-  const meta = await readMeta(trx, id);
+/**
+ * Rewrites the account's feed record (or its tombstone when the account is gone); returns the seq.
+ * `known`: the row as the caller just wrote it (an update's `returning`), so it is not read again;
+ * with `lease` also known (e.g. the check-out's own lease) no lease is read either.
+ */
+export async function publishCredential(
+  trx: Kysely<Database>,
+  id: string,
+  now: number,
+  known?: { row: MetaRow; lease?: CredentialMeta['lease'] },
+): Promise<number> {
+  const meta = known
+    ? toMeta(known.row, known.lease !== undefined ? known.lease : await leaseState(trx, known.row.lease_id))
+    : await readMeta(trx, id);
   if (!meta) {
     await trx.deleteFrom('directory_records').where('kind', '=', CREDENTIAL_KIND).where('id', '=', id).execute();
     return writeChange(trx, CREDENTIAL_KIND, id, 'delete', now);

@@ -87,15 +87,14 @@ export function createVaultServices(
     settings,
     cipher,
     now,
-    onLeaseEnded: (id) => {
-      rotations
-        .rotate(id, 'lease_ended')
-        .catch((e: unknown) =>
-          vault.log.error(
-            { err: e, credentialId: id },
-            'rotation after check-in failed to run; the scheduler retries it',
-          ),
-        );
+    claimRotation: (trx, credentialId, leaseId, at) => rotations.claimOnLeaseEnd(trx, credentialId, leaseId, at),
+    onLeaseEnded: (id, claim) => {
+      (claim ? rotations.runClaimed(claim, 'lease_ended') : rotations.rotate(id, 'lease_ended')).catch((e: unknown) =>
+        vault.log.error(
+          { err: e, credentialId: id },
+          'rotation after check-in failed to run; the scheduler retries it',
+        ),
+      );
     },
   });
   const scheduler = new VaultScheduler(

@@ -174,6 +174,8 @@ export const requestSchemas = {
   'settings.get': z.object({}).strict(),
   'settings.set': SettingsPatch,
   'app.info': z.object({}).strict(),
+  /** Whether the server answers right now (heartbeat + every request; see main/services/connectivity.ts). */
+  'connection.status': z.object({}).strict(),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -212,6 +214,15 @@ export interface Results {
   'settings.get': Settings;
   'settings.set': Settings;
   'app.info': AppInfo;
+  'connection.status': ConnectionStatus;
+}
+
+/** Server reachability as main sees it. `checked: false` until the first answer or failure. */
+export interface ConnectionStatus {
+  online: boolean;
+  /** Epoch ms since when this state holds. */
+  since: number;
+  checked: boolean;
 }
 
 export interface AppInfo {
@@ -236,6 +247,8 @@ export interface Events {
   'sync.progress': { written: number; total: number };
   /** A lease this device held is over and its secret is gone from main's memory (see LeaseEnded). */
   'lease.expired': LeaseEnded;
+  /** The server stopped (or started again) answering; pushed within seconds of the change. */
+  'connection.changed': ConnectionStatus;
 }
 export type EventName = keyof Events;
 

@@ -51,6 +51,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'settings.get': async () => settings,
     'settings.set': async (patch) => ({ ...settings, ...patch }),
     'app.info': async () => ({ version: '0.1.0', shell: 'web-bridge', platform: 'linux' }),
+    'connection.status': async () => ({ online: true, since: 0, checked: true }),
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import { clockTime, describeSyncStatus, relativeTime } from './describeSyncStatu
 import { useDirectorySync } from './useDirectorySync.js';
 import { useSyncMeta } from './useSyncMeta.js';
 import { useNow } from './useNow.js';
+import { useConnection } from './useConnection.js';
 
 /** Top-bar badge: "Synced 3 min ago" / "Syncing…" / "Offline — data from 09:42", plus "Stale" in words. */
 export function SyncStatusBadge() {
@@ -17,6 +18,7 @@ export function SyncStatusBadge() {
   const sync = useDirectorySync();
   const meta = useSyncMeta();
   const now = useNow();
+  const connection = useConnection();
   const locale = i18n.language;
   const view = describeSyncStatus({
     syncing: sync.isFetching,
@@ -24,6 +26,7 @@ export function SyncStatusBadge() {
     lastSyncAt: meta?.lastSyncAt,
     maxAgeSeconds: meta?.maxAgeSeconds,
     now,
+    serverUnreachable: connection?.checked === true && !connection.online,
   });
   const time = view.lastSyncAt !== undefined ? clockTime(locale, view.lastSyncAt, now) : '';
   const has = view.lastSyncAt !== undefined;

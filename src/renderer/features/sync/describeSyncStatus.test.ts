@@ -12,6 +12,11 @@ describe('describeSyncStatus', () => {
     expect(describeSyncStatus(base)).toEqual({ kind: 'synced', stale: false, lastSyncAt: base.lastSyncAt });
     expect(describeSyncStatus({ ...base, lastSyncAt: undefined }).kind).toBe('never');
   });
+  it('says offline as soon as the heartbeat misses, even right after a good sync or during one', () => {
+    expect(describeSyncStatus({ ...base, lastSyncAt: now - 1000, serverUnreachable: true }).kind).toBe('offline');
+    expect(describeSyncStatus({ ...base, syncing: true, serverUnreachable: true }).kind).toBe('offline');
+    expect(describeSyncStatus({ ...base, serverUnreachable: false }).kind).toBe('synced');
+  });
   it('marks data older than maxAgeSeconds as stale', () => {
     expect(describeSyncStatus({ ...base, lastSyncAt: now - 3_601_000 }).stale).toBe(true);
   });

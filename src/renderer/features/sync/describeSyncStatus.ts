@@ -8,6 +8,8 @@ export interface SyncStatusInput {
   lastSyncAt: number | undefined;
   maxAgeSeconds: number | undefined;
   now: number;
+  /** Main's heartbeat says the server does not answer (seconds after it stopped, not at the next sync). */
+  serverUnreachable?: boolean;
 }
 
 export interface SyncStatusView {
@@ -23,17 +25,20 @@ export function describeSyncStatus({
   lastSyncAt,
   maxAgeSeconds,
   now,
+  serverUnreachable = false,
 }: SyncStatusInput): SyncStatusView {
   const stale = lastSyncAt !== undefined && maxAgeSeconds !== undefined && now - lastSyncAt > maxAgeSeconds * 1000;
-  const kind: SyncStatusKind = syncing
-    ? 'syncing'
-    : errorCode === 'server_unreachable'
-      ? 'offline'
-      : errorCode
-        ? 'failed'
-        : lastSyncAt === undefined
-          ? 'never'
-          : 'synced';
+  const kind: SyncStatusKind = serverUnreachable
+    ? 'offline'
+    : syncing
+      ? 'syncing'
+      : errorCode === 'server_unreachable'
+        ? 'offline'
+        : errorCode
+          ? 'failed'
+          : lastSyncAt === undefined
+            ? 'never'
+            : 'synced';
   return { kind, stale, lastSyncAt };
 }
 
