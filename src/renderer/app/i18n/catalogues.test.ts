@@ -75,7 +75,6 @@ const NOT_YET_TRANSLATED = new Set([
   'features/admin',
   'features/approvals',
   'features/credentials',
-  'features/site',
 ]);
 
 const read = (path: string) => flatten(JSON.parse(readFileSync(path, 'utf8')));
