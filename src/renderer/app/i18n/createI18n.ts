@@ -1,7 +1,7 @@
 /**
  * i18next set up for the renderer. Every UI string has a key in `en-US.json` (the app's, here, and
  * each feature's `features/<name>/i18n/en-US.json`) and a translation in every other supported
- * locale's `<locale>.json` beside it (catalogues.test.ts fails on a missing or extra key). Numbers
+ * locale's `<locale>.json` beside it (scripts/i18n/catalogues.test.ts fails on a missing or extra key). Numbers
  * are formatted by i18next's Intl formatter (`{{count, number}}`), plurals use the `_one`/`_other`
  * (`_many`) suffixes that Intl.PluralRules picks per locale. All catalogues are bundled (about 40 KB
  * per locale): the saved language applies before the first paint, with no flash of English.

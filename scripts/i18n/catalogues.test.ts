@@ -7,9 +7,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SUPPORTED_LOCALES } from '../../../shared/i18n/locales.js';
+import { SUPPORTED_LOCALES } from '../../src/shared/i18n/locales.js';
 
-const ROOT = join(import.meta.dirname, '../..');
+const ROOT = join(import.meta.dirname, '../../src/renderer');
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 function catalogueDirs(dir: string): string[] {
@@ -70,12 +70,7 @@ export function compareCatalogues(source: Map<string, string>, target: Map<strin
  * Catalogues whose de/es/fr/it translations are not written yet (issue 14, in progress): they fall
  * back to US English at run time. Listed here so the gap is visible; remove an entry with its files.
  */
-const NOT_YET_TRANSLATED = new Set([
-  'features/account',
-  'features/admin',
-  'features/approvals',
-  'features/credentials',
-]);
+const NOT_YET_TRANSLATED = new Set(['features/admin', 'features/approvals', 'features/credentials']);
 
 const read = (path: string) => flatten(JSON.parse(readFileSync(path, 'utf8')));
 
