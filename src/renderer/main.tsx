@@ -19,20 +19,24 @@ import { DirectoryIndexStore } from './features/lookup/DirectoryIndexStore.js';
 import { SyncProgressStore } from './features/sync/SyncProgressStore.js';
 import { syncKeys } from './features/sync/queries.js';
 import { loadDirectoryReported } from './features/lookup/loadDirectoryReported.js';
+import { loadStartSettings } from './features/settings/loadStartSettings.js';
+import { followDocumentLanguage } from './app/i18n/followDocumentLanguage.js';
 
 const root = createRoot(document.getElementById('root')!);
-const i18n = createI18n('en-US');
+const i18n = createI18n(navigator.language);
+followDocumentLanguage(i18n, document);
 const queryClient = createQueryClient();
 listenToWindowFocus(window);
 
 root.render(
   <AppProviders i18n={i18n} queryClient={queryClient} services={null}>
-    <Splash />
+    <Splash quiet />
   </AppProviders>,
 );
 
 resolveCallsignApi(browserEnvironment()).then(
-  (api) => {
+  async (api) => {
+    await loadStartSettings(api, queryClient, i18n);
     const db = new CallsignDb();
     const directory = new DirectoryIndexStore({ createIndex: createCallerIndex, identify: identifyCaller });
     // Lookups answer "Loading the directory…" until this finishes; sync applies pages meanwhile.

@@ -9,8 +9,8 @@ import { MemorySettingsStore, readSettings } from './settingsStore.js';
 describe('settings loaded from disk', () => {
   it('drops a stored plain-http server URL to a remote host, keeps the other settings, and says why', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const s = readSettings({ theme: 'dark', locale: 'fr-FR', serverUrl: 'http://callsign.example.com' });
-    expect(s).toEqual({ theme: 'dark', locale: 'fr-FR', clipboardClearSeconds: 30 });
+    const s = readSettings({ theme: 'dark', locale: 'fr', serverUrl: 'http://callsign.example.com' });
+    expect(s).toEqual({ theme: 'dark', locale: 'fr', clipboardClearSeconds: 30 });
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/serverUrl.*https:\/\//));
     warn.mockRestore();
   });
@@ -21,7 +21,26 @@ describe('settings loaded from disk', () => {
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ theme: 'light', serverUrl: 'file:///etc/passwd' }));
     const store = new ConfSettingsStore(dir);
     expect(store.get()).toEqual({ theme: 'light', locale: 'en-US', clipboardClearSeconds: 30 });
-    expect(store.set({ locale: 'de-DE' })).toEqual({ theme: 'light', locale: 'de-DE', clipboardClearSeconds: 30 });
+    expect(store.set({ locale: 'de' })).toEqual({ theme: 'light', locale: 'de', clipboardClearSeconds: 30 });
+    warn.mockRestore();
+  });
+
+  it('remembers language, theme, idle sign-out and desk country across a restart (a new store on the same folder)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callsign-settings-'));
+    new ConfSettingsStore(dir).set({ locale: 'de', theme: 'dark', idleSignOutMinutes: 5, deskCountry: 'GB' });
+    expect(new ConfSettingsStore(dir).get()).toMatchObject({
+      locale: 'de',
+      theme: 'dark',
+      idleSignOutMinutes: 5,
+      deskCountry: 'GB',
+    });
+  });
+
+  it('falls back, field by field, for a language Callsign does not ship and an idle time over 15 minutes', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const s = readSettings({ theme: 'dark', locale: 'xx-YY', idleSignOutMinutes: 60, deskCountry: 'gb' });
+    expect(s).toEqual({ theme: 'dark', locale: 'en-US', clipboardClearSeconds: 30 });
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/idleSignOutMinutes/));
     warn.mockRestore();
   });
 
@@ -56,5 +75,18 @@ describe('ApiClient refuses a server address that fails the check, whatever its 
       api.request('/v1/auth/login', { method: 'POST', body: { email: 'a', password: 'b' } }),
     ).rejects.toMatchObject({ code: 'bad_request', field: 'serverUrl', message: expect.stringMatching(/https:\/\//) });
     expect(fetchImpl).not.toHaveBeenCalled();
+  });
+});
+
+describe('settings.set patches', () => {
+  it('changing the theme keeps the language and clipboard time (no defaults re-applied by the patch schema)', async () => {
+    const { requestSchemas } = await import('../../shared/ipc/contract.js');
+    const store = new MemorySettingsStore({ locale: 'de', clipboardClearSeconds: 90 });
+    expect(requestSchemas['settings.set'].parse({ theme: 'dark' })).toEqual({ theme: 'dark' });
+    expect(store.set(requestSchemas['settings.set'].parse({ theme: 'dark' }))).toMatchObject({
+      theme: 'dark',
+      locale: 'de',
+      clipboardClearSeconds: 90,
+    });
   });
 });

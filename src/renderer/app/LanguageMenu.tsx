@@ -5,11 +5,14 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Tooltip from '@mui/material/Tooltip';
 import Language from '@mui/icons-material/Language';
+import { useUpdateSettings } from '../features/settings/mutations.js';
 import { SUPPORTED_LOCALES } from './i18n/createI18n.js';
+import { languageName } from './i18n/languageName.js';
 
-/** Language globe. Only en-US exists so far; the menu is where more locales will appear. */
+/** Language globe: each language named in itself; the choice is saved (settings.set) and applied by useApplyLanguage. */
 export function LanguageMenu() {
   const { t, i18n } = useTranslation();
+  const update = useUpdateSettings();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   return (
     <>
@@ -18,6 +21,7 @@ export function LanguageMenu() {
           color="inherit"
           aria-label={t('language.label')}
           aria-haspopup="menu"
+          data-testid="language-menu"
           onClick={(e) => setAnchor(e.currentTarget)}
         >
           <Language fontSize="small" />
@@ -25,8 +29,17 @@ export function LanguageMenu() {
       </Tooltip>
       <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
         {SUPPORTED_LOCALES.map((l) => (
-          <MenuItem key={l} selected={i18n.language === l} onClick={() => setAnchor(null)}>
-            {t(`language.${l}`)}
+          <MenuItem
+            key={l}
+            lang={l}
+            selected={i18n.language === l}
+            data-testid={`language-${l}`}
+            onClick={() => {
+              setAnchor(null);
+              update.mutate({ locale: l });
+            }}
+          >
+            {languageName(l)}
           </MenuItem>
         ))}
       </Menu>

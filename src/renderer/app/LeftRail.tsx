@@ -10,6 +10,7 @@ import ApartmentOutlined from '@mui/icons-material/ApartmentOutlined';
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
 import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
 import Search from '@mui/icons-material/Search';
+import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
 import VerifiedUserOutlined from '@mui/icons-material/VerifiedUserOutlined';
 import type { Role } from '../../shared/api/auth.js';
 import { hasPermission, type Permission } from '../../shared/auth/permissions.js';
@@ -25,6 +26,7 @@ const ITEMS: ReadonlyArray<{ to: string; key: string; icon: React.ReactElement; 
   { to: '/calls', key: 'calls.nav', icon: <PhoneInTalkOutlined fontSize="small" /> },
   { to: '/audit', key: 'admin.audit.nav', icon: <FactCheckOutlined fontSize="small" />, permission: 'audit.read' },
   { to: '/admin', key: 'admin.nav', icon: <AdminPanelSettingsOutlined fontSize="small" />, permission: 'admin.read' },
+  { to: '/settings', key: 'settings.nav', icon: <SettingsOutlined fontSize="small" /> },
 ];
 
 export function LeftRail({ role }: { role?: Role | undefined }) {

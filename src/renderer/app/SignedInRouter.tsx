@@ -11,12 +11,13 @@ import { CallLogPage } from '../features/calls/CallLogPage.js';
 import { LookupPage } from '../features/lookup/LookupPage.js';
 import { ReferencePage } from '../features/references/ReferencePage.js';
 import { SiteListPage } from '../features/site/SiteListPage.js';
+import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { SitePage } from '../features/site/SitePage.js';
 import { AppShell } from './AppShell.js';
 
 /**
  * Hash routes (the web bridge serves one file): `#/lookup?phone=…|email=…`, `#/sites`,
- * `#/sites/:siteId?tab=…&person=…&ref=…`, `#/references/:referenceId`, `#/account`,
+ * `#/sites/:siteId?tab=…&person=…&ref=…`, `#/references/:referenceId`, `#/account`, `#/settings`,
  * `#/audit` (roles with `audit.read`), `#/admin?tab=accounts|devices` (only routed for roles with
  * `admin.read`; others land on lookup).
  */
@@ -37,6 +38,7 @@ export function SignedInRouter({ user }: { user: UserInfo }) {
             { path: 'approvals/new', element: <ApprovalWizardPage /> },
             { path: 'account', element: <AccountSecurityPage /> },
             { path: 'calls', element: <CallLogPage role={user.role} /> },
+            { path: 'settings', element: <SettingsPage /> },
             ...(hasPermission(user.role, 'audit.read') ? [{ path: 'audit', element: <AuditPage /> }] : []),
             ...(hasPermission(user.role, 'admin.read')
               ? [{ path: 'admin', element: <AdminPage role={user.role} /> }]

@@ -14,21 +14,33 @@ export function isLoopbackHost(hostname: string): boolean {
   return h === 'localhost' || h === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
-/** Why a server address is refused (a sentence saying what to do), or undefined when it is fine. */
-export function serverUrlProblem(value: string): string | undefined {
+export type ServerUrlIssue = 'invalid' | 'scheme' | 'credentials' | 'insecure';
+
+/** Which rule a server address breaks (the renderer words it per language), or undefined when it is fine. */
+export function serverUrlIssue(value: string): ServerUrlIssue | undefined {
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    return `Enter the full server address, e.g. ${EXAMPLE}.`;
+    return 'invalid';
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return `The server address must start with https://, e.g. ${EXAMPLE}.`;
-  if (url.username || url.password)
-    return 'Remove the user name or password from the server address; sign in with the email and password fields.';
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
-    return `The server address must use https:// — plain http:// would send your password unencrypted, so it is allowed only for this computer (localhost, 127.0.0.1, ::1). Ask your administrator for the https:// address.`;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'scheme';
+  if (url.username || url.password) return 'credentials';
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return 'insecure';
   return undefined;
+}
+
+const PROBLEMS: Record<ServerUrlIssue, string> = {
+  invalid: `Enter the full server address, e.g. ${EXAMPLE}.`,
+  scheme: `The server address must start with https://, e.g. ${EXAMPLE}.`,
+  credentials: 'Remove the user name or password from the server address; sign in with the email and password fields.',
+  insecure: `The server address must use https:// — plain http:// would send your password unencrypted, so it is allowed only for this computer (localhost, 127.0.0.1, ::1). Ask your administrator for the https:// address.`,
+};
+
+/** Why a server address is refused (a sentence saying what to do), or undefined when it is fine. */
+export function serverUrlProblem(value: string): string | undefined {
+  const issue = serverUrlIssue(value);
+  return issue && PROBLEMS[issue];
 }
 
 /** A server address the desktop may connect to (see serverUrlProblem). */

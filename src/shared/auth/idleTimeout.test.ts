@@ -11,6 +11,15 @@ describe('idlePhase (seeds: warn at 13 minutes, sign out at 15)', () => {
     expect(idlePhase(IDLE_SIGN_OUT_MS)).toEqual({ phase: 'expired' });
   });
 
+  it('follows a shorter sign-out setting: 5 minutes warns at 3, 1 minute warns at 30 s', () => {
+    expect(idlePhase(3 * 60_000 - 1, 5 * 60_000)).toEqual({ phase: 'active' });
+    expect(idlePhase(3 * 60_000, 5 * 60_000)).toEqual({ phase: 'warning', remainingMs: 2 * 60_000 });
+    expect(idlePhase(5 * 60_000, 5 * 60_000)).toEqual({ phase: 'expired' });
+    expect(idlePhase(29_999, 60_000)).toEqual({ phase: 'active' });
+    expect(idlePhase(30_000, 60_000)).toEqual({ phase: 'warning', remainingMs: 30_000 });
+    expect(idlePhase(60_000, 60_000)).toEqual({ phase: 'expired' });
+  });
+
   it('treats a clock that moved backwards (negative or NaN idle time) as activity', () => {
     expect(idlePhase(-5_000)).toEqual({ phase: 'active' });
     expect(idlePhase(Number.NaN)).toEqual({ phase: 'active' });

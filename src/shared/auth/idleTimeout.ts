@@ -9,8 +9,13 @@ export const IDLE_WARNING_MS = 13 * 60_000;
 
 export type IdlePhase = { phase: 'active' } | { phase: 'warning'; remainingMs: number } | { phase: 'expired' };
 
-export function idlePhase(idleMs: number): IdlePhase {
-  if (!(idleMs >= IDLE_WARNING_MS)) return { phase: 'active' }; // also NaN / negative (clock moved back)
-  if (idleMs >= IDLE_SIGN_OUT_MS) return { phase: 'expired' };
-  return { phase: 'warning', remainingMs: IDLE_SIGN_OUT_MS - idleMs };
+/**
+ * `signOutMs` is the desk's setting (1–15 minutes, Settings.idleSignOutMinutes); the warning comes 2
+ * minutes before, or halfway for sign-outs shorter than 4 minutes so it is never the whole time.
+ */
+export function idlePhase(idleMs: number, signOutMs: number = IDLE_SIGN_OUT_MS): IdlePhase {
+  const warningMs = signOutMs - Math.min(IDLE_SIGN_OUT_MS - IDLE_WARNING_MS, signOutMs / 2);
+  if (!(idleMs >= warningMs)) return { phase: 'active' }; // also NaN / negative (clock moved back)
+  if (idleMs >= signOutMs) return { phase: 'expired' };
+  return { phase: 'warning', remainingMs: signOutMs - idleMs };
 }

@@ -17,6 +17,7 @@ import {
 } from '../api/approvals.js';
 import { CountryHint, MAX_LOOKUP_TEXT } from '../api/lookup.js';
 import { ServerUrl } from '../api/serverUrl.js';
+import { DEFAULT_LOCALE, Locale } from '../i18n/locales.js';
 import type { AuditPage, AuditVerification } from '../api/audit.js';
 import type { AccountList } from '../auth/accounts.js';
 import type { DeviceList, TotpConfirmed, TotpEnrolment } from '../auth/session.js';
@@ -28,20 +29,38 @@ import type { CopyResult, LeaseEnded, LeaseView, ReadBack } from '../credentials
 export const ThemeMode = z.enum(['system', 'light', 'dark']);
 export type ThemeMode = z.infer<typeof ThemeMode>;
 
-export const Settings = z.object({
-  theme: ThemeMode.default('system'),
-  locale: z.string().min(2).max(16).default('en-US'),
-  serverUrl: ServerUrl.optional(),
+/** Each setting's rule, without defaults (a patch must not reset the fields it leaves out). */
+const SettingsFields = {
+  theme: ThemeMode,
+  locale: Locale,
+  serverUrl: ServerUrl,
   /** How long a copied password stays on the clipboard before Callsign clears it (if still there). */
-  clipboardClearSeconds: z.number().int().min(10).max(300).default(30),
+  clipboardClearSeconds: z.number().int().min(10).max(300),
+  /** Minutes without activity before the app signs out; unset = 15, the portal's and the most allowed. */
+  idleSignOutMinutes: z.number().int().min(1).max(15),
   /**
    * Desk country (ISO alpha-2): where a number the technician types without a country code is read
    * first. Unset or null: the workspace's most common site country.
    */
-  deskCountry: CountryHint.nullable().optional(),
+  deskCountry: CountryHint.nullable(),
   /** Open the caller’s site as soon as an identified incoming call pops up, without a click (off when absent). */
-  autoOpenCallSite: z.boolean().optional(),
+  autoOpenCallSite: z.boolean(),
+};
+
+export const Settings = z.object({
+  theme: SettingsFields.theme.default('system'),
+  locale: SettingsFields.locale.default(DEFAULT_LOCALE),
+  serverUrl: SettingsFields.serverUrl.optional(),
+  clipboardClearSeconds: SettingsFields.clipboardClearSeconds.default(30),
+  idleSignOutMinutes: SettingsFields.idleSignOutMinutes.optional(),
+  deskCountry: SettingsFields.deskCountry.optional(),
+  autoOpenCallSite: SettingsFields.autoOpenCallSite.optional(),
 });
+/**
+ * A settings change: only the fields given. Not `Settings.partial()` — zod 4 applies a default even
+ * inside `.optional()`, so saving the theme used to reset the language (and clipboard time) too.
+ */
+export const SettingsPatch = z.object(SettingsFields).partial().strict();
 export type Settings = z.infer<typeof Settings>;
 
 export const SessionStatus = z.object({
@@ -174,7 +193,7 @@ export const requestSchemas = {
   /** Attaches a call's number to a person in the directory (`directory.write`, audited by the server). */
   'cti.attach': z.object({ callId: z.string().min(1).max(128), profileId: z.string().min(1).max(128) }).strict(),
   'settings.get': z.object({}).strict(),
-  'settings.set': Settings.partial().strict(),
+  'settings.set': SettingsPatch,
   'app.info': z.object({}).strict(),
   /** Whether the server answers right now (heartbeat + every request; see main/services/connectivity.ts). */
   'connection.status': z.object({}).strict(),

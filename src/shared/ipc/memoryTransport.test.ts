@@ -4,7 +4,7 @@ import type { Handlers } from './contract.js';
 import { createMemoryPair } from './memoryTransport.js';
 
 function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
-  const settings = { theme: 'system' as const, locale: 'en-US', clipboardClearSeconds: 30 };
+  const settings = { theme: 'system' as const, locale: 'en-US' as const, clipboardClearSeconds: 30 };
   const status = { signedIn: false, serverUrl: 'http://127.0.0.1:4317', online: true };
   return {
     'session.status': async () => status,

@@ -5,6 +5,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import { useSettings } from '../settings/useSettings.js';
 import { useIdleSignOut } from './useIdleSignOut.js';
 
 const mmss = (ms: number) => {
@@ -18,6 +19,7 @@ const mmss = (ms: number) => {
  */
 export function IdleWarningDialog() {
   const { t } = useTranslation();
+  const minutes = useSettings().data?.idleSignOutMinutes ?? 15;
   const { phase, stay, signOut } = useIdleSignOut();
   const open = phase.phase === 'warning';
   return (
@@ -31,7 +33,9 @@ export function IdleWarningDialog() {
     >
       <DialogTitle id="idle-warning-title">{t('idle.title')}</DialogTitle>
       <DialogContent>
-        <DialogContentText>{t('idle.body', { time: open ? mmss(phase.remainingMs) : '' })}</DialogContentText>
+        <DialogContentText>
+          {t('idle.body', { count: minutes, time: open ? mmss(phase.remainingMs) : '' })}
+        </DialogContentText>
       </DialogContent>
       <DialogActions>
         <Button onClick={signOut} data-testid="idle-sign-out">

@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
 import { useQuery } from '@tanstack/react-query';
 import { useServices } from '../../app/useServices.js';
+import { useSettings } from '../settings/useSettings.js';
 import { useSignIn } from './mutations.js';
 import { sessionQueries } from './queries.js';
 import { TotpStep } from './TotpStep.js';
@@ -19,6 +20,7 @@ import { IDLE_FLAG } from './useIdleSignOut.js';
 /** Email + password (+ server). Enter submits; errors show the server's message. */
 export function SignInPage({ serverUrl }: { serverUrl: string }) {
   const { t } = useTranslation();
+  const idleMinutes = useSettings().data?.idleSignOutMinutes ?? 15;
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -77,7 +79,7 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
           )}
           {idle && !error && (
             <Alert severity="info" data-testid="signin-idle">
-              {t('signIn.idle')}
+              {t('signIn.idle', { count: idleMinutes })}
             </Alert>
           )}
           {sessionOnly && (

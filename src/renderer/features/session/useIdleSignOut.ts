@@ -1,6 +1,7 @@
 /**
- * Signs out after 15 minutes without keyboard or pointer activity in the app, with a warning from
- * minute 13 (src/shared/auth/idleTimeout.ts). While the warning shows, only an explicit answer
+ * Signs out after the desk's idle time (Settings.idleSignOutMinutes, at most and by default 15
+ * minutes) without keyboard or pointer activity in the app, with a warning 2 minutes before
+ * (src/shared/auth/idleTimeout.ts). While the warning shows, only an explicit answer
  * ("Stay signed in") counts — a mouse drifting across the screen is not someone at the desk. The
  * sign-out reloads onto the sign-in screen with a notice; the offline cache and any approval
  * records waiting to upload stay (unlike a remote wipe).
@@ -8,6 +9,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { idlePhase, type IdlePhase } from '../../../shared/auth/idleTimeout.js';
 import { useServices } from '../../app/useServices.js';
+import { useSettings } from '../settings/useSettings.js';
 
 export const IDLE_FLAG = 'idle';
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
@@ -19,6 +21,7 @@ export function useIdleSignOut(now: () => number = Date.now): {
   signOut: () => void;
 } {
   const { api } = useServices();
+  const signOutMs = (useSettings().data?.idleSignOutMinutes ?? 15) * 60_000;
   const lastActivity = useRef(now());
   const [phase, setPhase] = useState<IdlePhase>({ phase: 'active' });
   const warning = phase.phase === 'warning';
@@ -50,7 +53,7 @@ export function useIdleSignOut(now: () => number = Date.now): {
 
   useEffect(() => {
     const timer = setInterval(() => {
-      const next = idlePhase(now() - lastActivity.current);
+      const next = idlePhase(now() - lastActivity.current, signOutMs);
       if (next.phase === 'expired') {
         clearInterval(timer);
         signOut();
@@ -58,7 +61,7 @@ export function useIdleSignOut(now: () => number = Date.now): {
       setPhase((prev) => (prev.phase === next.phase && next.phase === 'active' ? prev : next));
     }, TICK_MS);
     return () => clearInterval(timer);
-  }, [now, signOut]);
+  }, [now, signOut, signOutMs]);
 
   return { phase, stay, signOut };
 }
