@@ -70,7 +70,7 @@ export function compareCatalogues(source: Map<string, string>, target: Map<strin
  * Catalogues whose de/es/fr/it translations are not written yet (issue 14, in progress): they fall
  * back to US English at run time. Listed here so the gap is visible; remove an entry with its files.
  */
-const NOT_YET_TRANSLATED = new Set(['features/approvals']);
+const NOT_YET_TRANSLATED = new Set<string>([]);
 
 const read = (path: string) => flatten(JSON.parse(readFileSync(path, 'utf8')));
 
