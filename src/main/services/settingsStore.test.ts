@@ -39,7 +39,8 @@ describe('settings loaded from disk', () => {
   it('falls back, field by field, for a language Callsign does not ship and an idle time over 15 minutes', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const s = readSettings({ theme: 'dark', locale: 'xx-YY', idleSignOutMinutes: 60, deskCountry: 'gb' });
-    expect(s).toEqual({ theme: 'dark', locale: 'en-US', clipboardClearSeconds: 30 });
+    // The desk country is kept (normalised to upper case); only the bad fields fall back.
+    expect(s).toEqual({ theme: 'dark', locale: 'en-US', clipboardClearSeconds: 30, deskCountry: 'GB' });
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/idleSignOutMinutes/));
     warn.mockRestore();
   });

@@ -67,7 +67,7 @@ describe('Esc never ends a request', () => {
 
     fireEvent.click(screen.getByTestId('cancel'));
     fireEvent.click(await screen.findByTestId('cancel-confirm-confirm'));
-    expect(screen.getByTestId('final-state').textContent).toBe('Cancelled');
+    expect(screen.getByTestId('final-state').textContent).toBe('Canceled'); // en-US spelling (en-GB: Cancelled)
     await waitFor(async () => expect(await db.approvals.count()).toBe(1));
     const [row] = await db.approvals.toArray();
     expect(row?.record.finalState).toBe('cancelled');
@@ -95,7 +95,7 @@ describe('Esc never ends a request', () => {
 
     fireEvent.click(screen.getByTestId('caller-code-unsent'));
     fireEvent.click(await screen.findByTestId('caller-code-unsent-confirm-confirm'));
-    expect(screen.getByTestId('final-state').textContent).toBe('Cancelled');
+    expect(screen.getByTestId('final-state').textContent).toBe('Canceled'); // en-US spelling (en-GB: Cancelled)
     await waitFor(async () => expect(await db.approvals.count()).toBe(1));
     const [row] = await db.approvals.toArray();
     expect(row?.record.events.at(-1)).toMatchObject({
