@@ -68,6 +68,9 @@ async function signIn(c: number): Promise<string> {
 async function client(c: number, token: string, until: number): Promise<void> {
   const headers = { authorization: `Bearer ${token}` };
   const body = JSON.stringify({ reason: 'Bench maintenance', ticket: `BENCH-${c}` });
+  // Paced users do not start or pause in lock-step (that would send all 50 check-outs in the same
+  // millisecond every cycle): a random start within one cycle, and pauses of 0.5–1.5× pauseMs.
+  await sleep(Math.random() * (holdMs + pauseMs));
   for (let n = 0; performance.now() < until; n++) {
     const id = `bench-${c}-${n % perClient}`;
     try {
@@ -92,7 +95,7 @@ async function client(c: number, token: string, until: number): Promise<void> {
         continue;
       }
       checkinMs.push(performance.now() - t0);
-      await sleep(Math.min(pauseMs, until - performance.now()));
+      await sleep(Math.min(pauseMs * (0.5 + Math.random()), until - performance.now()));
     } catch (e) {
       errors++;
       sample(String(e));
