@@ -15,7 +15,8 @@
  *   BENCH_PROFILES=20000 npm run bench:lookup   (smaller run)
  *   BENCH_PROFILES=250000 npm run bench:lookup  (scaling)
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -263,6 +264,18 @@ try {
   );
   console.log({ warmStartMs, typeaheadReadyMs });
 
+  // National-format numbers across countries (issue 13): the generated directory above is one
+  // country's, so this row runs bench/lookupCountries.ts (a 12-country directory on the same shared
+  // index code, per-query timing in Node) and reads its result.
+  execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'lookupCountries.ts')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const countries = JSON.parse(readFileSync(join(import.meta.dirname, 'results/lookup-countries.json'), 'utf8')) as {
+    countries: string[];
+    rows: Record<'nationalNoHint' | 'nationalWrongHint', Percentiles>;
+  };
+  const nationalAcrossCountries = countries.rows.nationalNoHint;
+
   const row = (name: string, p: Percentiles | null): [string, string, string, string, string] =>
     p ? [name, String(p.n), String(p.p50), String(p.p95), String(p.p99)] : [name, '—', 'n/a', 'n/a', 'n/a'];
   printTable(
@@ -275,6 +288,7 @@ try {
       row('type-ahead prefix', typeahead),
       row('reference full-text', fulltext),
       row('server round trip /v1/lookup', serverRoundTrip),
+      row(`national format, ${countries.countries.length} countries, no hint (Node)`, nationalAcrossCountries),
     ],
   );
   writeResult(profiles === 100_000 ? 'lookup' : `lookup-${profiles}`, {
@@ -284,6 +298,7 @@ try {
     timing: isolated ? 'per-query (crossOriginIsolated)' : 'batch10 (not isolated)',
     loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
     syncSeconds,
+    nationalAcrossCountries,
     syncBreakdown: breakdown,
     writeFloorMs,
     syncToFloor: Math.round(((syncSeconds * 1000) / Math.max(1, writeFloorMs)) * 100) / 100,

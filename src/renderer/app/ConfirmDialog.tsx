@@ -7,6 +7,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import { useErrorText } from './useErrorText.js';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -105,6 +106,7 @@ export function ConfirmedAction<V>({
   dialog: Pick<ConfirmDialogProps, 'title' | 'body' | 'confirmLabel' | 'testId'>;
 }) {
   const [open, setOpen] = useState(false);
+  const errorText = useErrorText();
   const close = () => {
     setOpen(false);
     mutation.reset();
@@ -118,7 +120,7 @@ export function ConfirmedAction<V>({
         {...dialog}
         open={open}
         pending={mutation.isPending}
-        error={mutation.error?.message}
+        error={errorText(mutation.error)}
         onClose={close}
         onConfirm={() => mutation.mutate(variables, { onSuccess: close })}
       />

@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { useErrorText } from './useErrorText.js';
 
 /**
  * Row styling for the app's dense tables: every body row is as tall as one with a small button, so
@@ -84,6 +85,7 @@ export function QueryRows({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   if (query.isPending) {
     return (
       <TableMessageRow colSpan={colSpan} kind="loading">
@@ -100,7 +102,7 @@ export function QueryRows({
         retryLabel={t('table.retry')}
         testId={errorTestId}
       >
-        {t('table.loadFailed', { message: query.error?.message ?? '' })}
+        {t('table.loadFailed', { message: errorText(query.error) ?? '' })}
       </TableMessageRow>
     );
   }

@@ -34,6 +34,8 @@ export async function readIndexSnapshot(db: CallsignDb, seq: number): Promise<Ph
 export async function writeIndexSnapshot(db: CallsignDb, keys: PhoneKeys): Promise<number> {
   return db.transaction('rw', [db.meta, db.indexSnapshots], async () => {
     const seq = (await db.meta.get('syncSeq'))?.value ?? 0;
+    // Nothing synced yet: nothing worth restoring, and a cache just wiped (remote wipe) must stay empty.
+    if (seq === 0) return seq;
     await db.indexSnapshots.put({ key: 'caller', seq, keys });
     return seq;
   });

@@ -12,10 +12,12 @@ import PhonelinkLockOutlined from '@mui/icons-material/PhonelinkLockOutlined';
 import { RecoveryCodesPanel } from './RecoveryCodesPanel.js';
 import { TotpSetupForm } from './TotpSetupForm.js';
 import { useTotpEnrolment } from './useTotpEnrolment.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 /** Two-step sign-in: on/off, and the set-up flow (scan → first code → recovery codes once). */
 export function TotpSection({ enabled }: { enabled: boolean }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const flow = useTotpEnrolment();
   const { state } = flow;
   const on = enabled;
@@ -57,7 +59,7 @@ export function TotpSection({ enabled }: { enabled: boolean }) {
           </Typography>
           {flow.startError && (
             <Alert severity="error" role="alert" data-testid="totp-error" sx={{ alignSelf: 'stretch' }}>
-              {flow.startError.message}
+              {errorText(flow.startError)}
             </Alert>
           )}
           {!on && (

@@ -10,6 +10,7 @@ import type { AppError } from '../../../shared/api/errors.js';
 import type { TotpEnrolment } from '../../../shared/auth/session.js';
 import { CopyButton } from './CopyButton.js';
 import { QrImage } from './QrImage.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 /** Groups a base32 key in fours for reading aloud or typing; authenticators ignore the spaces. */
 export function groupKey(secret: string): string {
@@ -27,6 +28,7 @@ interface Props {
 /** Step 1 scan (or type the key), step 2 the first code. The key is shown, never stored. */
 export function TotpSetupForm({ enrolment, confirming, error, onConfirm, onCancel }: Props) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [code, setCode] = useState('');
   const digits = code.replace(/\s+/g, '');
   const submit = (e: FormEvent) => {
@@ -38,13 +40,13 @@ export function TotpSetupForm({ enrolment, confirming, error, onConfirm, onCance
     error && (error.field === 'code' || error.code === 'invalid_code')
       ? error.code === 'bad_request'
         ? t('account.totp.codeFormat')
-        : error.message
+        : errorText(error)
       : undefined;
   return (
     <Stack spacing={2} data-testid="totp-setup">
       {error && !codeError && (
         <Alert severity="error" role="alert" data-testid="totp-error">
-          {error.message}
+          {errorText(error)}
         </Alert>
       )}
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={3} sx={{ alignItems: 'flex-start' }}>

@@ -21,12 +21,14 @@ import { adminQueries } from './queries.js';
 import { toCsv } from './toCsv.js';
 import { useAuditLabels } from './useAuditLabels.js';
 import { VerifyBanner } from './VerifyBanner.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 const COLS = 6;
 
 /** The server audit chain, newest first, 100 entries at a time (`audit.read`); verify and export. */
 export function AuditTab() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const { api } = useServices();
   const [type, setType] = useState<string | null>(null);
   const audit = useInfiniteQuery(adminQueries.audit(api, type));
@@ -67,7 +69,7 @@ export function AuditTab() {
       retryLabel={t('table.retry')}
       testId="audit-error"
     >
-      {t('table.loadFailed', { message: audit.error.message })}
+      {t('table.loadFailed', { message: errorText(audit.error) })}
     </TableMessageRow>
   ) : entries.length === 0 ? (
     <TableMessageRow colSpan={COLS} kind="empty" testId="audit-empty">
@@ -148,7 +150,7 @@ export function AuditTab() {
           )}
           {audit.isFetchNextPageError && (
             <Typography variant="caption" color="error" role="alert">
-              {t('table.loadFailed', { message: audit.error?.message ?? '' })}
+              {t('table.loadFailed', { message: errorText(audit.error) ?? '' })}
             </Typography>
           )}
         </Stack>

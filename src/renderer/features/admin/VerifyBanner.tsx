@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import type { AuditVerification } from '../../../shared/api/audit.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 /** The result of "Verify chain": intact (green, with the head hash to compare elsewhere), broken (red), or the error. */
 export function VerifyBanner({
@@ -14,6 +15,7 @@ export function VerifyBanner({
   onRetry: () => void;
 }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   if (error)
     return (
       <Alert
@@ -25,7 +27,7 @@ export function VerifyBanner({
           </Button>
         }
       >
-        {t('admin.audit.verifyFailed', { message: error.message })}
+        {t('admin.audit.verifyFailed', { message: errorText(error) })}
       </Alert>
     );
   if (!result) return null;

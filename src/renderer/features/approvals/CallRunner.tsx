@@ -17,6 +17,7 @@ import { EscalatePanel } from './EscalatePanel.js';
 import { FinalStatePanel } from './FinalStatePanel.js';
 import type { CallRunner as Runner } from './useCallRunner.js';
 import { useRunnerHotkeys } from './useRunnerHotkeys.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 interface Props {
   runner: Runner;
@@ -36,6 +37,7 @@ interface Props {
  */
 export function CallRunner({ runner, state, recordId, callerName, why, onRestart }: Props) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [note, setNote] = useState('');
   const [confirmCancel, setConfirmCancel] = useState(false);
   const step = nextStep(state);
@@ -79,7 +81,7 @@ export function CallRunner({ runner, state, recordId, callerName, why, onRestart
       )}
       {runner.error && !(runner.error.code === 'server_unreachable' && step.kind === 'send_caller_code') && (
         <Alert severity={runner.error.code === 'server_unreachable' ? 'warning' : 'error'} data-testid="runner-error">
-          {runner.error.code === 'server_unreachable' ? t('approvals.runner.offline') : runner.error.message}
+          {runner.error.code === 'server_unreachable' ? t('approvals.runner.offline') : errorText(runner.error)}
         </Alert>
       )}
       {!final && (

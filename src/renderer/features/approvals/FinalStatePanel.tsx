@@ -10,6 +10,7 @@ import { uploadStatus } from '../../db/approvalOutbox.js';
 import { FINAL_COLOR } from './outcomeColor.js';
 import type { CallRunner } from './useCallRunner.js';
 import { useApprovalRow } from './useApprovalRow.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 /** The end of the call: the final state in words, what to do now, and where the record is. */
 export function FinalStatePanel({
@@ -24,6 +25,7 @@ export function FinalStatePanel({
   onRestart: () => void;
 }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const row = useApprovalRow(recordId);
   const needsConfirm = status === 'completed' && !row;
   return (
@@ -63,7 +65,7 @@ export function FinalStatePanel({
             ? t('approvals.escalate.offline')
             : runner.escalation.error.code === 'not_found'
               ? t('approvals.escalate.pending')
-              : t('approvals.escalate.failed', { message: runner.escalation.error.message })}
+              : t('approvals.escalate.failed', { message: errorText(runner.escalation.error) })}
         </Alert>
       )}
       {runner.saveError && (

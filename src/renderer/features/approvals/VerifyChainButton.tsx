@@ -3,10 +3,12 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useVerifyChain } from './mutations.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 /** Recomputes every hash of this device's approval chain and says whether it holds. */
 export function VerifyChainButton() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const verify = useVerifyChain();
   const r = verify.data;
   return (
@@ -25,7 +27,7 @@ export function VerifyChainButton() {
             : t('approvals.history.chainBroken', { index: r.brokenAt, count: r.count })}
         </Alert>
       )}
-      {verify.error && <Alert severity="error">{verify.error.message}</Alert>}
+      {verify.error && <Alert severity="error">{errorText(verify.error)}</Alert>}
     </Stack>
   );
 }

@@ -11,10 +11,12 @@ import Typography from '@mui/material/Typography';
 import type { CallView } from '../../../shared/api/cti.js';
 import { otherNumber } from './callText.js';
 import { useAttachNumber } from './mutations.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 /** Admin: adds an unidentified call's number to a person, found by their email address. */
 export function AttachNumberDialog({ call, onClose }: { call: CallView; onClose: () => void }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [email, setEmail] = useState('');
   const attach = useAttachNumber();
   const error = attach.error;
@@ -44,7 +46,7 @@ export function AttachNumberDialog({ call, onClose }: { call: CallView; onClose:
             <Alert severity="error" sx={{ mt: 2 }}>
               {error.code === 'not_found' && error.field === 'email'
                 ? t('calls.attach.notFound')
-                : t('calls.attach.failed', { message: error.message })}
+                : t('calls.attach.failed', { message: errorText(error) })}
             </Alert>
           )}
         </DialogContent>

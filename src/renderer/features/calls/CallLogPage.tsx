@@ -27,12 +27,14 @@ import { AttachNumberDialog } from './AttachNumberDialog.js';
 import { callerLabel, durationLabel, isWithheld, otherNumber } from './callText.js';
 import { callQueries } from './queries.js';
 import { callSiteRoute } from './useIncomingCall.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 const STATE_COLOR = { ringing: 'info', answered: 'success', ended: 'default', missed: 'warning' } as const;
 
 /** Recent calls with who called, missed or answered, and how long; admins attach unknown numbers. */
 export function CallLogPage({ role }: { role: Role }) {
   const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
   const { api } = useServices();
   const calls = useQuery(callQueries.log(api));
   const settings = useSettings().data;
@@ -67,7 +69,7 @@ export function CallLogPage({ role }: { role: Role }) {
             </Button>
           }
         >
-          {t('calls.loadError', { message: calls.error.message })}
+          {t('calls.loadError', { message: errorText(calls.error) })}
         </Alert>
       ) : calls.data?.length === 0 ? (
         <Alert severity="info">{t('calls.empty')}</Alert>

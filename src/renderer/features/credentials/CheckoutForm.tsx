@@ -18,6 +18,7 @@ import { useServices } from '../../app/useServices.js';
 import { useCaller } from '../lookup/useCaller.js';
 import { useCheckout } from './mutations.js';
 import { useApprovalChoices } from './useApprovalChoices.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 /**
  * Step one of a check-out: what the login window will be (before anything is shown), reason, ticket,
@@ -36,6 +37,7 @@ export function CheckoutForm({
   onCheckedOut: (lease: LeaseView) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
   const { directory } = useServices();
   const { caller } = useCaller();
   const callerSiteId = caller?.candidate.siteId;
@@ -67,7 +69,7 @@ export function CheckoutForm({
   };
   const serverField = checkout.error?.field;
   const errorFor = (f: 'reason' | 'ticket') =>
-    fieldErrors[f] ?? (serverField === f ? checkout.error?.message : undefined);
+    fieldErrors[f] ?? (serverField === f ? errorText(checkout.error) : undefined);
 
   return (
     <form
@@ -144,7 +146,7 @@ export function CheckoutForm({
           )}
           {checkout.error && !serverField && (
             <Alert severity="error" data-testid="checkout-error">
-              {checkout.error.message}
+              {errorText(checkout.error)}
             </Alert>
           )}
         </Stack>

@@ -22,6 +22,7 @@ import { CredentialRow } from './CredentialRow.js';
 import { useForceCheckin } from './mutations.js';
 import { credentialQueries } from './queries.js';
 import { useSiteCredentials } from './useSiteCredentials.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 const COLUMNS = ['account', 'kind', 'resources', 'lease', 'rotation', 'actions'] as const;
 
@@ -31,6 +32,7 @@ const COLUMNS = ['account', 'kind', 'resources', 'lease', 'rotation', 'actions']
  */
 export function CredentialsTab({ siteId, siteName, role }: { siteId: string; siteName: string; role: Role }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const { api, db } = useServices();
   const accounts = useSiteCredentials(siteId);
   const fresh = useQuery(credentialQueries.fresh(api, db, siteId));
@@ -51,7 +53,7 @@ export function CredentialsTab({ siteId, siteName, role }: { siteId: string; sit
       )}
       {fresh.error && fresh.error.code !== 'server_unreachable' && (
         <Alert severity="warning" sx={{ mb: 2 }}>
-          {fresh.error.message}
+          {errorText(fresh.error)}
         </Alert>
       )}
       {accounts && accounts.length === 0 ? (
@@ -99,7 +101,7 @@ export function CredentialsTab({ siteId, siteName, role }: { siteId: string; sit
         body={t('credentials.forceBody')}
         confirmLabel={t('credentials.forceCheckin')}
         pending={force.isPending}
-        error={force.error?.message}
+        error={errorText(force.error)}
         onConfirm={() => forcing && force.mutate(forcing.id, { onSuccess: () => setForcing(null) })}
         onClose={() => (force.reset(), setForcing(null))}
         testId="credential-force-confirm"

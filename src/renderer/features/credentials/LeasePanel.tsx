@@ -22,6 +22,7 @@ import { useServices } from '../../app/useServices.js';
 import { useCheckin } from './mutations.js';
 import { useCountdown } from './useCountdown.js';
 import { useLeaseSecret } from './useLeaseSecret.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 /**
  * A checked-out lease: username, Reveal / Copy / Read back, the login window's countdown and Check in
@@ -38,6 +39,7 @@ export function LeasePanel({
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
   const { api } = useServices();
   const left = useCountdown(lease.expiresAt);
   const secret = useLeaseSecret(lease.leaseId);
@@ -157,7 +159,7 @@ export function LeasePanel({
           )}
           {(secret.error || checkin.error) && (
             <Alert severity="error" data-testid="lease-error">
-              {(secret.error ?? checkin.error)?.message}
+              {errorText(secret.error ?? checkin.error)}
             </Alert>
           )}
         </Stack>

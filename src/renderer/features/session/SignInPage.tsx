@@ -16,10 +16,12 @@ import { sessionQueries } from './queries.js';
 import { TotpStep } from './TotpStep.js';
 import { WIPED_FLAG } from './useRemoteWipe.js';
 import { IDLE_FLAG } from './useIdleSignOut.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 /** Email + password (+ server). Enter submits; errors show the server's message. */
 export function SignInPage({ serverUrl }: { serverUrl: string }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const idleMinutes = useSettings().data?.idleSignOutMinutes ?? 15;
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
@@ -52,7 +54,7 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
     );
   }
 
-  const fieldError = (name: string) => (error?.field && error.field.endsWith(name) ? error.message : undefined);
+  const fieldError = (name: string) => (error?.field && error.field.endsWith(name) ? errorText(error) : undefined);
   // Main names the field before its message ("serverUrl: …"); under the field itself the name is noise.
   const serverError = fieldError('serverUrl')?.replace(/^serverUrl: /, '');
 
@@ -89,12 +91,12 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
           )}
           {error && !error.field && (
             <Alert severity="error" data-testid="signin-error" role="alert">
-              {error.message || t(`errors.${error.code}`, { defaultValue: t('errors.unknown') })}
+              {errorText(error) || t(`errors.${error.code}`, { defaultValue: t('errors.unknown') })}
             </Alert>
           )}
           {error?.field && !serverError && (
             <Typography variant="body2" color="error" data-testid="signin-error" role="alert">
-              {error.message}
+              {errorText(error)}
             </Typography>
           )}
           <TextField

@@ -6,10 +6,12 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTotpSignIn } from './mutations.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 /** Second sign-in step for accounts with TOTP: a code from the authenticator, or one recovery code. */
 export function TotpStep() {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const totp = useTotpSignIn();
   const [recovery, setRecovery] = useState(false);
   const [value, setValue] = useState('');
@@ -25,7 +27,7 @@ export function TotpStep() {
       </Typography>
       {totp.error && (
         <Alert severity="error" data-testid="signin-error" role="alert">
-          {totp.error.code === 'code_already_used' ? t('errors.code_already_used') : totp.error.message}
+          {totp.error.code === 'code_already_used' ? t('errors.code_already_used') : errorText(totp.error)}
         </Alert>
       )}
       <TextField

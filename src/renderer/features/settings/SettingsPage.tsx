@@ -25,6 +25,7 @@ import {
 } from './settingsForm.js';
 import { useSaveSettings } from './useSaveSettings.js';
 import { useSettings } from './useSettings.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 /** Route `#/settings`: this desk's settings, kept by main's settings store (they survive a restart). */
 export function SettingsPage() {
@@ -47,6 +48,7 @@ export function SettingsPage() {
 
 function SettingsFormView({ settings, currentServerUrl }: { settings: Settings; currentServerUrl: string }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const [form, setForm] = useState<SettingsForm>(() => formFromSettings(settings, currentServerUrl));
   const [problems, setProblems] = useState<Partial<Record<SettingsField, FieldProblem>>>({});
   const save = useSaveSettings(currentServerUrl);
@@ -142,7 +144,7 @@ function SettingsFormView({ settings, currentServerUrl }: { settings: Settings; 
         )}
         {save.isError && (
           <Alert severity="error" data-testid="settings-error">
-            {save.error.message}
+            {errorText(save.error)}
           </Alert>
         )}
         {save.isSuccess && (

@@ -11,10 +11,12 @@ import { useDirectorySync } from './useDirectorySync.js';
 import { useSyncMeta } from './useSyncMeta.js';
 import { useNow } from './useNow.js';
 import { useConnection } from './useConnection.js';
+import { useErrorText } from '../../app/useErrorText.js';
 
 /** Top-bar badge: "Synced 3 min ago" / "Syncing…" / "Offline — data from 09:42", plus "Stale" in words. */
 export function SyncStatusBadge() {
   const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
   const sync = useDirectorySync();
   const meta = useSyncMeta();
   const now = useNow();
@@ -43,7 +45,7 @@ export function SyncStatusBadge() {
       break;
     case 'failed':
       label = has ? t('sync.status.failed', { time }) : t('sync.status.failedNever');
-      tip = t('sync.tooltip.failed', { message: sync.error?.message ?? '' });
+      tip = t('sync.tooltip.failed', { message: errorText(sync.error) ?? '' });
       break;
     case 'never':
       label = t('sync.status.never');
