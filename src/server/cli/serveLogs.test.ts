@@ -2,10 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CliIo } from './io.js';
 import { serveCommand } from './serveCommand.js';
+import { captureIo } from './testing/runCliCaptured.testkit.js';
 import { humanLine } from '../../shared/logging/humanLine.js';
 
 const dirs: string[] = [];
@@ -15,16 +14,6 @@ const tempDir = () => {
   dirs.push(d);
   return d;
 };
-
-function captureIo(): CliIo & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  return { stdin: new PassThrough(), stdout, stderr, env: {}, out: () => out, err: () => err };
-}
 
 async function until(check: () => boolean) {
   for (let i = 0; i < 600 && !check(); i++) await new Promise((r) => setTimeout(r, 50));

@@ -4,12 +4,11 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/openDatabase.js';
-import type { CliIo } from './io.js';
 import { runCli } from './runCli.js';
 import { serveCommand } from './serveCommand.js';
+import { captureIo } from './testing/runCliCaptured.testkit.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -18,23 +17,6 @@ const tempDir = () => {
   dirs.push(d);
   return d;
 };
-
-function captureIo(): CliIo & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  return {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    env: { CALLSIGN_DEMO_PASSWORD: 'demo-pass-123' },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 if (!hasOpenssl) console.warn('serveTls.test.ts: openssl is not installed, so the HTTPS tests are skipped.');
@@ -71,7 +53,7 @@ function selfSigned(dir: string): { cert: string; key: string } {
 
 async function startServe(args: string[]) {
   const stop = new AbortController();
-  const io = captureIo();
+  const io = captureIo({ CALLSIGN_DEMO_PASSWORD: 'demo-pass-123' });
   const done = serveCommand(args, io, stop.signal);
   let url = '';
   for (let i = 0; i < 300 && !url; i++) {
@@ -114,7 +96,7 @@ describe('serve over TLS', () => {
 
   it.skipIf(!hasOpenssl)('explains an unreadable certificate and a cert without its key', async () => {
     const dir = tempDir();
-    const io = captureIo();
+    const io = captureIo({ CALLSIGN_DEMO_PASSWORD: 'demo-pass-123' });
     expect(
       await runCli(
         ['serve', '--data-dir', dir, '--tls-cert', join(dir, 'missing.pem'), '--tls-key', join(dir, 'k.pem')],
@@ -122,7 +104,7 @@ describe('serve over TLS', () => {
       ),
     ).toBe(2);
     expect(io.err()).toMatch(/--tls-cert: cannot read .*missing\.pem/);
-    const io2 = captureIo();
+    const io2 = captureIo({ CALLSIGN_DEMO_PASSWORD: 'demo-pass-123' });
     expect(await runCli(['serve', '--data-dir', dir, '--tls-cert', join(dir, 'missing.pem')], io2)).toBe(2);
     expect(io2.err()).toMatch(/--tls-cert and --tls-key go together/);
   });
@@ -131,7 +113,7 @@ describe('serve over TLS', () => {
 describe('serve on a non-loopback address', () => {
   it('refuses plain HTTP on another address unless --insecure-http is given, and says why', async () => {
     const dir = tempDir();
-    const io = captureIo();
+    const io = captureIo({ CALLSIGN_DEMO_PASSWORD: 'demo-pass-123' });
     expect(await runCli(['serve', '--host', '0.0.0.0', '--port', '0', '--data-dir', dir], io)).toBe(2);
     expect(io.err()).toMatch(/in clear/);
     expect(io.err()).toMatch(/--tls-cert/);
@@ -171,7 +153,7 @@ describe('serve --trust-proxy', () => {
   });
 
   it('rejects an address that is neither an IP nor a CIDR range', async () => {
-    const io = captureIo();
+    const io = captureIo({ CALLSIGN_DEMO_PASSWORD: 'demo-pass-123' });
     expect(await runCli(['serve', '--trust-proxy', '10.0.0.1,proxy.example', '--data-dir', tempDir()], io)).toBe(2);
     expect(io.err()).toMatch(/--trust-proxy: "proxy\.example" is not an IP address or CIDR range/);
   });
