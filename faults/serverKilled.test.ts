@@ -72,6 +72,18 @@ const sorted = (s: Set<string>) => [...s].sort();
 const report: Record<string, number> = {};
 let server: ServerProcess;
 
+async function untilAnswering(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const ok = await fetch(`${url}/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await tick(100);
+  }
+  throw new Error(`the test server at ${url} did not answer /v1/health within 30 s`);
+}
+
 beforeAll(async () => {
   server = await ServerProcess.create();
   await server.start();
@@ -127,11 +139,15 @@ describe('server killed mid-sync and restarted', () => {
       0,
     );
     expect(report.directoryRecordsLost).toBe(0);
-  }, 120_000);
+  }, 240_000); // the desktop's sync retries with backoff while the server is down (about 70 s)
 });
 
 describe('server killed mid-upload and restarted', () => {
   it('stores every approval record exactly once', async () => {
+    // The server the previous test killed and restarted must answer before this one starts: under CI
+    // load its start-up (index catch-up) can still be under way, and a refused first sign-in would fail
+    // this test before the fault it is about.
+    await untilAnswering(server.url);
     const proxy = await DropReplyProxy.start(() => server.url);
     const tech = await desktop(proxy.url, 'tech@callsign.demo');
     const db = new CallsignDb(`faults-upload-${crypto.randomUUID()}`);
