@@ -130,14 +130,7 @@ export class ProfileImporter {
     const counts = plan.counts;
     const total = plan.writes.length;
     if (total === 0) return { counts, seqBefore, seqAfter: seqBefore, summary: summarise(counts) };
-    const before = async (trx: Transaction<Database>) => {
-      const { fingerprint } = await this.siteProfiles(trx, preview.siteId);
-      if (fingerprint !== prepared.fingerprint)
-        throw new AppError(
-          'conflict',
-          "The site's profiles changed since this file was checked. Import the file again to see what it would change now.",
-        );
-    };
+    const before = (trx: Transaction<Database>) => this.assertFresh(prepared, trx);
     const also = async (trx: Transaction<Database>) => {
       await this.audit.append(
         {
@@ -161,6 +154,16 @@ export class ProfileImporter {
       progress: (d) => progress(d, total),
     });
     return { counts, seqBefore, seqAfter: seqAfter ?? seqBefore, summary: summarise(counts) };
+  }
+
+  /** 409 when the site's profiles are no longer what the plan was made against. */
+  async assertFresh(prepared: PreparedImport, db: Kysely<Database> = this.db): Promise<void> {
+    const { fingerprint } = await this.siteProfiles(db, prepared.preview.siteId);
+    if (fingerprint !== prepared.fingerprint)
+      throw new AppError(
+        'conflict',
+        "The site's profiles changed since this file was checked. Import the file again to see what it would change now.",
+      );
   }
 
   /** The site's profiles by id, and a fingerprint of exactly what is stored. */

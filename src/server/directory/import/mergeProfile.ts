@@ -26,7 +26,7 @@ export function storedPhoneKey(phone: Phone, siteCountry: string): string {
   return [number, country, phone.type, phone.provider ?? '', phone.smsGateway ?? ''].join('\u0000');
 }
 
-const importedKey = (p: ImportedPhone) =>
+export const importedPhoneKey = (p: ImportedPhone) =>
   [p.number, p.country, p.type, p.provider ?? '', p.smsGateway ?? ''].join('\u0000');
 
 export function mergeProfile(
@@ -43,7 +43,7 @@ export function mergeProfile(
     unused.set(key, [...(unused.get(key) ?? []), p]);
   }
   const phones: Phone[] = row.phones.map((p) => {
-    const same = unused.get(importedKey(p))?.shift();
+    const same = unused.get(importedPhoneKey(p))?.shift();
     if (same) return same;
     return {
       number: p.number,

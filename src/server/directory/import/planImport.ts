@@ -11,7 +11,7 @@ import type { ImportCounts, PlannedRow } from '../../../shared/directory/import/
 import { normalizePhone } from '../../../shared/phone/normalizePhone.js';
 import type { BatchWrite } from '../DirectoryStore.js';
 import { makeIssue } from './importIssues.js';
-import { changedColumns, mergeProfile } from './mergeProfile.js';
+import { changedColumns, importedPhoneKey, mergeProfile, storedPhoneKey } from './mergeProfile.js';
 import type { ImportedRow } from './readProfileRow.js';
 
 export interface ImportPlan {
@@ -119,6 +119,7 @@ export function planImport(
       continue;
     }
     const profile = parsed.data;
+    if (existing) quietUnchangedPhones(r, existing, site.country);
     if (existing && canonicalJson(existing) === canonicalJson(profile)) {
       plan.counts.unchanged++;
       continue;
@@ -133,4 +134,14 @@ export function planImport(
     }
   }
   return plan;
+}
+
+/** "Read as …" notes on a phone the profile already has, unchanged, tell the admin nothing: drop them. */
+function quietUnchangedPhones(r: ImportedRow, existing: ClientProfile, siteCountry: string): void {
+  const stored = new Set(existing.phones.map((p) => storedPhoneKey(p, siteCountry)));
+  r.issues = r.issues.filter((i) => {
+    if (i.code !== 'digits_normalised' || !i.column) return true;
+    const phone = r.phones.find((p) => `phone${p.slot}.number` === i.column);
+    return !phone || !stored.has(importedPhoneKey(phone));
+  });
 }

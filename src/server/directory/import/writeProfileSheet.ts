@@ -55,10 +55,8 @@ export async function writeProfileXlsx(site: Site, profiles: readonly ClientProf
   const countries = getCountries().slice().sort();
   countries.forEach((c, i) => (lists.getCell(i + 1, 1).value = c));
 
-  sheet.addRow(headerRow(lang)).font = { bold: true };
-  for (const p of sortForSheet(profiles)) sheet.addRow(profileRow(p, site, lang));
   const lastRow = profiles.length + 1 + SPARE_ROWS;
-
+  // Column styles first: cells added afterwards take their column's format and protection.
   PROFILE_COLUMNS.forEach((column, i) => {
     const col = sheet.getColumn(i + 1);
     const phone = parsePhoneColumn(column);
@@ -77,7 +75,10 @@ export async function writeProfileXlsx(site: Site, profiles: readonly ClientProf
       });
     }
   });
-  sheet.getRow(1).eachCell((cell) => (cell.protection = { locked: true }));
+  const head = sheet.addRow(headerRow(lang));
+  head.font = { bold: true };
+  head.eachCell((cell) => (cell.protection = { locked: true }));
+  for (const p of sortForSheet(profiles)) sheet.addRow(profileRow(p, site, lang));
   await sheet.protect('', {
     selectLockedCells: true,
     selectUnlockedCells: true,
