@@ -229,6 +229,28 @@ describe('profile import: reading what real spreadsheets contain', () => {
   });
 });
 
+describe('profile import: files that cannot be read', () => {
+  it('says what to do with a broken workbook, a non-UTF-8 CSV, an open quote and a file without headers', async () => {
+    const importer = await setup();
+    const zipJunk = new Uint8Array([0x50, 0x4b, 3, 4, ...Buffer.from('not really a workbook')]);
+    await expect(importer.prepare(SITE, zipJunk, 'csv')).rejects.toMatchObject({
+      code: 'bad_request',
+      message: expect.stringMatching(/not a readable \.xlsx workbook/),
+    });
+    const latin1 = new Uint8Array(Buffer.from('First name,Last name,Phone 1\nJos\xe9,Lee,1\n', 'latin1'));
+    await expect(importer.prepare(SITE, latin1, 'csv')).rejects.toMatchObject({
+      message: expect.stringMatching(/CSV UTF-8/),
+    });
+    const openQuote = csvFile([header(COLS)]).slice(0, -2);
+    const broken = new Uint8Array([...openQuote, ...Buffer.from('\r\n"Ann,Lee\r\n')]);
+    await expect(importer.prepare(SITE, broken, 'csv')).rejects.toMatchObject({
+      message: expect.stringMatching(/never ends/),
+    });
+    const blank = await importer.prepare(SITE, csvFile([[], []]), 'csv');
+    expect(codes(blank.preview.errors)).toEqual(['0::no_header_row']);
+  });
+});
+
 describe('profile import: applying', () => {
   it('a failing row leaves the database untouched; the fixed file then imports cleanly', async () => {
     const importer = await setup();

@@ -20,11 +20,18 @@ import type { ImportedRow } from './readProfileRow.js';
 
 /** A stored phone as the sheet would read it back: E.164 (+ ext) and its effective country. */
 export function storedPhoneKey(phone: Phone, siteCountry: string): string {
+  const cached = keys.get(phone);
+  if (cached?.siteCountry === siteCountry) return cached.key;
   const country = phone.country ?? siteCountry;
   const n = normalizePhone(phone.number, country);
   const number = n.ok ? (n.extension ? `${n.e164} ext ${n.extension}` : n.e164) : phone.number;
-  return [number, country, phone.type, phone.provider ?? '', phone.smsGateway ?? ''].join('\u0000');
+  const key = [number, country, phone.type, phone.provider ?? '', phone.smsGateway ?? ''].join('\u0000');
+  keys.set(phone, { siteCountry, key });
+  return key;
 }
+
+/** Planning reads each stored phone's key up to three times; parsing a number costs ~30–100 µs. */
+const keys = new WeakMap<Phone, { siteCountry: string; key: string }>();
 
 export const importedPhoneKey = (p: ImportedPhone) =>
   [p.number, p.country, p.type, p.provider ?? '', p.smsGateway ?? ''].join('\u0000');

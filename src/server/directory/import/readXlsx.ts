@@ -4,6 +4,7 @@
  * auto-linked), rich text, formulas with their cached result, dates. Each becomes its text, and a
  * number keeps its value so the validator can explain what Excel did to it.
  */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/api/index.js';
 import type { SheetCell, SheetRow } from './sheetCells.js';
@@ -26,10 +27,29 @@ function cellOf(value: Value): SheetCell {
   return { text: '' };
 }
 
+/**
+ * The streaming reader: it skips styles and data validations (the full loader expands every
+ * validated range cell by cell — most of the time of a 20k-row import) and keeps one row at a time.
+ */
 export async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const rows: SheetRow[] = [];
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      entries: 'ignore',
+    });
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = row.values as Value[];
+        const cells: SheetCell[] = [];
+        for (let col = 1; col < values.length; col++) cells.push(cellOf(values[col] ?? null));
+        rows.push({ row: row.number, cells });
+      }
+      break; // the first worksheet holds the profiles
+    }
   } catch {
     // exceljs's message names zip internals; a person needs to know what to send instead.
     throw new AppError(
@@ -38,16 +58,5 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
       'file',
     );
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: SheetCell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellOf(cell.value);
-    });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= { text: '' };
-    rows.push({ row: rowNumber, cells });
-  });
   return rows;
 }
