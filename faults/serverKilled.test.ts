@@ -199,7 +199,7 @@ describe('server killed mid-upload and restarted', () => {
         await Promise.allSettled([call, tick(Math.random() * 8).then(() => server.kill())]);
       return call;
     }) as Invoke;
-    const uploader = new ApprovalUploader({ api: { invoke }, db });
+    const uploader = new ApprovalUploader({ api: { invoke }, db, technicianId: tech.user.id });
     let stops = 0; // the two faults, plus any upload that timed out on a loaded machine (retried the same way)
     let storedButUnanswered = 0;
     for (let round = 0; round < 12 && (await unsentRows(db)).length > 0; round++) {
