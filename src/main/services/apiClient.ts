@@ -10,7 +10,7 @@ import { serverUrlProblem } from '../../shared/api/serverUrl.js';
 export type FetchLike = typeof fetch;
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   token?: string;
   query?: Record<string, string | number | undefined>;
