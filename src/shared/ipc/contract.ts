@@ -29,6 +29,15 @@ import {
   type AdminRecord,
   type AdminWritten,
 } from '../admin/directoryAdmin.js';
+import {
+  ImportApply,
+  ImportChunk,
+  ImportStart,
+  ImportToken,
+  ProfilesExport,
+  type ExportedFile,
+} from '../admin/importIpc.js';
+import type { ImportJobStatus } from '../directory/import/contract.js';
 import type { DeviceList, TotpConfirmed, TotpEnrolment } from '../auth/session.js';
 import { CurrentPassword } from '../auth/session.js';
 import { CheckoutRequest, type CheckinResult, type CredentialList } from '../api/credentials.js';
@@ -177,6 +186,15 @@ export const requestSchemas = {
   /** Creates or replaces one record in one request (`directory.write`); it reaches desktops at their next sync. */
   'admin.directorySave': AdminSaveRequest,
   'admin.directoryDelete': AdminGetRequest,
+  /** A site's client profiles as .xlsx/.csv (or the blank template), headers in `lang` (`admin.read`). */
+  'profiles.export': ProfilesExport,
+  /** One base64 piece of a file to import; main keeps the pieces until `profiles.importStart`. */
+  'profiles.importChunk': ImportChunk,
+  /** Sends the joined file to the server, which validates it (`directory.write`); poll with importStatus. */
+  'profiles.importStart': ImportStart,
+  'profiles.importStatus': ImportToken,
+  /** Applies a validated import in one transaction; poll with importStatus until `applied`. */
+  'profiles.importApply': ImportApply,
   /**
    * One page of the server audit chain, newest first (`audit.read`): entries with seq < `before`
    * (the newest when omitted), optionally of one event `type`. The result's `next` is the following `before`.
@@ -250,6 +268,11 @@ export interface Results {
   'admin.directoryGet': AdminRecord;
   'admin.directorySave': AdminWritten;
   'admin.directoryDelete': { seq: number };
+  'profiles.export': ExportedFile;
+  'profiles.importChunk': { received: number };
+  'profiles.importStart': ImportJobStatus;
+  'profiles.importStatus': ImportJobStatus;
+  'profiles.importApply': ImportJobStatus;
   'audit.list': AuditPage;
   'audit.verify': AuditVerification;
   'credentials.list': CredentialList;
