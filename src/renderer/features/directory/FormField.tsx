@@ -51,7 +51,9 @@ export function FormField({
       disabled={readOnly}
       slotProps={{
         ...slotProps,
-        htmlInput: { 'data-testid': testId, ...(slotProps?.htmlInput as object) },
+        // A select's visible part is its display element; the hidden input only carries the value.
+        htmlInput: { ...(options ? {} : { 'data-testid': testId }), ...(slotProps?.htmlInput as object) },
+        ...(options ? { select: { SelectDisplayProps: { 'data-testid': testId } as object } } : {}),
         formHelperText: { role: error ? 'alert' : undefined } as object,
       }}
       {...rest}

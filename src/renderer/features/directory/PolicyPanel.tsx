@@ -45,7 +45,7 @@ export function PolicyPanel({ site, readOnly }: { site: Site; readOnly: boolean 
   if (!policy.data || !people.data) return <Typography color="text.secondary">{t('directory.loading')}</Typography>;
   return (
     <PolicyForm
-      key={`${site.id}-${policy.data.create}`}
+      key={site.id}
       site={site}
       people={people.data}
       initial={policy.data.record}
