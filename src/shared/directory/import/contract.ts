@@ -51,6 +51,8 @@ export const ImportIssueCode = z.enum([
   'delete_without_id',
   'email_duplicate',
   'too_long',
+  /** Anything else the profile schema refuses (`params.field`, `params.reason`). */
+  'invalid_value',
   // Warnings on a row
   'digits_normalised',
   'na_blank',
