@@ -6,6 +6,7 @@
  * sees none of it, gets 403 from the admin API, and finds the new person after their next sync.
  */
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { test, expect, CallsignPage } from './support/fixtures.js';
 import { docScreenshot } from './support/docScreenshot.js';
 import { DEMO_PASSWORD, type Workspace } from './support/workspace.js';
@@ -85,6 +86,45 @@ async function setApprovers(page: Page) {
   await expect(page.getByTestId('policy-save-saved')).toBeVisible();
 }
 
+/** Export the site's people, add one and retitle Riley in exceljs, import: preview, apply, counts. */
+async function spreadsheetRoundTrip(page: Page) {
+  await page.getByTestId('directory-section-import').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await download.path());
+  const sheet = book.worksheets[0]!;
+  const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+  const col = (name: string) => {
+    const i = headers.indexOf(name);
+    expect(i, `column ${name} in ${headers.join(' | ')}`).toBeGreaterThan(0);
+    return i;
+  };
+  expect(sheet.getRow(2).getCell(col('First name')).value).toBe('Riley');
+  sheet.getRow(2).getCell(col('Title')).value = 'Practice manager';
+  const added = sheet.getRow(3);
+  added.getCell(col('First name')).value = 'Sam';
+  added.getCell(col('Last name')).value = 'Okafor';
+  added.getCell(col('Phone 1')).value = '503 555 0142';
+  added.getCell(col('Phone 1 country')).value = 'US';
+  added.commit();
+  const edited = `${await download.path()}-edited.xlsx`;
+  await book.xlsx.writeFile(edited);
+
+  await page.getByTestId('import-file').setInputFiles(edited);
+  const counts = page.getByTestId('import-counts');
+  await expect(counts).toContainText('1 to add, 1 to update, 0 to delete');
+  await expect(page.getByTestId('import-added')).toContainText('Sam Okafor');
+  await expect(page.getByTestId('import-updated')).toContainText('Riley Quinn');
+  await page.mouse.move(0, 0);
+  await docScreenshot(page, 'admin-import-preview');
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('import-result')).toHaveText('Added 1, updated 1, deleted 0, failed 0.');
+  await page.getByTestId('directory-section-people').click();
+  await expect(page.getByTestId('profile-row').filter({ hasText: 'Sam Okafor' })).toBeVisible();
+  await expect(page.getByTestId('profile-row').filter({ hasText: 'Practice manager' })).toBeVisible();
+}
+
 async function editReference(page: Page) {
   await openAdmin(page, 'references');
   await page.getByTestId('reference-row').first().click();
@@ -156,6 +196,7 @@ test('an administrator keeps the directory from the app; a technician gets the r
   await page.mouse.move(0, 0);
   await docScreenshot(page, 'admin-site-people');
   await setApprovers(page);
+  await spreadsheetRoundTrip(page);
   await editReference(page);
   await technicianSeesNothingButTheNewPerson(page, workspace);
 });
