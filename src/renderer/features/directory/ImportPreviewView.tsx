@@ -50,7 +50,8 @@ function IssueTable({ issues, testId }: { issues: readonly ImportIssue[]; testId
 }
 
 function Planned({ title, rows, testId }: { title: string; rows: readonly PlannedRow[]; testId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = resolveLocale(i18n.language);
   if (rows.length === 0) return null;
   return (
     <Stack spacing={0.5} data-testid={testId}>
@@ -59,6 +60,7 @@ function Planned({ title, rows, testId }: { title: string; rows: readonly Planne
         {rows.map((r) => (
           <li key={`${r.row}-${r.id ?? ''}`}>
             {t('directory.import.plannedRow', { row: r.row, name: `${r.firstName} ${r.lastName}` })}
+            {r.changed?.length ? ` (${r.changed.map((c) => headerFor(lang, c)).join(', ')})` : ''}
           </li>
         ))}
       </Typography>
