@@ -140,6 +140,7 @@ async function editReference(page: Page) {
     'Write the ticket number on the approval.',
   );
   await page.mouse.move(0, 0);
+  await page.getByTestId('reference-form').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await docScreenshot(page, 'admin-reference-form');
   await page.getByTestId('reference-save').click();
   await expect(page.getByTestId('reference-save-saved')).toBeVisible();
