@@ -10,13 +10,24 @@ import { serverUrlProblem } from '../../shared/api/serverUrl.js';
 export type FetchLike = typeof fetch;
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   token?: string;
   query?: Record<string, string | number | undefined>;
   headers?: Record<string, string>;
   /** Overrides the client's timeout (the connectivity heartbeat uses a short one). */
   timeoutMs?: number;
+  /** A file sent as it is (a spreadsheet import) instead of a JSON `body`. */
+  rawBody?: { bytes: Uint8Array<ArrayBuffer>; contentType: string };
+  /** `bytes`: a successful answer is a file, returned as RawAnswer (errors are still JSON). */
+  expect?: 'json' | 'bytes';
+}
+
+/** A file the server answered with (`expect: 'bytes'`). */
+export interface RawAnswer {
+  bytes: Uint8Array;
+  contentType: string | null;
+  disposition: string | null;
 }
 
 export class ApiClient {
@@ -44,13 +55,14 @@ export class ApiClient {
       ...opts.headers,
     };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    if (opts.rawBody) headers['content-type'] = opts.rawBody.contentType;
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let res: Response;
     try {
       res = await this.fetchImpl(url, {
         method: opts.method ?? 'GET',
         headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body: opts.rawBody ? opts.rawBody.bytes : opts.body === undefined ? undefined : JSON.stringify(opts.body),
         signal: AbortSignal.timeout(opts.timeoutMs ?? this.timeoutMs),
       });
     } catch {
@@ -61,6 +73,12 @@ export class ApiClient {
       );
     }
     this.onReach(true);
+    if (res.ok && opts.expect === 'bytes')
+      return {
+        bytes: new Uint8Array(await res.arrayBuffer()),
+        contentType: res.headers.get('content-type'),
+        disposition: res.headers.get('content-disposition'),
+      } satisfies RawAnswer;
     const text = await res.text();
     let json: unknown;
     try {

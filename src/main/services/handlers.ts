@@ -10,6 +10,8 @@ import { createAccountHandlers } from './accountHandlers.js';
 import { createAuditHandlers } from './auditHandlers.js';
 import { createCredentialHandlers } from './credentialHandlers.js';
 import { createCtiHandlers } from './ctiHandlers.js';
+import { createDirectoryAdminHandlers } from './directoryAdminHandlers.js';
+import { createProfileImportHandlers } from './profileImportHandlers.js';
 import type { ApiClient } from './apiClient.js';
 import type { LeaseKeeper } from './leaseKeeper.js';
 import type { SessionService } from './sessionService.js';
@@ -93,6 +95,8 @@ export function createHandlers({ api, session, settings, leases, info, connectiv
     ...createAuditHandlers(api, session),
     ...createCredentialHandlers(api, session, leases),
     ...createCtiHandlers(api, session),
+    ...createDirectoryAdminHandlers(api, session),
+    ...createProfileImportHandlers(api, session),
     'settings.get': async () => settings.get(),
     'settings.set': async (patch) => settings.set(patch),
     'app.info': async () => info,

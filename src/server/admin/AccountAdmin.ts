@@ -9,6 +9,7 @@ import type { AccountSummary } from '../../shared/auth/index.js';
 import type { AuditSink } from '../audit/AuditLog.js';
 import { hashPassword, type ScryptParams } from '../auth/password.js';
 import { toUserInfo, type NewUser, type UserStore } from '../auth/UserStore.js';
+import { isPostgres } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import type { MfaService } from '../mfa/MfaService.js';
 import { PLATFORM_AUDIT_EVENT } from './platformAuditEvents.js';
@@ -72,6 +73,18 @@ export class AccountAdmin {
     if (Object.keys(set).length === 0) return toUserInfo(user);
     const endSessions = set.password_hash !== undefined || (set.role !== undefined && set.role !== user.role);
     await this.db.transaction().execute(async (trx) => {
+      if (user.role === 'admin' && set.role !== undefined && set.role !== 'admin') {
+        // Locks every administrator row on PostgreSQL, so two admins demoting each other at once
+        // cannot both pass the count (SQLite runs one write transaction at a time anyway).
+        let admins = trx.selectFrom('users').select('id').where('role', '=', 'admin');
+        if (isPostgres(trx)) admins = admins.forUpdate();
+        if ((await admins.execute()).length <= 1)
+          throw new AppError(
+            'conflict',
+            'role: this is the last administrator. Give another account the administrator role first.',
+            'role',
+          );
+      }
       await trx.updateTable('users').set(set).where('id', '=', id).execute();
       if (endSessions) {
         await trx.deleteFrom('sessions').where('user_id', '=', id).execute();

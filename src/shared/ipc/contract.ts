@@ -20,6 +20,24 @@ import { ServerUrl } from '../api/serverUrl.js';
 import { DEFAULT_LOCALE, Locale } from '../i18n/locales.js';
 import type { AuditPage, AuditVerification } from '../api/audit.js';
 import type { AccountList } from '../auth/accounts.js';
+import { AccountInvite, AccountRoleChange, type AccountInvited } from '../auth/accountInvite.js';
+import {
+  AdminGetRequest,
+  AdminListRequest,
+  AdminSaveRequest,
+  type AdminPage,
+  type AdminRecord,
+  type AdminWritten,
+} from '../admin/directoryAdmin.js';
+import {
+  ImportApply,
+  ImportChunk,
+  ImportStart,
+  ImportToken,
+  ProfilesExport,
+  type ExportedFile,
+} from '../admin/importIpc.js';
+import type { ImportJobStatus } from '../directory/import/contract.js';
 import type { DeviceList, TotpConfirmed, TotpEnrolment } from '../auth/session.js';
 import { CurrentPassword } from '../auth/session.js';
 import { CheckoutRequest, type CheckinResult, type CredentialList } from '../api/credentials.js';
@@ -156,6 +174,27 @@ export const requestSchemas = {
   'admin.users': z.object({}).strict(),
   /** Turns TOTP off for an account that lost its authenticator (`accounts.manage`). */
   'admin.resetTotp': z.object({ userId: z.string().min(1).max(128) }).strict(),
+  /** Adds an account with a one-time password made in main (`accounts.manage`); the result shows it once. */
+  'admin.invite': AccountInvite,
+  /** Changes an account's role; the server refuses to demote the last administrator. */
+  'admin.changeRole': AccountRoleChange,
+  /** SECRET in the result: a new one-time password (the account's devices are signed out). */
+  'admin.resetPassword': z.object({ userId: z.string().min(1).max(128) }).strict(),
+  /** Directory records from the server (`admin.read`): one page, ids ascending, optionally one site's. */
+  'admin.directoryList': AdminListRequest,
+  'admin.directoryGet': AdminGetRequest,
+  /** Creates or replaces one record in one request (`directory.write`); it reaches desktops at their next sync. */
+  'admin.directorySave': AdminSaveRequest,
+  'admin.directoryDelete': AdminGetRequest,
+  /** A site's client profiles as .xlsx/.csv (or the blank template), headers in `lang` (`admin.read`). */
+  'profiles.export': ProfilesExport,
+  /** One base64 piece of a file to import; main keeps the pieces until `profiles.importStart`. */
+  'profiles.importChunk': ImportChunk,
+  /** Sends the joined file to the server, which validates it (`directory.write`); poll with importStatus. */
+  'profiles.importStart': ImportStart,
+  'profiles.importStatus': ImportToken,
+  /** Applies a validated import in one transaction; poll with importStatus until `applied`. */
+  'profiles.importApply': ImportApply,
   /**
    * One page of the server audit chain, newest first (`audit.read`): entries with seq < `before`
    * (the newest when omitted), optionally of one event `type`. The result's `next` is the following `before`.
@@ -222,6 +261,18 @@ export interface Results {
   'devices.revoke': { revoked: true };
   'admin.users': AccountList;
   'admin.resetTotp': { reset: true };
+  'admin.invite': AccountInvited;
+  'admin.changeRole': UserInfo;
+  'admin.resetPassword': { oneTimePassword: string };
+  'admin.directoryList': AdminPage;
+  'admin.directoryGet': AdminRecord;
+  'admin.directorySave': AdminWritten;
+  'admin.directoryDelete': { seq: number };
+  'profiles.export': ExportedFile;
+  'profiles.importChunk': { received: number };
+  'profiles.importStart': ImportJobStatus;
+  'profiles.importStatus': ImportJobStatus;
+  'profiles.importApply': ImportJobStatus;
   'audit.list': AuditPage;
   'audit.verify': AuditVerification;
   'credentials.list': CredentialList;

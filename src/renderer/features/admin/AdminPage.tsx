@@ -10,14 +10,16 @@ import type { Role } from '../../../shared/api/auth.js';
 import { hasPermission } from '../../../shared/auth/permissions.js';
 import { AccountsTab } from './AccountsTab.js';
 import { DevicesTab } from './DevicesTab.js';
+import { DirectoryTab } from '../directory/DirectoryTab.js';
+import { ReferencesTab } from '../directory/ReferencesTab.js';
 
-const TABS = ['accounts', 'devices'] as const;
+const TABS = ['accounts', 'devices', 'sites', 'references'] as const;
 type AdminTab = (typeof TABS)[number];
 
 /**
- * Route `#/admin?tab=accounts|devices` for roles with `admin.read` (the router and the rail hide
- * it from others). Supervisors see the lists; actions need `accounts.manage`. The server enforces
- * both. The audit trail has its own page (AuditPage, `#/audit`).
+ * Route `#/admin?tab=accounts|devices|sites|references` for roles with `admin.read` (the router and
+ * the rail hide it from others). Supervisors see the lists and forms read-only; changes need
+ * `accounts.manage` / `directory.write`. The server enforces both. The audit trail has its own page (AuditPage, `#/audit`).
  */
 export function AdminPage({ role }: { role: Role }) {
   const { t } = useTranslation();
@@ -56,7 +58,10 @@ export function AdminPage({ role }: { role: Role }) {
         ))}
       </Tabs>
       <Box role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`}>
-        {tab === 'accounts' ? <AccountsTab canManage={canManage} /> : <DevicesTab canManage={canManage} />}
+        {tab === 'accounts' && <AccountsTab canManage={canManage} />}
+        {tab === 'devices' && <DevicesTab canManage={canManage} />}
+        {tab === 'sites' && <DirectoryTab canWrite={hasPermission(role, 'directory.write')} />}
+        {tab === 'references' && <ReferencesTab canWrite={hasPermission(role, 'directory.write')} />}
       </Box>
     </Stack>
   );

@@ -1,0 +1,94 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { AccountSummary } from '../../../shared/auth/accounts.js';
+import type { Site } from '../../../shared/domain/index.js';
+import type { Handlers } from '../../../shared/ipc/contract.js';
+import { renderPage } from '../../testing/renderPage.js';
+import { AdminPage } from '../admin/AdminPage.js';
+
+const admin: AccountSummary = {
+  id: 'u0',
+  email: 'admin@callsign.demo',
+  name: 'Ada Admin',
+  role: 'admin',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  totpEnabled: false,
+  activeDevices: 1,
+};
+const site: Site = {
+  id: 'site-1',
+  name: 'Acme HQ',
+  companyName: 'Acme',
+  country: 'US',
+  mainPhones: [],
+  noClientEmailDomain: false,
+  rmmAgentOptIn: false,
+};
+
+function handlers(): Partial<Handlers> {
+  return {
+    'admin.users': async () => ({ users: [admin] }),
+    'admin.invite': async (invite) => ({ user: { id: 'u9', ...invite }, oneTimePassword: 'abcde-fghjk-mnpqr-stuvw' }),
+    'admin.directoryList': async ({ collection }) => ({ items: collection === 'sites' ? [site] : [], next: null }),
+    'admin.directorySave': async ({ record }) => ({ seq: 42, record }),
+  };
+}
+
+const input = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;
+const type = (testId: string, value: string) => fireEvent.change(input(testId), { target: { value } });
+
+afterEach(cleanup);
+
+describe('directory and account administration screens', () => {
+  it('adds an account and shows its one-time password once; the last administrator’s role is locked', async () => {
+    const { calls } = renderPage(<AdminPage role="admin" />, { handlers: handlers() });
+    const row = (await screen.findAllByTestId('account-row'))[0]!;
+    expect(within(row).getByText(/last administrator keeps this role/)).toBeTruthy();
+    fireEvent.click(screen.getByTestId('account-add'));
+    fireEvent.click(await screen.findByTestId('account-add-submit'));
+    expect(await screen.findByText('Enter the email address the person signs in with.')).toBeTruthy();
+    expect(calls.some((c) => c.channel === 'admin.invite')).toBe(false);
+    type('account-name', 'Nia New');
+    type('account-email', 'nia@callsign.demo');
+    fireEvent.click(screen.getByTestId('account-add-submit'));
+    expect((await screen.findByTestId('one-time-password')).textContent).toBe('abcde-fghjk-mnpqr-stuvw');
+    expect(calls.find((c) => c.channel === 'admin.invite')?.payload).toEqual({
+      name: 'Nia New',
+      email: 'nia@callsign.demo',
+      role: 'technician',
+    });
+    fireEvent.click(screen.getByTestId('one-time-password-done'));
+    await waitFor(() => expect(screen.queryByTestId('one-time-password')).toBeNull());
+  });
+
+  it('validates a new site with the shared schema, naming each field, and saves it in one request', async () => {
+    const { calls } = renderPage(<AdminPage role="admin" />, { url: '/admin?tab=sites', handlers: handlers() });
+    fireEvent.click(await screen.findByTestId('site-add'));
+    type('site-emailDomain', 'not a domain');
+    fireEvent.click(screen.getByTestId('site-save'));
+    expect(screen.getByText('Enter the site name.')).toBeTruthy();
+    expect(screen.getByText(/Enter a bare domain such as acme\.com/)).toBeTruthy();
+    expect(screen.getByTestId('site-save-invalid').textContent).toMatch(/Fix the 3 fields/);
+    type('site-name', 'Globex East');
+    type('site-companyName', 'Globex');
+    type('site-emailDomain', 'globex.com');
+    fireEvent.click(screen.getByTestId('site-save'));
+    await waitFor(() => expect(calls.filter((c) => c.channel === 'admin.directorySave')).toHaveLength(1));
+    const saved = calls.find((c) => c.channel === 'admin.directorySave')!.payload as { create: boolean; record: Site };
+    expect(saved.create).toBe(true);
+    expect(saved.record).toMatchObject({ name: 'Globex East', companyName: 'Globex', emailDomain: 'globex.com' });
+    expect(saved.record.id).toMatch(/^site-[0-9a-f]{8}$/);
+  });
+
+  it('shows a supervisor the site forms read-only, without Save or the spreadsheet', async () => {
+    renderPage(<AdminPage role="supervisor" />, { url: '/admin?tab=sites', handlers: handlers() });
+    fireEvent.keyDown(await screen.findByTestId('directory-site-picker'), { key: 'ArrowDown' });
+    fireEvent.click(await screen.findByText('Acme HQ — Acme'));
+    expect((await screen.findByTestId('site-name')).hasAttribute('disabled')).toBe(true);
+    expect(input('site-name').value).toBe('Acme HQ');
+    expect(screen.queryByTestId('site-save')).toBeNull();
+    expect(screen.queryByTestId('site-add')).toBeNull();
+    expect(screen.queryByTestId('directory-section-import')).toBeNull();
+  });
+});

@@ -1,0 +1,141 @@
+import { useTranslation } from 'react-i18next';
+import Autocomplete from '@mui/material/Autocomplete';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import DeleteOutline from '@mui/icons-material/DeleteOutlined';
+import { MOBILE_PROVIDERS, findMobileProvider, PhoneType, type Phone } from '../../../shared/domain/index.js';
+import { FormField, optional } from './FormField.js';
+
+/** A gateway's shape, not words: the same in every language. */
+const GATEWAY_EXAMPLE = MOBILE_PROVIDERS[0]!.smsGateway;
+
+/**
+ * A profile's phones, each with its country, type, and — for mobiles — provider (from the list, or
+ * typed) and SMS gateway. Picking a listed provider fills its gateway; the gateway stays editable.
+ */
+export function PhonesEditor({
+  phones,
+  onChange,
+  siteCountry,
+  readOnly,
+  errorAt,
+}: {
+  phones: readonly Phone[];
+  onChange: (p: Phone[]) => void;
+  siteCountry: string;
+  readOnly: boolean;
+  errorAt: (path: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const set = (i: number, p: Partial<Phone>) => onChange(phones.map((x, j) => (j === i ? { ...x, ...p } : x)));
+  const setProvider = (i: number, name: string) => {
+    const listed = findMobileProvider(name);
+    set(i, { provider: optional(name), ...(listed ? { smsGateway: listed.smsGateway } : {}) });
+  };
+  return (
+    <Stack spacing={1.5} data-testid="profile-phones">
+      <Typography variant="subtitle2">{t('directory.profile.phones')}</Typography>
+      {phones.map((p, i) => {
+        const country = p.country ?? siteCountry;
+        const providers = MOBILE_PROVIDERS.filter((m) => m.country === country).map((m) => m.name);
+        return (
+          <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'flex-start', flexWrap: 'wrap', rowGap: 1 }}>
+            <FormField
+              label={t('directory.profile.number')}
+              value={p.number}
+              onChange={(number) => set(i, { number })}
+              error={errorAt(`phones.${i}.number`)}
+              testId={`phone-number-${i}`}
+              readOnly={readOnly}
+              sx={{ width: 200 }}
+            />
+            <FormField
+              label={t('directory.profile.country')}
+              value={p.country}
+              onChange={(v) => set(i, { country: optional(v.trim().toUpperCase()) })}
+              error={errorAt(`phones.${i}.country`)}
+              testId={`phone-country-${i}`}
+              readOnly={readOnly}
+              placeholder={siteCountry}
+              slotProps={{ htmlInput: { maxLength: 2 } }}
+              sx={{ width: 90 }}
+            />
+            <FormField
+              label={t('directory.profile.type')}
+              value={p.type}
+              onChange={(v) => set(i, { type: PhoneType.parse(v) })}
+              error={undefined}
+              testId={`phone-type-${i}`}
+              readOnly={readOnly}
+              options={PhoneType.options.map((o) => [o, t(`directory.phoneType.${o}`)] as const)}
+              sx={{ width: 130 }}
+            />
+            {p.type === 'mobile' && (
+              <>
+                <Autocomplete
+                  freeSolo
+                  options={providers}
+                  value={p.provider ?? ''}
+                  disabled={readOnly}
+                  onChange={(_e, v) => setProvider(i, v ?? '')}
+                  onInputChange={(_e, v, reason) => reason === 'input' && setProvider(i, v)}
+                  sx={{ width: 180 }}
+                  renderInput={(params) => (
+                    <TextField
+                      {...params}
+                      size="small"
+                      label={t('directory.profile.provider')}
+                      slotProps={{
+                        ...params.slotProps,
+                        htmlInput: { ...params.slotProps.htmlInput, 'data-testid': `phone-provider-${i}` },
+                      }}
+                    />
+                  )}
+                />
+                <FormField
+                  label={t('directory.profile.smsGateway')}
+                  value={p.smsGateway}
+                  onChange={(v) => set(i, { smsGateway: optional(v.trim()) })}
+                  error={errorAt(`phones.${i}.smsGateway`)}
+                  testId={`phone-gateway-${i}`}
+                  readOnly={readOnly}
+                  placeholder={GATEWAY_EXAMPLE}
+                  sx={{ width: 200 }}
+                />
+              </>
+            )}
+            {!readOnly && (
+              <IconButton
+                aria-label={t('directory.removeItem', { item: p.number || t('directory.profile.number') })}
+                onClick={() => onChange(phones.filter((_, j) => j !== i))}
+              >
+                <DeleteOutline fontSize="small" />
+              </IconButton>
+            )}
+          </Stack>
+        );
+      })}
+      {errorAt('phones') && (
+        <Typography variant="caption" color="error" role="alert">
+          {errorAt('phones')}
+        </Typography>
+      )}
+      {!readOnly && (
+        <Stack direction="row">
+          <Button
+            size="small"
+            startIcon={<AddOutlined />}
+            onClick={() => onChange([...phones, { number: '', type: 'office' }])}
+            data-testid="profile-add-phone"
+          >
+            {t('directory.profile.addPhone')}
+          </Button>
+        </Stack>
+      )}
+    </Stack>
+  );
+}
