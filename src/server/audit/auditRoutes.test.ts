@@ -65,6 +65,8 @@ describe('audit API, newest first', () => {
     ]);
     expect((await get('/v1/audit?order=desc&actor=tech@callsign.demo')).entries.map((e) => e.seq)).toEqual([3, 2, 1]);
     expect((await get('/v1/audit?after=3')).entries.map((e) => e.seq)).toEqual([4]); // asc unchanged
+    expect((await get('/v1/audit?order=desc&subject=supervisor@callsign.demo')).entries.map((e) => e.seq)).toEqual([4]);
+    expect((await get('/v1/audit?subject=nobody')).entries).toEqual([]);
     expect(AUDIT_EVENT_TYPES).toEqual(
       expect.arrayContaining([...Object.values(AUDIT_EVENT), ...Object.values(PLATFORM_AUDIT_EVENT)]),
     );

@@ -9,6 +9,7 @@
  *  - `policy_versions`: every write of a site's approval policy (data = the SitePolicyRecord JSON, null
  *    when deleted) from `valid_from` on, so a record is re-checked against the rules of its time.
  *    Today's policies are backfilled as valid since the epoch.
+ *  - `audit_log (subject, seq)`: the audit trail filtered to one subject (a record ↔ its entries).
  */
 import { sql, type Kysely } from 'kysely';
 import type { ApprovalRecord } from '../../../shared/api/approvals.js';
@@ -97,6 +98,9 @@ export async function up(db: AnyDb): Promise<void> {
     .where(sql.ref('flags'), 'is', null)
     .execute();
 
+  // `GET /v1/audit?subject=`: a record's own entries (stored, escalated) from the review.
+  await db.schema.createIndex('audit_log_subject').on('audit_log').columns(['subject', 'seq']).execute();
+
   const pg = isPostgres(db);
   await db.schema
     .createTable('policy_versions')
@@ -118,6 +122,7 @@ export async function up(db: AnyDb): Promise<void> {
 
 export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropTable('policy_versions').execute();
+  await db.schema.dropIndex('audit_log_subject').execute();
   await db.schema.dropIndex('approval_records_unchecked').execute();
   await db.schema.dropIndex('approval_records_time').execute();
   for (const [name] of FILTER_INDEXES) await db.schema.dropIndex(`approval_records_${name}_time`).execute();
