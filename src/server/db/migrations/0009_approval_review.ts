@@ -91,6 +91,12 @@ export async function up(db: AnyDb): Promise<void> {
       .columns([column, 'created_ms', 'id'])
       .execute();
   }
+  // The review's most common pair of chips: one site and one technician.
+  await db.schema
+    .createIndex('approval_records_site_technician_time')
+    .on('approval_records')
+    .columns(['site_id', 'technician', 'created_ms', 'id'])
+    .execute();
   await db.schema
     .createIndex('approval_records_unchecked')
     .on('approval_records')
@@ -125,6 +131,7 @@ export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropIndex('audit_log_subject').execute();
   await db.schema.dropIndex('approval_records_unchecked').execute();
   await db.schema.dropIndex('approval_records_time').execute();
+  await db.schema.dropIndex('approval_records_site_technician_time').execute();
   for (const [name] of FILTER_INDEXES) await db.schema.dropIndex(`approval_records_${name}_time`).execute();
   for (const [name] of [...COLUMNS, ['flagged']]) {
     await db.schema.alterTable('approval_records').dropColumn(name!).execute();
