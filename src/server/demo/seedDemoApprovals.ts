@@ -2,10 +2,10 @@
  * Demo approval records (issue 15) so the supervisors' review has something to show: two weeks of
  * records by the demo technician (Taylor Tech) and the demo NOC user (Nico Noc) on the fixture sites,
  * made with each site's real rules and hash-linked per device like the desktop makes them, plus two
- * flagged ones at Northwind Traders by Taylor Tech: Morgan Lee's password reset approved by someone
- * not on the approver list (`approver_not_listed`), and a software install that went ahead without
- * the approver the rules require (`proceeded_without_approver`). Only into a workspace with no
- * approval records yet.
+ * flagged ones at Northwind Traders by Taylor Tech in the last two hours: Morgan Lee's password reset
+ * approved by someone not on the approver list (`approver_not_listed`), and a software install that
+ * went ahead without the approver the rules require (`proceeded_without_approver`). Only into a
+ * workspace with no approval records yet.
  */
 import { ApprovalRecord, type FinalState } from '../../shared/api/approvals.js';
 import { ApprovalRequest, evaluate, type Decision, type WorkflowEvent } from '../../shared/approvals/index.js';
@@ -135,7 +135,7 @@ export async function seedDemoApprovals(services: Services, now = Date.now()): P
     }
   }
   const taylor = techs[0]!;
-  await store(taylor, CASES[0]!, start + 14 * DAY + 9 * 3_600_000, 'stranger');
-  await store(taylor, CASES[2]!, start + 14 * DAY + 10 * 3_600_000, 'skip');
+  await store(taylor, CASES[0]!, now - 2 * 3_600_000, 'stranger');
+  await store(taylor, CASES[2]!, now - 3_600_000, 'skip');
   return stored;
 }
