@@ -15,6 +15,7 @@ import { policyVersionAt, type PolicyVersion } from '../approvals/policyVersions
 import type { Database } from '../db/schema.js';
 import type { SitePolicyRecord } from '../../shared/api/approvals.js';
 import {
+  describeVolume,
   flagColumn,
   recheck,
   recordFlags,
@@ -94,6 +95,11 @@ export class ApprovalFlagger {
     const createdMs = approvalReviewColumns(record).created_ms;
     const volume = await this.volume(record.technician.id, createdMs, stored ? 0 : 1);
     return { version, recheck: check, flags: recordFlags(record, atTime, check, volume) };
+  }
+
+  /** The unusual-volume sentence for a stored record's day, whatever the numbers are now. */
+  async volumeFlagOf(record: ApprovalRecord): Promise<AnomalyFlag> {
+    return describeVolume(await this.volume(record.technician.id, approvalReviewColumns(record).created_ms, 0));
   }
 
   /** Flags up to `batch` stored rows that have none yet (flags null); returns how many it checked. */

@@ -113,9 +113,17 @@ export class ApprovalReview {
     const record = JSON.parse(row.body) as ApprovalRecord;
     const [item] = await this.items([row]);
     const assessment = await this.flagger.assess(record, true);
+    // Volume is judged when the record is stored (the records of its day up to it); later records
+    // of the same day must not add or remove the flag, so the stored verdict stands here.
+    const volume =
+      assessment.flags.find((f) => f.code === 'unusual_volume') ?? (await this.flagger.volumeFlagOf(record));
+    const flags = [
+      ...assessment.flags.filter((f) => f.code !== 'unusual_volume'),
+      ...(flagCodes(row.flags).includes('unusual_volume') ? [volume] : []),
+    ];
     const uploadedAt = new Date(Number(row.stored_at)).toISOString();
     return {
-      item: { ...item!, flags: assessment.flags.map((f) => f.code) },
+      item: { ...item!, flags: flags.map((f) => f.code) },
       record,
       timeline: approvalTimeline(record, uploadedAt, item!.callerName),
       recheck: {
@@ -129,7 +137,7 @@ export class ApprovalReview {
         reasons: assessment.recheck.reasons,
         reasonCodes: assessment.recheck.reasonCodes,
       },
-      flags: assessment.flags,
+      flags,
       chain: {
         deviceId: row.device_id,
         seq: Number(row.chain_seq ?? 1),

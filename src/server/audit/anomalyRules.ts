@@ -66,6 +66,12 @@ export function volumeFlag(v: VolumeBaseline | null): AnomalyFlag | null {
   const t = ANOMALY_THRESHOLDS.unusualVolume;
   if (!v || v.activeDays < t.minActiveDays || v.dayCount < t.minDailyCount) return null;
   if (v.dayCount <= t.factor * v.median) return null;
+  return describeVolume(v);
+}
+
+/** The sentence of an unusual-volume flag for a baseline (no threshold check). */
+export function describeVolume(v: VolumeBaseline): AnomalyFlag {
+  const t = ANOMALY_THRESHOLDS.unusualVolume;
   return flag(
     'unusual_volume',
     { count: v.dayCount, median: v.median, factor: t.factor, day: v.day },
