@@ -24,7 +24,7 @@ const ITEMS: ReadonlyArray<{ to: string; key: string; icon: React.ReactElement; 
   { to: '/sites', key: 'sites.nav', icon: <ApartmentOutlined fontSize="small" /> },
   { to: '/approvals', key: 'approvals.nav', icon: <VerifiedUserOutlined fontSize="small" /> },
   { to: '/calls', key: 'calls.nav', icon: <PhoneInTalkOutlined fontSize="small" /> },
-  { to: '/audit', key: 'admin.audit.nav', icon: <FactCheckOutlined fontSize="small" />, permission: 'audit.read' },
+  { to: '/audit', key: 'audit.nav', icon: <FactCheckOutlined fontSize="small" />, permission: 'audit.read' },
   { to: '/admin', key: 'admin.nav', icon: <AdminPanelSettingsOutlined fontSize="small" />, permission: 'admin.read' },
   { to: '/settings', key: 'settings.nav', icon: <SettingsOutlined fontSize="small" /> },
 ];

@@ -4,7 +4,7 @@ import type { UserInfo } from '../../shared/api/auth.js';
 import { hasPermission } from '../../shared/auth/permissions.js';
 import { AccountSecurityPage } from '../features/account/AccountSecurityPage.js';
 import { AdminPage } from '../features/admin/AdminPage.js';
-import { AuditPage } from '../features/admin/AuditPage.js';
+import { AuditPage } from '../features/audit/AuditPage.js';
 import { ApprovalsHistoryPage } from '../features/approvals/ApprovalsHistoryPage.js';
 import { ApprovalWizardPage } from '../features/approvals/ApprovalWizardPage.js';
 import { CallLogPage } from '../features/calls/CallLogPage.js';

@@ -17,7 +17,7 @@ import { AuditTypeSelect } from './AuditTypeSelect.js';
 import { auditCsvRows, downloadText } from './auditFormat.js';
 import { EXPORT_MAX, fetchAllAudit } from './fetchAllAudit.js';
 import { useVerifyAuditChain } from './mutations.js';
-import { adminQueries } from './queries.js';
+import { auditQueries } from './queries.js';
 import { toCsv } from './toCsv.js';
 import { useAuditLabels } from './useAuditLabels.js';
 import { VerifyBanner } from './VerifyBanner.js';
@@ -31,7 +31,7 @@ export function AuditTab() {
   const errorText = useErrorText();
   const { api } = useServices();
   const [type, setType] = useState<string | null>(null);
-  const audit = useInfiniteQuery(adminQueries.audit(api, type));
+  const audit = useInfiniteQuery(auditQueries.audit(api, type));
   const verify = useVerifyAuditChain();
   const { typeLabel, actorName } = useAuditLabels();
   const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
@@ -59,7 +59,7 @@ export function AuditTab() {
 
   const message = audit.isPending ? (
     <TableMessageRow colSpan={COLS} kind="loading">
-      {t('admin.audit.loading')}
+      {t('audit.loading')}
     </TableMessageRow>
   ) : audit.isError && entries.length === 0 ? (
     <TableMessageRow
@@ -73,7 +73,7 @@ export function AuditTab() {
     </TableMessageRow>
   ) : entries.length === 0 ? (
     <TableMessageRow colSpan={COLS} kind="empty" testId="audit-empty">
-      {type ? t('admin.audit.emptyType', { type: typeLabel(type) }) : t('admin.audit.empty')}
+      {type ? t('audit.emptyType', { type: typeLabel(type) }) : t('audit.empty')}
     </TableMessageRow>
   ) : undefined;
 
@@ -83,7 +83,7 @@ export function AuditTab() {
         <AuditTypeSelect value={type} onChange={setType} label={typeLabel} />
         {audit.data && (
           <Typography variant="body2" color="text.secondary" data-testid="audit-count">
-            {t('admin.audit.count', { count: entries.length })}
+            {t('audit.count', { count: entries.length })}
           </Typography>
         )}
         <Box sx={{ flex: 1 }} />
@@ -93,7 +93,7 @@ export function AuditTab() {
           disabled={audit.isFetching}
           data-testid="audit-refresh"
         >
-          {t('admin.audit.refresh')}
+          {t('audit.refresh')}
         </Button>
         <Button
           variant="outlined"
@@ -102,9 +102,9 @@ export function AuditTab() {
           disabled={verify.isPending}
           data-testid="audit-verify"
         >
-          {verify.isPending ? t('admin.audit.verifying') : t('admin.audit.verify')}
+          {verify.isPending ? t('audit.verifying') : t('audit.verify')}
         </Button>
-        <Tooltip title={t('admin.audit.exportHint', { max: EXPORT_MAX })}>
+        <Tooltip title={t('audit.exportHint', { max: EXPORT_MAX })}>
           <span>
             <Button
               variant="contained"
@@ -114,7 +114,7 @@ export function AuditTab() {
               disabled={entries.length === 0 || exporting !== null}
               data-testid="audit-export"
             >
-              {exporting ? t('admin.audit.exporting', { count: exporting.loaded }) : t('admin.audit.export')}
+              {exporting ? t('audit.exporting', { count: exporting.loaded }) : t('audit.export')}
             </Button>
           </span>
         </Tooltip>
@@ -126,8 +126,8 @@ export function AuditTab() {
           data-testid="audit-export-note"
         >
           {exportNote.error
-            ? t('admin.audit.exportFailed', { message: exportNote.error })
-            : t('admin.audit.exportTruncated', { max: EXPORT_MAX })}
+            ? t('audit.exportFailed', { message: exportNote.error })
+            : t('audit.exportTruncated', { max: EXPORT_MAX })}
         </Alert>
       )}
       <VerifyBanner result={verify.data} error={verify.error} onRetry={() => verify.mutate()} />
@@ -141,11 +141,11 @@ export function AuditTab() {
               disabled={audit.isFetchingNextPage}
               data-testid="audit-load-more"
             >
-              {audit.isFetchingNextPage ? t('admin.audit.loadingMore') : t('admin.audit.loadMore')}
+              {audit.isFetchingNextPage ? t('audit.loadingMore') : t('audit.loadMore')}
             </Button>
           ) : (
             <Typography variant="caption" color="text.secondary" data-testid="audit-end">
-              {t('admin.audit.end')}
+              {t('audit.end')}
             </Typography>
           )}
           {audit.isFetchNextPageError && (

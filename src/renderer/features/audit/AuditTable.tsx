@@ -66,14 +66,14 @@ export function AuditTable({
         stickyHeader
         size="small"
         sx={{ ...TABLE_ROWS, tableLayout: 'fixed', '& tbody tr': { height: ROW_HEIGHT } }}
-        aria-label={t('admin.audit.title')}
+        aria-label={t('audit.title')}
         data-testid="audit-table"
       >
         <TableHead>
           <TableRow>
             {COLUMNS.map((c) => (
               <TableCell key={c} align={c === 'seq' ? 'right' : 'left'} sx={{ width: WIDTHS[c] }}>
-                {t(`admin.audit.col.${c}`)}
+                {t(`audit.col.${c}`)}
               </TableCell>
             ))}
           </TableRow>
