@@ -13,7 +13,7 @@ const item: ApprovalListItem = {
   technician: { id: 'u1', name: 'Tess Tech' },
   callerName: 'Ann Caller',
   callerProfileId: 'p1',
-  action: 'password_reset_self',
+  action: 'user.create_aduc',
   category: 'password_reset',
   outcome: 'approval_required',
   finalState: 'approved',
