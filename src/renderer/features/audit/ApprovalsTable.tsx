@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
@@ -43,6 +43,7 @@ const ELLIPSIS = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'elli
 export const APPROVAL_ROW_HEIGHT = 40;
 /** Ask for the next page when the visible window comes this close to the end of the loaded rows. */
 const PREFETCH_ROWS = 60;
+const NO_LAYOUT_RECT = { width: 1200, height: 600 };
 
 /**
  * The filtered approval records, always virtualised (a supervisor may scroll through 100k): only the
@@ -73,8 +74,11 @@ export function ApprovalsTable({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => APPROVAL_ROW_HEIGHT,
     overscan: 12,
-    // jsdom and the first paint have no layout yet: assume a window's worth of rows.
-    initialRect: { width: 1200, height: 600 },
+    // Before layout (first paint, jsdom) the box measures 0×0: assume a window's worth of rows
+    // rather than render none.
+    initialRect: NO_LAYOUT_RECT,
+    observeElementRect: (instance, cb) =>
+      observeElementRect(instance, (r) => cb(r.height === 0 && r.width === 0 ? NO_LAYOUT_RECT : r)),
   });
   const virtual = virtualizer.getVirtualItems();
   const lastIndex = virtual.at(-1)?.index ?? 0;
