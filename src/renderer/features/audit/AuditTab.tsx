@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
@@ -31,7 +32,12 @@ export function AuditTab() {
   const errorText = useErrorText();
   const { api } = useServices();
   const [type, setType] = useState<string | null>(null);
-  const audit = useInfiniteQuery(auditQueries.audit(api, type));
+  // `#/audit?at=<seq>&subject=<id>`: from an approval record's timeline — the trail from its entry on.
+  const [params, setParams] = useSearchParams();
+  const at = Number(params.get('at'));
+  const start = Number.isSafeInteger(at) && at > 0 ? at : undefined;
+  const subject = params.get('subject') ?? undefined;
+  const audit = useInfiniteQuery(auditQueries.audit(api, type, start));
   const verify = useVerifyAuditChain();
   const { typeLabel, actorName } = useAuditLabels();
   const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
@@ -89,7 +95,7 @@ export function AuditTab() {
         <Box sx={{ flex: 1 }} />
         <Button
           startIcon={<Refresh />}
-          onClick={() => void audit.refetch()}
+          onClick={() => (start === undefined ? void audit.refetch() : setParams({}))}
           disabled={audit.isFetching}
           data-testid="audit-refresh"
         >
@@ -130,8 +136,19 @@ export function AuditTab() {
             : t('audit.exportTruncated', { max: EXPORT_MAX })}
         </Alert>
       )}
+      {start !== undefined && (
+        <Alert severity="info" onClose={() => setParams({})} data-testid="audit-starts-at">
+          {t('audit.startsAt', { seq: start })}
+        </Alert>
+      )}
       <VerifyBanner result={verify.data} error={verify.error} onRetry={() => verify.mutate()} />
-      <AuditTable entries={entries} message={message} typeLabel={typeLabel} actorName={actorName} />
+      <AuditTable
+        entries={entries}
+        message={message}
+        typeLabel={typeLabel}
+        actorName={actorName}
+        {...(subject ? { highlight: subject } : {})}
+      />
       {entries.length > 0 && (
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'center' }}>
           {audit.hasNextPage ? (

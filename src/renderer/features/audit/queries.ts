@@ -9,16 +9,20 @@ import { toAppError } from '../../app/toAppError.js';
 export const auditKeys = {
   all: ['audit'] as const,
   trail: () => [...auditKeys.all, 'trail'] as const,
-  trailList: (type: string | null) => [...auditKeys.trail(), 'list', type ?? 'all'] as const,
+  trailList: (type: string | null, start?: number) =>
+    [...auditKeys.trail(), 'list', type ?? 'all', start ?? 'newest'] as const,
 };
 
 export const AUDIT_PAGE = 100;
 
 export const auditQueries = {
-  /** Newest first; each page's `next` is the `before` of the following page (undefined = the end). */
-  audit: (api: CallsignApi, type: string | null) =>
+  /**
+   * Newest first; each page's `next` is the `before` of the following page (undefined = the end).
+   * `start`: begin at that entry (a link from an approval record) instead of the newest.
+   */
+  audit: (api: CallsignApi, type: string | null, start?: number) =>
     infiniteQueryOptions({
-      queryKey: auditKeys.trailList(type),
+      queryKey: auditKeys.trailList(type, start),
       queryFn: async ({ pageParam }) => {
         try {
           return await api.invoke('audit.list', {
@@ -30,7 +34,7 @@ export const auditQueries = {
           throw toAppError(err);
         }
       },
-      initialPageParam: undefined as number | undefined,
+      initialPageParam: (start === undefined ? undefined : start + 1) as number | undefined,
       getNextPageParam: (last) => last.next ?? undefined,
       staleTime: 15_000,
     }),
