@@ -22,6 +22,7 @@ import type { AuditLogTable, Database } from '../db/schema.js';
 export const AUDIT_EVENT = {
   approvalStored: 'approval.stored',
   approvalEscalated: 'approval.escalated',
+  approvalExported: 'approval.exported',
   smsCodeSent: 'sms.code_sent',
   smsCodeChecked: 'sms.code_checked',
   signIn: 'auth.sign_in',

@@ -24,6 +24,7 @@ export const AUDIT_EVENT_TYPES = [
   'directory.imported',
   'approval.stored',
   'approval.escalated',
+  'approval.exported',
   'sms.code_sent',
   'sms.code_checked',
   'credential.created',

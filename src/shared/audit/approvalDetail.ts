@@ -41,6 +41,8 @@ export const ApprovalRecheck = z.object({
   matches: z.boolean(),
   /** The re-check's reason lines (English, as the engine writes them). */
   reasons: z.array(z.string()),
+  /** The same reasons as data (shared/approvals/reasons.ts: code + params), one per line, for translation. */
+  reasonCodes: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.unknown()) })).optional(),
 });
 export type ApprovalRecheck = z.infer<typeof ApprovalRecheck>;
 

@@ -8,8 +8,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AuditPage, AuditVerification } from '../../shared/api/audit.js';
-import type { AuditLog } from '../audit/AuditLog.js';
-import type { AuditSubjectNames } from './AuditSubjectNames.js';
+import type { AuditLog } from './AuditLog.js';
+import type { AuditSubjectNames } from '../admin/AuditSubjectNames.js';
 
 const AuditQuery = z.object({
   order: z.enum(['asc', 'desc']).default('asc'),

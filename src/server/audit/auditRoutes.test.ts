@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../testing/createTestApp.js';
 import { AUDIT_EVENT_TYPES, AuditPage } from '../../shared/api/audit.js';
-import { AUDIT_EVENT, PLATFORM_AUDIT_EVENT } from './platformAuditEvents.js';
+import { AUDIT_EVENT, PLATFORM_AUDIT_EVENT } from '../admin/platformAuditEvents.js';
 
 let t: TestApp;
 afterEach(() => t?.close());
