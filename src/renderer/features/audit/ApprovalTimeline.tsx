@@ -126,7 +126,12 @@ function TimelineContent({ detail }: { detail: ApprovalDetail }) {
       <Divider />
       <Box data-testid="timeline-events">
         {detail.timeline.map((entry, i) => (
-          <TimelineItem key={i} entry={entry} last={i === detail.timeline.length - 1} />
+          <TimelineItem
+            key={i}
+            entry={entry}
+            last={i === detail.timeline.length - 1}
+            hideReasons={detail.recheck.matches && detail.recheck.reasonCodes !== undefined}
+          />
         ))}
       </Box>
       <Divider />

@@ -21,9 +21,18 @@ type Tone = 'success' | 'error' | 'warning' | 'info' | 'text';
  * One event of a record's timeline: its time, an icon and one sentence (never an SMS code: the record
  * only says that a code was sent or checked, and whether the check passed).
  */
-export function TimelineItem({ entry, last }: { entry: TimelineEntry; last: boolean }) {
+export function TimelineItem({
+  entry,
+  last,
+  hideReasons = false,
+}: {
+  entry: TimelineEntry;
+  last: boolean;
+  /** The re-check above already says why, translated: leave out the recorded English lines. */
+  hideReasons?: boolean;
+}) {
   const { t, i18n } = useTranslation();
-  const { icon, text, detail, tone } = describe(entry, t);
+  const { icon, text, detail, tone } = describe(entry, t, hideReasons);
   const time =
     entry.at === null
       ? t('audit.approvals.timeline.noTime')
@@ -62,7 +71,11 @@ export function TimelineItem({ entry, last }: { entry: TimelineEntry; last: bool
 
 type T = ReturnType<typeof useTranslation>['t'];
 
-function describe(e: TimelineEntry, t: T): { icon: ReactElement; text: string; detail?: ReactElement; tone: Tone } {
+function describe(
+  e: TimelineEntry,
+  t: T,
+  hideReasons: boolean,
+): { icon: ReactElement; text: string; detail?: ReactElement; tone: Tone } {
   const k = 'audit.approvals.timeline';
   const note = (text: string) =>
     text ? (
@@ -88,7 +101,7 @@ function describe(e: TimelineEntry, t: T): { icon: ReactElement; text: string; d
         icon: <RuleOutlined />,
         tone: 'info',
         text: t(`${k}.rules`, { outcome: t(`approvals.outcome.${e.outcome}`) }),
-        detail: <ReasonList reasons={e.reasons} />,
+        ...(hideReasons ? {} : { detail: <ReasonList reasons={e.reasons} /> }),
       };
     case 'caller_code_sent':
       return { icon: <SmsOutlined />, tone: 'text', text: t(`${k}.callerCodeSent`) };
