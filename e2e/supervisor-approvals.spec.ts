@@ -52,6 +52,15 @@ async function pickOption(page: Page, chip: string, label: RegExp) {
   await popover.getByTestId('filter-option').filter({ hasText: label }).first().click();
 }
 
+/** The README's screenshots of this screen, light and dark (the theme follows the system's by default). */
+async function lightAndDark(page: Page, name: string) {
+  await page.mouse.move(0, 0);
+  await docScreenshot(page, name);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await docScreenshot(page, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 function verifyExport(file: string, dataDir: string) {
   return spawnSync(
     process.execPath,
@@ -83,8 +92,7 @@ test('a supervisor filters approvals to a site and a technician, reads a flagged
   await expect(rows).toHaveCount(3);
   for (const tech of await page.getByTestId('row-technician').allTextContents()) expect(tech).toBe('Taylor Tech');
   await expect(page.getByTestId('approvals-count')).toHaveText('3 records');
-  await page.mouse.move(0, 0);
-  await docScreenshot(page, 'approval-review');
+  await lightAndDark(page, 'approval-review');
 
   const flagged = rows.and(page.locator('[data-flagged="true"]'));
   await expect(flagged).toHaveCount(1);
@@ -99,10 +107,10 @@ test('a supervisor filters approvals to a site and a technician, reads a flagged
     /^The work went ahead although the site’s rules required an approver \(“.+”\)\.$/,
   );
   await expect(timeline.getByTestId('timeline-recheck')).toHaveAttribute('data-matches', 'false');
-  await docScreenshot(page, 'approval-timeline');
+  await lightAndDark(page, 'approval-timeline');
   await page.getByTestId('timeline-close').click();
 
-  // Both exports of the filtered view; the CLI accepts each as untouched.
+  // Both exports of the filtered view (one site, one technician); the CLI accepts each as untouched.
   for (const format of ['xlsx', 'csv'] as const) {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -118,8 +126,12 @@ test('a supervisor filters approvals to a site and a technician, reads a flagged
   await page.getByTestId('filter-clear').click();
   await page.getByTestId('tab-charts').click();
   await expect(page.getByTestId('chart-per-day').locator('svg').first()).toBeVisible();
-  await page.mouse.move(0, 0);
-  await docScreenshot(page, 'approval-charts');
+  await lightAndDark(page, 'approval-charts');
+  // A chart filters the table: the top technician's bar narrows the records to them.
+  await page.getByTestId('chart-technicians').locator('.MuiBarChart-element').first().click();
+  await expect(page.getByTestId('tab-records')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('filter-technician')).toHaveText('Technician: Taylor Tech');
+  await expect(rows).toHaveCount(4);
 });
 
 test('a technician has no approval review and the API answers 403', async ({ page, app, workspace }) => {

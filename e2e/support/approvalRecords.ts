@@ -4,6 +4,7 @@
  * API as the person who ran the workflow. `tamper` makes a record a reviewer must catch.
  */
 import { randomUUID } from 'node:crypto';
+import { ApprovalRecord } from '../../src/shared/api/approvals.js';
 import { GENESIS_HASH, linkRecord } from '../../src/shared/chain/hashChain.js';
 import type { Decision, WorkflowEvent } from '../../src/shared/approvals/index.js';
 import { DEMO_PASSWORD } from './workspace.js';
@@ -92,8 +93,9 @@ export async function uploadRecords(base: string, records: readonly DemoRecord[]
         : decision.outcome === 'tier4'
           ? [{ type: 'escalated', note: r.note, at: at(30) }]
           : [];
+    // Parsed first, as the desktop does: the hash covers the record with the schema's defaults.
     const record = await linkRecord(
-      {
+      ApprovalRecord.omit({ prevHash: true, hash: true }).parse({
         id: randomUUID(),
         deviceId: s.deviceId,
         siteId: r.siteId,
@@ -107,7 +109,7 @@ export async function uploadRecords(base: string, records: readonly DemoRecord[]
         ticket: r.ticket,
         finalState: FINAL[decision.outcome as keyof typeof FINAL] ?? 'completed',
         createdAt: r.createdAt,
-      },
+      }),
       s.prev,
     );
     const stored = await s.api.call('POST', '/v1/approvals', record, { 'idempotency-key': record.id });

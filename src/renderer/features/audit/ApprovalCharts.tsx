@@ -23,7 +23,7 @@ const HEIGHT = 240;
  * text from the MUI theme, so light and dark both read). Clicking a bar or point calls `onPick`.
  */
 export function ApprovalCharts({ filter, onPick }: { filter: ApprovalFilter; onPick: (pick: ChartPick) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const theme = useTheme();
   const errorText = useErrorText();
   const { api } = useServices();
@@ -55,6 +55,11 @@ export function ApprovalCharts({ filter, onPick }: { filter: ApprovalFilter; onP
   const days = s.perDay.map((d) => d.day);
   const decisionDays = s.timeToDecision.perDay.map((d) => d.day);
   const minutes = t('audit.approvals.charts.minutes');
+  // Days are UTC calendar days; shown short in the user's language ("Nov 26", "26. Nov.").
+  const dayLabel = (d: string) =>
+    new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+      Date.parse(`${d}T00:00:00Z`),
+    );
   const count = t('audit.approvals.charts.count');
   return (
     <Box
@@ -69,7 +74,7 @@ export function ApprovalCharts({ filter, onPick }: { filter: ApprovalFilter; onP
       <ChartCard title={t('audit.approvals.charts.perDay')} span={4} testId="chart-per-day" empty={days.length === 0}>
         <BarChart
           height={HEIGHT}
-          xAxis={[{ scaleType: 'band', data: days }]}
+          xAxis={[{ scaleType: 'band', data: days, valueFormatter: dayLabel }]}
           yAxis={[{ label: count, tickMinStep: 1 }]}
           series={OUTCOMES_IN_ORDER.map((o) => ({
             id: o,
@@ -102,8 +107,8 @@ export function ApprovalCharts({ filter, onPick }: { filter: ApprovalFilter; onP
       >
         <LineChart
           height={HEIGHT}
-          xAxis={[{ scaleType: 'point', data: decisionDays }]}
-          yAxis={[{ label: minutes }]}
+          xAxis={[{ scaleType: 'point', data: decisionDays, valueFormatter: dayLabel }]}
+          yAxis={[{ label: minutes, width: 56 }]}
           series={[
             {
               id: 'median',

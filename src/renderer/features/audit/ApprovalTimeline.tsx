@@ -130,7 +130,7 @@ function TimelineContent({ detail }: { detail: ApprovalDetail }) {
             key={i}
             entry={entry}
             last={i === detail.timeline.length - 1}
-            hideReasons={detail.recheck.matches && detail.recheck.reasonCodes !== undefined}
+            hideReasons={detail.recheck.reasonCodes !== undefined}
           />
         ))}
       </Box>

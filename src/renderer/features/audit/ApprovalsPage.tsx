@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
@@ -13,7 +13,6 @@ import type { ApprovalFilter } from '../../../shared/audit/approvalQuery.js';
 import { TableMessageRow } from '../../app/TableMessageRow.js';
 import { useErrorText } from '../../app/useErrorText.js';
 import { useServices } from '../../app/useServices.js';
-import { ApprovalCharts } from './ApprovalCharts.js';
 import { ApprovalExportButtons } from './ApprovalExportButtons.js';
 import { ApprovalFilterBar } from './ApprovalFilterBar.js';
 import { RECORD_PARAM, filterFromSearch, withFilter } from './approvalFilterParams.js';
@@ -23,6 +22,8 @@ import { ApprovalTimeline } from './ApprovalTimeline.js';
 import { filterForPick, type ChartPick } from './chartFilters.js';
 
 const VIEW_PARAM = 'view';
+// The chart library is large: it loads with the Charts tab, not with the app.
+const ApprovalCharts = lazy(() => import('./ApprovalCharts.js').then((m) => ({ default: m.ApprovalCharts })));
 
 /**
  * Route `#/audit/approvals` (roles with `audit.read`: supervisor, admin; other roles are not routed
@@ -142,7 +143,15 @@ export function ApprovalsPage() {
           )}
         </>
       ) : (
-        <ApprovalCharts filter={filter} onPick={pick} />
+        <Suspense
+          fallback={
+            <Typography variant="body2" color="text.secondary" data-testid="charts-loading">
+              {t('audit.approvals.charts.loading')}
+            </Typography>
+          }
+        >
+          <ApprovalCharts filter={filter} onPick={pick} />
+        </Suspense>
       )}
       <ApprovalTimeline id={recordId} onClose={() => update((p) => p.delete(RECORD_PARAM))} />
     </Stack>

@@ -28,15 +28,15 @@ export const APPROVAL_COLUMNS = [
   'flags',
 ] as const;
 const WIDTHS: Record<(typeof APPROVAL_COLUMNS)[number], number | undefined> = {
-  time: 150,
+  time: 160,
   site: undefined,
-  technician: 140,
-  caller: 140,
+  technician: 130,
+  caller: 130,
   action: undefined,
-  outcome: 150,
+  outcome: 110,
   finalState: 170,
-  ticket: 100,
-  flags: 90,
+  ticket: 90,
+  flags: 72,
 };
 const ELLIPSIS = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
 /** One line per row (ellipsis), so rows need no measuring. */
@@ -176,8 +176,12 @@ function ApprovalRow({
       <TableCell sx={ELLIPSIS} title={item.callerName}>
         {item.callerName || t('audit.approvals.unidentified')}
       </TableCell>
-      <TableCell sx={ELLIPSIS}>{getAction(item.action)?.title ?? item.action}</TableCell>
-      <TableCell sx={ELLIPSIS}>{t(`approvals.outcome.${item.outcome}`)}</TableCell>
+      <TableCell sx={ELLIPSIS} title={getAction(item.action)?.title ?? item.action}>
+        {getAction(item.action)?.title ?? item.action}
+      </TableCell>
+      <TableCell sx={ELLIPSIS} title={t(`approvals.outcome.${item.outcome}`)}>
+        {t(`audit.approvals.outcomeShort.${item.outcome}`)}
+      </TableCell>
       <TableCell sx={ELLIPSIS}>
         <Chip size="small" color={FINAL_COLOR[item.finalState]} label={t(`approvals.final.${item.finalState}`)} />
       </TableCell>
