@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { ApprovalRecord, type FinalState } from '../../shared/api/approvals.js';
 import { ApprovalRequest, evaluate, type Decision, type WorkflowEvent } from '../../shared/approvals/index.js';
 import { GENESIS_HASH, linkRecord } from '../../shared/chain/hashChain.js';
+import { cleanEvents, finalStateFor } from '../demo/seedDemoApprovals.js';
 import type { TestApp } from '../testing/createTestApp.js';
 
 export interface ReviewRecordInput {
@@ -25,45 +26,6 @@ export interface ReviewRecordInput {
   finalState?: FinalState;
   deviceId?: string;
   prevHash?: string;
-}
-
-const FINAL_FOR: Record<Decision['outcome'], FinalState> = {
-  proceed: 'completed',
-  approval_required: 'approved',
-  tier4: 'escalated_tier4',
-  escalate_partner: 'escalated_partner',
-  blocked: 'blocked',
-};
-
-/** The events of a clean run of `decision`: codes checked, the first approver answers and approves. */
-export function cleanEvents(decision: Decision, at: number, note: string): WorkflowEvent[] {
-  const iso = (offsetS: number) => new Date(at + offsetS * 1000).toISOString();
-  const events: WorkflowEvent[] = [];
-  if (decision.outcome === 'tier4' || decision.outcome === 'escalate_partner')
-    return [{ type: 'escalated', note, at: iso(10) }];
-  if (decision.outcome !== 'approval_required') return [];
-  let t = 0;
-  for (const step of decision.steps) {
-    if (step.kind === 'authenticate_caller') {
-      events.push(
-        { type: 'callerCodeSent', at: iso((t += 5)) },
-        { type: 'callerCodeChecked', ok: true, at: iso((t += 30)) },
-      );
-    }
-  }
-  const dial = decision.steps.find((s) => s.kind === 'dial');
-  if (dial?.kind === 'dial') {
-    events.push({
-      type: 'dialed',
-      approver: dial.approver,
-      number: dial.number,
-      result: 'answered',
-      at: iso((t += 20)),
-    });
-    if (dial.authenticate) events.push({ type: 'approverCodeChecked', ok: true, at: iso((t += 40)) });
-    events.push({ type: 'approverDecided', decision: 'approved', note, at: iso(t + 60) });
-  }
-  return events;
 }
 
 export async function storeReviewRecord(t: TestApp, input: ReviewRecordInput): Promise<ApprovalRecord> {
@@ -94,7 +56,7 @@ export async function storeReviewRecord(t: TestApp, input: ReviewRecordInput): P
     events,
     technician: { id: user.id, name: user.name },
     ...(input.ticket ? { ticket: input.ticket } : {}),
-    finalState: input.finalState ?? FINAL_FOR[decision.outcome],
+    finalState: input.finalState ?? finalStateFor(decision),
     createdAt: input.createdAt,
   });
   const record = ApprovalRecord.parse(await linkRecord(unlinked, input.prevHash ?? GENESIS_HASH));

@@ -10,7 +10,11 @@ const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
 const line = (cells: readonly string[]) => cells.map(quote).join(',');
 
 export function writeCsv(rows: readonly string[][], trailer: ExportTrailer): Buffer {
-  const lines = [line([...EXPORT_COLUMNS, ROW_HASH_COLUMN]), ...rows.map(line), `${CSV_TRAILER_MARK},${quote(JSON.stringify(trailer))}`];
+  const lines = [
+    line([...EXPORT_COLUMNS, ROW_HASH_COLUMN]),
+    ...rows.map(line),
+    `${CSV_TRAILER_MARK},${quote(JSON.stringify(trailer))}`,
+  ];
   return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
 }
 

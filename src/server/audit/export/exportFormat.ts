@@ -84,7 +84,8 @@ export function exportCells(item: ApprovalListItem): string[] {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export const startHash = (meta: ExportMeta): string => sha256(`${EXPORT_FORMAT}:v${EXPORT_VERSION}\n${canonicalJson(meta)}`);
+export const startHash = (meta: ExportMeta): string =>
+  sha256(`${EXPORT_FORMAT}:v${EXPORT_VERSION}\n${canonicalJson(meta)}`);
 export const nextHash = (prev: string, cells: readonly string[]): string => sha256(`${prev}\n${canonicalJson(cells)}`);
 
 export function signTrailer(key: Buffer | undefined, meta: ExportMeta, rowsHash: string): string | null {

@@ -35,14 +35,16 @@ export async function verifyExport(bytes: Buffer, key: Buffer | undefined): Prom
     problem,
     ...(row !== undefined ? { row } : {}),
   });
-  if (parsed.trailer === undefined) return bad('it has no trailer: it is not a signed export, or the trailer was removed');
+  if (parsed.trailer === undefined)
+    return bad('it has no trailer: it is not a signed export, or the trailer was removed');
   let trailer: ExportTrailer;
   try {
     trailer = ExportTrailer.parse(JSON.parse(parsed.trailer));
   } catch {
     return bad('the trailer was altered: it no longer parses');
   }
-  if (key && trailer.signature === null) return bad('the trailer carries no signature, but this server signs its exports');
+  if (key && trailer.signature === null)
+    return bad('the trailer carries no signature, but this server signs its exports');
   if (key && !signatureMatches(key, trailer))
     return bad('the trailer was altered: its signature does not match the server key');
   const expectedHeader = [...EXPORT_COLUMNS, ROW_HASH_COLUMN];
@@ -67,6 +69,6 @@ export async function verifyExport(bytes: Buffer, key: Buffer | undefined): Prom
       `the file has ${parsed.rows.length} rows but was exported with ${trailer.meta.rowCount}: rows were removed or added at the end`,
       parsed.rows.length + 1,
     );
-  if (h !== trailer.rowsHash) return bad('the rows do not end in the trailer\'s rows hash: the trailer was altered');
+  if (h !== trailer.rowsHash) return bad("the rows do not end in the trailer's rows hash: the trailer was altered");
   return { valid: true, format, rows: parsed.rows.length, signed: key !== undefined, trailer };
 }

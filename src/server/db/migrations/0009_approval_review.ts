@@ -9,6 +9,7 @@
  *  - `policy_versions`: every write of a site's approval policy (data = the SitePolicyRecord JSON, null
  *    when deleted) from `valid_from` on, so a record is re-checked against the rules of its time.
  *    Today's policies are backfilled as valid since the epoch.
+ *  - `audit_log (subject, seq)`: the audit trail filtered to one subject (a record ↔ its entries).
  */
 import { sql, type Kysely } from 'kysely';
 import type { ApprovalRecord } from '../../../shared/api/approvals.js';
@@ -90,12 +91,21 @@ export async function up(db: AnyDb): Promise<void> {
       .columns([column, 'created_ms', 'id'])
       .execute();
   }
+  // The review's most common pair of chips: one site and one technician.
+  await db.schema
+    .createIndex('approval_records_site_technician_time')
+    .on('approval_records')
+    .columns(['site_id', 'technician', 'created_ms', 'id'])
+    .execute();
   await db.schema
     .createIndex('approval_records_unchecked')
     .on('approval_records')
     .column('server_seq')
     .where(sql.ref('flags'), 'is', null)
     .execute();
+
+  // `GET /v1/audit?subject=`: a record's own entries (stored, escalated) from the review.
+  await db.schema.createIndex('audit_log_subject').on('audit_log').columns(['subject', 'seq']).execute();
 
   const pg = isPostgres(db);
   await db.schema
@@ -118,8 +128,10 @@ export async function up(db: AnyDb): Promise<void> {
 
 export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropTable('policy_versions').execute();
+  await db.schema.dropIndex('audit_log_subject').execute();
   await db.schema.dropIndex('approval_records_unchecked').execute();
   await db.schema.dropIndex('approval_records_time').execute();
+  await db.schema.dropIndex('approval_records_site_technician_time').execute();
   for (const [name] of FILTER_INDEXES) await db.schema.dropIndex(`approval_records_${name}_time`).execute();
   for (const [name] of [...COLUMNS, ['flagged']]) {
     await db.schema.alterTable('approval_records').dropColumn(name!).execute();
