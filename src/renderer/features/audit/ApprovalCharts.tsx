@@ -116,6 +116,7 @@ export function ApprovalCharts({ filter, onPick }: { filter: ApprovalFilter; onP
               data: s.timeToDecision.perDay.map((d) => toMinutes(d.medianMs)),
               color: p.primary.main,
               connectNulls: true,
+              curve: 'linear',
             },
             {
               id: 'p90',
@@ -123,6 +124,7 @@ export function ApprovalCharts({ filter, onPick }: { filter: ApprovalFilter; onP
               data: s.timeToDecision.perDay.map((d) => toMinutes(d.p90Ms)),
               color: p.secondary.main,
               connectNulls: true,
+              curve: 'linear',
             },
           ]}
           onMarkClick={(_e, item) => {

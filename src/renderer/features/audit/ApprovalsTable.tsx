@@ -28,15 +28,15 @@ export const APPROVAL_COLUMNS = [
   'flags',
 ] as const;
 const WIDTHS: Record<(typeof APPROVAL_COLUMNS)[number], number | undefined> = {
-  time: 160,
+  time: 176,
   site: undefined,
-  technician: 130,
-  caller: 130,
+  technician: 120,
+  caller: 120,
   action: undefined,
-  outcome: 110,
-  finalState: 170,
-  ticket: 90,
-  flags: 72,
+  outcome: 100,
+  finalState: 165,
+  ticket: 110,
+  flags: 84,
 };
 const ELLIPSIS = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
 /** One line per row (ellipsis), so rows need no measuring. */
@@ -186,7 +186,7 @@ function ApprovalRow({
         <Chip size="small" color={FINAL_COLOR[item.finalState]} label={t(`approvals.final.${item.finalState}`)} />
       </TableCell>
       <TableCell sx={ELLIPSIS}>{item.ticket ?? ''}</TableCell>
-      <TableCell sx={ELLIPSIS}>
+      <TableCell>
         {flags.length > 0 && (
           <Tooltip title={flags.join(' · ')}>
             <Chip
