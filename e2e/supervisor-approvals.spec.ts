@@ -129,6 +129,7 @@ test('a supervisor filters approvals to a site and a technician, reads a flagged
   }
 
   await page.getByTestId('filter-clear').click();
+  await expect(page.getByTestId('filter-site')).toHaveAttribute('data-set', 'false');
   await page.getByTestId('tab-charts').click();
   await expect(page.getByTestId('chart-per-day').locator('svg').first()).toBeVisible();
   await lightAndDark(page, 'approval-charts');
