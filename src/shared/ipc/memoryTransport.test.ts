@@ -67,6 +67,19 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     }),
     'audit.list': async () => ({ entries: [], next: null }),
     'audit.verify': async () => ({ intact: true, brokenAt: null, entries: 0, head: null }),
+    'audit.approvals': async () => ({ items: [], nextCursor: null }),
+    'audit.approval': async () => {
+      throw new AppError('not_found', 'no approval');
+    },
+    'audit.approvalStats': async () => ({
+      perDay: [],
+      timeToDecision: { overall: { count: 0, medianMs: null, p90Ms: null }, perDay: [] },
+      escalationsBySite: [],
+      topTechnicians: [],
+      checkoutsByUser: [],
+      flags: {},
+    }),
+    'audit.approvalsExport': async () => ({ via: 'main', saved: false, filename: 'x.csv' }),
     'credentials.list': async () => [],
     'credentials.checkout': async () => ({
       leaseId: 'L1',
