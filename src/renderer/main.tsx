@@ -21,6 +21,8 @@ import { syncKeys } from './features/sync/queries.js';
 import { loadDirectoryReported } from './features/lookup/loadDirectoryReported.js';
 import { loadStartSettings } from './features/settings/loadStartSettings.js';
 import { followDocumentLanguage } from './app/i18n/followDocumentLanguage.js';
+import { createWorkerPageWriter, startSyncWorker } from './features/sync/worker/workerPageWriter.js';
+import { createPageWriter } from './db/pageWriter.js';
 
 const root = createRoot(document.getElementById('root')!);
 const i18n = createI18n(navigator.language);
@@ -41,7 +43,15 @@ resolveCallsignApi(browserEnvironment()).then(
     const directory = new DirectoryIndexStore({ createIndex: createCallerIndex, identify: identifyCaller });
     // Lookups answer "Loading the directory…" until this finishes; sync applies pages meanwhile.
     void loadDirectoryReported(directory, db);
-    const services = { api, db, directory, syncProgress: new SyncProgressStore() };
+    const worker = startSyncWorker();
+    const pageWriter = worker ? createWorkerPageWriter(worker, () => createPageWriter(db)) : undefined;
+    const services = {
+      api,
+      db,
+      directory,
+      syncProgress: new SyncProgressStore(),
+      ...(pageWriter ? { pageWriter } : {}),
+    };
     installBenchHooks(services, {
       syncNow: () => queryClient.refetchQueries({ queryKey: syncKeys.directory() }),
     });

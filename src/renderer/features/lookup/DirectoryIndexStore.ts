@@ -25,6 +25,7 @@ import { identifyNumbersInText, type IdentifyOptions, type NumberInText } from '
 import { readSyncMeta, type CallsignDb } from '../../db/CallsignDb.js';
 import { checkDirectoryRows, readDirectoryRows, type CacheDamage } from '../../db/cacheCheck.js';
 import type { AppliedChanges } from '../../db/applySyncPage.js';
+import type { ProfilePlacement } from '../../db/pageWriter.js';
 import { readIndexSnapshot, writeIndexSnapshot } from '../../db/callerIndexSnapshot.js';
 import { phoneMatchKey } from '../../../shared/phone/phoneMatchKey.js';
 import { createTimeSlicer, forEachSliced, type TimeSlicer } from '../../scheduling/timeSlice.js';
@@ -205,6 +206,17 @@ export class DirectoryIndexStore {
     const n = (x: { put: unknown[]; deleted: unknown[] } | undefined) => (x ? x.put.length + x.deleted.length : 0);
     // References and policies bump the version too: site views re-read them from the cache.
     if (n(changes.sites) + n(changes.profiles) + n(changes.references) + n(changes.policies)) this.changed();
+  }
+
+  /** Where every profile is stored (ids[i] under siteIds[i]): seeds the sync worker's page writer. */
+  placement(): ProfilePlacement {
+    const ids: string[] = [];
+    const siteIds: string[] = [];
+    for (const [id, p] of this.profiles) {
+      ids.push(id);
+      siteIds.push(p.siteId);
+    }
+    return { ids, siteIds };
   }
 
   /** Which site a cached profile is stored under (the cache groups profiles by site). */

@@ -4,6 +4,11 @@
  * `syncSeq`: the checkpoint) and to the in-memory index, and reporting progress after each page.
  * Stamps `meta.lastSyncAt` when done, then persists the index's phone keys for a warm next start.
  *
+ * Off the main thread: with a `writer` (the sync worker: features/sync/worker), validating and writing
+ * each page runs in the worker while the renderer indexes the page before it; the renderer only
+ * derives the page's net changes (a Map pass) from the page main already validated, once the worker
+ * has validated and written it. Without one (tests, no worker support) pages are written in-thread.
+ *
  * Resuming: a restart mid-sync starts again from the checkpoint (the first sync is the one that has
  * never finished: no `lastSyncAt` yet, so it keeps its progress bar); a network drop in the middle
  * of the first sync waits with backoff and pulls again from the last applied page, showing that it
@@ -12,8 +17,9 @@
 import { AppError } from '../../../shared/api/errors.js';
 import type { CallsignApi } from '../../../shared/ipc/contract.js';
 import { readSyncMeta, type CallsignDb } from '../../db/CallsignDb.js';
-import { applySyncPage, type AppliedChanges } from '../../db/applySyncPage.js';
+import { applySyncPage, netChanges, nothingApplied, type AppliedChanges } from '../../db/applySyncPage.js';
 import type { LocateProfile } from '../../db/profileBundles.js';
+import type { PageWriter, ProfilePlacement } from '../../db/pageWriter.js';
 
 export const SYNC_PAGE_SIZE = 5000;
 
@@ -44,7 +50,11 @@ export interface SyncDeps {
     whenLoaded: Promise<void>;
     /** Persists the index's phone keys once the run has applied everything (a warm next start). */
     persistKeys?(): Promise<void>;
+    /** Where every profile in the directory is stored (seeds the writer at the start of a run). */
+    placement?(): ProfilePlacement;
   };
+  /** Writes pages elsewhere (the sync worker); default: in-thread with `directory.locateProfile`. */
+  writer?: PageWriter;
   onProgress?: (p: SyncProgress) => void;
   now?: () => number;
   retryDelaysMs?: readonly number[];
@@ -71,6 +81,7 @@ export async function syncDirectory({
   api,
   db,
   directory,
+  writer,
   onProgress,
   now = Date.now,
   retryDelaysMs = RETRY_DELAYS_MS,
@@ -114,6 +125,22 @@ export async function syncDirectory({
       }
     }
   };
+  // The worker learns where the cached profiles are once per run that has something to write, when
+  // the directory holds exactly the cache (the previous run's pages are all indexed).
+  let seeded = false;
+  const writePage = async (page: Awaited<ReturnType<typeof pull>>): Promise<AppliedChanges> => {
+    if (!writer) return applySyncPage(db, page, directory.locateProfile);
+    if (!seeded && page.changes.length) {
+      writer.seed(directory.placement?.() ?? { ids: [], siteIds: [] });
+      seeded = true;
+    }
+    const written = await writer.write(page);
+    // The worker validated exactly this page (main did too, so the object is already in parsed form).
+    return written.count
+      ? { seq: written.seq, count: written.count, ...netChanges(page.changes) }
+      : nothingApplied(page.seq);
+  };
+  let indexing: Promise<void> = Promise.resolve();
   const started = now();
   // Pipelined: the next page is requested as soon as this one arrives (its cursor is the page's
   // seq), so the server and main work while this page is written. A page that fails to apply
@@ -128,12 +155,16 @@ export async function syncDirectory({
       next = pullRetrying(page.seq);
       next.catch(() => undefined); // surfaced by the await above on the next turn
     }
+    // In-thread writes read the directory (locateProfile), so they wait for the previous page's indexing.
+    if (!writer) await indexing;
     const t1 = performance.now();
-    const applied = await applySyncPage(db, page, directory.locateProfile);
+    const applied = await writePage(page);
     const t2 = performance.now();
-    await directory.apply(applied);
     measure('sync.write', t1, t2);
-    measure('sync.index', t2, performance.now());
+    await indexing;
+    const t3 = performance.now();
+    indexing = Promise.resolve(directory.apply(applied)).then(() => measure('sync.index', t3, performance.now()));
+    indexing.catch(() => undefined); // surfaced by the next await of `indexing`
     written += page.changes.length;
     const elapsed = now() - started;
     const etaMs = elapsed > 0 && written > 0 ? Math.round((page.remaining * elapsed) / written) : undefined;
@@ -141,6 +172,7 @@ export async function syncDirectory({
     since = Math.max(since, page.seq);
     if (!more) break;
   }
+  await indexing;
   const lastSyncAt = now();
   await db.meta.put({ key: 'lastSyncAt', value: lastSyncAt });
   if (written > 0) await directory.persistKeys?.();
