@@ -25,7 +25,11 @@ describe('createPageWriter', () => {
       page(3, [up(1, 'site', site('s1')), up(2, 'site', site('s2')), up(3, 'profile', profile('p1', 's1'))]),
     );
     const r = await w.write(page(4, [up(4, 'profile', profile('p1', 's2'))]));
-    expect(r).toEqual({ seq: 4, count: 1 });
+    expect(r).toMatchObject({
+      seq: 4,
+      count: 1,
+      profiles: { put: [expect.objectContaining({ id: 'p1', siteId: 's2' })] },
+    });
     expect(await profilesOfSite(db, 's1')).toEqual([]);
     expect((await profilesOfSite(db, 's2')).map((p) => p.id)).toEqual(['p1']);
     expect((await allProfiles(db)).length).toBe(1);
@@ -54,10 +58,17 @@ describe('createPageWriter', () => {
     expect(await allProfiles(db)).toEqual([]);
   });
 
+  it('reads a page given as JSON text, and refuses text that is not JSON', async () => {
+    const w = createPageWriter(db);
+    await w.write(JSON.stringify(page(1, [up(1, 'profile', profile('p1', 's1'))])));
+    expect((await allProfiles(db)).map((p) => p.id)).toEqual(['p1']);
+    await expect(w.write('{"seq":')).rejects.toMatchObject({ code: 'bad_request', field: 'syncPage' });
+  });
+
   it('writes nothing for a page older than the cache', async () => {
     const w = createPageWriter(db);
     await w.write(page(5, [up(5, 'site', site('s1'))]));
-    expect(await w.write(page(2, [up(2, 'profile', profile('p1', 's1'))]))).toEqual({ seq: 2, count: 0 });
+    expect(await w.write(page(2, [up(2, 'profile', profile('p1', 's1'))]))).toMatchObject({ seq: 2, count: 0 });
     expect(await allProfiles(db)).toEqual([]);
   });
 });

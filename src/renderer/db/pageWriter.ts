@@ -8,7 +8,8 @@
  * its own map: seeded from the directory at the start of a sync run (when the directory holds exactly
  * the cache) and kept up to date with every page it writes. Memory only; nothing new is stored.
  */
-import { applySyncPage } from './applySyncPage.js';
+import { AppError } from '../../shared/api/errors.js';
+import { applySyncPage, type AppliedChanges } from './applySyncPage.js';
 import type { CallsignDb } from './CallsignDb.js';
 
 /** Where every cached profile is stored: `ids[i]` lives in the row of site `siteIds[i]`. */
@@ -17,17 +18,15 @@ export interface ProfilePlacement {
   siteIds: string[];
 }
 
-/** What a write did: `count` 0 when the page was empty or older than the cache (nothing written). */
-export interface PageWritten {
-  seq: number;
-  count: number;
-}
-
 export interface PageWriter {
   /** Replaces what the writer knows of the cache's profiles (call before the first page of a run). */
   seed(placement: ProfilePlacement): void;
-  /** Validates and writes one page with its checkpoint; throws an AppError naming the bad field. */
-  write(raw: unknown): Promise<PageWritten>;
+  /**
+   * Validates and writes one page (a SyncPage, or its JSON text) with its checkpoint; resolves with its
+   * net changes for the in-memory directory (`count` 0: older than the cache, nothing written). Throws
+   * an AppError naming the bad field.
+   */
+  write(raw: unknown): Promise<AppliedChanges>;
 }
 
 export function createPageWriter(db: CallsignDb): PageWriter {
@@ -38,10 +37,22 @@ export function createPageWriter(db: CallsignDb): PageWriter {
       for (let i = 0; i < ids.length; i++) where.set(ids[i]!, siteIds[i]!);
     },
     async write(raw) {
-      const applied = await applySyncPage(db, raw, (id) => where.get(id));
+      const applied = await applySyncPage(db, typeof raw === 'string' ? parseJson(raw) : raw, (id) => where.get(id));
       for (const p of applied.profiles.put) where.set(p.id, p.siteId);
       for (const id of applied.profiles.deleted) where.delete(id);
-      return { seq: applied.seq, count: applied.count };
+      return applied;
     },
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError(
+      'bad_request',
+      'A sync page from the server was not readable JSON; sync will fetch it again.',
+      'syncPage',
+    );
+  }
 }

@@ -84,6 +84,46 @@ describe('warm start', () => {
     expect(parsedBeforeExact).toBe(0);
   });
 
+  it('answers numbers and emails from the snapshot and the site rows alone, before any profile row is read', async () => {
+    const readProfiles = vi.spyOn(db.siteProfiles, 'toArray');
+    const directory = newDirectory();
+    const firstExact: Array<{ rowsRead: number; phone: unknown; email: unknown; site: unknown; person: unknown }> = [];
+    const answers: unknown[] = [];
+    directory.subscribe(() => {
+      if (!directory.isLoaded) return;
+      answers.push(found(directory, '+1 206 555 1007'));
+      if (firstExact.length === 0)
+        firstExact.push({
+          rowsRead: readProfiles.mock.calls.length,
+          phone: found(directory, '+1 206 555 1007'),
+          email: found(directory, 'p8@co.test'),
+          site: directory.site('s7')?.name,
+          person: directory.profile('p7'),
+        });
+    });
+    await directory.load(db);
+    // The site is there to show; the person's record follows with the profile rows.
+    expect(firstExact).toEqual([{ rowsRead: 0, phone: ['p7'], email: ['p8'], site: 'Site 7', person: undefined }]);
+    expect(readProfiles).toHaveBeenCalled();
+    expect(directory.profile('p7')?.lastName).toBe('Quill7');
+    // Every notice from then on answered: the full index was swapped in whole, never seen half-built.
+    expect(answers.every((a) => JSON.stringify(a) === '["p7"]')).toBe(true);
+  });
+
+  it('takes the longer way with a snapshot from before profiles were stored in it', async () => {
+    const row = (await db.indexSnapshots.get('caller'))!;
+    await db.indexSnapshots.put({ key: 'caller', seq: row.seq, keys: row.keys });
+    const readProfiles = vi.spyOn(db.siteProfiles, 'toArray');
+    const directory = newDirectory();
+    let rowsReadAtExact = -1;
+    directory.subscribe(() => {
+      if (directory.isLoaded && rowsReadAtExact < 0) rowsReadAtExact = readProfiles.mock.calls.length;
+    });
+    await directory.load(db);
+    expect(rowsReadAtExact).toBe(1);
+    expect(found(directory, '+1 206 555 1007')).toEqual(['p7']);
+  });
+
   it('ignores a snapshot taken at another seq and builds the index the slow way, then persists it again', async () => {
     const row = (await db.indexSnapshots.get('caller'))!;
     // A snapshot left from before the last page: its keys name a number nobody has.

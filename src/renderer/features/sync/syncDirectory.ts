@@ -4,10 +4,10 @@
  * `syncSeq`: the checkpoint) and to the in-memory index, and reporting progress after each page.
  * Stamps `meta.lastSyncAt` when done, then persists the index's phone keys for a warm next start.
  *
- * Off the main thread: with a `writer` (the sync worker: features/sync/worker), validating and writing
- * each page runs in the worker while the renderer indexes the page before it; the renderer only
- * derives the page's net changes (a Map pass) from the page main already validated, once the worker
- * has validated and written it. Without one (tests, no worker support) pages are written in-thread.
+ * Off the main thread: with a `writer` (the sync worker: features/sync/worker), pages come from main
+ * as JSON text and the worker parses, validates and writes each one while the renderer indexes the
+ * page before it; the renderer receives only the page's net changes (structured clone) to index.
+ * Without one (tests, no worker support) pages are pulled as objects and written in-thread.
  *
  * Resuming: a restart mid-sync starts again from the checkpoint (the first sync is the one that has
  * never finished: no `lastSyncAt` yet, so it keeps its progress bar); a network drop in the middle
@@ -17,7 +17,7 @@
 import { AppError } from '../../../shared/api/errors.js';
 import type { CallsignApi } from '../../../shared/ipc/contract.js';
 import { readSyncMeta, type CallsignDb } from '../../db/CallsignDb.js';
-import { applySyncPage, netChanges, nothingApplied, type AppliedChanges } from '../../db/applySyncPage.js';
+import { applySyncPage, type AppliedChanges } from '../../db/applySyncPage.js';
 import type { LocateProfile } from '../../db/profileBundles.js';
 import type { PageWriter, ProfilePlacement } from '../../db/pageWriter.js';
 
@@ -75,6 +75,15 @@ function measure(name: string, start: number, end: number) {
   }
 }
 
+/** A pulled page: its cursor fields, and the page itself (a SyncPage, or its JSON text for the worker). */
+interface Pulled {
+  seq: number;
+  more: boolean;
+  remaining: number;
+  count: number;
+  raw: unknown;
+}
+
 const retryable = (err: unknown) => err instanceof AppError && err.code === 'server_unreachable';
 
 export async function syncDirectory({
@@ -100,11 +109,21 @@ export async function syncDirectory({
     onProgress?.(last);
   };
   report({});
-  const pull = (from: number) => {
+  // With the worker, main sends the page as JSON text (`sync.pullText`): the renderer passes the
+  // string on without parsing or cloning 5,000 records on its main thread.
+  const pull = async (from: number): Promise<Pulled> => {
     const t0 = performance.now();
-    return api
-      .invoke('sync.pull', { since: from, limit: SYNC_PAGE_SIZE })
-      .then((page) => (measure('sync.pull', t0, performance.now()), page));
+    const q = { since: from, limit: SYNC_PAGE_SIZE };
+    let pulled: Pulled;
+    if (writer) {
+      const { text, ...cursor } = await api.invoke('sync.pullText', q);
+      pulled = { ...cursor, raw: text };
+    } else {
+      const page = await api.invoke('sync.pull', q);
+      pulled = { seq: page.seq, more: page.more, remaining: page.remaining, count: page.changes.length, raw: page };
+    }
+    measure('sync.pull', t0, performance.now());
+    return pulled;
   };
   // A drop in the middle of the first sync: wait and pull the same page again (the checkpoint has
   // not moved past it). A server unreachable from the start, or during a routine sync, fails at once
@@ -128,17 +147,13 @@ export async function syncDirectory({
   // The worker learns where the cached profiles are once per run that has something to write, when
   // the directory holds exactly the cache (the previous run's pages are all indexed).
   let seeded = false;
-  const writePage = async (page: Awaited<ReturnType<typeof pull>>): Promise<AppliedChanges> => {
-    if (!writer) return applySyncPage(db, page, directory.locateProfile);
-    if (!seeded && page.changes.length) {
+  const writePage = async (page: Pulled): Promise<AppliedChanges> => {
+    if (!writer) return applySyncPage(db, page.raw, directory.locateProfile);
+    if (!seeded && page.count) {
       writer.seed(directory.placement?.() ?? { ids: [], siteIds: [] });
       seeded = true;
     }
-    const written = await writer.write(page);
-    // The worker validated exactly this page (main did too, so the object is already in parsed form).
-    return written.count
-      ? { seq: written.seq, count: written.count, ...netChanges(page.changes) }
-      : nothingApplied(page.seq);
+    return writer.write(page.raw);
   };
   let indexing: Promise<void> = Promise.resolve();
   const started = now();
@@ -165,7 +180,7 @@ export async function syncDirectory({
     const t3 = performance.now();
     indexing = Promise.resolve(directory.apply(applied)).then(() => measure('sync.index', t3, performance.now()));
     indexing.catch(() => undefined); // surfaced by the next await of `indexing`
-    written += page.changes.length;
+    written += page.count;
     const elapsed = now() - started;
     const etaMs = elapsed > 0 && written > 0 ? Math.round((page.remaining * elapsed) / written) : undefined;
     report({ written, total: written + page.remaining, ...(etaMs !== undefined ? { etaMs } : {}) });

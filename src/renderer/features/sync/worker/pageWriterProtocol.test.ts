@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../../shared/api/errors.js';
+import { nothingApplied } from '../../../db/applySyncPage.js';
 import type { PageWriter } from '../../../db/pageWriter.js';
 import { handleWriterRequest } from './pageWriterProtocol.js';
 
@@ -7,11 +8,11 @@ const writer = (write: PageWriter['write']) => ({ seed: vi.fn(), write: vi.fn(wr
 
 describe('handleWriterRequest', () => {
   it('writes a page and replies with what was written', async () => {
-    const w = writer(async () => ({ seq: 7, count: 3 }));
+    const w = writer(async () => ({ ...nothingApplied(7), count: 3 }));
     expect(await handleWriterRequest(w, { type: 'write', id: 4, page: { any: 1 } })).toEqual({
       id: 4,
       ok: true,
-      written: { seq: 7, count: 3 },
+      written: { ...nothingApplied(7), count: 3 },
     });
     expect(w.write).toHaveBeenCalledWith({ any: 1 });
   });
@@ -32,7 +33,7 @@ describe('handleWriterRequest', () => {
   });
 
   it('seeds without a reply, and refuses malformed messages and mismatched placements', async () => {
-    const w = writer(async () => ({ seq: 0, count: 0 }));
+    const w = writer(async () => nothingApplied(0));
     expect(await handleWriterRequest(w, { type: 'seed', ids: ['p1'], siteIds: ['s1'] })).toBeUndefined();
     expect(w.seed).toHaveBeenCalledWith({ type: 'seed', ids: ['p1'], siteIds: ['s1'] });
     expect(await handleWriterRequest(w, { type: 'seed', ids: ['p1'], siteIds: [] })).toMatchObject({

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { AppError, parseOrThrow } from '../../../../shared/api/errors.js';
-import type { PageWriter, PageWritten } from '../../../db/pageWriter.js';
+import type { AppliedChanges } from '../../../db/applySyncPage.js';
+import type { PageWriter } from '../../../db/pageWriter.js';
 
 export const WriterRequest = z.discriminatedUnion('type', [
   z.object({
@@ -20,7 +21,7 @@ export const WriterRequest = z.discriminatedUnion('type', [
 export type WriterRequest = z.infer<typeof WriterRequest>;
 
 export type WriterReply =
-  | { id: number; ok: true; written: PageWritten }
+  | { id: number; ok: true; written: AppliedChanges }
   | { id: number; ok: false; error: { code: string; message: string; field?: string } };
 
 /** Runs one request; resolves with the reply to post back (none for `seed`). Never rejects. */

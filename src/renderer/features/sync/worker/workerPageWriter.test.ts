@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PageWriter, PageWritten } from '../../../db/pageWriter.js';
+import { nothingApplied, type AppliedChanges } from '../../../db/applySyncPage.js';
+import type { PageWriter } from '../../../db/pageWriter.js';
 import type { WriterReply, WriterRequest } from './pageWriterProtocol.js';
 import { createWorkerPageWriter, type WorkerLike } from './workerPageWriter.js';
 
@@ -21,7 +22,7 @@ function recordingWriter() {
   const seeds: unknown[] = [];
   const writer: PageWriter = {
     seed: (p) => void seeds.push(p),
-    write: async (page): Promise<PageWritten> => (writes.push(page), { seq: writes.length, count: 1 }),
+    write: async (page): Promise<AppliedChanges> => (writes.push(page), { ...nothingApplied(writes.length), count: 1 }),
   };
   return { writer, writes, seeds };
 }
@@ -38,9 +39,9 @@ describe('createWorkerPageWriter', () => {
       { type: 'write', id: 1, page: { page: 'a' } },
       { type: 'write', id: 2, page: { page: 'b' } },
     ]);
-    f.reply({ id: 1, ok: true, written: { seq: 10, count: 5 } });
+    f.reply({ id: 1, ok: true, written: { ...nothingApplied(10), count: 5 } });
     f.reply({ id: 2, ok: false, error: { code: 'bad_request', message: 'Bad page', field: 'syncPage.changes.0' } });
-    await expect(a).resolves.toEqual({ seq: 10, count: 5 });
+    await expect(a).resolves.toMatchObject({ seq: 10, count: 5 });
     await expect(b).rejects.toMatchObject({ name: 'AppError', code: 'bad_request', field: 'syncPage.changes.0' });
   });
 
@@ -53,7 +54,7 @@ describe('createWorkerPageWriter', () => {
     const a = w.write('a');
     const b = w.write('b');
     f.fail('module script failed');
-    await expect(Promise.all([a, b])).resolves.toEqual([
+    await expect(Promise.all([a, b])).resolves.toMatchObject([
       { seq: 1, count: 1 },
       { seq: 2, count: 1 },
     ]);
@@ -72,7 +73,7 @@ describe('createWorkerPageWriter', () => {
     const w = createWorkerPageWriter(f.worker, () => fallback.writer);
     w.seed({ ids: [], siteIds: [] });
     const a = w.write('a');
-    f.reply({ id: 1, ok: true, written: { seq: 1, count: 1 } });
+    f.reply({ id: 1, ok: true, written: { ...nothingApplied(1), count: 1 } });
     await a;
     const b = w.write('b');
     f.fail('crashed');

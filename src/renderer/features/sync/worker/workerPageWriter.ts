@@ -7,7 +7,8 @@
  * works, only without the main-thread relief. That is logged once with the reason.
  */
 import { AppError } from '../../../../shared/api/errors.js';
-import type { PageWriter, PageWritten, ProfilePlacement } from '../../../db/pageWriter.js';
+import type { AppliedChanges } from '../../../db/applySyncPage.js';
+import type { PageWriter, ProfilePlacement } from '../../../db/pageWriter.js';
 import type { WriterReply, WriterRequest } from './pageWriterProtocol.js';
 
 /** The part of a DOM Worker used here, so tests can pass a fake. */
@@ -20,7 +21,7 @@ export interface WorkerLike {
 
 interface Pending {
   page: unknown;
-  resolve: (w: PageWritten) => void;
+  resolve: (w: AppliedChanges) => void;
   reject: (e: unknown) => void;
 }
 
@@ -74,7 +75,7 @@ export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageW
     write(page) {
       if (inThread) return inThread.write(page);
       const id = nextId++;
-      return new Promise<PageWritten>((resolve, reject) => {
+      return new Promise<AppliedChanges>((resolve, reject) => {
         pending.set(id, { page, resolve, reject });
         try {
           worker.postMessage({ type: 'write', id, page });
