@@ -13,7 +13,8 @@ const site = { id: 's1', name: 'Seattle', companyName: 'Northwind', mainPhones: 
 function services(page: unknown) {
   const fetchImpl = (async (url: URL | RequestInfo) => {
     const path = new URL(String(url)).pathname;
-    if (path === '/v1/auth/login') return json(200, { accessToken: 'AT', refreshToken: 'RT', expiresIn: 900, user });
+    if (path === '/v1/auth/login')
+      return json(200, { accessToken: 'AT', refreshToken: 'RT', expiresIn: 900, user, deviceId: 'd1' });
     if (path === '/v1/sync') return json(200, page);
     return json(204);
   }) as FetchLike;
@@ -43,7 +44,10 @@ describe('sync.pullText (pages for the renderer sync worker)', () => {
     await client.invoke('session.login', { email: user.email, password: 'pw' });
     const r = await client.invoke('sync.pullText', { since: 8, limit: 5000 });
     expect(r).toMatchObject({ seq: 9, more: true, remaining: 40, count: 1 });
-    expect(JSON.parse(r.text)).toEqual(page);
+    // The page in its parsed form: what the server sent, with the schema's defaults filled in.
+    const text = JSON.parse(r.text) as typeof page;
+    expect(text).toMatchObject(page);
+    expect(text.changes[0]!.data).toMatchObject({ rmmAgentOptIn: false, noClientEmailDomain: false });
   });
 
   it('refuses a malformed page in main, before any text reaches the renderer', async () => {

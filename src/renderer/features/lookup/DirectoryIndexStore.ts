@@ -76,6 +76,7 @@ export class DirectoryIndexStore {
   private failed = false;
   private db: CallsignDb | undefined;
   private repairs: CacheDamage[] = [];
+  private persisting: Promise<void> = Promise.resolve();
   private markLoaded!: () => void;
   private markFailed!: (err: unknown) => void;
   /** Settles once the cache has been read into memory (sync waits for it: see `locateProfile`). */
@@ -121,7 +122,7 @@ export class DirectoryIndexStore {
           checked.damage,
         );
         await this.fillExact(checked.sites, checked.profiles, undefined);
-      } else if (!snapshot) await this.persistKeys();
+      } else if (!snapshot?.profiles) void this.persistKeys(syncSeq); // a warm next start (not awaited)
 
       const t1 = performance.now();
       await this.fillNames(checked.references);
@@ -208,19 +209,30 @@ export class DirectoryIndexStore {
    * Persists the caller index's phone keys for the next start. Call when the index holds exactly
    * the cache (after a load or a whole sync run). A failure only costs the next start its speed.
    */
-  async persistKeys(): Promise<void> {
-    if (!this.db) return;
-    try {
-      const keys = this.index.phoneKeys();
-      const people = keys.profileIds.map((id) => this.profiles.get(id));
-      // Only a directory with every profile's record in memory can describe them (not mid-restore).
-      const profiles = people.every((p) => p !== undefined)
-        ? { siteIds: people.map((p) => p!.siteId), emails: people.map((p) => p!.email ?? '') }
-        : undefined;
-      await writeIndexSnapshot(this.db, keys, profiles);
-    } catch (err) {
-      console.warn('Callsign: could not save the caller index for the next start; it will be rebuilt then', err);
-    }
+  persistKeys(atSeq?: number): Promise<void> {
+    const db = this.db;
+    if (!db) return this.persisting;
+    // Taken now, while the index holds exactly the cache at `atSeq`; written after any earlier save
+    // (one at a time), and not at all if the cache has moved past `atSeq` by then.
+    const keys = this.index.phoneKeys();
+    const people = keys.profileIds.map((id) => this.profiles.get(id));
+    // Only a directory with every profile's record in memory can describe them (not mid-restore).
+    const profiles = people.every((p) => p !== undefined)
+      ? { siteIds: people.map((p) => p!.siteId), emails: people.map((p) => p!.email ?? '') }
+      : undefined;
+    this.persisting = this.persisting
+      .then(() => writeIndexSnapshot(db, keys, profiles, atSeq))
+      .then(
+        () => undefined,
+        (err: unknown) =>
+          console.warn('Callsign: could not save the caller index for the next start; it will be rebuilt then', err),
+      );
+    return this.persisting;
+  }
+
+  /** Settles when the last requested save of the caller index has been written (or skipped). */
+  whenPersisted(): Promise<void> {
+    return this.persisting;
   }
 
   /**

@@ -48,8 +48,11 @@ export interface SyncDeps {
     apply(changes: AppliedChanges): void | Promise<void>;
     locateProfile: LocateProfile;
     whenLoaded: Promise<void>;
-    /** Persists the index's phone keys once the run has applied everything (a warm next start). */
-    persistKeys?(): Promise<void>;
+    /**
+     * Persists the index's phone keys once the run has applied everything (a warm next start), as of
+     * `atSeq`. Not awaited: an incremental change is visible once indexed, not once saved.
+     */
+    persistKeys?(atSeq?: number): Promise<void>;
     /** Where every profile in the directory is stored (seeds the writer at the start of a run). */
     placement?(): ProfilePlacement;
   };
@@ -190,6 +193,6 @@ export async function syncDirectory({
   await indexing;
   const lastSyncAt = now();
   await db.meta.put({ key: 'lastSyncAt', value: lastSyncAt });
-  if (written > 0) await directory.persistKeys?.();
+  if (written > 0) void directory.persistKeys?.(since);
   return { seq: since, written, lastSyncAt };
 }
