@@ -36,13 +36,16 @@ root.render(
   </AppProviders>,
 );
 
+// The offline directory needs neither the API nor the settings: its load starts at once, so a warm
+// start answers the first lookup while the bridge connects (issue 12). Lookups answer "Loading the
+// directory…" until exact lookups are ready; sync waits for the whole load.
+const db = new CallsignDb();
+const directory = new DirectoryIndexStore({ createIndex: createCallerIndex, identify: identifyCaller });
+void loadDirectoryReported(directory, db);
+
 resolveCallsignApi(browserEnvironment()).then(
   async (api) => {
     await loadStartSettings(api, queryClient, i18n);
-    const db = new CallsignDb();
-    const directory = new DirectoryIndexStore({ createIndex: createCallerIndex, identify: identifyCaller });
-    // Lookups answer "Loading the directory…" until this finishes; sync applies pages meanwhile.
-    void loadDirectoryReported(directory, db);
     const worker = startSyncWorker();
     const pageWriter = worker ? createWorkerPageWriter(worker, () => createPageWriter(db)) : undefined;
     const services = {

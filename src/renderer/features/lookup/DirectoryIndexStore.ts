@@ -63,6 +63,14 @@ function measure(name: string, start: number, end: number) {
   }
 }
 
+function mark(name: string) {
+  try {
+    performance.mark(name);
+  } catch (err) {
+    console.warn('Callsign: user timing unavailable (diagnostics only)', err);
+  }
+}
+
 export class DirectoryIndexStore {
   private index: CallerIndex;
   private typeahead: DirectorySearch;
@@ -110,8 +118,7 @@ export class DirectoryIndexStore {
       const sites = rows.siteRows.flatMap((r) => r.records);
       const profiles = rows.profileRows.flatMap((r) => r.profiles);
       await this.fillExact(sites, profiles, snapshot?.keys);
-      this.loaded = true;
-      this.changed(); // a lookup typed while loading is answered now
+      this.setLoaded();
       measure('directory.exact', t0, performance.now());
 
       const checked = await checkDirectoryRows(db, rows, this.newSlicer());
@@ -128,6 +135,7 @@ export class DirectoryIndexStore {
       await this.fillNames(checked.references);
       measure('directory.names', t1, performance.now());
       this.namesReady = true;
+      mark('directory.names-ready');
       this.progress = { stage: 'done', done: this.profiles.size, total: this.profiles.size };
       this.markLoaded();
       this.changed();
@@ -156,8 +164,14 @@ export class DirectoryIndexStore {
     }
     this.index = index;
     this.sites = byId;
+    this.setLoaded();
+  }
+
+  /** Exact lookups answer from now on; a lookup typed while loading is answered now (the version bumps). */
+  private setLoaded() {
+    if (!this.loaded) mark('directory.exact-ready'); // when it first happened, for diagnostics (bench)
     this.loaded = true;
-    this.changed(); // a lookup typed while loading is answered now
+    this.changed();
   }
 
   /** Stage 1: records by id and the exact-match index, from the snapshot's keys when it has them. */
