@@ -69,6 +69,6 @@ test('a server address typed at the first start still signs in after the demo mo
     await context2.close();
     await stop(second.children);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 });

@@ -16,6 +16,16 @@ export const DEMO_PASSWORD = 'e2e-Demo-pass-7431';
 const start = (entry: string, args: string[], ready: RegExp, output: string[]) =>
   startTs(entry, args, ready, { env: { CALLSIGN_DEMO_PASSWORD: DEMO_PASSWORD }, output });
 
+/** SIGTERM, and SIGKILL if the process has not exited 10 s later (a journey's clean-up never hangs). */
+async function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => (clearTimeout(force), resolve()));
+    child.kill('SIGTERM');
+  });
+}
+
 export class Workspace {
   readonly dir = mkdtempSync(join(tmpdir(), 'callsign-e2e-'));
   readonly serverLog: string[] = [];
@@ -49,12 +59,7 @@ export class Workspace {
 
   /** Stops the web bridge as a restart of the app would (its in-memory refresh token is gone). */
   async stopBridge() {
-    const b = this.bridge;
-    if (!b || b.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      b.once('exit', () => resolve());
-      b.kill('SIGTERM');
-    });
+    await stopChild(this.bridge);
   }
 
   async startServer() {
@@ -68,17 +73,13 @@ export class Workspace {
   }
 
   async stopServer() {
-    const s = this.server;
-    if (!s || s.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      s.once('exit', () => resolve());
-      s.kill('SIGTERM');
-    });
+    await stopChild(this.server);
   }
 
   async dispose() {
-    await this.stopServer();
-    this.bridge?.kill('SIGTERM');
-    rmSync(this.dir, { recursive: true, force: true });
+    // Both processes are awaited before the folder goes: a bridge still writing its settings or log
+    // while `rm` walks the folder made it fail with ENOTEMPTY (CI, sms-code journey).
+    await Promise.all([this.stopServer(), this.stopBridge()]);
+    rmSync(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }

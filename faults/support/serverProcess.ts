@@ -72,6 +72,10 @@ export class ServerProcess {
     });
   }
 
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   /** SIGKILL: no shutdown hooks, no flush — a power cut as far as the server knows. */
   async kill(): Promise<void> {
     const child = this.child;

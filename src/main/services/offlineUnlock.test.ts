@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KeyFileSecretStore } from './keyFileSecretStore.js';
-import { OFFLINE_KEY, OfflineUnlock, STRONG_SCRYPT } from './offlineUnlock.js';
+import { OFFLINE_KEY, OFFLINE_THROTTLE_KEY, OfflineUnlock, STRONG_SCRYPT } from './offlineUnlock.js';
 import { MemorySecretStore } from './secretStore.js';
 
 const user = { id: 'u1', email: 'tech@callsign.demo', name: 'Taylor Tech', role: 'technician' as const };
@@ -53,6 +53,47 @@ describe('OfflineUnlock', () => {
     expect(await offline.unlock('tech@callsign.demo', PASSWORD)).toEqual(user);
     await offline.forget();
     expect(await offline.unlock('tech@callsign.demo', PASSWORD)).toBeUndefined();
+  });
+});
+
+describe('OfflineUnlock throttle', () => {
+  it('survives a restart: a new instance on the same store keeps the wait', async () => {
+    let now = 1_000_000;
+    const store = new MemorySecretStore();
+    const first = new OfflineUnlock(store, CHEAP, () => now);
+    await first.remember('tech@callsign.demo', PASSWORD, user);
+    for (let i = 0; i < 3; i++)
+      await expect(first.unlock('tech@callsign.demo', 'wrong')).rejects.toMatchObject({ code: 'invalid_credentials' });
+    const restarted = new OfflineUnlock(store, CHEAP, () => now); // the app quit and started again
+    await expect(restarted.unlock('tech@callsign.demo', PASSWORD)).rejects.toMatchObject({ code: 'rate_limited' });
+    now += 30_001;
+    expect(await restarted.unlock('tech@callsign.demo', PASSWORD)).toEqual(user);
+    // The right password clears the count: three more free tries.
+    for (let i = 0; i < 2; i++)
+      await expect(restarted.unlock('tech@callsign.demo', 'wrong')).rejects.toMatchObject({
+        code: 'invalid_credentials',
+      });
+    expect(await restarted.unlock('tech@callsign.demo', PASSWORD)).toEqual(user);
+  });
+
+  it('counts concurrent guesses one by one: 10 at once get 3 tries and 7 waits', async () => {
+    const offline = new OfflineUnlock(new MemorySecretStore(), CHEAP, () => 1_000_000);
+    await offline.remember('tech@callsign.demo', PASSWORD, user);
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => offline.unlock('tech@callsign.demo', 'wrong')),
+    );
+    const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'unlocked'));
+    expect(codes.filter((c) => c === 'invalid_credentials')).toHaveLength(3);
+    expect(codes.filter((c) => c === 'rate_limited')).toHaveLength(7);
+  });
+
+  it('an unreadable count is not a fresh start', async () => {
+    const store = new MemorySecretStore();
+    const offline = new OfflineUnlock(store, CHEAP, () => 1_000_000);
+    await offline.remember('tech@callsign.demo', PASSWORD, user);
+    await store.set(OFFLINE_THROTTLE_KEY, '{not json');
+    await expect(offline.unlock('tech@callsign.demo', 'wrong')).rejects.toMatchObject({ code: 'invalid_credentials' });
+    await expect(offline.unlock('tech@callsign.demo', PASSWORD)).rejects.toMatchObject({ code: 'rate_limited' });
   });
 });
 

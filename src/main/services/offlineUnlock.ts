@@ -9,8 +9,9 @@
  * wipes the device. Only the password is checked: a TOTP code cannot be verified offline, so an
  * offline unlock opens the cache read-only and the server is asked for a normal sign-in as soon as
  * it answers (sessionService.ts). Wrong passwords are throttled: after 3, each try waits longer
- * (30 s doubling, at most 15 min); the count lives in memory, which a restart clears — the slow hash
- * is what makes guessing expensive.
+ * (30 s doubling, at most 15 min). The count is kept in the same store under OFFLINE_THROTTLE_KEY,
+ * so quitting and restarting the app does not give a guesser three fresh tries; attempts are
+ * serialised, so ten unlocks sent at once are ten counted tries, not ten free ones.
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { z } from 'zod';
@@ -19,6 +20,11 @@ import { UserInfo } from '../../shared/api/auth.js';
 import type { SecretStore } from './secretStore.js';
 
 export const OFFLINE_KEY = 'offlineVerifier';
+export const OFFLINE_THROTTLE_KEY = 'offlineThrottle';
+
+const Throttle = z.object({ failures: z.number().int().min(0), waitUntil: z.number() });
+type Throttle = z.infer<typeof Throttle>;
+const NO_THROTTLE: Throttle = { failures: 0, waitUntil: 0 };
 
 export interface OfflineScryptParams {
   N: number;
@@ -51,8 +57,8 @@ function scrypt(password: string, salt: Buffer, params: OfflineScryptParams): Pr
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export class OfflineUnlock {
-  private failures = 0;
-  private waitUntil = 0;
+  /** The tail of the attempts in progress: each unlock waits for the one before (see the header). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: SecretStore,
@@ -73,12 +79,12 @@ export class OfflineUnlock {
       params: this.params,
     };
     await this.store.set(OFFLINE_KEY, JSON.stringify(record));
-    this.failures = 0;
-    this.waitUntil = 0;
+    await this.store.delete(OFFLINE_THROTTLE_KEY);
   }
 
   async forget(): Promise<void> {
     await this.store.delete(OFFLINE_KEY);
+    await this.store.delete(OFFLINE_THROTTLE_KEY);
   }
 
   /** Whose cache can be unlocked offline, if anyone's. */
@@ -91,10 +97,17 @@ export class OfflineUnlock {
    * verifier exists for that email (the caller then reports the server as unreachable). Throws
    * `rate_limited` while throttled and `invalid_credentials` for a wrong password.
    */
-  async unlock(email: string, password: string): Promise<UserInfo | undefined> {
+  unlock(email: string, password: string): Promise<UserInfo | undefined> {
+    const attempt = this.queue.then(() => this.attempt(email, password));
+    this.queue = attempt.catch(() => undefined);
+    return attempt;
+  }
+
+  private async attempt(email: string, password: string): Promise<UserInfo | undefined> {
     const record = await this.load();
     if (!record || !sameEmail(record.email, email)) return undefined;
-    const wait = this.waitUntil - this.now();
+    const throttle = await this.loadThrottle();
+    const wait = throttle.waitUntil - this.now();
     if (wait > 0) {
       throw new AppError(
         'rate_limited',
@@ -103,17 +116,34 @@ export class OfflineUnlock {
     }
     const hash = await scrypt(password, Buffer.from(record.salt, 'base64'), record.params);
     if (timingSafeEqual(hash, Buffer.from(record.hash, 'base64'))) {
-      this.failures = 0;
+      if (throttle.failures > 0) await this.store.delete(OFFLINE_THROTTLE_KEY);
       return record.user;
     }
-    this.failures++;
-    if (this.failures >= FREE_TRIES)
-      this.waitUntil = this.now() + Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** (this.failures - FREE_TRIES));
+    const failures = throttle.failures + 1;
+    const waitUntil =
+      failures >= FREE_TRIES ? this.now() + Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** (failures - FREE_TRIES)) : 0;
+    await this.store.set(OFFLINE_THROTTLE_KEY, JSON.stringify({ failures, waitUntil } satisfies Throttle));
     throw new AppError(
       'invalid_credentials',
       "The server can't be reached, and that is not the password last used to sign in on this computer. Check it and try again, or sign in when the server is back.",
       'password',
     );
+  }
+
+  /** An unreadable count is treated as the free tries used up, never as a fresh start. */
+  private async loadThrottle(): Promise<Throttle> {
+    const raw = await this.store.get(OFFLINE_THROTTLE_KEY);
+    if (!raw) return NO_THROTTLE;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      value = undefined;
+    }
+    const parsed = Throttle.safeParse(value);
+    if (parsed.success) return parsed.data;
+    console.warn('Callsign: the offline unlock attempt count could not be read; counting from the limit');
+    return { failures: FREE_TRIES - 1, waitUntil: 0 };
   }
 
   private async load(): Promise<Verifier | undefined> {

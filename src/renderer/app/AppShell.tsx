@@ -16,7 +16,7 @@ import { IncomingCallPopup } from '../features/calls/IncomingCallPopup.js';
 /** The signed-in layout: top bar, left rail, the routed page. Starts the directory sync; signs out when idle. */
 export function AppShell({ user }: { user: UserInfo }) {
   useDirectorySync();
-  useApprovalUploader();
+  useApprovalUploader(user.id);
   useDeepLinkLookup();
   return (
     <LookupProvider>

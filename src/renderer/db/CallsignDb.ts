@@ -56,9 +56,15 @@ export interface ApprovalRow {
   sentAt?: number;
 }
 
-/** This device's chain head: `deviceId` (random, made once) and the hash of the last record. */
+/**
+ * Chain heads. `key: 'device'` holds the installation's random `deviceId` and, in `length`, the
+ * number of records made on this desktop (the next record's `chainIndex`). `key: 'tech:<userId>'` is
+ * one technician's chain on this desktop — the server keeps a chain per (technician, device), so two
+ * technicians sharing a desk each have their own (see deviceChain.ts). Before that split the
+ * `device` row's `lastHash` was the only head; it is still written, and read once to upgrade.
+ */
 export interface ChainRow {
-  key: 'device';
+  key: 'device' | `tech:${string}`;
   deviceId: string;
   lastHash: string;
   length: number;

@@ -25,9 +25,13 @@ export function listApprovalRows(db: CallsignDb): Promise<ApprovalRow[]> {
   return db.approvals.orderBy('chainIndex').toArray();
 }
 
-/** Records not uploaded yet (including parked ones), in chain order. */
-export function unsentRows(db: CallsignDb): Promise<ApprovalRow[]> {
-  return db.approvals.where('uploadState').equals('pending').sortBy('chainIndex');
+/**
+ * Records not uploaded yet (including parked ones), in chain order; only `technicianId`'s when given
+ * (the server takes a technician's records only from that technician's session).
+ */
+export async function unsentRows(db: CallsignDb, technicianId?: string): Promise<ApprovalRow[]> {
+  const rows = await db.approvals.where('uploadState').equals('pending').sortBy('chainIndex');
+  return technicianId === undefined ? rows : rows.filter((r) => r.record.technician.id === technicianId);
 }
 
 export function countUnsent(db: CallsignDb): Promise<number> {
@@ -67,10 +71,26 @@ export interface ChainCheck {
   brokenAt: number | null;
 }
 
-/** Recomputes every hash of this device's chain and checks every link. */
+/**
+ * Recomputes every hash of this desktop's chains and checks every link. Each technician's records
+ * form a chain of their own (deviceChain.ts); a desktop from before that split has one chain across
+ * technicians, which is accepted as it is when it holds.
+ */
 export async function verifyDeviceChain(db: CallsignDb): Promise<ChainCheck> {
   const rows = await listApprovalRows(db);
-  const records = rows.map((r) => r.record as ApprovalRecord & Record<string, unknown>);
-  const broken = await verifyChain(records);
-  return { count: rows.length, brokenAt: broken === null ? null : (rows[broken]?.chainIndex ?? broken + 1) };
+  const asChain = (xs: ApprovalRow[]) => xs.map((r) => r.record as ApprovalRecord & Record<string, unknown>);
+  if ((await verifyChain(asChain(rows))) === null) return { count: rows.length, brokenAt: null };
+  const byTechnician = new Map<string, ApprovalRow[]>();
+  for (const row of rows) {
+    const id = row.record.technician.id;
+    byTechnician.set(id, [...(byTechnician.get(id) ?? []), row]);
+  }
+  let brokenAt: number | null = null;
+  for (const chain of byTechnician.values()) {
+    const broken = await verifyChain(asChain(chain));
+    if (broken === null) continue;
+    const at = chain[broken]!.chainIndex;
+    brokenAt = brokenAt === null ? at : Math.min(brokenAt, at);
+  }
+  return { count: rows.length, brokenAt };
 }

@@ -23,6 +23,8 @@ import { AuditSubjectNames } from './AuditSubjectNames.js';
 import { auditRoutes } from './auditRoutes.js';
 import { DirectoryAdmin } from './DirectoryAdmin.js';
 import { directoryAdminRoutes } from './directoryAdminRoutes.js';
+import { ProfileSheets } from '../directory/import/ProfileSheets.js';
+import { profileSheetRoutes } from './profileSheetRoutes.js';
 
 export interface PlatformServices {
   devices: DeviceStore;
@@ -31,6 +33,8 @@ export interface PlatformServices {
   accounts: AccountAdmin;
   bundles: BundleService;
   auditNames: AuditSubjectNames;
+  /** A site's client profiles as a spreadsheet: export, import (issue 16). */
+  profileSheets: ProfileSheets;
 }
 
 export function createPlatformServices(
@@ -56,6 +60,7 @@ export function createPlatformServices(
     accounts: new AccountAdmin(db, users, mfa, audit, scrypt),
     bundles: new BundleService(db, directory, audit),
     auditNames: new AuditSubjectNames(db, directory),
+    profileSheets: new ProfileSheets(db, directory, audit),
   };
 }
 
@@ -77,4 +82,5 @@ export async function registerPlatformRoutes(
   await app.register(directoryAdminRoutes, { admin: platform.directoryAdmin });
   await app.register(accountAdminRoutes, { accounts: platform.accounts });
   await app.register(auditRoutes, { audit, names: platform.auditNames });
+  await app.register(profileSheetRoutes, { sheets: platform.profileSheets, now: deps.now });
 }

@@ -17,6 +17,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const { importCommand, exportCommand } = await import('./bundleCommands.js');
         return await (command === 'import' ? importCommand : exportCommand)(rest, io);
       }
+      case 'import-profiles':
+      case 'export-profiles': {
+        const { importProfilesCommand, exportProfilesCommand } = await import('./profileSheetCommands.js');
+        return await (command === 'import-profiles' ? importProfilesCommand : exportProfilesCommand)(rest, io);
+      }
       case 'audit': {
         const { auditCommand } = await import('./auditCommand.js');
         return await auditCommand(rest, io);

@@ -27,6 +27,17 @@ Commands:
   import FILE  Make the directory equal to a bundle: validates everything first, then adds,
               updates and deletes in one transaction, or changes nothing.  [--data-dir DIR]
                 --dry-run           report what would change without changing it
+  import-profiles FILE --site ID
+              Add, update and delete a site's client profiles from a spreadsheet (.xlsx or .csv, as
+              export-profiles writes it): checks every row first and prints each error with its row
+              and column, then applies all in one transaction.  [--data-dir DIR]
+                --dry-run           print the preview (counts, errors, warnings); change nothing
+                --skip-failed       import the rows without errors and report the failed ones
+  export-profiles --site ID --out FILE
+              Write a site's client profiles as a spreadsheet to edit and import again.
+                --format xlsx|csv   (default: from FILE's extension, else xlsx)
+                --lang L            header language: en-US, en-GB, de, es, fr, it (default en-US)
+                --template          the blank template: headers and drop-down lists, no profiles
   account create --email E --role R [--name N] [--password-stdin]
               Add an account (e.g. the first admin of a real deployment); roles: technician, noc,
               supervisor, admin. Without --password-stdin a password is generated and printed

@@ -205,15 +205,20 @@ export class DirectoryStore {
    * replacing its record's change row as a single write would; `also` runs inside the same
    * transaction (e.g. the audit event). Returns the last seq written, or null for an empty batch.
    * Unlike `delete`, a site delete here does not cascade: the batch lists every record it removes.
+   * `options.before` runs first in the transaction (a check that throws rolls everything back);
+   * `options.progress` hears the number of writes done.
    */
   async applyBatch(
     writes: readonly BatchWrite[],
     also?: (trx: Transaction<Database>) => Promise<void>,
+    options: { before?: (trx: Transaction<Database>) => Promise<void>; progress?: (done: number) => void } = {},
   ): Promise<number | null> {
     if (writes.length === 0) return null;
     const now = this.now();
     const seq = await this.db.transaction().execute(async (trx) => {
+      if (options.before) await options.before(trx);
       let last = 0;
+      let done = 0;
       for (const w of writes) {
         if (w.op === 'delete') {
           await trx.deleteFrom('directory_records').where('kind', '=', w.kind).where('id', '=', w.id).execute();
@@ -231,6 +236,7 @@ export class DirectoryStore {
             .execute();
         }
         last = await writeChange(trx, w.kind, w.id, w.op, now);
+        options.progress?.(++done);
       }
       if (also) await also(trx);
       return last;

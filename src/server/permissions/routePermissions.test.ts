@@ -86,6 +86,13 @@ describe('route permissions', () => {
       'GET /v1/cti/calls': 'directory.read',
       'POST /v1/cti/calls/:id/attach': 'directory.write',
     });
+    // Profile spreadsheets (issue 16): supervisors export, administrators import.
+    expect(Object.fromEntries([...declared].filter(([k]) => /profiles\/(export|import)|imports/.test(k)))).toEqual({
+      'GET /v1/admin/sites/:siteId/profiles/export': 'admin.read',
+      'POST /v1/admin/sites/:siteId/profiles/import': 'directory.write',
+      'GET /v1/admin/imports/:token': 'directory.write',
+      'POST /v1/admin/imports/:token/apply': 'directory.write',
+    });
   });
 
   it('asks for a token (401) before anything else on every non-public route', async () => {

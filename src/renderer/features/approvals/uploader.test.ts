@@ -50,7 +50,7 @@ describe('ApprovalUploader', () => {
   it('sends pending records in chain order and marks them sent', async () => {
     const rows = await seed(3);
     const { api, stored } = fakeApi(() => null);
-    const up = new ApprovalUploader({ api, db, now: () => 1000 });
+    const up = new ApprovalUploader({ api, db, technicianId: 'u1', now: () => 1000 });
     expect(await up.run(false)).toEqual({ sent: 3 });
     expect(stored).toEqual(rows.map((r) => r.id));
     const after = await db.approvals.orderBy('chainIndex').toArray();
@@ -63,7 +63,7 @@ describe('ApprovalUploader', () => {
     let now = 1000;
     let down = true;
     const { api, invoke, stored } = fakeApi(() => (down ? new AppError('server_unreachable', 'down') : null));
-    const up = new ApprovalUploader({ api, db, now: () => now, random: () => 0.5 });
+    const up = new ApprovalUploader({ api, db, technicianId: 'u1', now: () => now, random: () => 0.5 });
     expect(await up.run(false)).toMatchObject({ sent: 0, stoppedAt: { code: 'server_unreachable', willRetry: true } });
     let first = (await db.approvals.get(rows[0]!.id))!;
     expect(first).toMatchObject({ attempts: 1, nextAttemptAt: 2000, lastError: 'down', uploadState: 'pending' });
@@ -91,7 +91,7 @@ describe('ApprovalUploader', () => {
     const { api, stored } = fakeApi((r) =>
       r.id === rows[0]!.id ? new AppError('conflict', 'A different record with this id is stored.') : null,
     );
-    const up = new ApprovalUploader({ api, db, now: () => 1 });
+    const up = new ApprovalUploader({ api, db, technicianId: 'u1', now: () => 1 });
     expect(await up.run(true)).toMatchObject({ sent: 0, stoppedAt: { code: 'conflict', willRetry: false } });
     const first = (await db.approvals.get(rows[0]!.id))!;
     expect(uploadStatus(first)).toBe('failed');
@@ -108,6 +108,7 @@ describe('ApprovalUploader', () => {
     const up = new ApprovalUploader({
       api,
       db,
+      technicianId: 'u1',
       setTimer: (fn, ms) => timers.push({ fn, ms }),
       clearTimer: () => undefined,
     });
@@ -118,5 +119,21 @@ describe('ApprovalUploader', () => {
     expect(invoke).toHaveBeenCalledTimes(1);
     expect(timers.some((t) => t.ms === 30_000)).toBe(true);
     up.stop();
+  });
+
+  it('on a shared desk sends only the signed-in technician’s records; the others wait untouched', async () => {
+    const { deviceId } = await ensureChainHead(db);
+    const other = { id: 'u2', name: 'Omar Other' };
+    const a1 = await appendApprovalRecord(db, unlinked(deviceId, 1), () => 0);
+    const b1 = await appendApprovalRecord(db, { ...unlinked(deviceId, 2), technician: other }, () => 0);
+    const a2 = await appendApprovalRecord(db, unlinked(deviceId, 3), () => 0);
+    // The server's rule: a technician's records only from that technician (403 otherwise).
+    const asU1 = fakeApi((r) => (r.technician.id === 'u1' ? null : new AppError('forbidden', 'not yours')));
+    expect(await new ApprovalUploader({ api: asU1.api, db, technicianId: 'u1' }).run(true)).toEqual({ sent: 2 });
+    expect(asU1.stored).toEqual([a1.id, a2.id]);
+    expect((await db.approvals.get(b1.id))!).toMatchObject({ uploadState: 'pending', attempts: 0 });
+    const asU2 = fakeApi((r) => (r.technician.id === 'u2' ? null : new AppError('forbidden', 'not yours')));
+    expect(await new ApprovalUploader({ api: asU2.api, db, technicianId: 'u2' }).run(true)).toEqual({ sent: 1 });
+    expect(asU2.stored).toEqual([b1.id]);
   });
 });

@@ -10,6 +10,9 @@
  * - Triggers: `start()` (runs at once, then every 30 s and at the next backoff time), `kick()` (window
  *   focus, a new record written) which ignores the backoff of the first waiting record.
  * Runs never overlap: a trigger during a run queues exactly one more run.
+ * - Only the signed-in technician's records (`technicianId`): on a shared desk another technician's
+ *   records wait, untouched, for their own sign-in — the server refuses them from anyone else, and
+ *   sending them would park them and stop the queue for everybody.
  */
 import type { CallsignApi } from '../../../shared/ipc/contract.js';
 import { toAppError } from '../../app/toAppError.js';
@@ -33,6 +36,8 @@ export function backoffDelay(attempts: number, random: () => number = Math.rando
 export interface UploaderDeps {
   api: Pick<CallsignApi, 'invoke'>;
   db: CallsignDb;
+  /** The signed-in technician: only their records are sent. */
+  technicianId: string;
   now?: () => number;
   random?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -106,7 +111,7 @@ export class ApprovalUploader {
   private async pass(force: boolean): Promise<UploadRunResult> {
     const { api, db } = this.deps;
     let sent = 0;
-    for (const row of await unsentRows(db)) {
+    for (const row of await unsentRows(db, this.deps.technicianId)) {
       if (row.nextAttemptAt >= PARKED) return { sent, stoppedAt: { id: row.id, code: 'conflict', willRetry: false } };
       if (!force && row.nextAttemptAt > this.now()) {
         this.scheduleRetry(row.nextAttemptAt);

@@ -7,11 +7,12 @@ import { ApprovalUploader } from './uploader.js';
 /**
  * Runs the approval uploader while the signed-in shell is mounted: at once, every 30 s, on window
  * focus and whenever a record becomes ready to send (written in this or another tab, or un-parked).
+ * Sends only `technicianId`'s records (see uploader.ts).
  */
-export function useApprovalUploader(): void {
+export function useApprovalUploader(technicianId: string): void {
   const { api, db } = useServices();
   useEffect(() => {
-    const uploader = new ApprovalUploader({ api, db });
+    const uploader = new ApprovalUploader({ api, db, technicianId });
     uploader.start();
     const onFocus = () => void uploader.kick();
     window.addEventListener('focus', onFocus);
@@ -30,5 +31,5 @@ export function useApprovalUploader(): void {
       window.removeEventListener('focus', onFocus);
       uploader.stop();
     };
-  }, [api, db]);
+  }, [api, db, technicianId]);
 }

@@ -1,0 +1,3 @@
+export * from './columns.js';
+export * from './contract.js';
+export * from './headers.js';
