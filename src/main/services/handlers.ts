@@ -60,6 +60,12 @@ export function createHandlers({ api, session, settings, leases, info, connectiv
       session.authorized(async (token) =>
         SyncPage.parse(await api.request('/v1/sync', { token, query: { since, limit } })),
       ),
+    'sync.pullText': async ({ since, limit }) =>
+      session.authorized(async (token) => {
+        const page = SyncPage.parse(await api.request('/v1/sync', { token, query: { since, limit } }));
+        const { seq, more, remaining } = page;
+        return { seq, more, remaining, count: page.changes.length, text: JSON.stringify(page) };
+      }),
     'lookup.remote': async (q) => session.authorized((token) => api.request('/v1/lookup', { token, query: q })),
     'approvals.upload': async (record) =>
       session.authorized(async (token) =>

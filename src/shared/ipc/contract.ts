@@ -6,7 +6,7 @@
  * Events are pushed from main to the renderer.
  */
 import { z } from 'zod';
-import { SyncPage, UserInfo } from '../api/index.js';
+import { SyncPage, UserInfo, type SyncPageText } from '../api/index.js';
 import {
   ApprovalRecord,
   ApprovalStored,
@@ -134,6 +134,10 @@ export const requestSchemas = {
     }),
   'session.logout': z.object({}).strict(),
   'sync.pull': z.object({ since: z.number().int().nonnegative(), limit: z.number().int().min(1).max(20000) }).strict(),
+  /** The same page as `sync.pull`, as JSON text for the renderer's sync worker (see `SyncPageText`). */
+  'sync.pullText': z
+    .object({ since: z.number().int().nonnegative(), limit: z.number().int().min(1).max(20000) })
+    .strict(),
   /** `GET /v1/lookup`: one of phone, email or text, and an optional ISO alpha-2 country hint. */
   'lookup.remote': z
     .object({
@@ -260,6 +264,7 @@ export interface Results {
   'session.totp': SessionStatus;
   'session.logout': SessionStatus;
   'sync.pull': SyncPage;
+  'sync.pullText': SyncPageText;
   /** The server-side lookup (`GET /v1/lookup`), the baseline the local index is measured against. */
   'lookup.remote': unknown;
   'approvals.upload': ApprovalStored;

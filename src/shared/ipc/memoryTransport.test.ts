@@ -16,6 +16,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'session.totp': async () => ({ ...status, signedIn: true }),
     'session.logout': async () => status,
     'sync.pull': async ({ since }) => ({ seq: since, more: false, remaining: 0, maxAgeSeconds: 86400, changes: [] }),
+    'sync.pullText': async ({ since }) => ({ seq: since, more: false, remaining: 0, count: 0, text: '{}' }),
     'lookup.remote': async (q) => ({ echo: q }),
     'approvals.upload': async (r) => ({ id: r.id, storedAt: '2026-11-23T10:00:00Z', serverSeq: 1 }),
     'approvals.escalate': async () => ({ notified: 1 }),
