@@ -72,7 +72,8 @@ try {
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
+    // 250k profiles: room for the renderer's heap beyond V8's default limit.
+    args: [...chromiumArgs, '--js-flags=--max-old-space-size=4096'],
   });
   children.push({ kill: () => void browser.close() });
   const page = await browser.newPage();
@@ -99,9 +100,19 @@ try {
   net.on('Network.webSocketFrameReceived', (e: { response: { payloadData: string } }) => {
     if (counting) syncBytes += Buffer.byteLength(e.response.payloadData);
   });
+  // The renderer main thread's CPU time (CDP ThreadTime, s): what the sync costs the UI thread, less
+  // inflated by other load on the machine than wall-clock figures.
+  await net.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const threadMs = async () => {
+    const { metrics } = (await net.send('Performance.getMetrics')) as {
+      metrics: Array<{ name: string; value: number }>;
+    };
+    return Math.round((metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000);
+  };
   await page.getByTestId('signin-email').fill('bench@callsign.demo');
   await page.getByTestId('signin-password').fill(password);
   await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.takeLongTasks());
+  const cpu0 = await threadMs();
   const t0 = Date.now();
   await page.getByTestId('signin-submit').click();
   await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.startProbe('+1 206 555 0100', 50));
@@ -111,10 +122,11 @@ try {
     polling: 100,
   });
   await page.waitForFunction(() => (window as unknown as BenchWindow).__callsignBench?.ready(), undefined, {
-    timeout: 300_000,
+    timeout: 900_000,
     polling: 50,
   });
   const syncSeconds = (Date.now() - t0) / 1000;
+  const mainThreadCpuMsDuringSync = (await threadMs()) - cpu0;
   const probeSamples = await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.stopProbe());
   const lookupDuringSync = percentiles(probeSamples);
   const longTasksDuringSync = await page.evaluate(() =>
@@ -124,7 +136,14 @@ try {
   const writeFloorMs = Math.round(
     await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.writeFloor()),
   );
-  console.log({ syncSeconds, writeFloorMs, syncBytes, longTasksDuringSync, lookupDuringSync });
+  console.log({
+    syncSeconds,
+    mainThreadCpuMsDuringSync,
+    writeFloorMs,
+    syncBytes,
+    longTasksDuringSync,
+    lookupDuringSync,
+  });
   if (profiler) {
     const { profile } = await profiler.send('Profiler.stop');
     writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
@@ -219,13 +238,15 @@ try {
   for (const [i, p] of changed.entries())
     await store.upsertProfile({ ...p, phones: [{ number: fresh[i]!, type: 'mobile', country: 'AU' }] });
   await serverDb.close();
+  const cpuInc0 = await threadMs();
   const incrementalMs = Math.round(
     await page.evaluate(
       (phone) => (window as unknown as BenchWindow).__callsignBench.syncUntilFound(phone),
       fresh[changed.length - 1]!,
     ),
   );
-  console.log({ incrementalMs, changedProfiles: changed.length });
+  const incrementalCpuMs = (await threadMs()) - cpuInc0;
+  console.log({ incrementalMs, incrementalCpuMs, changedProfiles: changed.length });
 
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -248,25 +269,32 @@ try {
       const h = (window as unknown as BenchWindow).__callsignBench;
       const t0 = performance.now();
       const found = h.identifyEach([phone], 1).found;
-      return { exact: h.readyAt().exact!, lookup: performance.now() - t0, found };
+      // Where the time before exact-ready went: app start vs the snapshot restore itself.
+      const restore = performance.getEntriesByName('directory.restore')[0];
+      const stages = restore ? { restoreStartMs: restore.startTime, restoreMs: restore.duration } : {};
+      return { exact: h.readyAt().exact!, lookup: performance.now() - t0, found, ...stages };
       // A number the incremental step just wrote: the sample's numbers may belong to the changed profiles.
     },
     fresh[changed.length - 1]!,
   );
   if (!warm.found) throw new Error('bench: the first lookup after the reload found nothing');
   const warmStartMs = Math.round(warm.exact + warm.lookup);
+  const warmStart = {
+    restoreStartMs: Math.round(warm.restoreStartMs ?? NaN),
+    restoreMs: Math.round(warm.restoreMs ?? NaN),
+  };
   await page.waitForFunction(
     () => (window as unknown as BenchWindow).__callsignBench.readyAt().names !== undefined,
     undefined,
     {
-      timeout: 300_000,
+      timeout: 900_000,
       polling: 50,
     },
   );
   const typeaheadReadyMs = Math.round(
     await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.readyAt().names!),
   );
-  console.log({ warmStartMs, typeaheadReadyMs });
+  console.log({ warmStartMs, warmStart, typeaheadReadyMs });
 
   // National-format numbers across countries (issue 13): the generated directory above is one
   // country's, so this row runs bench/lookupCountries.ts (a 12-country directory on the same shared
@@ -295,7 +323,7 @@ try {
       row(`national format, ${countries.countries.length} countries, no hint (Node)`, nationalAcrossCountries),
     ],
   );
-  writeResult(profiles === 100_000 ? 'lookup' : `lookup-${profiles}`, {
+  const result = {
     profiles,
     sites,
     references,
@@ -307,9 +335,12 @@ try {
     writeFloorMs,
     syncToFloor: Math.round(((syncSeconds * 1000) / Math.max(1, writeFloorMs)) * 100) / 100,
     syncBytes,
+    mainThreadCpuMsDuringSync,
     longTasksDuringSync,
     lookupDuringSync,
     warmStartMs,
+    warmStart,
+    incrementalCpuMs,
     typeaheadReadyMs,
     incrementalMs,
     heapMB,
@@ -320,10 +351,38 @@ try {
     fulltext,
     serverRoundTrip,
     ratio,
-  });
+  };
+  if (profiles !== 100_000) writeResult(`lookup-${profiles}`, result);
+  // Growth beside the 100k figures: lookup.json keeps a `scaling` row per size run (250k: the lead's
+  // quiet-machine run), so sync time and heap at 100k and 250k read side by side.
+  recordScaling(profiles, result);
 } finally {
   for (const c of children.reverse()) c.kill();
   rmSync(dir, { recursive: true, force: true });
+}
+
+function recordScaling(size: number, r: Record<string, unknown>) {
+  const file = join(import.meta.dirname, 'results/lookup.json');
+  let main: Record<string, unknown> = {};
+  try {
+    main = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    console.warn(`bench: no readable ${file} yet; the scaling row starts it`, err);
+  }
+  const keep = [
+    'loadAverage',
+    'syncSeconds',
+    'mainThreadCpuMsDuringSync',
+    'writeFloorMs',
+    'syncToFloor',
+    'syncBytes',
+    'longTasksDuringSync',
+  ];
+  keep.push('lookupDuringSync', 'warmStartMs', 'typeaheadReadyMs', 'incrementalMs', 'heapMB', 'exactPhone');
+  const scaling = (main.scaling ?? {}) as Record<string, unknown>;
+  scaling[String(size)] = Object.fromEntries(keep.map((k) => [k, r[k]]));
+  // The 100k run is the file's body; other sizes only add their row.
+  writeResult('lookup', { ...(size === 100_000 ? r : main), scaling });
 }
 
 /** Valid Australian mobiles in the 0491 570 xxx range set aside for fiction: nobody in the directory. */

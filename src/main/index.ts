@@ -10,6 +10,7 @@ import { createMainServices } from './services/createMainServices.js';
 import { SafeStorageSecretStore } from './electron/safeStorageSecretStore.js';
 import { ElectronStoreSettings } from './electron/electronStoreSettings.js';
 import { ElectronClipboard } from './electron/electronClipboard.js';
+import { ElectronFileSaver } from './electron/electronFileSaver.js';
 import { emitTo, registerIpc } from './electron/registerIpc.js';
 import { mainWindowOptions, RENDERER_CSP } from './electron/windowOptions.js';
 import {
@@ -39,6 +40,7 @@ app.whenReady().then(() => {
     secrets,
     settings: new ElectronStoreSettings(),
     clipboard: new ElectronClipboard(),
+    files: new ElectronFileSaver(),
     logError: (message) => process.stderr.write(`callsign: ${message}\n`),
     defaultServerUrl: process.env.CALLSIGN_SERVER_URL ?? 'http://127.0.0.1:4317',
     // `npm start`'s demo server; a packaged build never follows it (no demo is embedded there).

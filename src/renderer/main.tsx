@@ -21,6 +21,8 @@ import { syncKeys } from './features/sync/queries.js';
 import { loadDirectoryReported } from './features/lookup/loadDirectoryReported.js';
 import { loadStartSettings } from './features/settings/loadStartSettings.js';
 import { followDocumentLanguage } from './app/i18n/followDocumentLanguage.js';
+import { createWorkerPageWriter, startSyncWorker } from './features/sync/worker/workerPageWriter.js';
+import { createPageWriter } from './db/pageWriter.js';
 
 const root = createRoot(document.getElementById('root')!);
 const i18n = createI18n(navigator.language);
@@ -34,14 +36,25 @@ root.render(
   </AppProviders>,
 );
 
+// The offline directory needs neither the API nor the settings: its load starts at once, so a warm
+// start answers the first lookup while the bridge connects (issue 12). Lookups answer "Loading the
+// directory…" until exact lookups are ready; sync waits for the whole load.
+const db = new CallsignDb();
+const directory = new DirectoryIndexStore({ createIndex: createCallerIndex, identify: identifyCaller });
+void loadDirectoryReported(directory, db);
+
 resolveCallsignApi(browserEnvironment()).then(
   async (api) => {
     await loadStartSettings(api, queryClient, i18n);
-    const db = new CallsignDb();
-    const directory = new DirectoryIndexStore({ createIndex: createCallerIndex, identify: identifyCaller });
-    // Lookups answer "Loading the directory…" until this finishes; sync applies pages meanwhile.
-    void loadDirectoryReported(directory, db);
-    const services = { api, db, directory, syncProgress: new SyncProgressStore() };
+    const worker = startSyncWorker();
+    const pageWriter = worker ? createWorkerPageWriter(worker, () => createPageWriter(db)) : undefined;
+    const services = {
+      api,
+      db,
+      directory,
+      syncProgress: new SyncProgressStore(),
+      ...(pageWriter ? { pageWriter } : {}),
+    };
     installBenchHooks(services, {
       syncNow: () => queryClient.refetchQueries({ queryKey: syncKeys.directory() }),
     });

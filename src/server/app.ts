@@ -121,7 +121,8 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
     platform,
   );
   const lookup = new LookupService(directory, options.identifier ?? sharedIdentifier);
-  const approvals = createApprovalServices({ db, directory, audit, now, atRestKey }, options.approvals);
+  const exportKey = options.serverKey?.subkey('audit-export');
+  const approvals = createApprovalServices({ db, directory, audit, now, atRestKey, exportKey }, options.approvals);
   return {
     users,
     sessions,
@@ -228,6 +229,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     approvals: services.approvals,
     smsSendLimit: smsSendLimit(services.rateLimiter),
     escalationLimit: escalationLimit(services.rateLimiter),
+    db: deps.database.db,
   });
   await registerPlatformRoutes(app, {
     auth: services.auth,

@@ -19,15 +19,6 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** A file sent as it is (a spreadsheet import) instead of a JSON `body`. */
   rawBody?: { bytes: Uint8Array<ArrayBuffer>; contentType: string };
-  /** `bytes`: a successful answer is a file, returned as RawAnswer (errors are still JSON). */
-  expect?: 'json' | 'bytes';
-}
-
-/** A file the server answered with (`expect: 'bytes'`). */
-export interface RawAnswer {
-  bytes: Uint8Array;
-  contentType: string | null;
-  disposition: string | null;
 }
 
 export class ApiClient {
@@ -40,7 +31,8 @@ export class ApiClient {
   /** Told after every request whether the server answered at all (connectivity.ts). */
   onReach: (reachable: boolean) => void = () => {};
 
-  async request(path: string, opts: RequestOptions = {}): Promise<unknown> {
+  /** Sends one request; a connection failure becomes `server_unreachable`, any answer is returned. */
+  private async send(path: string, opts: RequestOptions): Promise<{ res: Response; origin: string }> {
     // The same check as the settings schema, here too: an address from any source (environment,
     // an older settings file) never gets a password sent over plain http to another machine.
     const problem = serverUrlProblem(this.baseUrl());
@@ -73,12 +65,11 @@ export class ApiClient {
       );
     }
     this.onReach(true);
-    if (res.ok && opts.expect === 'bytes')
-      return {
-        bytes: new Uint8Array(await res.arrayBuffer()),
-        contentType: res.headers.get('content-type'),
-        disposition: res.headers.get('content-disposition'),
-      } satisfies RawAnswer;
+    return { res, origin: url.origin };
+  }
+
+  async request(path: string, opts: RequestOptions = {}): Promise<unknown> {
+    const { res, origin } = await this.send(path, opts);
     const text = await res.text();
     let json: unknown;
     try {
@@ -86,18 +77,75 @@ export class ApiClient {
     } catch {
       throw new AppError(
         'internal',
-        `The server at ${url.origin} sent a response Callsign could not read (HTTP ${res.status}).`,
+        `The server at ${origin} sent a response Callsign could not read (HTTP ${res.status}).`,
       );
     }
     if (res.ok) return json;
-    const body = ErrorBody.safeParse(json);
-    if (body.success) throw new AppError(body.data.error.code, body.data.error.message, body.data.error.field);
-    if (res.status === 429) throw new AppError('rate_limited', 'Too many attempts. Wait a minute and try again.');
-    throw new AppError(
-      res.status === 401 ? 'unauthorized' : 'internal',
-      `The server answered HTTP ${res.status}. Try again later.`,
-    );
+    throw errorOf(res.status, json);
   }
+
+  /**
+   * A file the server makes (the signed approval export): its bytes, type and suggested name. An
+   * error answer is JSON like any other and becomes the same AppError as in `request`.
+   */
+  async download(path: string, opts: RequestOptions = {}): Promise<DownloadedFile> {
+    const { res, origin } = await this.send(path, { ...opts, headers: { accept: '*/*', ...opts.headers } });
+    if (!res.ok) {
+      const text = await res.text();
+      let json: unknown;
+      try {
+        json = text ? JSON.parse(text) : undefined;
+      } catch {
+        json = undefined;
+      }
+      throw errorOf(res.status, json);
+    }
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return {
+      bytes,
+      contentType: res.headers.get('content-type') ?? 'application/octet-stream',
+      filename: attachmentName(res.headers.get('content-disposition')),
+      origin,
+    };
+  }
+}
+
+export interface DownloadedFile {
+  bytes: Uint8Array;
+  contentType: string;
+  /** The server's suggested file name (Content-Disposition), reduced to a safe base name; null without one. */
+  filename: string | null;
+  origin: string;
+}
+
+/** `attachment; filename="x.csv"` → `x.csv`; path separators and control characters never survive. */
+export function attachmentName(header: string | null): string | null {
+  const m = header && /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(header);
+  if (!m?.[1]) return null;
+  let name: string;
+  try {
+    name = decodeURIComponent(m[1]);
+  } catch {
+    name = m[1];
+  }
+  const base = name
+    .split(/[\\/]/)
+    .pop()!
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
+    .trim();
+  return base && !/^\.+$/.test(base) ? base.slice(0, 120) : null;
+}
+
+/** An error answer as AppError: the server's own code and sentence, else one by HTTP status. */
+function errorOf(status: number, json: unknown): AppError {
+  const body = ErrorBody.safeParse(json);
+  if (body.success) return new AppError(body.data.error.code, body.data.error.message, body.data.error.field);
+  if (status === 429) return new AppError('rate_limited', 'Too many attempts. Wait a minute and try again.');
+  return new AppError(
+    status === 401 ? 'unauthorized' : 'internal',
+    `The server answered HTTP ${status}. Try again later.`,
+  );
 }
 
 /**

@@ -15,6 +15,7 @@ import type { AppError } from '../../shared/api/errors.js';
 import { SessionService } from './sessionService.js';
 import type { SecretStore } from './secretStore.js';
 import type { Clipboard } from './clipboard.js';
+import type { FileSaver } from './fileSaver.js';
 import { LeaseKeeper } from './leaseKeeper.js';
 import type { SettingsStore } from './settingsStore.js';
 
@@ -33,6 +34,8 @@ export interface MainServiceDeps {
   secretStorage?: AppInfo['secretStorage'];
   /** The OS clipboard (Electron); absent in the web bridge, where the renderer copies itself. */
   clipboard?: Clipboard;
+  /** Electron's save dialog for exports; absent in the web bridge, where the renderer downloads. */
+  files?: FileSaver;
   /**
    * Where the offline unlock verifier is kept (default `secrets`): it must survive a restart, so the
    * web bridge passes its key-file store here while its refresh token stays in memory.
@@ -105,6 +108,7 @@ export function createMainServices(deps: MainServiceDeps) {
     settings: deps.settings,
     leases,
     connectivity,
+    ...(deps.files ? { files: deps.files } : {}),
     info: {
       version: deps.version,
       shell: deps.shell,

@@ -13,6 +13,7 @@ import { SessionService } from './sessionService.js';
 import { MemorySettingsStore } from './settingsStore.js';
 import { LeaseKeeper } from './leaseKeeper.js';
 import type { Clipboard } from './clipboard.js';
+import type { FileSaver } from './fileSaver.js';
 import type { LeaseEnded } from '../../shared/credentials/leaseTypes.js';
 
 export type Answer = (request: {
@@ -32,7 +33,7 @@ export function handlersBehindFakeServer(
   user: UserInfo,
   routes: Answer,
   answer: Answer = () => undefined,
-  opts: { clipboard?: Clipboard } = {},
+  opts: { clipboard?: Clipboard; files?: FileSaver } = {},
 ) {
   const tokens = (at: string) => ({ accessToken: at, refreshToken: `R${at}`, expiresIn: 900, user, deviceId: 'd1' });
   const calls: string[] = [];
@@ -65,6 +66,7 @@ export function handlersBehindFakeServer(
     session,
     settings,
     leases,
+    ...(opts.files ? { files: opts.files } : {}),
     info: { version: '0', shell: 'web-bridge', platform: 'test' },
   });
   const { client } = createMemoryPair(handlers);

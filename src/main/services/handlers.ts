@@ -13,6 +13,7 @@ import { createCtiHandlers } from './ctiHandlers.js';
 import { createDirectoryAdminHandlers } from './directoryAdminHandlers.js';
 import { createProfileImportHandlers } from './profileImportHandlers.js';
 import type { ApiClient } from './apiClient.js';
+import type { FileSaver } from './fileSaver.js';
 import type { LeaseKeeper } from './leaseKeeper.js';
 import type { SessionService } from './sessionService.js';
 import type { SettingsStore } from './settingsStore.js';
@@ -39,9 +40,11 @@ export interface HandlerDeps {
   info: AppInfo;
   /** Server reachability (connectivity.ts); absent in tests that do not need it. */
   connectivity?: { status(): ConnectionStatus };
+  /** Electron's save dialog for server-made files; absent in the web bridge (the renderer downloads). */
+  files?: FileSaver;
 }
 
-export function createHandlers({ api, session, settings, leases, info, connectivity }: HandlerDeps): Handlers {
+export function createHandlers({ api, session, settings, leases, info, connectivity, files }: HandlerDeps): Handlers {
   return {
     'session.status': async () => (await session.ready(), session.status()),
     'session.login': async ({ email, password, serverUrl }) => {
@@ -57,6 +60,12 @@ export function createHandlers({ api, session, settings, leases, info, connectiv
       session.authorized(async (token) =>
         SyncPage.parse(await api.request('/v1/sync', { token, query: { since, limit } })),
       ),
+    'sync.pullText': async ({ since, limit }) =>
+      session.authorized(async (token) => {
+        const page = SyncPage.parse(await api.request('/v1/sync', { token, query: { since, limit } }));
+        const { seq, more, remaining } = page;
+        return { seq, more, remaining, count: page.changes.length, text: JSON.stringify(page) };
+      }),
     'lookup.remote': async (q) => session.authorized((token) => api.request('/v1/lookup', { token, query: q })),
     'approvals.upload': async (record) =>
       session.authorized(async (token) =>
@@ -92,7 +101,7 @@ export function createHandlers({ api, session, settings, leases, info, connectiv
     'outbox.list': async () =>
       session.authorized(async (token) => OutboxList.parse(await api.request('/v1/outbox', { token }))),
     ...createAccountHandlers(api, session),
-    ...createAuditHandlers(api, session),
+    ...createAuditHandlers(api, session, files),
     ...createCredentialHandlers(api, session, leases),
     ...createCtiHandlers(api, session),
     ...createDirectoryAdminHandlers(api, session),

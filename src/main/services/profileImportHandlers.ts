@@ -8,7 +8,7 @@ import { AppError } from '../../shared/api/errors.js';
 import type { ExportedFile } from '../../shared/admin/importIpc.js';
 import { IMPORT_MAX_BYTES, ImportJobStatus, SHEET_CONTENT_TYPES } from '../../shared/directory/import/contract.js';
 import type { Handlers } from '../../shared/ipc/contract.js';
-import type { ApiClient, RawAnswer } from './apiClient.js';
+import type { ApiClient } from './apiClient.js';
 import type { SessionService } from './sessionService.js';
 
 export type ProfileImportChannel =
@@ -27,13 +27,6 @@ interface Pending {
   since: number;
 }
 
-/** The last path part of `Content-Disposition: attachment; filename="…"` (never a folder), if any. */
-export function dispositionFileName(value: string | null): string | undefined {
-  const m = value ? /filename="?([^";]+)"?/i.exec(value) : null;
-  const name = m?.[1]?.split(/[/\\]/).pop()?.trim();
-  return name && !name.startsWith('.') ? name : undefined;
-}
-
 export function createProfileImportHandlers(
   api: ApiClient,
   session: SessionService,
@@ -46,17 +39,16 @@ export function createProfileImportHandlers(
   const status = (body: unknown) => ImportJobStatus.parse(body);
   return {
     'profiles.export': async ({ siteId, format, lang, template }) => {
-      const file = (await session.authorized((token) =>
-        api.request(`/v1/admin/sites/${encodeURIComponent(siteId)}/profiles/export`, {
+      const file = await session.authorized((token) =>
+        api.download(`/v1/admin/sites/${encodeURIComponent(siteId)}/profiles/export`, {
           token,
           query: { format, lang, template: template ? '1' : '0' },
-          expect: 'bytes',
           headers: { accept: SHEET_CONTENT_TYPES[format] },
         }),
-      )) as RawAnswer;
+      );
       return {
-        fileName: dispositionFileName(file.disposition) ?? `profiles-${siteId}.${format}`,
-        contentType: file.contentType ?? SHEET_CONTENT_TYPES[format],
+        fileName: file.filename ?? `profiles-${siteId}.${format}`,
+        contentType: file.contentType,
         base64: Buffer.from(file.bytes).toString('base64'),
       } satisfies ExportedFile;
     },

@@ -8,6 +8,7 @@ import ListItemText from '@mui/material/ListItemText';
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
 import ApartmentOutlined from '@mui/icons-material/ApartmentOutlined';
 import FactCheckOutlined from '@mui/icons-material/FactCheckOutlined';
+import ManageSearchOutlined from '@mui/icons-material/ManageSearchOutlined';
 import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
 import Search from '@mui/icons-material/Search';
 import SettingsOutlined from '@mui/icons-material/SettingsOutlined';
@@ -19,12 +20,25 @@ import { hasPermission, type Permission } from '../../shared/auth/permissions.js
  * Feature navigation. Only features that exist (and the role may use) are listed; none are disabled.
  * An item with `permission` is hidden for roles without it (the shared table in permissions.ts).
  */
-const ITEMS: ReadonlyArray<{ to: string; key: string; icon: React.ReactElement; permission?: Permission }> = [
+const ITEMS: ReadonlyArray<{
+  to: string;
+  key: string;
+  icon: React.ReactElement;
+  permission?: Permission;
+  /** Active only on this exact path (`/audit` is not active on `/audit/approvals`). */
+  end?: boolean;
+}> = [
   { to: '/lookup', key: 'nav.lookup', icon: <Search fontSize="small" /> },
   { to: '/sites', key: 'sites.nav', icon: <ApartmentOutlined fontSize="small" /> },
   { to: '/approvals', key: 'approvals.nav', icon: <VerifiedUserOutlined fontSize="small" /> },
   { to: '/calls', key: 'calls.nav', icon: <PhoneInTalkOutlined fontSize="small" /> },
-  { to: '/audit', key: 'admin.audit.nav', icon: <FactCheckOutlined fontSize="small" />, permission: 'audit.read' },
+  {
+    to: '/audit/approvals',
+    key: 'audit.approvals.nav',
+    icon: <ManageSearchOutlined fontSize="small" />,
+    permission: 'audit.read',
+  },
+  { to: '/audit', key: 'audit.nav', icon: <FactCheckOutlined fontSize="small" />, permission: 'audit.read', end: true },
   { to: '/admin', key: 'admin.nav', icon: <AdminPanelSettingsOutlined fontSize="small" />, permission: 'admin.read' },
   { to: '/settings', key: 'settings.nav', icon: <SettingsOutlined fontSize="small" /> },
 ];
@@ -51,7 +65,8 @@ export function LeftRail({ role }: { role?: Role | undefined }) {
               key={item.to}
               component={NavLink}
               to={item.to}
-              data-testid={`nav-${item.to.slice(1)}`}
+              end={item.end === true}
+              data-testid={`nav-${item.to.slice(1).replace('/', '-')}`}
               sx={{
                 borderRadius: 1,
                 '&.active': {

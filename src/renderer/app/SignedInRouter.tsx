@@ -4,7 +4,8 @@ import type { UserInfo } from '../../shared/api/auth.js';
 import { hasPermission } from '../../shared/auth/permissions.js';
 import { AccountSecurityPage } from '../features/account/AccountSecurityPage.js';
 import { AdminPage } from '../features/admin/AdminPage.js';
-import { AuditPage } from '../features/admin/AuditPage.js';
+import { ApprovalsPage } from '../features/audit/ApprovalsPage.js';
+import { AuditPage } from '../features/audit/AuditPage.js';
 import { ApprovalsHistoryPage } from '../features/approvals/ApprovalsHistoryPage.js';
 import { ApprovalWizardPage } from '../features/approvals/ApprovalWizardPage.js';
 import { CallLogPage } from '../features/calls/CallLogPage.js';
@@ -18,7 +19,7 @@ import { AppShell } from './AppShell.js';
 /**
  * Hash routes (the web bridge serves one file): `#/lookup?phone=…|email=…`, `#/sites`,
  * `#/sites/:siteId?tab=…&person=…&ref=…`, `#/references/:referenceId`, `#/account`, `#/settings`,
- * `#/audit` (roles with `audit.read`), `#/admin?tab=accounts|devices` (only routed for roles with
+ * `#/audit` and `#/audit/approvals?<filter>&record=…` (roles with `audit.read`), `#/admin?tab=accounts|devices` (only routed for roles with
  * `admin.read`; others land on lookup).
  */
 export function SignedInRouter({ user }: { user: UserInfo }) {
@@ -39,7 +40,12 @@ export function SignedInRouter({ user }: { user: UserInfo }) {
             { path: 'account', element: <AccountSecurityPage /> },
             { path: 'calls', element: <CallLogPage role={user.role} /> },
             { path: 'settings', element: <SettingsPage /> },
-            ...(hasPermission(user.role, 'audit.read') ? [{ path: 'audit', element: <AuditPage /> }] : []),
+            ...(hasPermission(user.role, 'audit.read')
+              ? [
+                  { path: 'audit', element: <AuditPage /> },
+                  { path: 'audit/approvals', element: <ApprovalsPage /> },
+                ]
+              : []),
             ...(hasPermission(user.role, 'admin.read')
               ? [{ path: 'admin', element: <AdminPage role={user.role} /> }]
               : []),

@@ -49,11 +49,8 @@ export function installBenchHooks(
 ) {
   if (!new URLSearchParams(location.search).has('bench')) return;
   const { directory, api, db } = services;
-  const readyAt: { exact?: number; names?: number } = {};
-  directory.subscribe(() => {
-    if (directory.isLoaded) readyAt.exact ??= performance.now();
-    if (directory.typeaheadReady) readyAt.names ??= performance.now();
-  });
+  // Marked by the directory itself: its load starts before these hooks are installed (main.tsx).
+  const markedAt = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime;
   let longTasks: number[] = [];
   try {
     new PerformanceObserver((list) => {
@@ -125,7 +122,7 @@ export function installBenchHooks(
       return mem ? mem.usedJSHeapSize / 1048576 : undefined;
     },
     isolated: () => globalThis.crossOriginIsolated === true,
-    readyAt: () => ({ ...readyAt }),
+    readyAt: () => ({ exact: markedAt('directory.exact-ready'), names: markedAt('directory.names-ready') }),
     takeLongTasks() {
       const out = { count: longTasks.length, longestMs: Math.round(Math.max(0, ...longTasks)) };
       longTasks = [];

@@ -8,12 +8,15 @@ import type { CallsignApi } from '../../shared/ipc/contract.js';
 import type { CallsignDb } from '../db/CallsignDb.js';
 import type { DirectoryIndexStore } from '../features/lookup/DirectoryIndexStore.js';
 import type { SyncProgressStore } from '../features/sync/SyncProgressStore.js';
+import type { PageWriter } from '../db/pageWriter.js';
 
 export interface Services {
   api: CallsignApi;
   db: CallsignDb;
   directory: DirectoryIndexStore;
   syncProgress: SyncProgressStore;
+  /** Writes sync pages off the main thread (the sync worker); absent: written in-thread. */
+  pageWriter?: PageWriter;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

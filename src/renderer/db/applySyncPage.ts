@@ -27,7 +27,8 @@ export interface AppliedChanges {
 
 type Cached = 'site' | 'profile' | 'reference' | 'policy' | 'credential';
 
-function netChanges(changes: readonly Change[]) {
+/** The net effect per cached kind of a page's changes (validated ones: see applySyncPage). */
+export function netChanges(changes: readonly Change[]): Omit<AppliedChanges, 'seq' | 'count'> {
   const last = {
     site: new Map<string, Change>(),
     profile: new Map<string, Change>(),
@@ -109,15 +110,18 @@ export async function applySyncPage(
       return true;
     },
   );
-  if (!applied)
-    return {
-      seq: page.seq,
-      count: 0,
-      sites: { put: [], deleted: [] },
-      profiles: { put: [], deleted: [] },
-      references: { put: [], deleted: [] },
-      policies: { put: [], deleted: [] },
-      credentials: { put: [], deleted: [] },
-    };
-  return { seq: page.seq, count: page.changes.length, ...net };
+  return applied ? { seq: page.seq, count: page.changes.length, ...net } : nothingApplied(page.seq);
+}
+
+/** A page that was older than the cache (two pulls raced): nothing of it was written. */
+export function nothingApplied(seq: number): AppliedChanges {
+  return {
+    seq,
+    count: 0,
+    sites: { put: [], deleted: [] },
+    profiles: { put: [], deleted: [] },
+    references: { put: [], deleted: [] },
+    policies: { put: [], deleted: [] },
+    credentials: { put: [], deleted: [] },
+  };
 }

@@ -25,7 +25,14 @@ export function renderPage(
     url = '/',
     handlers = {},
     status,
-  }: { url?: string; handlers?: Partial<Handlers>; status?: Partial<SessionStatus> } = {},
+    services,
+  }: {
+    url?: string;
+    handlers?: Partial<Handlers>;
+    status?: Partial<SessionStatus>;
+    /** Other services the page needs (e.g. a fake `directory`). */
+    services?: Partial<Services>;
+  } = {},
 ) {
   const calls: Array<{ channel: string; payload: unknown }> = [];
   const session: SessionStatus = {
@@ -50,7 +57,11 @@ export function renderPage(
   const queryClient = createQueryClient();
   const router = createMemoryRouter([{ path: '*', element }], { initialEntries: [url] });
   const view = render(
-    <AppProviders i18n={createI18n()} queryClient={queryClient} services={{ api: client } as unknown as Services}>
+    <AppProviders
+      i18n={createI18n()}
+      queryClient={queryClient}
+      services={{ ...services, api: client } as unknown as Services}
+    >
       <RouterProvider router={router} />
     </AppProviders>,
   );

@@ -20,7 +20,7 @@ import { totpRoutes } from '../mfa/totpRoutes.js';
 import { AccountAdmin } from './AccountAdmin.js';
 import { accountAdminRoutes } from './accountAdminRoutes.js';
 import { AuditSubjectNames } from './AuditSubjectNames.js';
-import { auditRoutes } from './auditRoutes.js';
+import { auditRoutes } from '../audit/auditRoutes.js';
 import { DirectoryAdmin } from './DirectoryAdmin.js';
 import { directoryAdminRoutes } from './directoryAdminRoutes.js';
 import { ProfileSheets } from '../directory/import/ProfileSheets.js';

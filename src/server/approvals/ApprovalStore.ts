@@ -23,6 +23,7 @@ import { AppError, type ApprovalRecord, type ApprovalStored } from '../../shared
 import { canonicalJson } from '../../shared/chain/canonicalJson.js';
 import { GENESIS_HASH, hashRecord } from '../../shared/chain/hashChain.js';
 import { AUDIT_EVENT, type AuditSink } from '../audit/AuditLog.js';
+import { approvalReviewColumns } from '../audit/approvalReviewColumns.js';
 import { lockKey } from '../db/dialect.js';
 import type { ApprovalRecordsTable, Database } from '../db/schema.js';
 
@@ -38,11 +39,16 @@ const storedOf = (row: Pick<ApprovalRecordsTable, 'id' | 'stored_at' | 'server_s
   serverSeq: Number(row.server_seq),
 });
 
+/** Anomaly flags of a record about to be stored, as the `flags` column holds them (audit/ApprovalFlagger.ts). */
+export type FlagRecord = (record: ApprovalRecord) => Promise<string>;
+
 export class ApprovalStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly audit: AuditSink,
     private readonly now: () => number,
+    /** Without it rows are stored unchecked (flags null) and the server checks them at start. */
+    private readonly flagRecord?: FlagRecord,
   ) {}
 
   /** Stores a parsed record once; `actor` is the signed-in user uploading it, `sessionDeviceId` their server device. */
@@ -80,6 +86,8 @@ export class ApprovalStore {
       );
     }
     const body = canonicalJson(record);
+    // Outside the transaction: the checks read other tables, and SQLite has one connection.
+    const flags = this.flagRecord ? await this.flagRecord(record) : null;
     return this.db.transaction().execute(async (trx) => {
       // Two processes given the same record (or two records with the same prevHash) at once: the
       // second waits here, then finds the first's row — one stored copy, no fork in the chain.
@@ -98,7 +106,7 @@ export class ApprovalStore {
       }
       const last = await trx
         .selectFrom('approval_records')
-        .select('hash')
+        .select(['hash', 'chain_seq'])
         .where('device_id', '=', record.deviceId)
         .where('technician', '=', record.technician.id)
         .orderBy('server_seq', 'desc')
@@ -143,6 +151,10 @@ export class ApprovalStore {
         hash: record.hash,
         stored_at: storedAt,
         server_seq: entry.seq,
+        ...approvalReviewColumns(record),
+        chain_seq: (last?.chain_seq ?? 0) + 1,
+        flags,
+        flagged: flags ? 1 : 0,
       };
       await trx.insertInto('approval_records').values(row).execute();
       return { created: true, stored: storedOf(row) };

@@ -6,7 +6,12 @@
  */
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import type { Kysely } from 'kysely';
+import { ApprovalExporter } from '../audit/ApprovalExporter.js';
+import { ApprovalFlagger } from '../audit/ApprovalFlagger.js';
+import { ApprovalReview } from '../audit/ApprovalReview.js';
+import { approvalReviewRoutes } from '../audit/approvalReviewRoutes.js';
 import type { AuditLog } from '../audit/AuditLog.js';
+import { flagColumn } from '../audit/anomalyRules.js';
 import type { AuthService } from '../auth/AuthService.js';
 import type { ServerKey } from '../crypto/serverKey.js';
 import type { Database } from '../db/schema.js';
@@ -32,6 +37,10 @@ export interface ApprovalServiceOptions {
 export interface ApprovalServices {
   policies: PolicyStore;
   records: ApprovalStore;
+  /** Re-check and anomaly flags of approval records (issue 15). */
+  flagger: ApprovalFlagger;
+  review: ApprovalReview;
+  exporter: ApprovalExporter;
   sms: SmsCodeService;
   escalations: EscalationService;
   mailer: Mailer;
@@ -41,18 +50,35 @@ export interface ApprovalServices {
 }
 
 export function createApprovalServices(
-  deps: { db: Kysely<Database>; directory: DirectoryStore; audit: AuditLog; now: () => number; atRestKey: ServerKey },
+  deps: {
+    db: Kysely<Database>;
+    directory: DirectoryStore;
+    audit: AuditLog;
+    now: () => number;
+    atRestKey: ServerKey;
+    /** The server key's `audit-export` sub-key: signs review exports (unsigned without one). */
+    exportKey?: Buffer | undefined;
+  },
   options: ApprovalServiceOptions = {},
 ): ApprovalServices {
   const { db, directory, audit, now } = deps;
   const mailer = options.mailer ?? unconfiguredMailer;
   const policies = new PolicyStore(directory);
-  const records = new ApprovalStore(db, audit, now);
+  const flagger = new ApprovalFlagger(db, (siteId, policy) =>
+    buildSiteRules({ db, directory, policies }, siteId, policy),
+  );
+  const records = new ApprovalStore(db, audit, now, async (record) =>
+    flagColumn((await flagger.assess(record, false)).flags),
+  );
   const siteRules = (siteId: string) => buildSiteRules({ db, directory, policies }, siteId);
+  const review = new ApprovalReview(db, directory, flagger);
   const limiter = new RateLimiter(db, now);
   return {
     policies,
     records,
+    flagger,
+    review,
+    exporter: new ApprovalExporter(review, audit, now, deps.exportKey),
     sms: new SmsCodeService(db, mailer, audit, now, deps.atRestKey.subkey('sms-hmac'), options.sms),
     escalations: new EscalationService({ db, directory, policies, records, siteRules, mailer, audit, limiter }),
     mailer,
@@ -69,6 +95,7 @@ export async function registerApprovalRoutes(
     approvals: ApprovalServices;
     smsSendLimit: preHandlerAsyncHookHandler;
     escalationLimit: preHandlerAsyncHookHandler;
+    db: Kysely<Database>;
   },
 ): Promise<void> {
   const { auth, directory, approvals } = deps;
@@ -81,4 +108,37 @@ export async function registerApprovalRoutes(
     sendLimit: deps.smsSendLimit,
   });
   await app.register(outboxRoutes, { auth, outbox: approvals.outbox });
+  await app.register(approvalReviewRoutes, {
+    auth,
+    db: deps.db,
+    directory,
+    review: approvals.review,
+    exporter: approvals.exporter,
+  });
+  checkUnflaggedInBackground(app, approvals.flagger);
+}
+
+/**
+ * Rows stored before the review existed (migration 0009) or by a server without the flagger carry no
+ * flags yet: they are checked in batches once the server is ready, without delaying start-up.
+ */
+function checkUnflaggedInBackground(app: FastifyInstance, flagger: ApprovalFlagger): void {
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  app.addHook('onReady', async () => {
+    running = (async () => {
+      let checked = 0;
+      for (let n = 1; n > 0 && !stopped; checked += n) n = await flagger.checkUnflagged();
+      if (checked > 0) app.log.info({ checked }, 'approval review: checked stored approval records for anomalies');
+    })().catch((err: unknown) =>
+      app.log.error(
+        { err },
+        'approval review: checking stored approval records for anomalies failed; records stored before the review show no flags until the server restarts',
+      ),
+    );
+  });
+  app.addHook('onClose', async () => {
+    stopped = true;
+    await running;
+  });
 }

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import type { SitePolicyRecord } from '../../shared/api/approvals.js';
 import { SiteRules, type SiteRulesInput } from '../../shared/approvals/index.js';
 import type { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import type { Database } from '../db/schema.js';
@@ -44,15 +45,19 @@ export async function profilesOfSite(db: Kysely<Database>, siteId: string): Prom
   return rows.map((r) => JSON.parse(r.data) as ClientProfile);
 }
 
-/** The site and its engine rules, or undefined for an unknown site. */
+/**
+ * The site and its engine rules, or undefined for an unknown site. `policyOverride` replaces the
+ * stored policy (the review re-checks with the version in force at a record's time; null = none).
+ */
 export async function buildSiteRules(
   deps: { db: Kysely<Database>; directory: DirectoryStore; policies: PolicyStore },
   siteId: string,
+  policyOverride?: { policy: SitePolicyRecord | null },
 ): Promise<StoredSiteRules | undefined> {
   const site = await deps.directory.get('site', siteId);
   if (!site) return undefined;
   const [policy, references, profiles] = await Promise.all([
-    deps.policies.get(siteId),
+    policyOverride ? (policyOverride.policy ?? undefined) : deps.policies.get(siteId),
     referencesForSite(deps.db, siteId),
     profilesOfSite(deps.db, siteId),
   ]);

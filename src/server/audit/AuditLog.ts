@@ -22,6 +22,7 @@ import type { AuditLogTable, Database } from '../db/schema.js';
 export const AUDIT_EVENT = {
   approvalStored: 'approval.stored',
   approvalEscalated: 'approval.escalated',
+  approvalExported: 'approval.exported',
   smsCodeSent: 'sms.code_sent',
   smsCodeChecked: 'sms.code_checked',
   signIn: 'auth.sign_in',
@@ -94,7 +95,7 @@ export class AuditLog implements AuditSink {
 
   /**
    * One page of entries: ascending with seq > `after` (default), or with `order: 'desc'` newest first
-   * with seq < `before` (all when omitted). Optionally only one `type` and/or one `actor`.
+   * with seq < `before` (all when omitted). Optionally only one `type`, `actor` and/or `subject`.
    */
   async list(
     options: {
@@ -104,6 +105,8 @@ export class AuditLog implements AuditSink {
       limit?: number;
       type?: string;
       actor?: string;
+      /** Exact subject (e.g. an approval record's id: its stored and escalated entries). */
+      subject?: string;
     } = {},
   ): Promise<AuditEntry[]> {
     let q = this.db
@@ -118,6 +121,7 @@ export class AuditLog implements AuditSink {
     }
     if (options.type) q = q.where('type', '=', options.type);
     if (options.actor) q = q.where('actor', '=', options.actor);
+    if (options.subject) q = q.where('subject', '=', options.subject);
     return (await q.execute()).map(toEntry);
   }
 

@@ -9,12 +9,16 @@ import { cliServerKey } from './cliServerKey.js';
 import { UsageError, type CliIo } from './io.js';
 import { openDataDirDatabase } from './openDataDirDatabase.js';
 import { parseFlags } from './options.js';
+import { verifyExportCommand } from './verifyExportCommand.js';
 
 export async function auditCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'verify-export') return verifyExportCommand(rest, io);
   if (sub !== 'verify')
     throw new UsageError(
-      sub ? `audit: unknown subcommand "${sub}"; use "audit verify".` : 'audit: give a subcommand: "audit verify".',
+      sub
+        ? `audit: unknown subcommand "${sub}"; use "audit verify" or "audit verify-export FILE".`
+        : 'audit: give a subcommand: "audit verify" or "audit verify-export FILE".',
     );
   const { values } = parseFlags('audit verify', rest, { 'data-dir': { type: 'string' } });
   const { database, where } = await openDataDirDatabase(values['data-dir'], io);

@@ -14,6 +14,7 @@ import { seedDemoVault } from '../demo/seedDemoVault.js';
 import { vaultDrivers } from '../vault/vaultDrivers.js';
 import { resolveAtRestKey } from '../crypto/atRestKey.js';
 import { isPostgresUrl, openServerDatabase } from '../db/openServerDatabase.js';
+import { seedDemoApprovals } from '../demo/seedDemoApprovals.js';
 import { DEMO_ACCOUNTS, seedDemoWorkspace } from '../demo/seedDemoWorkspace.js';
 import { FolderOutbox } from '../notify/FolderOutbox.js';
 import { mailerFromEnv } from '../notify/Mailer.js';
@@ -96,6 +97,7 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
 
   // Also into a demo workspace seeded before the vault existed; accounts already there are kept.
   if (values.demo && serverKey) await seedDemoVault(services);
+  if (values.demo) await seedDemoApprovals(services); // only into a workspace without approval records
 
   const corsOrigins =
     values['cors-origin'] ??

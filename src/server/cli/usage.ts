@@ -49,6 +49,10 @@ Commands:
               Check the whole audit chain and its anchor (HMAC'd with the server key when
               CALLSIGN_VAULT_KEY_FILE or CALLSIGN_VAULT_KEY is set), name the first broken entry,
               and print the head hash to keep outside the server.  [--data-dir DIR]
+  audit verify-export FILE
+              Check a signed approval export (CSV or XLSX from GET /v1/approvals/export): says
+              valid, or which row was altered, removed or moved; exit 1 when altered. Checks the
+              signature with the server key when one is set.  [--data-dir DIR]
   vault rotate-key --new-key-file FILE
               Re-encrypt every vault secret under the key in FILE (32 random bytes, base64), in one
               transaction; the current key comes from CALLSIGN_VAULT_KEY_FILE or CALLSIGN_VAULT_KEY.

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 export const KEY_BYTES = 32;
 export const KEY_FILE_NAME = 'vault.key';
 
-export type KeyPurpose = 'vault' | 'totp' | 'sms-hmac' | 'audit-anchor';
+export type KeyPurpose = 'vault' | 'totp' | 'sms-hmac' | 'audit-anchor' | 'audit-export';
 
 export class ServerKeyError extends Error {
   override name = 'ServerKeyError';

@@ -98,6 +98,7 @@ export interface Database {
   cti_integrations: CtiIntegrationsTable;
   cti_extensions: CtiExtensionsTable;
   cti_calls: CtiCallsTable;
+  policy_versions: PolicyVersionsTable;
 }
 
 /** Uploaded approval records (APPROVALS.md §5), stored once per id; `body` is the canonical JSON. */
@@ -115,6 +116,31 @@ export interface ApprovalRecordsTable {
   stored_at: number;
   /** The seq of the record's `approval.stored` event in the audit chain. */
   server_seq: number;
+  // Review columns (migration 0009, audit/approvalReviewColumns.ts); null only on rows the migration could not read.
+  created_ms: number | null;
+  action: string | null;
+  category: string | null;
+  outcome: string | null;
+  caller_name: string | null;
+  caller_profile_id: string | null;
+  technician_name: string | null;
+  ticket: string | null;
+  approver_name: string | null;
+  decision_ms: number | null;
+  notes: string | null;
+  /** 1-based position in the (technician, device) chain. */
+  chain_seq: number | null;
+  /** ",code,code," of the anomaly flags, "" for none, null until checked. */
+  flags: string | null;
+  flagged: Generated<number>;
+}
+
+/** Every write of a site's approval policy (migration 0009); `data` null = the policy was deleted. */
+export interface PolicyVersionsTable {
+  id: Generated<number>;
+  site_id: string;
+  data: string | null;
+  valid_from: number;
 }
 
 /** The server audit chain: append-only, each row hash-linked to the one before (audit/AuditLog.ts). */

@@ -8,6 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import { AppError, parseOrThrow, SitePolicyRecord } from '../../shared/api/index.js';
 import { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
+import { recordPolicyVersion } from '../approvals/policyVersions.js';
 import { lockSequence } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import { ChangeCounter, type ChangeLogView, type HeadMark } from './ChangeCounter.js';
@@ -119,8 +120,10 @@ export class DirectoryStore {
         for (const p of owned) {
           await trx.deleteFrom('directory_records').where('kind', '=', p.kind).where('id', '=', p.id).execute();
           await writeChange(trx, p.kind, p.id, 'delete', this.now());
+          if (p.kind === 'policy') await recordPolicyVersion(trx, p.id, null, this.now());
         }
       }
+      if (kind === 'policy') await recordPolicyVersion(trx, id, null, this.now());
       return { seq: await writeChange(trx, kind, id, 'delete', this.now()) };
     });
     if (result) this.notify();
@@ -236,6 +239,7 @@ export class DirectoryStore {
             .execute();
         }
         last = await writeChange(trx, w.kind, w.id, w.op, now);
+        if (w.kind === 'policy') await recordPolicyVersion(trx, w.id, w.op === 'upsert' ? w.data : null, now, true);
         options.progress?.(++done);
       }
       if (also) await also(trx);
@@ -268,6 +272,7 @@ export class DirectoryStore {
           })),
         )
         .execute();
+      if (kind === 'policy') await recordPolicyVersion(trx, id, JSON.stringify(record), now);
       return writeChange(trx, kind, id, 'upsert', now);
     });
     this.notify();

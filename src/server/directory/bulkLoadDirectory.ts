@@ -32,6 +32,13 @@ export function bulkLoadDirectory(
     `insert or replace into changes (kind, record_id, op, changed_at) values (?, ?, 'upsert', ?)`,
   );
 
+  // A site's first policy version is valid since the epoch (as migration 0009 backfills today's
+  // policies): a loaded directory is the best knowledge of the rules before it; later loads version at `now`.
+  const policyVersion = sqlite.prepare(
+    `insert into policy_versions (site_id, data, valid_from)
+     select @site, @data, case when exists (select 1 from policy_versions where site_id = @site) then @now else 0 end`,
+  );
+
   const load = (kind: DirectoryKind, records: readonly object[], order?: (a: object, b: object) => number) => {
     // Sorting keeps each record's original index for error paths.
     const indexed = records.map((input, i) => ({ input, i }));
@@ -41,6 +48,7 @@ export function bulkLoadDirectory(
       const { id, siteId } = recordKey(kind, record);
       upsertRecord.run(kind, id, siteId, JSON.stringify(record), now);
       replaceChange.run(kind, id, now);
+      if (kind === 'policy') policyVersion.run({ site: id, data: JSON.stringify(record), now }); // see approvals/policyVersions.ts
     });
   };
 

@@ -93,6 +93,16 @@ describe('route permissions', () => {
       'GET /v1/admin/imports/:token': 'directory.write',
       'POST /v1/admin/imports/:token/apply': 'directory.write',
     });
+    // The supervisors' approval review (issue 15): audit.read, so a technician or NOC user gets 403.
+    expect(Object.fromEntries([...declared].filter(([k]) => /^GET \/v1\/(approvals|audit)/.test(k)))).toEqual({
+      'GET /v1/approvals': 'audit.read',
+      'GET /v1/approvals/:id': 'audit.read',
+      'GET /v1/approvals/stats': 'audit.read',
+      'GET /v1/approvals/checkouts': 'audit.read',
+      'GET /v1/approvals/export': 'audit.read',
+      'GET /v1/audit': 'audit.read',
+      'GET /v1/audit/verify': 'audit.read',
+    });
   });
 
   it('asks for a token (401) before anything else on every non-public route', async () => {

@@ -2,7 +2,7 @@
  * HTTP contract of the server audit chain, shared by the server routes and the desktop app:
  *  - `GET /v1/audit?order=asc&after=&limit=&type=&actor=` → `AuditPage`, oldest first (keyset by seq;
  *    `next` = the `after` for the following page, null at the end)
- *  - `GET /v1/audit?order=desc&before=&limit=&type=&actor=` → `AuditPage`, newest first (`next` = the
+ *  - `GET /v1/audit?order=desc&before=&limit=&type=&actor=&subject=` → `AuditPage`, newest first (`next` = the
  *    `before` for the following page)
  *  - `GET /v1/audit/verify` → `AuditVerification` (re-hashes the whole chain)
  * Entries never hold secrets (see server/audit/AuditLog.ts).
@@ -24,6 +24,7 @@ export const AUDIT_EVENT_TYPES = [
   'directory.imported',
   'approval.stored',
   'approval.escalated',
+  'approval.exported',
   'sms.code_sent',
   'sms.code_checked',
   'credential.created',

@@ -54,3 +54,18 @@ export const SyncPage = z
     path: ['changes'],
   });
 export type SyncPage = z.infer<typeof SyncPage>;
+
+/**
+ * A page for the desktop's sync worker (IPC `sync.pullText`): main validates the server's page and
+ * passes it on as JSON text with its cursor fields, so the renderer neither parses nor clones 5,000
+ * records on its main thread; it hands `text` to the worker, which parses, validates and writes it.
+ */
+export interface SyncPageText {
+  seq: number;
+  more: boolean;
+  remaining: number;
+  /** Number of changes in the page. */
+  count: number;
+  /** The page (a `SyncPage`) as JSON. */
+  text: string;
+}

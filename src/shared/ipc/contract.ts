@@ -6,7 +6,7 @@
  * Events are pushed from main to the renderer.
  */
 import { z } from 'zod';
-import { SyncPage, UserInfo } from '../api/index.js';
+import { SyncPage, UserInfo, type SyncPageText } from '../api/index.js';
 import {
   ApprovalRecord,
   ApprovalStored,
@@ -19,6 +19,10 @@ import { CountryHint, MAX_LOOKUP_TEXT } from '../api/lookup.js';
 import { ServerUrl } from '../api/serverUrl.js';
 import { DEFAULT_LOCALE, Locale } from '../i18n/locales.js';
 import type { AuditPage, AuditVerification } from '../api/audit.js';
+import { ApprovalExportQuery, ApprovalFilter, ApprovalQuery } from '../audit/approvalQuery.js';
+import type { ApprovalDetail } from '../audit/approvalDetail.js';
+import type { ApprovalPage } from '../audit/approvalList.js';
+import type { ApprovalStats } from '../audit/approvalStats.js';
 import type { AccountList } from '../auth/accounts.js';
 import { AccountInvite, AccountRoleChange, type AccountInvited } from '../auth/accountInvite.js';
 import {
@@ -130,6 +134,10 @@ export const requestSchemas = {
     }),
   'session.logout': z.object({}).strict(),
   'sync.pull': z.object({ since: z.number().int().nonnegative(), limit: z.number().int().min(1).max(20000) }).strict(),
+  /** The same page as `sync.pull`, as JSON text for the renderer's sync worker (see `SyncPageText`). */
+  'sync.pullText': z
+    .object({ since: z.number().int().nonnegative(), limit: z.number().int().min(1).max(20000) })
+    .strict(),
   /** `GET /v1/lookup`: one of phone, email or text, and an optional ISO alpha-2 country hint. */
   'lookup.remote': z
     .object({
@@ -208,6 +216,14 @@ export const requestSchemas = {
     .strict(),
   /** Re-hashes the whole server audit chain (`audit.read`). */
   'audit.verify': z.object({}).strict(),
+  /** Supervisor review (`audit.read`): one page of stored approval records (keyset `cursor`), filtered. */
+  'audit.approvals': ApprovalQuery.strict(),
+  /** One approval record as a timeline, with its re-check, anomaly flags and chain position (`audit.read`). */
+  'audit.approval': z.object({ id: z.string().min(1).max(128) }).strict(),
+  /** The numbers behind the review's charts, over the same filter (`audit.read`). */
+  'audit.approvalStats': ApprovalFilter.strict(),
+  /** The server's signed CSV/XLSX export of the filter: main saves it (Electron) or hands it to the renderer. */
+  'audit.approvalsExport': ApprovalExportQuery.strict(),
   /** A site's credential accounts fresh from the server (metadata only; the tab reads the synced cache). */
   'credentials.list': z.object({ siteId: z.string().min(1).max(100) }).strict(),
   /**
@@ -248,6 +264,7 @@ export interface Results {
   'session.totp': SessionStatus;
   'session.logout': SessionStatus;
   'sync.pull': SyncPage;
+  'sync.pullText': SyncPageText;
   /** The server-side lookup (`GET /v1/lookup`), the baseline the local index is measured against. */
   'lookup.remote': unknown;
   'approvals.upload': ApprovalStored;
@@ -275,6 +292,10 @@ export interface Results {
   'profiles.importApply': ImportJobStatus;
   'audit.list': AuditPage;
   'audit.verify': AuditVerification;
+  'audit.approvals': ApprovalPage;
+  'audit.approval': ApprovalDetail;
+  'audit.approvalStats': ApprovalStats;
+  'audit.approvalsExport': ExportResult;
   'credentials.list': CredentialList;
   'credentials.checkout': LeaseView;
   'credentials.reveal': { secret: string };
@@ -290,6 +311,15 @@ export interface Results {
   'app.info': AppInfo;
   'connection.status': ConnectionStatus;
 }
+
+/**
+ * Where a server-made file went. Electron: main wrote it where the person chose in the save dialog
+ * (`saved: false` when they cancelled). Web bridge (no dialog in main): the renderer downloads the
+ * bytes itself, as the Audit page's CSV export does.
+ */
+export type ExportResult =
+  | { via: 'main'; saved: boolean; filename: string }
+  | { via: 'renderer'; filename: string; contentType: string; base64: string };
 
 /** Server reachability as main sees it. `checked: false` until the first answer or failure. */
 export interface ConnectionStatus {

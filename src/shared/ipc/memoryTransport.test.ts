@@ -16,6 +16,7 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'session.totp': async () => ({ ...status, signedIn: true }),
     'session.logout': async () => status,
     'sync.pull': async ({ since }) => ({ seq: since, more: false, remaining: 0, maxAgeSeconds: 86400, changes: [] }),
+    'sync.pullText': async ({ since }) => ({ seq: since, more: false, remaining: 0, count: 0, text: '{}' }),
     'lookup.remote': async (q) => ({ echo: q }),
     'approvals.upload': async (r) => ({ id: r.id, storedAt: '2026-11-23T10:00:00Z', serverSeq: 1 }),
     'approvals.escalate': async () => ({ notified: 1 }),
@@ -67,6 +68,19 @@ function fakeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     }),
     'audit.list': async () => ({ entries: [], next: null }),
     'audit.verify': async () => ({ intact: true, brokenAt: null, entries: 0, head: null }),
+    'audit.approvals': async () => ({ items: [], nextCursor: null }),
+    'audit.approval': async () => {
+      throw new AppError('not_found', 'no approval');
+    },
+    'audit.approvalStats': async () => ({
+      perDay: [],
+      timeToDecision: { overall: { count: 0, medianMs: null, p90Ms: null }, perDay: [] },
+      escalationsBySite: [],
+      topTechnicians: [],
+      checkoutsByUser: [],
+      flags: {},
+    }),
+    'audit.approvalsExport': async () => ({ via: 'main', saved: false, filename: 'x.csv' }),
     'credentials.list': async () => [],
     'credentials.checkout': async () => ({
       leaseId: 'L1',

@@ -1,6 +1,6 @@
 /**
- * Administration mutations: TOTP reset (device revoke is account/mutations' useRevokeDevice), and the
- * audit chain check (changes nothing, but runs on demand and can take a while on a long chain).
+ * Administration mutations: TOTP reset (device revoke is account/mutations' useRevokeDevice); the
+ * audit chain check is audit/mutations' useVerifyAuditChain.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useServices } from '../../app/useServices.js';
@@ -23,19 +23,6 @@ export function useResetTotp() {
       await qc.invalidateQueries({ queryKey: adminKeys.users() });
       // Resetting one's own TOTP changes what the session says (main updates it).
       await qc.invalidateQueries({ queryKey: sessionKeys.status() });
-    },
-  });
-}
-
-export function useVerifyAuditChain() {
-  const { api } = useServices();
-  return useMutation({
-    mutationFn: async () => {
-      try {
-        return await api.invoke('audit.verify', {});
-      } catch (err) {
-        throw toAppError(err);
-      }
     },
   });
 }

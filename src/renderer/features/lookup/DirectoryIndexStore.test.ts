@@ -6,6 +6,8 @@ import * as phoneKeys from '../../../shared/phone/phoneMatchKey.js';
 import { CallsignDb } from '../../db/CallsignDb.js';
 import { syncDirectory } from '../sync/syncDirectory.js';
 import { DirectoryIndexStore } from './DirectoryIndexStore.js';
+import type { PhoneKeys } from '../../../shared/identify/types.js';
+import { packSnapshot, unpackSnapshot, type SnapshotProfiles } from '../../db/callerIndexSnapshot.js';
 
 const N_SITES = 20;
 const N_PROFILES = 400;
@@ -62,7 +64,17 @@ beforeEach(async () => {
   const directory = newDirectory();
   await directory.load(db);
   await syncDirectory({ api: fakeApi(serverChanges()), db, directory });
+  await directory.whenPersisted();
 });
+
+/** The stored snapshot as lists, and a way to store a changed one (packed, as the app writes it). */
+async function storedSnapshot() {
+  const row = (await db.indexSnapshots.get('caller'))!;
+  return { seq: row.seq, ...unpackSnapshot(row.packed!)! };
+}
+async function storeSnapshot(seq: number, s: { keys: PhoneKeys; profiles: SnapshotProfiles }) {
+  await db.indexSnapshots.put({ key: 'caller', seq, packed: packSnapshot(s)! });
+}
 afterEach(async () => {
   vi.restoreAllMocks();
   await db.delete();
@@ -84,25 +96,68 @@ describe('warm start', () => {
     expect(parsedBeforeExact).toBe(0);
   });
 
+  it('answers numbers and emails from the snapshot and the site rows alone, before any profile row is read', async () => {
+    const readProfiles = vi.spyOn(db.siteProfiles, 'toArray');
+    const directory = newDirectory();
+    const firstExact: Array<{ rowsRead: number; phone: unknown; email: unknown; site: unknown; person: unknown }> = [];
+    const answers: unknown[] = [];
+    directory.subscribe(() => {
+      if (!directory.isLoaded) return;
+      answers.push(found(directory, '+1 206 555 1007'));
+      if (firstExact.length === 0)
+        firstExact.push({
+          rowsRead: readProfiles.mock.calls.length,
+          phone: found(directory, '+1 206 555 1007'),
+          email: found(directory, 'p8@co.test'),
+          site: directory.site('s7')?.name,
+          person: directory.profile('p7'),
+        });
+    });
+    await directory.load(db);
+    // The site is there to show; the person's record follows with the profile rows.
+    expect(firstExact).toEqual([{ rowsRead: 0, phone: ['p7'], email: ['p8'], site: 'Site 7', person: undefined }]);
+    expect(readProfiles).toHaveBeenCalled();
+    expect(directory.profile('p7')?.lastName).toBe('Quill7');
+    // Every notice from then on answered: the full index was swapped in whole, never seen half-built.
+    expect(answers.every((a) => JSON.stringify(a) === '["p7"]')).toBe(true);
+  });
+
+  it('takes the longer way with a snapshot from before profiles were stored in it', async () => {
+    const row = await storedSnapshot();
+    await db.indexSnapshots.put({ key: 'caller', seq: row.seq, keys: row.keys });
+    const readProfiles = vi.spyOn(db.siteProfiles, 'toArray');
+    const directory = newDirectory();
+    let rowsReadAtExact = -1;
+    directory.subscribe(() => {
+      if (directory.isLoaded && rowsReadAtExact < 0) rowsReadAtExact = readProfiles.mock.calls.length;
+    });
+    await directory.load(db);
+    expect(rowsReadAtExact).toBe(1);
+    expect(found(directory, '+1 206 555 1007')).toEqual(['p7']);
+    // …once: the load saves it in today's form for the next start.
+    await directory.whenPersisted();
+    expect((await db.indexSnapshots.get('caller'))?.packed).toBeDefined();
+  });
+
   it('ignores a snapshot taken at another seq and builds the index the slow way, then persists it again', async () => {
-    const row = (await db.indexSnapshots.get('caller'))!;
+    const row = await storedSnapshot();
     // A snapshot left from before the last page: its keys name a number nobody has.
-    await db.indexSnapshots.put({
+    await storeSnapshot(row.seq - 1, {
       ...row,
-      seq: row.seq - 1,
       keys: { ...row.keys, profileKeys: row.keys.profileKeys.map(() => '+12065550199') },
     });
     const directory = newDirectory();
     await directory.load(db);
     expect(found(directory, '+1 206 555 1007')).toEqual(['p7']);
     expect(found(directory, '+1 206 555 0199')).toEqual([]);
+    await directory.whenPersisted();
     expect((await db.indexSnapshots.get('caller'))?.seq).toBe(row.seq);
   });
 
   it('uses a snapshot taken at the same seq (so a tampered one shows: it is really read)', async () => {
-    const row = (await db.indexSnapshots.get('caller'))!;
+    const row = await storedSnapshot();
     const at = row.keys.profileIds.indexOf('p7');
-    await db.indexSnapshots.put({
+    await storeSnapshot(row.seq, {
       ...row,
       keys: { ...row.keys, profileKeys: row.keys.profileKeys.map((key, i) => (i === at ? '+12065550199' : key)) },
     });

@@ -7,8 +7,12 @@
  * and sync so the next start skips phone parsing.
  *
  * The load runs in stages, all in time slices so first paint and typing never wait (issue 12):
+ *   0. restore (warm start): with a whole snapshot, the exact index comes from it and the site rows
+ *      alone → `isLoaded` in well under a second at 100k; profile records are not in memory yet
+ *      (a match shows its site; the person follows with stage 1);
  *   1. exact: rows read unchecked, caller index restored from the snapshot (or built) → `isLoaded`:
- *      numbers and emails answer; a lookup typed earlier is answered now (the version bumps);
+ *      numbers and emails answer; a lookup typed earlier is answered now (the version bumps). Each
+ *      build fills a new index and swaps it in whole, so lookups never see one half-filled;
  *   2. check: every record checked against its schema (cacheCheck.ts); damaged ones are dropped and
  *      the exact index rebuilt without them (rare);
  *   3. names: the type-ahead index → `typeaheadReady`; then `whenLoaded` settles and sync may apply.
@@ -25,7 +29,9 @@ import { identifyNumbersInText, type IdentifyOptions, type NumberInText } from '
 import { readSyncMeta, type CallsignDb } from '../../db/CallsignDb.js';
 import { checkDirectoryRows, readDirectoryRows, type CacheDamage } from '../../db/cacheCheck.js';
 import type { AppliedChanges } from '../../db/applySyncPage.js';
-import { readIndexSnapshot, writeIndexSnapshot } from '../../db/callerIndexSnapshot.js';
+import type { ProfilePlacement } from '../../db/pageWriter.js';
+import { readIndexSnapshot, writeIndexSnapshot, type SnapshotProfiles } from '../../db/callerIndexSnapshot.js';
+import { allRecords } from '../../db/recordChunks.js';
 import { phoneMatchKey } from '../../../shared/phone/phoneMatchKey.js';
 import { createTimeSlicer, forEachSliced, type TimeSlicer } from '../../scheduling/timeSlice.js';
 
@@ -57,11 +63,19 @@ function measure(name: string, start: number, end: number) {
   }
 }
 
+function mark(name: string) {
+  try {
+    performance.mark(name);
+  } catch (err) {
+    console.warn('Callsign: user timing unavailable (diagnostics only)', err);
+  }
+}
+
 export class DirectoryIndexStore {
   private index: CallerIndex;
   private typeahead: DirectorySearch;
-  private readonly sites = new Map<string, Site>();
-  private readonly profiles = new Map<string, ClientProfile>();
+  private sites = new Map<string, Site>();
+  private profiles = new Map<string, ClientProfile>();
   private readonly listeners = new Set<() => void>();
   private version = 0;
   private loaded = false;
@@ -70,6 +84,7 @@ export class DirectoryIndexStore {
   private failed = false;
   private db: CallsignDb | undefined;
   private repairs: CacheDamage[] = [];
+  private persisting: Promise<void> = Promise.resolve();
   private markLoaded!: () => void;
   private markFailed!: (err: unknown) => void;
   /** Settles once the cache has been read into memory (sync waits for it: see `locateProfile`). */
@@ -91,15 +106,19 @@ export class DirectoryIndexStore {
   async load(db: CallsignDb): Promise<void> {
     this.db = db;
     try {
-      const rows = await readDirectoryRows(db);
       const { syncSeq } = await readSyncMeta(db);
       const snapshot = await readIndexSnapshot(db, syncSeq);
+      if (snapshot?.profiles) {
+        const t = performance.now();
+        await this.restoreExact(await allRecords(db.siteChunks), snapshot.keys, snapshot.profiles);
+        measure('directory.restore', t, performance.now());
+      }
+      const rows = await readDirectoryRows(db);
       const t0 = performance.now();
       const sites = rows.siteRows.flatMap((r) => r.records);
       const profiles = rows.profileRows.flatMap((r) => r.profiles);
-      await this.fillExact(sites, profiles, snapshot);
-      this.loaded = true;
-      this.changed(); // a lookup typed while loading is answered now
+      await this.fillExact(sites, profiles, snapshot?.keys);
+      this.setLoaded();
       measure('directory.exact', t0, performance.now());
 
       const checked = await checkDirectoryRows(db, rows, this.newSlicer());
@@ -110,12 +129,13 @@ export class DirectoryIndexStore {
           checked.damage,
         );
         await this.fillExact(checked.sites, checked.profiles, undefined);
-      } else if (!snapshot) await this.persistKeys();
+      } else if (!snapshot?.profiles) void this.persistKeys(syncSeq); // a warm next start (not awaited)
 
       const t1 = performance.now();
       await this.fillNames(checked.references);
       measure('directory.names', t1, performance.now());
       this.namesReady = true;
+      mark('directory.names-ready');
       this.progress = { stage: 'done', done: this.profiles.size, total: this.profiles.size };
       this.markLoaded();
       this.changed();
@@ -127,11 +147,41 @@ export class DirectoryIndexStore {
     }
   }
 
+  /**
+   * Stage 0: the exact index from a whole snapshot and the site records, without profile records
+   * (each profile is indexed by its id, site, email and stored phone keys).
+   */
+  private async restoreExact(sites: Site[], keys: PhoneKeys, people: SnapshotProfiles) {
+    const index = this.engine.createIndex(keys);
+    const byId = new Map<string, Site>();
+    const slicer = this.newSlicer();
+    await forEachSliced(sites, (s) => (byId.set(s.id, s), index.upsertSite(s)), slicer);
+    const { profileIds } = keys;
+    for (let i = 0; i < profileIds.length; i++) {
+      const email = people.emails[i];
+      index.upsertProfile({ id: profileIds[i]!, siteId: people.siteIds[i]!, phones: [], ...(email ? { email } : {}) });
+      if (slicer.due()) await slicer.pause();
+    }
+    this.index = index;
+    this.sites = byId;
+    this.setLoaded();
+  }
+
+  /** Exact lookups answer from now on; a lookup typed while loading is answered now (the version bumps). */
+  private setLoaded() {
+    if (!this.loaded) mark('directory.exact-ready'); // when it first happened, for diagnostics (bench)
+    this.loaded = true;
+    this.changed();
+  }
+
   /** Stage 1: records by id and the exact-match index, from the snapshot's keys when it has them. */
   private async fillExact(sites: Site[], profiles: ClientProfile[], keys: PhoneKeys | undefined) {
-    this.index = this.engine.createIndex(keys);
-    this.sites.clear();
-    this.profiles.clear();
+    // Lookups keep reading the live index (a restored one, or the one before a repair) until this is whole.
+    const next = {
+      index: this.engine.createIndex(keys),
+      sites: new Map<string, Site>(),
+      profiles: new Map<string, ClientProfile>(),
+    };
     const total = sites.length + profiles.length;
     let done = 0;
     const slicer = this.newSlicer();
@@ -146,8 +196,11 @@ export class DirectoryIndexStore {
       }
       if (++done % PROGRESS_EVERY === 0) this.setProgress({ stage: 'exact', done, total });
     };
-    await forEachSliced(sites, (s) => step(() => this.putExactSite(s)), slicer);
-    await forEachSliced(profiles, (p) => step(() => this.putExactProfile(p)), slicer);
+    const putSite = (s: Site) => (next.sites.set(s.id, s), next.index.upsertSite(s));
+    const putProfile = (p: ClientProfile) => (next.profiles.set(p.id, p), next.index.upsertProfile(p));
+    await forEachSliced(sites, (s) => step(() => putSite(s)), slicer);
+    await forEachSliced(profiles, (p) => step(() => putProfile(p)), slicer);
+    ({ index: this.index, sites: this.sites, profiles: this.profiles } = next);
     if (unreadable)
       console.warn(`Callsign: ${unreadable} cached record(s) could not be indexed; the cache check repairs them`);
   }
@@ -170,13 +223,30 @@ export class DirectoryIndexStore {
    * Persists the caller index's phone keys for the next start. Call when the index holds exactly
    * the cache (after a load or a whole sync run). A failure only costs the next start its speed.
    */
-  async persistKeys(): Promise<void> {
-    if (!this.db) return;
-    try {
-      await writeIndexSnapshot(this.db, this.index.phoneKeys());
-    } catch (err) {
-      console.warn('Callsign: could not save the caller index for the next start; it will be rebuilt then', err);
-    }
+  persistKeys(atSeq?: number): Promise<void> {
+    const db = this.db;
+    if (!db) return this.persisting;
+    // Taken now, while the index holds exactly the cache at `atSeq`; written after any earlier save
+    // (one at a time), and not at all if the cache has moved past `atSeq` by then.
+    const keys = this.index.phoneKeys();
+    const people = keys.profileIds.map((id) => this.profiles.get(id));
+    // Only a directory with every profile's record in memory can describe them (not mid-restore).
+    const profiles = people.every((p) => p !== undefined)
+      ? { siteIds: people.map((p) => p!.siteId), emails: people.map((p) => p!.email ?? '') }
+      : undefined;
+    this.persisting = this.persisting
+      .then(() => writeIndexSnapshot(db, keys, profiles, atSeq))
+      .then(
+        () => undefined,
+        (err: unknown) =>
+          console.warn('Callsign: could not save the caller index for the next start; it will be rebuilt then', err),
+      );
+    return this.persisting;
+  }
+
+  /** Settles when the last requested save of the caller index has been written (or skipped). */
+  whenPersisted(): Promise<void> {
+    return this.persisting;
   }
 
   /**
@@ -205,6 +275,17 @@ export class DirectoryIndexStore {
     const n = (x: { put: unknown[]; deleted: unknown[] } | undefined) => (x ? x.put.length + x.deleted.length : 0);
     // References and policies bump the version too: site views re-read them from the cache.
     if (n(changes.sites) + n(changes.profiles) + n(changes.references) + n(changes.policies)) this.changed();
+  }
+
+  /** Where every profile is stored (ids[i] under siteIds[i]): seeds the sync worker's page writer. */
+  placement(): ProfilePlacement {
+    const ids: string[] = [];
+    const siteIds: string[] = [];
+    for (const [id, p] of this.profiles) {
+      ids.push(id);
+      siteIds.push(p.siteId);
+    }
+    return { ids, siteIds };
   }
 
   /** Which site a cached profile is stored under (the cache groups profiles by site). */

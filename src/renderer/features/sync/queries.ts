@@ -15,12 +15,18 @@ export const syncKeys = {
 };
 
 export const syncQueries = {
-  directory: ({ api, db, directory, syncProgress }: Services) =>
+  directory: ({ api, db, directory, syncProgress, pageWriter }: Services) =>
     queryOptions({
       queryKey: syncKeys.directory(),
       queryFn: async () => {
         try {
-          return await syncDirectory({ api, db, directory, onProgress: (p) => syncProgress.progress(p) });
+          return await syncDirectory({
+            api,
+            db,
+            directory,
+            ...(pageWriter ? { writer: pageWriter } : {}),
+            onProgress: (p) => syncProgress.progress(p),
+          });
         } catch (err) {
           throw toAppError(err);
         } finally {

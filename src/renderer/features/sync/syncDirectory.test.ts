@@ -5,6 +5,8 @@ import type { SyncPage } from '../../../shared/api/sync.js';
 import { CallsignDb, readSyncMeta } from '../../db/CallsignDb.js';
 import { syncDirectory, type SyncProgress } from './syncDirectory.js';
 import { allSites } from '../../db/siteChunks.js';
+import { createPageWriter } from '../../db/pageWriter.js';
+import { allProfiles } from '../../db/profileBundles.js';
 
 const site = (i: number) => ({ id: `s${i}`, name: `Site ${i}`, companyName: `Co ${i}`, mainPhones: [], country: 'US' });
 
@@ -174,5 +176,77 @@ describe('syncDirectory', () => {
     expect(persistKeys).toHaveBeenCalledTimes(1);
     await syncDirectory({ api, db, directory: { apply: () => {}, persistKeys, ...placed } });
     expect(persistKeys).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('syncDirectory with a page writer (the sync worker)', () => {
+  /** A server with profiles: p0..p2 at s0, then (after `move`) p1 moved to s1 and p2 deleted. */
+  function textApi() {
+    const changes: unknown[] = [
+      { seq: 1, kind: 'site', id: 's0', op: 'upsert', data: site(0) },
+      { seq: 2, kind: 'site', id: 's1', op: 'upsert', data: site(1) },
+      ...[0, 1, 2].map((i) => ({
+        seq: 3 + i,
+        kind: 'profile',
+        id: `p${i}`,
+        op: 'upsert',
+        data: { id: `p${i}`, siteId: 's0', firstName: 'A', lastName: `B${i}`, phones: [] },
+      })),
+    ];
+    const invoke = vi.fn(async (channel: string, { since, limit }: { since: number; limit: number }) => {
+      const rest = changes.filter((c) => (c as { seq: number }).seq > since);
+      const page = rest.slice(0, limit);
+      const seq = (page.at(-1) as { seq: number } | undefined)?.seq ?? since;
+      const body = { seq, more: rest.length > limit, remaining: Math.max(0, rest.length - limit), maxAgeSeconds: 60 };
+      return channel === 'sync.pullText'
+        ? { ...body, count: page.length, text: JSON.stringify({ ...body, changes: page }) }
+        : { ...body, changes: page };
+    });
+    const move = () =>
+      changes.push(
+        {
+          seq: 6,
+          kind: 'profile',
+          id: 'p1',
+          op: 'upsert',
+          data: { id: 'p1', siteId: 's1', firstName: 'A', lastName: 'B1', phones: [] },
+        },
+        { seq: 7, kind: 'profile', id: 'p2', op: 'delete' },
+      );
+    return { api: { invoke } as unknown as Parameters<typeof syncDirectory>[0]['api'], invoke, move };
+  }
+
+  it('pulls pages as text, has them written by the writer, and indexes the net changes it returns', async () => {
+    const { api, invoke, move } = textApi();
+    const indexed = new Map<string, string>();
+    const directory = {
+      whenLoaded: Promise.resolve(),
+      locateProfile: () => undefined,
+      placement: () => ({ ids: [...indexed.keys()], siteIds: [...indexed.values()] }),
+      apply: vi.fn((c: { profiles: { put: Array<{ id: string; siteId: string }>; deleted: string[] } }) => {
+        for (const p of c.profiles.put) indexed.set(p.id, p.siteId);
+        for (const id of c.profiles.deleted) indexed.delete(id);
+      }),
+    };
+    const r = await syncDirectory({ api, db, directory, writer: createPageWriter(db) });
+    expect(r.written).toBe(5);
+    expect(invoke.mock.calls.every(([channel]) => channel === 'sync.pullText')).toBe(true);
+    expect([...indexed]).toEqual([
+      ['p0', 's0'],
+      ['p1', 's0'],
+      ['p2', 's0'],
+    ]);
+    // A new writer (an app restart): it learns where p1 and p2 are stored from the directory's placement.
+    move();
+    await syncDirectory({ api, db, directory, writer: createPageWriter(db) });
+    expect((await allProfiles(db)).map((p) => [p.id, p.siteId]).sort()).toEqual([
+      ['p0', 's0'],
+      ['p1', 's1'],
+    ]);
+    expect([...indexed].sort()).toEqual([
+      ['p0', 's0'],
+      ['p1', 's1'],
+    ]);
+    expect(await readSyncMeta(db)).toMatchObject({ syncSeq: 7 });
   });
 });

@@ -4,6 +4,11 @@
  * `syncSeq`: the checkpoint) and to the in-memory index, and reporting progress after each page.
  * Stamps `meta.lastSyncAt` when done, then persists the index's phone keys for a warm next start.
  *
+ * Off the main thread: with a `writer` (the sync worker: features/sync/worker), pages come from main
+ * as JSON text and the worker parses, validates and writes each one while the renderer indexes the
+ * page before it; the renderer receives only the page's net changes (structured clone) to index.
+ * Without one (tests, no worker support) pages are pulled as objects and written in-thread.
+ *
  * Resuming: a restart mid-sync starts again from the checkpoint (the first sync is the one that has
  * never finished: no `lastSyncAt` yet, so it keeps its progress bar); a network drop in the middle
  * of the first sync waits with backoff and pulls again from the last applied page, showing that it
@@ -14,6 +19,7 @@ import type { CallsignApi } from '../../../shared/ipc/contract.js';
 import { readSyncMeta, type CallsignDb } from '../../db/CallsignDb.js';
 import { applySyncPage, type AppliedChanges } from '../../db/applySyncPage.js';
 import type { LocateProfile } from '../../db/profileBundles.js';
+import type { PageWriter, ProfilePlacement } from '../../db/pageWriter.js';
 
 export const SYNC_PAGE_SIZE = 5000;
 
@@ -42,9 +48,16 @@ export interface SyncDeps {
     apply(changes: AppliedChanges): void | Promise<void>;
     locateProfile: LocateProfile;
     whenLoaded: Promise<void>;
-    /** Persists the index's phone keys once the run has applied everything (a warm next start). */
-    persistKeys?(): Promise<void>;
+    /**
+     * Persists the index's phone keys once the run has applied everything (a warm next start), as of
+     * `atSeq`. Not awaited: an incremental change is visible once indexed, not once saved.
+     */
+    persistKeys?(atSeq?: number): Promise<void>;
+    /** Where every profile in the directory is stored (seeds the writer at the start of a run). */
+    placement?(): ProfilePlacement;
   };
+  /** Writes pages elsewhere (the sync worker); default: in-thread with `directory.locateProfile`. */
+  writer?: PageWriter;
   onProgress?: (p: SyncProgress) => void;
   now?: () => number;
   retryDelaysMs?: readonly number[];
@@ -65,12 +78,22 @@ function measure(name: string, start: number, end: number) {
   }
 }
 
+/** A pulled page: its cursor fields, and the page itself (a SyncPage, or its JSON text for the worker). */
+interface Pulled {
+  seq: number;
+  more: boolean;
+  remaining: number;
+  count: number;
+  raw: unknown;
+}
+
 const retryable = (err: unknown) => err instanceof AppError && err.code === 'server_unreachable';
 
 export async function syncDirectory({
   api,
   db,
   directory,
+  writer,
   onProgress,
   now = Date.now,
   retryDelaysMs = RETRY_DELAYS_MS,
@@ -89,11 +112,21 @@ export async function syncDirectory({
     onProgress?.(last);
   };
   report({});
-  const pull = (from: number) => {
+  // With the worker, main sends the page as JSON text (`sync.pullText`): the renderer passes the
+  // string on without parsing or cloning 5,000 records on its main thread.
+  const pull = async (from: number): Promise<Pulled> => {
     const t0 = performance.now();
-    return api
-      .invoke('sync.pull', { since: from, limit: SYNC_PAGE_SIZE })
-      .then((page) => (measure('sync.pull', t0, performance.now()), page));
+    const q = { since: from, limit: SYNC_PAGE_SIZE };
+    let pulled: Pulled;
+    if (writer) {
+      const { text, ...cursor } = await api.invoke('sync.pullText', q);
+      pulled = { ...cursor, raw: text };
+    } else {
+      const page = await api.invoke('sync.pull', q);
+      pulled = { seq: page.seq, more: page.more, remaining: page.remaining, count: page.changes.length, raw: page };
+    }
+    measure('sync.pull', t0, performance.now());
+    return pulled;
   };
   // A drop in the middle of the first sync: wait and pull the same page again (the checkpoint has
   // not moved past it). A server unreachable from the start, or during a routine sync, fails at once
@@ -114,6 +147,18 @@ export async function syncDirectory({
       }
     }
   };
+  // The worker learns where the cached profiles are once per run that has something to write, when
+  // the directory holds exactly the cache (the previous run's pages are all indexed).
+  let seeded = false;
+  const writePage = async (page: Pulled): Promise<AppliedChanges> => {
+    if (!writer) return applySyncPage(db, page.raw, directory.locateProfile);
+    if (!seeded && page.count) {
+      writer.seed(directory.placement?.() ?? { ids: [], siteIds: [] });
+      seeded = true;
+    }
+    return writer.write(page.raw);
+  };
+  let indexing: Promise<void> = Promise.resolve();
   const started = now();
   // Pipelined: the next page is requested as soon as this one arrives (its cursor is the page's
   // seq), so the server and main work while this page is written. A page that fails to apply
@@ -128,21 +173,26 @@ export async function syncDirectory({
       next = pullRetrying(page.seq);
       next.catch(() => undefined); // surfaced by the await above on the next turn
     }
+    // In-thread writes read the directory (locateProfile), so they wait for the previous page's indexing.
+    if (!writer) await indexing;
     const t1 = performance.now();
-    const applied = await applySyncPage(db, page, directory.locateProfile);
+    const applied = await writePage(page);
     const t2 = performance.now();
-    await directory.apply(applied);
     measure('sync.write', t1, t2);
-    measure('sync.index', t2, performance.now());
-    written += page.changes.length;
+    await indexing;
+    const t3 = performance.now();
+    indexing = Promise.resolve(directory.apply(applied)).then(() => measure('sync.index', t3, performance.now()));
+    indexing.catch(() => undefined); // surfaced by the next await of `indexing`
+    written += page.count;
     const elapsed = now() - started;
     const etaMs = elapsed > 0 && written > 0 ? Math.round((page.remaining * elapsed) / written) : undefined;
     report({ written, total: written + page.remaining, ...(etaMs !== undefined ? { etaMs } : {}) });
     since = Math.max(since, page.seq);
     if (!more) break;
   }
+  await indexing;
   const lastSyncAt = now();
   await db.meta.put({ key: 'lastSyncAt', value: lastSyncAt });
-  if (written > 0) await directory.persistKeys?.();
+  if (written > 0) void directory.persistKeys?.(since);
   return { seq: since, written, lastSyncAt };
 }

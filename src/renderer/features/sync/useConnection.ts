@@ -33,7 +33,10 @@ export function useConnection(): ConnectionStatus | undefined {
     () =>
       api.on('connection.changed', (status) => {
         qc.setQueryData(connectionKey, status);
-        if (status.online && !wasOnline.current) void qc.invalidateQueries({ queryKey: syncKeys.directory() });
+        // A run still under way (retrying mid first sync) carries on instead of being cancelled and
+        // run twice: syncDirectory ignores the abort, so a second run would race the first.
+        if (status.online && !wasOnline.current)
+          void qc.invalidateQueries({ queryKey: syncKeys.directory() }, { cancelRefetch: false });
         wasOnline.current = status.online;
       }),
     [api, qc],

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../testing/createTestApp.js';
 import { AUDIT_EVENT_TYPES, AuditPage } from '../../shared/api/audit.js';
-import { AUDIT_EVENT, PLATFORM_AUDIT_EVENT } from './platformAuditEvents.js';
+import { AUDIT_EVENT, PLATFORM_AUDIT_EVENT } from '../admin/platformAuditEvents.js';
+import { storeReviewRecord } from './reviewRecords.testkit.js';
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -65,6 +66,8 @@ describe('audit API, newest first', () => {
     ]);
     expect((await get('/v1/audit?order=desc&actor=tech@callsign.demo')).entries.map((e) => e.seq)).toEqual([3, 2, 1]);
     expect((await get('/v1/audit?after=3')).entries.map((e) => e.seq)).toEqual([4]); // asc unchanged
+    expect((await get('/v1/audit?order=desc&subject=supervisor@callsign.demo')).entries.map((e) => e.seq)).toEqual([4]);
+    expect((await get('/v1/audit?subject=nobody')).entries).toEqual([]);
     expect(AUDIT_EVENT_TYPES).toEqual(
       expect.arrayContaining([...Object.values(AUDIT_EVENT), ...Object.values(PLATFORM_AUDIT_EVENT)]),
     );
@@ -88,6 +91,8 @@ describe('audit API, subject names', () => {
     await append('site:site-northwind');
     await append('prof-dana');
     await append('3f0c9a52-6d1e-4b8e-9d5c-000000000001');
+    const record = await storeReviewRecord(t, { createdAt: '2026-03-01T10:00:00Z', ticket: 'T-77' });
+    await append(record.id);
     const page = AuditPage.parse(
       (
         await t.app.inject({
@@ -102,6 +107,7 @@ describe('audit API, subject names', () => {
       ['site:site-northwind', 'Northwind Traders — Seattle'],
       ['prof-dana', 'Dana Reyes'],
       ['3f0c9a52-6d1e-4b8e-9d5c-000000000001', undefined],
+      [record.id, 'Dana Reyes · Northwind Traders — Seattle · password.reset · T-77'],
     ]);
     expect(
       (await t.app.inject({ method: 'GET', url: '/v1/audit/verify', headers: bearer(sup.accessToken) })).json(),

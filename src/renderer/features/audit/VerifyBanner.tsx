@@ -27,21 +27,21 @@ export function VerifyBanner({
           </Button>
         }
       >
-        {t('admin.audit.verifyFailed', { message: errorText(error) })}
+        {t('audit.verifyFailed', { message: errorText(error) })}
       </Alert>
     );
   if (!result) return null;
   if (!result.intact)
     return (
       <Alert severity="error" variant="filled" data-testid="audit-verify-result" data-intact="false">
-        {t('admin.audit.broken', { seq: result.brokenAt })}
+        {t('audit.broken', { seq: result.brokenAt })}
       </Alert>
     );
   return (
     <Alert severity="success" data-testid="audit-verify-result" data-intact="true">
       {result.head
-        ? t('admin.audit.intact', { count: result.entries, head: result.head.slice(0, 12) })
-        : t('admin.audit.intactEmpty')}
+        ? t('audit.intact', { count: result.entries, head: result.head.slice(0, 12) })
+        : t('audit.intactEmpty')}
     </Alert>
   );
 }

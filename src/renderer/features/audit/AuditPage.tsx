@@ -14,9 +14,9 @@ export function AuditPage() {
   return (
     <Stack spacing={2} sx={{ maxWidth: 1280, mx: 'auto' }} data-testid="audit-page">
       <Box>
-        <Typography variant="h1">{t('admin.audit.title')}</Typography>
+        <Typography variant="h1">{t('audit.title')}</Typography>
         <Typography variant="body2" color="text.secondary">
-          {t('admin.audit.subtitle')}
+          {t('audit.subtitle')}
         </Typography>
       </Box>
       <AuditTab />

@@ -1,15 +1,15 @@
 /**
  * The audit chain for supervisors (permission `audit.read`); the contract is in shared/api/audit.ts:
  *  - `GET /v1/audit?after=&limit=&type=&actor=` → `{ entries, next }`, oldest first (keyset by seq)
- *  - `GET /v1/audit?order=desc&before=&limit=&type=&actor=` → newest first (`next` = next `before`)
+ *  - `GET /v1/audit?order=desc&before=&limit=&type=&actor=&subject=` → newest first (`next` = next `before`)
  *  - `GET /v1/audit/verify` → `{ intact, brokenAt, entries, head }` (re-hashes the whole chain)
  * Entries never hold secrets (see audit/AuditLog.ts).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AuditPage, AuditVerification } from '../../shared/api/audit.js';
-import type { AuditLog } from '../audit/AuditLog.js';
-import type { AuditSubjectNames } from './AuditSubjectNames.js';
+import type { AuditLog } from './AuditLog.js';
+import type { AuditSubjectNames } from '../admin/AuditSubjectNames.js';
 
 const AuditQuery = z.object({
   order: z.enum(['asc', 'desc']).default('asc'),
@@ -20,6 +20,8 @@ const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   type: z.string().min(1).max(64).optional(),
   actor: z.string().min(1).max(254).optional(),
+  /** Exact subject, e.g. an approval record's id (issue 15: record ↔ its audit entries). */
+  subject: z.string().min(1).max(254).optional(),
 });
 
 export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditLog; names: AuditSubjectNames }> = async (
@@ -30,7 +32,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditLog; names: AuditS
     '/v1/audit',
     { config: { permission: 'audit.read' }, schema: { querystring: AuditQuery, response: { 200: AuditPage } } },
     async (request) => {
-      const { order, after, before, limit, type, actor } = request.query;
+      const { order, after, before, limit, type, actor, subject } = request.query;
       const rows = await audit.list({
         order,
         after,
@@ -38,6 +40,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ audit: AuditLog; names: AuditS
         limit: limit + 1,
         ...(type ? { type } : {}),
         ...(actor ? { actor } : {}),
+        ...(subject ? { subject } : {}),
       });
       const page = rows.slice(0, limit);
       const subjectNames = await names.namesFor(page.map((e) => e.subject));

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
@@ -17,7 +18,7 @@ import { AuditTypeSelect } from './AuditTypeSelect.js';
 import { auditCsvRows, downloadText } from './auditFormat.js';
 import { EXPORT_MAX, fetchAllAudit } from './fetchAllAudit.js';
 import { useVerifyAuditChain } from './mutations.js';
-import { adminQueries } from './queries.js';
+import { auditQueries } from './queries.js';
 import { toCsv } from './toCsv.js';
 import { useAuditLabels } from './useAuditLabels.js';
 import { VerifyBanner } from './VerifyBanner.js';
@@ -31,7 +32,12 @@ export function AuditTab() {
   const errorText = useErrorText();
   const { api } = useServices();
   const [type, setType] = useState<string | null>(null);
-  const audit = useInfiniteQuery(adminQueries.audit(api, type));
+  // `#/audit?at=<seq>&subject=<id>`: from an approval record's timeline — the trail from its entry on.
+  const [params, setParams] = useSearchParams();
+  const at = Number(params.get('at'));
+  const start = Number.isSafeInteger(at) && at > 0 ? at : undefined;
+  const subject = params.get('subject') ?? undefined;
+  const audit = useInfiniteQuery(auditQueries.audit(api, type, start));
   const verify = useVerifyAuditChain();
   const { typeLabel, actorName } = useAuditLabels();
   const entries = audit.data?.pages.flatMap((p) => p.entries) ?? [];
@@ -59,7 +65,7 @@ export function AuditTab() {
 
   const message = audit.isPending ? (
     <TableMessageRow colSpan={COLS} kind="loading">
-      {t('admin.audit.loading')}
+      {t('audit.loading')}
     </TableMessageRow>
   ) : audit.isError && entries.length === 0 ? (
     <TableMessageRow
@@ -73,7 +79,7 @@ export function AuditTab() {
     </TableMessageRow>
   ) : entries.length === 0 ? (
     <TableMessageRow colSpan={COLS} kind="empty" testId="audit-empty">
-      {type ? t('admin.audit.emptyType', { type: typeLabel(type) }) : t('admin.audit.empty')}
+      {type ? t('audit.emptyType', { type: typeLabel(type) }) : t('audit.empty')}
     </TableMessageRow>
   ) : undefined;
 
@@ -83,17 +89,17 @@ export function AuditTab() {
         <AuditTypeSelect value={type} onChange={setType} label={typeLabel} />
         {audit.data && (
           <Typography variant="body2" color="text.secondary" data-testid="audit-count">
-            {t('admin.audit.count', { count: entries.length })}
+            {t('audit.count', { count: entries.length })}
           </Typography>
         )}
         <Box sx={{ flex: 1 }} />
         <Button
           startIcon={<Refresh />}
-          onClick={() => void audit.refetch()}
+          onClick={() => (start === undefined ? void audit.refetch() : setParams({}))}
           disabled={audit.isFetching}
           data-testid="audit-refresh"
         >
-          {t('admin.audit.refresh')}
+          {t('audit.refresh')}
         </Button>
         <Button
           variant="outlined"
@@ -102,9 +108,9 @@ export function AuditTab() {
           disabled={verify.isPending}
           data-testid="audit-verify"
         >
-          {verify.isPending ? t('admin.audit.verifying') : t('admin.audit.verify')}
+          {verify.isPending ? t('audit.verifying') : t('audit.verify')}
         </Button>
-        <Tooltip title={t('admin.audit.exportHint', { max: EXPORT_MAX })}>
+        <Tooltip title={t('audit.exportHint', { max: EXPORT_MAX })}>
           <span>
             <Button
               variant="contained"
@@ -114,7 +120,7 @@ export function AuditTab() {
               disabled={entries.length === 0 || exporting !== null}
               data-testid="audit-export"
             >
-              {exporting ? t('admin.audit.exporting', { count: exporting.loaded }) : t('admin.audit.export')}
+              {exporting ? t('audit.exporting', { count: exporting.loaded }) : t('audit.export')}
             </Button>
           </span>
         </Tooltip>
@@ -126,12 +132,23 @@ export function AuditTab() {
           data-testid="audit-export-note"
         >
           {exportNote.error
-            ? t('admin.audit.exportFailed', { message: exportNote.error })
-            : t('admin.audit.exportTruncated', { max: EXPORT_MAX })}
+            ? t('audit.exportFailed', { message: exportNote.error })
+            : t('audit.exportTruncated', { max: EXPORT_MAX })}
+        </Alert>
+      )}
+      {start !== undefined && (
+        <Alert severity="info" onClose={() => setParams({})} data-testid="audit-starts-at">
+          {t('audit.startsAt', { seq: start })}
         </Alert>
       )}
       <VerifyBanner result={verify.data} error={verify.error} onRetry={() => verify.mutate()} />
-      <AuditTable entries={entries} message={message} typeLabel={typeLabel} actorName={actorName} />
+      <AuditTable
+        entries={entries}
+        message={message}
+        typeLabel={typeLabel}
+        actorName={actorName}
+        {...(subject ? { highlight: subject } : {})}
+      />
       {entries.length > 0 && (
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'center' }}>
           {audit.hasNextPage ? (
@@ -141,11 +158,11 @@ export function AuditTab() {
               disabled={audit.isFetchingNextPage}
               data-testid="audit-load-more"
             >
-              {audit.isFetchingNextPage ? t('admin.audit.loadingMore') : t('admin.audit.loadMore')}
+              {audit.isFetchingNextPage ? t('audit.loadingMore') : t('audit.loadMore')}
             </Button>
           ) : (
             <Typography variant="caption" color="text.secondary" data-testid="audit-end">
-              {t('admin.audit.end')}
+              {t('audit.end')}
             </Typography>
           )}
           {audit.isFetchNextPageError && (

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/useServices.js';
-import { adminQueries } from './queries.js';
+import { adminQueries } from '../admin/queries.js';
 
 /**
  * Readable names for the Audit tab: an event type's label (the raw type when unknown) and an actor's
@@ -13,9 +13,9 @@ export function useAuditLabels() {
   const { api } = useServices();
   const users = useQuery(adminQueries.users(api));
   const emails = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.email])), [users.data]);
-  const typeLabel = useCallback((type: string) => t(`admin.audit.types.${type}`, { defaultValue: type }), [t]);
+  const typeLabel = useCallback((type: string) => t(`audit.types.${type}`, { defaultValue: type }), [t]);
   const actorName = useCallback(
-    (actor: string) => (actor === 'system' ? t('admin.audit.system') : (emails.get(actor) ?? actor)),
+    (actor: string) => (actor === 'system' ? t('audit.system') : (emails.get(actor) ?? actor)),
     [emails, t],
   );
   return { typeLabel, actorName };

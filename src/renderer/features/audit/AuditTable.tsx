@@ -9,6 +9,8 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
+import Link from '@mui/material/Link';
+import { Link as RouterLink } from 'react-router';
 import type { AuditEntry } from '../../../shared/api/audit.js';
 import { TABLE_ROWS } from '../../app/TableMessageRow.js';
 import { AuditTime } from './AuditTime.js';
@@ -31,6 +33,9 @@ export const VIRTUALISE_OVER = 200;
 
 type Labels = { typeLabel: (t: string) => string; actorName: (a: string) => string };
 
+/** Entries about an approval record (their subject is the record id) link to its timeline. */
+const APPROVAL_TYPES = new Set(['approval.stored', 'approval.escalated']);
+
 /**
  * The audit entries as a dense table with a sticky header; `message` (a TableMessageRow) stands in
  * for the rows while loading, on error or when there are none. Virtualised past VIRTUALISE_OVER rows.
@@ -40,7 +45,13 @@ export function AuditTable({
   message,
   typeLabel,
   actorName,
-}: { entries: readonly AuditEntry[]; message?: ReactNode } & Labels) {
+  highlight,
+}: {
+  entries: readonly AuditEntry[];
+  message?: ReactNode;
+  /** Entries with this subject are marked (the record a link came from). */
+  highlight?: string;
+} & Labels) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = !message && entries.length > VIRTUALISE_OVER;
@@ -66,14 +77,14 @@ export function AuditTable({
         stickyHeader
         size="small"
         sx={{ ...TABLE_ROWS, tableLayout: 'fixed', '& tbody tr': { height: ROW_HEIGHT } }}
-        aria-label={t('admin.audit.title')}
+        aria-label={t('audit.title')}
         data-testid="audit-table"
       >
         <TableHead>
           <TableRow>
             {COLUMNS.map((c) => (
               <TableCell key={c} align={c === 'seq' ? 'right' : 'left'} sx={{ width: WIDTHS[c] }}>
-                {t(`admin.audit.col.${c}`)}
+                {t(`audit.col.${c}`)}
               </TableCell>
             ))}
           </TableRow>
@@ -83,7 +94,13 @@ export function AuditTable({
             <>
               {padTop > 0 && <TableRow aria-hidden style={{ height: padTop }} />}
               {visible.map((e) => (
-                <AuditRow key={e.seq} entry={e} typeLabel={typeLabel} actorName={actorName} />
+                <AuditRow
+                  key={e.seq}
+                  entry={e}
+                  typeLabel={typeLabel}
+                  actorName={actorName}
+                  marked={highlight !== undefined && e.subject === highlight}
+                />
               ))}
               {padBottom > 0 && <TableRow aria-hidden style={{ height: padBottom }} />}
             </>
@@ -94,10 +111,18 @@ export function AuditTable({
   );
 }
 
-function AuditRow({ entry: e, typeLabel, actorName }: { entry: AuditEntry } & Labels) {
+function AuditRow({ entry: e, typeLabel, actorName, marked }: { entry: AuditEntry; marked: boolean } & Labels) {
+  const { t } = useTranslation();
   const details = summarizeData(e.data);
   return (
-    <TableRow hover data-testid="audit-row" data-type={e.type} data-subject={e.subject}>
+    <TableRow
+      hover
+      selected={marked}
+      data-testid="audit-row"
+      data-type={e.type}
+      data-subject={e.subject}
+      data-marked={marked ? 'true' : undefined}
+    >
       <TableCell align="right" sx={{ color: 'text.secondary', fontVariantNumeric: 'tabular-nums' }}>
         {e.seq}
       </TableCell>
@@ -111,7 +136,18 @@ function AuditRow({ entry: e, typeLabel, actorName }: { entry: AuditEntry } & La
         {actorName(e.actor)}
       </TableCell>
       <TableCell sx={ELLIPSIS} title={e.subject} data-testid="audit-subject">
-        {e.subjectName ?? e.subject}
+        {APPROVAL_TYPES.has(e.type) ? (
+          <Link
+            component={RouterLink}
+            to={`/audit/approvals?record=${encodeURIComponent(e.subject)}`}
+            aria-label={t('audit.openRecord')}
+            data-testid="audit-open-record"
+          >
+            {e.subjectName ?? e.subject}
+          </Link>
+        ) : (
+          (e.subjectName ?? e.subject)
+        )}
       </TableCell>
       <TableCell sx={{ ...ELLIPSIS, color: 'text.secondary' }}>
         <Tooltip title={details.length > 60 ? summarizeData(e.data, 2000) : ''}>

@@ -20,7 +20,7 @@ export function AuditTypeSelect({
   return (
     <TextField
       select
-      label={t('admin.audit.typeFilter')}
+      label={t('audit.typeFilter')}
       value={value ?? ALL}
       onChange={(e) => onChange(e.target.value === ALL ? null : e.target.value)}
       sx={{ width: 260 }}
@@ -29,7 +29,7 @@ export function AuditTypeSelect({
         inputLabel: { shrink: true },
       }}
     >
-      <MenuItem value={ALL}>{t('admin.audit.allTypes')}</MenuItem>
+      <MenuItem value={ALL}>{t('audit.allTypes')}</MenuItem>
       {options.map((type) => (
         <MenuItem key={type} value={type} data-testid={`audit-type-${type}`}>
           {label(type)}

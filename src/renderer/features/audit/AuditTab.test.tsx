@@ -90,6 +90,33 @@ describe('AuditTab', () => {
     expect(calls.at(-1)).toEqual({ channel: 'audit.list', payload: { limit: 100, type: 'auth.sign_in_failed' } });
   });
 
+  it('from an approval record: starts at its entry, marks its entries and links back to the timeline', async () => {
+    const rid = '7d1c9d1e-8c1a-4a5e-9a53-0a1b2c3d4e5f';
+    const base = handlers();
+    const { calls } = renderPage(<AuditPage />, {
+      url: `/audit?at=40&subject=${rid}`,
+      handlers: {
+        ...base,
+        'audit.list': async (p) => {
+          const page = await base['audit.list']!(p);
+          return {
+            ...page,
+            entries: page.entries.map((e) => (e.seq === 40 ? { ...e, type: 'approval.stored', subject: rid } : e)),
+          };
+        },
+      },
+    });
+    const rows = await screen.findAllByTestId('audit-row');
+    expect(calls.find((c) => c.channel === 'audit.list')?.payload).toEqual({ limit: 100, before: 41 });
+    expect(rows[0]!.getAttribute('data-marked')).toBe('true');
+    expect(rows[1]!.getAttribute('data-marked')).toBeNull();
+    expect(screen.getByTestId('audit-starts-at').textContent).toContain('Showing the trail from entry #40');
+    expect(within(rows[0]!).getByTestId('audit-open-record').getAttribute('href')).toBe(
+      `/audit/approvals?record=${rid}`,
+    );
+    expect(within(rows[1]!).queryByTestId('audit-open-record')).toBeNull();
+  });
+
   it('verifies the chain: intact in green with the head, broken in red naming the entry', async () => {
     renderPage(<AuditPage />, { url: '/audit', handlers: handlers() });
     await screen.findAllByTestId('audit-row');

@@ -1,0 +1,74 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CallsignDb, readSyncMeta } from './CallsignDb.js';
+import { createPageWriter } from './pageWriter.js';
+import { allProfiles, profilesOfSite } from './profileBundles.js';
+
+const site = (id: string) => ({ id, name: id, companyName: 'Co', mainPhones: [], country: 'US' });
+const profile = (id: string, siteId: string) => ({ id, siteId, firstName: 'A', lastName: id, phones: [] });
+const page = (seq: number, changes: unknown[]) => ({ seq, more: false, remaining: 0, maxAgeSeconds: 60, changes });
+const up = (seq: number, kind: string, data: { id: string }) => ({ seq, kind, id: data.id, op: 'upsert', data });
+
+let db: CallsignDb;
+let n = 0;
+beforeEach(() => {
+  db = new CallsignDb(`page-writer-${++n}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('createPageWriter', () => {
+  it('moves a profile between site rows using what it wrote itself (no directory needed)', async () => {
+    const w = createPageWriter(db);
+    await w.write(
+      page(3, [up(1, 'site', site('s1')), up(2, 'site', site('s2')), up(3, 'profile', profile('p1', 's1'))]),
+    );
+    const r = await w.write(page(4, [up(4, 'profile', profile('p1', 's2'))]));
+    expect(r).toMatchObject({
+      seq: 4,
+      count: 1,
+      profiles: { put: [expect.objectContaining({ id: 'p1', siteId: 's2' })] },
+    });
+    expect(await profilesOfSite(db, 's1')).toEqual([]);
+    expect((await profilesOfSite(db, 's2')).map((p) => p.id)).toEqual(['p1']);
+    expect((await allProfiles(db)).length).toBe(1);
+    expect((await readSyncMeta(db)).syncSeq).toBe(4);
+  });
+
+  it('deletes a profile cached before it started, from the placement it was seeded with', async () => {
+    const first = createPageWriter(db);
+    await first.write(page(2, [up(1, 'profile', profile('p1', 's1')), up(2, 'profile', profile('p2', 's1'))]));
+    // A new worker (an app restart): it knows the cache only through the seed.
+    const w = createPageWriter(db);
+    w.seed({ ids: ['p1', 'p2'], siteIds: ['s1', 's1'] });
+    await w.write(page(3, [{ seq: 3, kind: 'profile', id: 'p1', op: 'delete' }]));
+    expect((await allProfiles(db)).map((p) => p.id)).toEqual(['p2']);
+  });
+
+  it('rejects a malformed page naming the field and leaves the cache and the checkpoint as they were', async () => {
+    const w = createPageWriter(db);
+    await w.write(page(1, [up(1, 'site', site('s1'))]));
+    const bad = page(2, [{ seq: 2, kind: 'profile', id: 'p9', op: 'upsert', data: { id: 'p9' } }]);
+    await expect(w.write(bad)).rejects.toMatchObject({
+      code: 'bad_request',
+      field: expect.stringMatching(/^syncPage/),
+    });
+    expect((await readSyncMeta(db)).syncSeq).toBe(1);
+    expect(await allProfiles(db)).toEqual([]);
+  });
+
+  it('reads a page given as JSON text, and refuses text that is not JSON', async () => {
+    const w = createPageWriter(db);
+    await w.write(JSON.stringify(page(1, [up(1, 'profile', profile('p1', 's1'))])));
+    expect((await allProfiles(db)).map((p) => p.id)).toEqual(['p1']);
+    await expect(w.write('{"seq":')).rejects.toMatchObject({ code: 'bad_request', field: 'syncPage' });
+  });
+
+  it('writes nothing for a page older than the cache', async () => {
+    const w = createPageWriter(db);
+    await w.write(page(5, [up(5, 'site', site('s1'))]));
+    expect(await w.write(page(2, [up(2, 'profile', profile('p1', 's1'))]))).toMatchObject({ seq: 2, count: 0 });
+    expect(await allProfiles(db)).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The messages between the renderer and the sync worker (syncPage.worker.ts), checked with zod on the
+ * worker's side of the boundary, and the handler the worker runs, kept here so it is tested without a
+ * Worker. Requests: `seed` (where the cached profiles are; no reply) and `write` (one sync page).
+ * Replies carry the request id and either what was written or the AppError's code, message and field.
+ */
+import { z } from 'zod';
+import { AppError, parseOrThrow } from '../../../../shared/api/errors.js';
+import type { AppliedChanges } from '../../../db/applySyncPage.js';
+import type { PageWriter } from '../../../db/pageWriter.js';
+
+export const WriterRequest = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('seed'),
+    ids: z.array(z.string()),
+    siteIds: z.array(z.string()),
+  }),
+  // The page itself is validated by the writer (SyncPage), where a bad field is named.
+  z.object({ type: z.literal('write'), id: z.number().int(), page: z.unknown() }),
+]);
+export type WriterRequest = z.infer<typeof WriterRequest>;
+
+export type WriterReply =
+  | { id: number; ok: true; written: AppliedChanges }
+  | { id: number; ok: false; error: { code: string; message: string; field?: string } };
+
+/** Runs one request; resolves with the reply to post back (none for `seed`). Never rejects. */
+export async function handleWriterRequest(writer: PageWriter, raw: unknown): Promise<WriterReply | undefined> {
+  let id = -1;
+  try {
+    const req = parseOrThrow(WriterRequest, raw, 'syncWorkerMessage');
+    if (req.type === 'seed') {
+      if (req.ids.length !== req.siteIds.length)
+        throw new AppError('bad_request', 'The sync worker was given mismatched profile placement lists.', 'siteIds');
+      writer.seed(req);
+      return undefined;
+    }
+    id = req.id;
+    return { id, ok: true, written: await writer.write(req.page) };
+  } catch (err) {
+    const e =
+      err instanceof AppError
+        ? err
+        : new AppError('internal', `The offline cache could not be written: ${String(err)}. Sync will try again.`);
+    return { id, ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The renderer's side of the sync worker: a PageWriter whose writes run in the worker. Pages are
+ * posted in order and the worker handles them in order, so replies come back in order too.
+ *
+ * If the worker cannot start (a runtime without module workers, a script that failed to load), every
+ * waiting write and every later one runs in-thread on the fallback writer instead: the sync still
+ * works, only without the main-thread relief. That is logged once with the reason.
+ */
+import { AppError } from '../../../../shared/api/errors.js';
+import type { AppliedChanges } from '../../../db/applySyncPage.js';
+import type { PageWriter, ProfilePlacement } from '../../../db/pageWriter.js';
+import type { WriterReply, WriterRequest } from './pageWriterProtocol.js';
+
+/** The part of a DOM Worker used here, so tests can pass a fake. */
+export interface WorkerLike {
+  postMessage(message: WriterRequest): void;
+  addEventListener(type: 'message', listener: (ev: { data: unknown }) => void): void;
+  addEventListener(type: 'error', listener: (ev: { message?: string }) => void): void;
+  terminate(): void;
+}
+
+interface Pending {
+  page: unknown;
+  resolve: (w: AppliedChanges) => void;
+  reject: (e: unknown) => void;
+}
+
+export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageWriter): PageWriter {
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  let inThread: PageWriter | undefined;
+  let lastSeed: ProfilePlacement | undefined;
+  let writtenSinceSeed = 0;
+
+  const useFallback = (reason: string) => {
+    if (inThread) return;
+    console.warn(`Callsign: the sync worker is unavailable (${reason}); sync pages are written on the main thread`);
+    worker.terminate();
+    inThread = fallback();
+    if (lastSeed) inThread.seed(lastSeed);
+    const waiting = [...pending.values()];
+    pending.clear();
+    if (writtenSinceSeed > 0) {
+      // Lost mid-run: the fallback does not know where the worker's pages put their profiles, so this
+      // run stops at its checkpoint and the next one (seeded afresh) carries on from there.
+      const lost = new AppError('unavailable', 'The sync stopped part-way; it carries on from where it was shortly.');
+      for (const p of waiting) p.reject(lost);
+      return;
+    }
+    // Waiting pages are written in their order: each write is chained after the previous one.
+    let chain: Promise<unknown> = Promise.resolve();
+    for (const p of waiting) chain = chain.then(() => inThread!.write(p.page).then(p.resolve, p.reject));
+  };
+
+  worker.addEventListener('error', (ev) => useFallback(ev.message ?? 'it failed to start'));
+  worker.addEventListener('message', (ev) => {
+    const reply = ev.data as WriterReply;
+    const p = pending.get(reply.id);
+    if (!reply.ok && !p) console.warn('Callsign: the sync worker refused a message', reply.error);
+    if (!p) return;
+    pending.delete(reply.id);
+    if (reply.ok) {
+      writtenSinceSeed++;
+      p.resolve(reply.written);
+    } else p.reject(new AppError(reply.error.code, reply.error.message, reply.error.field));
+  });
+
+  return {
+    seed(placement) {
+      lastSeed = placement;
+      writtenSinceSeed = 0;
+      if (inThread) inThread.seed(placement);
+      else worker.postMessage({ type: 'seed', ...placement });
+    },
+    write(page) {
+      if (inThread) return inThread.write(page);
+      const id = nextId++;
+      return new Promise<AppliedChanges>((resolve, reject) => {
+        pending.set(id, { page, resolve, reject });
+        try {
+          worker.postMessage({ type: 'write', id, page });
+        } catch (err) {
+          // Not cloneable (never for a parsed page) or the worker is gone: write it here.
+          useFallback(String(err));
+        }
+      });
+    },
+  };
+}
+
+/** The sync worker when this runtime has module workers, else undefined (tests, old runtimes). */
+export function startSyncWorker(): WorkerLike | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  try {
+    return new Worker(new URL('./syncPage.worker.ts', import.meta.url), { type: 'module', name: 'callsign-sync' });
+  } catch (err) {
+    console.warn('Callsign: could not start the sync worker; sync pages are written on the main thread', err);
+    return undefined;
+  }
+}
