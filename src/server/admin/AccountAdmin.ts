@@ -115,7 +115,13 @@ export class AccountAdmin {
    * for the first and then sees its change (SQLite runs one write transaction at a time anyway).
    */
   private async keepOneAdmin(trx: Transaction<Database>, id: string, field: 'role' | 'disabled'): Promise<void> {
-    let admins = trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null);
+    // Ordered, so every transaction locks the rows in the same order: no deadlock among concurrent changes.
+    let admins = trx
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .orderBy('id');
     if (isPostgres(trx)) admins = admins.forUpdate();
     const ids = (await admins.execute()).map((r) => r.id);
     if (!ids.includes(id) || ids.length > 1) return;
