@@ -80,8 +80,6 @@ describe('account admin API', () => {
   it('lets one of two administrators go, but never both when they demote each other at once', async () => {
     t = await createTestApp();
     const { accessToken } = await t.login('admin@callsign.demo');
-    const patch = (id: string, role: string) =>
-      t.app.inject({ method: 'PATCH', url: `/v1/admin/users/${id}`, headers: bearer(accessToken), payload: { role } });
     const ids: string[] = [(await t.services.users.findByEmail('admin@callsign.demo'))!.id];
     for (let i = 0; i < 3; i++) {
       const created = await t.app.inject({
@@ -97,15 +95,13 @@ describe('account admin API', () => {
       });
       ids.push(created.json().id);
     }
-    // Four administrators demoted all at once: exactly three go, one stays.
-    const answers = await Promise.all(
-      ids
-        .slice(1)
-        .concat(ids[0]!)
-        .map((id) => patch(id, 'technician')),
+    // Four administrators demoted all at once: exactly three go, one stays. Straight to the service:
+    // over HTTP the actor's own demotion ends its token, and the requests still queued would get 401.
+    const answers = await Promise.allSettled(
+      ids.map((id) => t.services.platform.accounts.change(id, { role: 'technician' }, 'test')),
     );
-    expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(3);
-    expect(answers.filter((a) => a.statusCode === 409)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(3);
+    expect(answers.filter((a) => a.status === 'rejected')).toHaveLength(1);
     const admins = await t.all<{ id: string }>("select id from users where role = 'admin'");
     expect(admins).toHaveLength(1);
   });
@@ -252,7 +248,7 @@ describe('account admin API', () => {
           ),
       ),
     );
-    expect(answers.every((a) => [200, 401, 409].includes(a.statusCode))).toBe(true);
+    expect(answers.filter((a) => ![200, 401, 409].includes(a.statusCode)).map((a) => a.body)).toEqual([]);
     expect(answers.some((a) => a.statusCode === 200)).toBe(true);
     const enabled = await t.all<{ id: string }>("select id from users where role = 'admin' and disabled_at is null");
     expect(enabled.length).toBeGreaterThanOrEqual(1);
