@@ -65,13 +65,13 @@ export function createDirectoryAdminHandlers(
       );
       return { user, oneTimePassword };
     },
-    'admin.changeRole': async ({ userId, role }) =>
+    'admin.changeRole': async ({ userId, role, disabled }) =>
       session.authorized(async (token) =>
         UserInfo.parse(
           await api.request(`/v1/admin/users/${encodeURIComponent(userId)}`, {
             method: 'PATCH',
             token,
-            body: { role },
+            body: { role, disabled },
           }),
         ),
       ),

@@ -1,14 +1,15 @@
 /**
  * Account administration (table `users`): list with TOTP status, create, change name/role/password,
- * reset TOTP. A new password or role ends the account's sessions on every device, so the change
- * applies at once. Each change is recorded in the audit chain; passwords are never recorded.
+ * disable/enable, reset TOTP. A new password or role, or disabling, ends the account's sessions on
+ * every device, so the change applies at once. The last enabled administrator can be neither demoted
+ * nor disabled. Each change is recorded in the audit chain; passwords are never recorded.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { AppError, type Role, type UserInfo } from '../../shared/api/index.js';
 import type { AccountSummary } from '../../shared/auth/index.js';
 import type { AuditSink } from '../audit/AuditLog.js';
 import { hashPassword, type ScryptParams } from '../auth/password.js';
-import { toUserInfo, type NewUser, type UserStore } from '../auth/UserStore.js';
+import { isDisabled, toUserInfo, type NewUser, type UserStore } from '../auth/UserStore.js';
 import { isPostgres } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 import type { MfaService } from '../mfa/MfaService.js';
@@ -18,7 +19,10 @@ export interface AccountChange {
   name?: string;
   role?: Role;
   password?: string;
+  disabled?: boolean;
 }
+
+type UserSet = { name?: string; role?: Role; password_hash?: string; disabled_at?: number | null };
 
 export class AccountAdmin {
   constructor(
@@ -27,13 +31,14 @@ export class AccountAdmin {
     private readonly mfa: MfaService,
     private readonly audit: AuditSink,
     private readonly scrypt: ScryptParams,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async list(): Promise<AccountSummary[]> {
     const rows = await this.db
       .selectFrom('users as u')
       .leftJoin('totp_credentials as t', 't.user_id', 'u.id')
-      .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.created_at', 't.confirmed_at'])
+      .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.created_at', 'u.disabled_at', 't.confirmed_at'])
       .select((eb) =>
         eb
           .selectFrom('devices as d')
@@ -46,6 +51,7 @@ export class AccountAdmin {
       .execute();
     return rows.map((r) => ({
       ...toUserInfo(r),
+      disabled: isDisabled(r),
       createdAt: new Date(Number(r.created_at)).toISOString(),
       totpEnabled: r.confirmed_at !== null && r.confirmed_at !== undefined,
       activeDevices: Number(r.active_devices ?? 0),
@@ -66,25 +72,18 @@ export class AccountAdmin {
   async change(id: string, change: AccountChange, actor: string): Promise<UserInfo> {
     const user = await this.users.findById(id);
     if (!user) throw new AppError('not_found', `There is no account "${id}". Refresh the account list.`, 'id');
-    const set: { name?: string; role?: Role; password_hash?: string } = {};
+    const set: UserSet = {};
     if (change.name !== undefined) set.name = change.name;
     if (change.role !== undefined) set.role = change.role;
     if (change.password !== undefined) set.password_hash = await hashPassword(change.password, this.scrypt);
+    // Disabling an account already disabled keeps the time it was first disabled.
+    if (change.disabled !== undefined) set.disabled_at = change.disabled ? (user.disabled_at ?? this.now()) : null;
     if (Object.keys(set).length === 0) return toUserInfo(user);
-    const endSessions = set.password_hash !== undefined || (set.role !== undefined && set.role !== user.role);
+    const endSessions =
+      set.password_hash !== undefined || (set.role !== undefined && set.role !== user.role) || change.disabled === true;
     await this.db.transaction().execute(async (trx) => {
-      if (user.role === 'admin' && set.role !== undefined && set.role !== 'admin') {
-        // Locks every administrator row on PostgreSQL, so two admins demoting each other at once
-        // cannot both pass the count (SQLite runs one write transaction at a time anyway).
-        let admins = trx.selectFrom('users').select('id').where('role', '=', 'admin');
-        if (isPostgres(trx)) admins = admins.forUpdate();
-        if ((await admins.execute()).length <= 1)
-          throw new AppError(
-            'conflict',
-            'role: this is the last administrator. Give another account the administrator role first.',
-            'role',
-          );
-      }
+      if ((set.role !== undefined && set.role !== 'admin') || change.disabled === true)
+        await this.keepOneAdmin(trx, id, change.disabled === true ? 'disabled' : 'role');
       await trx.updateTable('users').set(set).where('id', '=', id).execute();
       if (endSessions) {
         await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
@@ -95,12 +94,44 @@ export class AccountAdmin {
           type: PLATFORM_AUDIT_EVENT.accountChanged,
           actor,
           subject: id,
-          data: { fields: Object.keys(change).sort(), role: set.role ?? user.role, sessionsEnded: endSessions },
+          data: {
+            fields: Object.keys(change).sort(),
+            role: set.role ?? user.role,
+            ...(change.disabled !== undefined && { disabled: change.disabled }),
+            sessionsEnded: endSessions,
+          },
         },
         trx,
       );
     });
-    return toUserInfo({ ...user, ...set });
+    const updated = { ...user, ...set };
+    return { ...toUserInfo(updated), disabled: isDisabled(updated) };
+  }
+
+  /**
+   * Refuses a change that would take `id` out of the enabled administrators when it is the last one.
+   * Reads (and on PostgreSQL locks) the enabled administrator rows inside the change's transaction, so
+   * two admins demoting or disabling each other at once cannot both pass the count: the second waits
+   * for the first and then sees its change (SQLite runs one write transaction at a time anyway).
+   */
+  private async keepOneAdmin(trx: Transaction<Database>, id: string, field: 'role' | 'disabled'): Promise<void> {
+    // Ordered, so every transaction locks the rows in the same order: no deadlock among concurrent changes.
+    let admins = trx
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .orderBy('id');
+    if (isPostgres(trx)) admins = admins.forUpdate();
+    const ids = (await admins.execute()).map((r) => r.id);
+    if (!ids.includes(id) || ids.length > 1) return;
+    throw new AppError(
+      'conflict',
+      field === 'role'
+        ? 'role: this is the last administrator. Give another account the administrator role first.'
+        : 'disabled: this is the last enabled administrator. Give another account the administrator role (or enable one) first.',
+      field,
+    );
   }
 
   async resetTotp(id: string, actor: string): Promise<void> {

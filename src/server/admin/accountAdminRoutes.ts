@@ -2,7 +2,8 @@
  * Accounts over HTTP:
  *  - `GET    /v1/admin/users`            → `{ users }` with TOTP status and active devices (admin.read)
  *  - `POST   /v1/admin/users`            `{ email, name, role, password }` → 201 user (accounts.manage)
- *  - `PATCH  /v1/admin/users/:id`        `{ name?, role?, password? }` → user (accounts.manage)
+ *  - `PATCH  /v1/admin/users/:id`        `{ name?, role?, password?, disabled? }` → user (accounts.manage);
+ *    disabling ends the account's sessions; the last enabled administrator cannot be demoted or disabled (409)
  *  - `DELETE /v1/admin/users/:id/totp`   → 204: TOTP off, recovery codes gone (accounts.manage)
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -20,7 +21,12 @@ export const NewAccount = z.object({
   password: Password,
 });
 export const AccountPatch = z
-  .object({ name: z.string().trim().min(1).max(200).optional(), role: Role.optional(), password: Password.optional() })
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    role: Role.optional(),
+    password: Password.optional(),
+    disabled: z.boolean().optional(),
+  })
   .strict();
 const IdParams = z.object({ id: z.string().min(1).max(128) });
 

@@ -57,7 +57,7 @@ export function createPlatformServices(
     devices,
     mfa,
     directoryAdmin: new DirectoryAdmin(db, directory, audit),
-    accounts: new AccountAdmin(db, users, mfa, audit, scrypt),
+    accounts: new AccountAdmin(db, users, mfa, audit, scrypt, now),
     bundles: new BundleService(db, directory, audit),
     auditNames: new AuditSubjectNames(db, directory),
     profileSheets: new ProfileSheets(db, directory, audit),

@@ -1,7 +1,8 @@
 /**
  * Sign-in (password, then TOTP when enrolled), token refresh, sign-out and bearer authentication.
  * Every session is bound to a registered device; a revoked device's tokens get 401
- * `device_revoked`. Sign-ins and failed sign-ins go to the audit chain. Passwords, codes and tokens
+ * `device_revoked`. A disabled account's right password gets 403 `account_disabled`, and a token it
+ * still holds is refused. Sign-ins and failed sign-ins go to the audit chain. Passwords, codes and tokens
  * pass through here in memory only; errors and audit events never echo them.
  */
 import type { Me, UserInfo } from '../../shared/api/index.js';
@@ -13,7 +14,7 @@ import type { DeviceStore } from '../devices/DeviceStore.js';
 import type { MfaService } from '../mfa/MfaService.js';
 import type { LoginThrottle } from './LoginThrottle.js';
 import type { SessionStore } from './SessionStore.js';
-import { toUserInfo, type UserStore } from './UserStore.js';
+import { isDisabled, toUserInfo, type UserStore } from './UserStore.js';
 import { verifyPassword } from './password.js';
 
 /** Thrown while an address or account is locked out; the route turns it into 429 + Retry-After. */
@@ -30,6 +31,8 @@ export const INVALID_CREDENTIALS = 'Email or password is wrong. Check both and t
 const SIGN_IN_AGAIN = 'Your session has ended. Sign in again.';
 export const DEVICE_REVOKED =
   'An administrator signed this device out. Its local data is being removed; sign in again to continue.';
+export const ACCOUNT_DISABLED =
+  'An administrator disabled this account. Ask an administrator to enable it, then sign in again.';
 const UNNAMED_DEVICE: DeviceRegistration = { name: 'Unnamed device', platform: 'unknown' };
 
 export interface Principal {
@@ -84,6 +87,16 @@ export class AuthService {
         data: { address, reason: user ? 'wrong_password' : 'unknown_account' },
       });
       throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
+    }
+    // Checked only once the password is right, so the answer does not tell who has an account.
+    if (isDisabled(user)) {
+      await this.audit?.append({
+        type: AUDIT_EVENT.signInFailed,
+        actor: keys.account,
+        subject: keys.account,
+        data: { address, reason: 'account_disabled' },
+      });
+      throw new AppError('account_disabled', ACCOUNT_DISABLED);
     }
     await this.users.upgradeHash(user, password);
     // With TOTP on, the lockout counters are cleared only once the second factor is right too.
@@ -175,6 +188,8 @@ export class AuthService {
     if (rotated && 'deviceRevoked' in rotated) throw new AppError('device_revoked', DEVICE_REVOKED);
     const user = rotated && (await this.users.findById(rotated.userId));
     if (!rotated || !user) throw new AppError('unauthorized', SIGN_IN_AGAIN);
+    // Disabling ends the sessions; this also refuses one that outlived it (e.g. disabled in the database).
+    if (isDisabled(user)) throw new AppError('unauthorized', ACCOUNT_DISABLED);
     return { ...rotated.tokens, user: toUserInfo(user), deviceId: rotated.deviceId ?? '' };
   }
 
@@ -207,6 +222,7 @@ export class AuthService {
           : 'Sign in first: send "Authorization: Bearer <access token>".',
       );
     }
+    if (isDisabled(user)) throw new AppError('unauthorized', ACCOUNT_DISABLED);
     return { user: toUserInfo(user), sessionId: found.sessionId, deviceId: found.deviceId };
   }
 
@@ -217,6 +233,8 @@ export class AuthService {
   ): Promise<SessionTokens> {
     const user = await this.users.findById(userId);
     if (!user) throw new AppError('unauthorized', SIGN_IN_AGAIN);
+    // The TOTP step may come after an administrator disabled the account that passed the password step.
+    if (isDisabled(user)) throw new AppError('account_disabled', ACCOUNT_DISABLED);
     const deviceId = await this.platform.devices.register(user.id, device);
     const tokens = await this.sessions.create(user.id, deviceId);
     await this.audit?.append({

@@ -83,6 +83,11 @@ export class UserStore {
   }
 }
 
+/** Whether an administrator disabled the account (`disabled_at` is a bigint, a string on PostgreSQL). */
+export function isDisabled(row: Pick<UsersTable, 'disabled_at'>): boolean {
+  return row.disabled_at !== null && row.disabled_at !== undefined;
+}
+
 export function toUserInfo(row: Pick<UsersTable, 'id' | 'email' | 'name' | 'role'>): UserInfo {
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }

@@ -14,6 +14,8 @@ export interface UsersTable {
   /** `scrypt$N$r$p$salt$hash` — never the password itself. */
   password_hash: string;
   created_at: number;
+  /** When an administrator disabled the account (0010); null or absent while it may sign in. */
+  disabled_at?: number | null;
 }
 
 /** One signed-in device. Tokens hang off it and go with it. */

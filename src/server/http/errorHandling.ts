@@ -19,6 +19,7 @@ const STATUS: Record<string, number> = {
   device_revoked: 401,
   not_signed_in: 401,
   forbidden: 403,
+  account_disabled: 403,
   not_found: 404,
   conflict: 409,
   chain_broken: 409,

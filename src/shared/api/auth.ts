@@ -9,7 +9,14 @@ export const LoginRequest = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
-export const UserInfo = z.object({ id: z.string(), email: z.string(), name: z.string(), role: Role });
+export const UserInfo = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  /** Set by the admin account routes: a disabled account cannot sign in (issue 16). */
+  disabled: z.boolean().optional(),
+});
 export type UserInfo = z.infer<typeof UserInfo>;
 
 /** `GET /v1/me`: who the token belongs to, and whether their sign-in asks for a TOTP code. */

@@ -12,6 +12,8 @@ export const ErrorCode = z.enum([
   'server_unreachable',
   'not_signed_in',
   'device_revoked',
+  /** An administrator disabled the account (issue 16): sign-in is refused until one enables it. */
+  'account_disabled',
   'invalid_code',
   /** A right TOTP code that was already used (e.g. the one just typed to confirm enrolment). */
   'code_already_used',

@@ -15,7 +15,14 @@ export const AccountInvite = z
   .strict();
 export type AccountInvite = z.infer<typeof AccountInvite>;
 
-export const AccountRoleChange = z.object({ userId: z.string().min(1).max(128), role: Role }).strict();
+/** IPC `admin.changeRole`: a new role, or `disabled` to disable/enable the account (issue 16), or both. */
+export const AccountRoleChange = z
+  .object({ userId: z.string().min(1).max(128), role: Role.optional(), disabled: z.boolean().optional() })
+  .strict()
+  .refine((v) => v.role !== undefined || v.disabled !== undefined, {
+    message: 'role: choose a role, or set disabled',
+    path: ['role'],
+  });
 
 /** SECRET: `oneTimePassword` — show it once, then forget it. */
 export interface AccountInvited {

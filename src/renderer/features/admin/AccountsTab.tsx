@@ -13,11 +13,13 @@ import { matchesFilter } from './matchesFilter.js';
 import { adminQueries } from './queries.js';
 import { ResetTotpAction } from './ResetTotpAction.js';
 import { AccountRoleSelect, ResetPasswordAction } from '../directory/AccountRoleAndPassword.js';
+import { DisableAccountAction } from '../directory/DisableAccountAction.js';
 import { InviteAccount } from '../directory/InviteAccount.js';
 
 /**
- * Every account: name, email, role, TOTP on/off, active devices. With `canManage`: add an account,
- * change a role (never the last administrator's), reset a password or TOTP.
+ * Every account: name (with a "Disabled" chip), email, role, TOTP on/off, active devices. With
+ * `canManage`: add an account, change a role or disable it (never the last enabled administrator's),
+ * enable it again, reset a password or TOTP.
  */
 export function AccountsTab({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
@@ -34,7 +36,8 @@ export function AccountsTab({ canManage }: { canManage: boolean }) {
     ...(canManage ? (['actions'] as const) : []),
   ] as const;
   const rows = (users.data ?? []).filter((u) => matchesFilter(filter, u.name, u.email, t(`user.role.${u.role}`)));
-  const lastAdmin = (users.data ?? []).filter((u) => u.role === 'admin').length <= 1;
+  // Disabled administrators do not count: they cannot sign in to administer anything.
+  const lastAdmin = (users.data ?? []).filter((u) => u.role === 'admin' && !u.disabled).length <= 1;
   return (
     <Stack spacing={1.5}>
       {canManage && (
@@ -66,10 +69,25 @@ export function AccountsTab({ canManage }: { canManage: boolean }) {
         >
           {rows.map((u) => (
             <TableRow key={u.id} hover data-testid="account-row" data-email={u.email}>
-              <TableCell sx={{ fontWeight: 600 }}>{u.name}</TableCell>
+              <TableCell sx={{ fontWeight: 600 }}>
+                {u.name}
+                {u.disabled && (
+                  <Chip
+                    size="small"
+                    color="warning"
+                    label={t('admin.accounts.disabled')}
+                    data-testid="account-disabled"
+                    sx={{ ml: 1 }}
+                  />
+                )}
+              </TableCell>
               <TableCell>{u.email}</TableCell>
               <TableCell>
-                {canManage ? <AccountRoleSelect account={u} lastAdmin={lastAdmin} /> : t(`user.role.${u.role}`)}
+                {canManage ? (
+                  <AccountRoleSelect account={u} lastAdmin={lastAdmin && !u.disabled} />
+                ) : (
+                  t(`user.role.${u.role}`)
+                )}
               </TableCell>
               <TableCell>
                 <Chip
@@ -87,6 +105,7 @@ export function AccountsTab({ canManage }: { canManage: boolean }) {
               </TableCell>
               {canManage && (
                 <TableCell align="right">
+                  <DisableAccountAction account={u} lastAdmin={lastAdmin} />
                   <ResetPasswordAction account={u} />
                   <ResetTotpAction account={u} />
                 </TableCell>

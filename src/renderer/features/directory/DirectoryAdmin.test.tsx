@@ -62,6 +62,42 @@ describe('directory and account administration screens', () => {
     await waitFor(() => expect(screen.queryByTestId('one-time-password')).toBeNull());
   });
 
+  it('disables an account after a confirmation, shows the Disabled chip, and never offers to disable the last admin', async () => {
+    const tech: AccountSummary = {
+      ...admin,
+      id: 'u1',
+      email: 'tech@callsign.demo',
+      name: 'Tim Tech',
+      role: 'technician',
+    };
+    const gone: AccountSummary = { ...admin, id: 'u2', email: 'old@callsign.demo', name: 'Olga Old', disabled: true };
+    const { calls } = renderPage(<AdminPage role="admin" />, {
+      handlers: {
+        ...handlers(),
+        'admin.users': async () => ({ users: [admin, tech, gone] }),
+        'admin.changeRole': async ({ userId, disabled }) => ({ ...tech, id: userId, disabled: disabled ?? false }),
+      },
+    });
+    const rows = await screen.findAllByTestId('account-row');
+    const row = (email: string) => rows.find((r) => r.getAttribute('data-email') === email)!;
+    // The disabled administrator does not count: the enabled one is the last and cannot be disabled.
+    expect((within(row('admin@callsign.demo')).getByTestId('account-disable') as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    expect(within(row('old@callsign.demo')).getByTestId('account-disabled').textContent).toBe('Disabled');
+    expect(within(row('old@callsign.demo')).getByTestId('account-enable')).toBeTruthy();
+    expect(within(row('tech@callsign.demo')).queryByTestId('account-disabled')).toBeNull();
+
+    fireEvent.click(within(row('tech@callsign.demo')).getByTestId('account-disable'));
+    expect((await screen.findByTestId('account-disable-dialog')).textContent).toMatch(/Disable Tim Tech's account\?/);
+    expect(calls.some((c) => c.channel === 'admin.changeRole')).toBe(false);
+    fireEvent.click(screen.getByTestId('account-disable-dialog-confirm'));
+    await waitFor(() =>
+      expect(calls.find((c) => c.channel === 'admin.changeRole')?.payload).toEqual({ userId: 'u1', disabled: true }),
+    );
+    await waitFor(() => expect(screen.queryByTestId('account-disable-dialog')).toBeNull());
+  });
+
   it('validates a new site with the shared schema, naming each field, and saves it in one request', async () => {
     const { calls } = renderPage(<AdminPage role="admin" />, { url: '/admin?tab=sites', handlers: handlers() });
     fireEvent.click(await screen.findByTestId('site-add'));

@@ -65,6 +65,16 @@ export function useChangeRole() {
   });
 }
 
+/** Disables (ending its sessions on every device) or enables an account. */
+export function useSetDisabled() {
+  const { api } = useServices();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { userId: string; disabled: boolean }) => call(() => api.invoke('admin.changeRole', v)),
+    onSettled: () => qc.invalidateQueries({ queryKey: adminKeys.users() }),
+  });
+}
+
 export function useResetPassword() {
   const { api } = useServices();
   const qc = useQueryClient();

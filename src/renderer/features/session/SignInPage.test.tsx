@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { AppError } from '../../../shared/api/errors.js';
 import { renderPage } from '../../testing/renderPage.js';
 import { SignInPage } from './SignInPage.js';
 
@@ -39,5 +40,20 @@ describe('SignInPage — server address', () => {
     expect(login).not.toHaveBeenCalled();
     await submit('https://callsign.example.com');
     await waitFor(() => expect(login).toHaveBeenCalledTimes(1));
+  });
+
+  it('shows the server’s sentence when an administrator disabled the account', async () => {
+    const login = vi.fn(async () => {
+      throw new AppError(
+        'account_disabled',
+        'An administrator disabled this account. Ask an administrator to enable it.',
+      );
+    });
+    renderPage(<SignInPage serverUrl="https://callsign.example.com" />, {
+      status: { signedIn: false, user: undefined },
+      handlers: { 'session.login': login },
+    });
+    await submit('https://callsign.example.com');
+    expect(await screen.findByText(/disabled this account\. Ask an administrator to enable it/)).toBeTruthy();
   });
 });
