@@ -81,29 +81,34 @@ export class AccountAdmin {
     if (Object.keys(set).length === 0) return toUserInfo(user);
     const endSessions =
       set.password_hash !== undefined || (set.role !== undefined && set.role !== user.role) || change.disabled === true;
-    await this.db.transaction().execute(async (trx) => {
-      if ((set.role !== undefined && set.role !== 'admin') || change.disabled === true)
-        await this.keepOneAdmin(trx, id, change.disabled === true ? 'disabled' : 'role');
-      await trx.updateTable('users').set(set).where('id', '=', id).execute();
-      if (endSessions) {
-        await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-        await trx.deleteFrom('devices').where('user_id', '=', id).where('revoked_at', 'is', null).execute();
-      }
-      await this.audit.append(
-        {
-          type: PLATFORM_AUDIT_EVENT.accountChanged,
-          actor,
-          subject: id,
-          data: {
-            fields: Object.keys(change).sort(),
-            role: set.role ?? user.role,
-            ...(change.disabled !== undefined && { disabled: change.disabled }),
-            sessionsEnded: endSessions,
+    // PostgreSQL may end one of several concurrent account changes with a deadlock or serialization
+    // failure (the sessions and devices a change deletes are also touched by sign-ins); its docs say
+    // to retry such a transaction, which is all-or-nothing, so it is retried a few times here.
+    await retryTransient(() =>
+      this.db.transaction().execute(async (trx) => {
+        if ((set.role !== undefined && set.role !== 'admin') || change.disabled === true)
+          await this.keepOneAdmin(trx, id, change.disabled === true ? 'disabled' : 'role');
+        await trx.updateTable('users').set(set).where('id', '=', id).execute();
+        if (endSessions) {
+          await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+          await trx.deleteFrom('devices').where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+        }
+        await this.audit.append(
+          {
+            type: PLATFORM_AUDIT_EVENT.accountChanged,
+            actor,
+            subject: id,
+            data: {
+              fields: Object.keys(change).sort(),
+              role: set.role ?? user.role,
+              ...(change.disabled !== undefined && { disabled: change.disabled }),
+              sessionsEnded: endSessions,
+            },
           },
-        },
-        trx,
-      );
-    });
+          trx,
+        );
+      }),
+    );
     const updated = { ...user, ...set };
     return { ...toUserInfo(updated), disabled: isDisabled(updated) };
   }
@@ -138,5 +143,20 @@ export class AccountAdmin {
     if (!(await this.users.findById(id)))
       throw new AppError('not_found', `There is no account "${id}". Refresh the account list.`, 'id');
     await this.mfa.reset(id, actor);
+  }
+}
+
+/** SQLSTATE 40P01 (deadlock detected) and 40001 (serialization failure): safe to run again. */
+const TRANSIENT = new Set(['40P01', '40001']);
+
+async function retryTransient<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (attempt >= attempts || typeof code !== 'string' || !TRANSIENT.has(code)) throw err;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+    }
   }
 }
