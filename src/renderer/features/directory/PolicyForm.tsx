@@ -16,7 +16,6 @@ import {
 import { fullName, type ClientProfile, type Site } from '../../../shared/domain/index.js';
 import { ApproversEditor } from './ApproversEditor.js';
 import { FormField, optional, useFieldError } from './FormField.js';
-import { errorPaths } from './formErrors.js';
 import { PolicyPreview } from './PolicyPreview.js';
 import { SaveBar } from './SaveBar.js';
 import { SoftwareEditor } from './SoftwareEditor.js';
@@ -168,16 +167,7 @@ export function PolicyForm({
             readOnly={readOnly}
             errorAt={(i) => err(`unlicensedSoftware.${i}.name`)}
           />
-          {!readOnly && (
-            <SaveBar
-              onSave={form.submit}
-              pending={form.save.isPending}
-              saved={form.saved}
-              error={form.save.error}
-              invalidCount={form.tried ? errorPaths(form.errors).length : 0}
-              testId="policy-save"
-            />
-          )}
+          {!readOnly && <SaveBar form={form} testId="policy-save" />}
         </Stack>
       </Grid>
       <Grid size={{ xs: 12, md: 5 }}>

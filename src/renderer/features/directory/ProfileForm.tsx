@@ -11,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import { fullName, type ClientProfile } from '../../../shared/domain/index.js';
 import { findDuplicates, type Duplicate } from './findDuplicates.js';
 import { FormField, optional, useFieldError } from './FormField.js';
-import { errorPaths, type FieldErrors } from './formErrors.js';
+import type { FieldErrors } from './formErrors.js';
 import { PhonesEditor } from './PhonesEditor.js';
 import { SaveBar } from './SaveBar.js';
 import { newId, useRecordForm } from './useRecordForm.js';
@@ -131,16 +131,7 @@ export function ProfileForm({
           </Stack>
         </Alert>
       )}
-      {!readOnly && (
-        <SaveBar
-          onSave={() => save(false)}
-          pending={form.save.isPending}
-          saved={form.saved}
-          error={form.save.error}
-          invalidCount={form.tried ? errorPaths(form.errors).length : 0}
-          testId="profile-save"
-        />
-      )}
+      {!readOnly && <SaveBar form={form} onSave={() => save(false)} testId="profile-save" />}
     </Stack>
   );
 }

@@ -11,7 +11,6 @@ import { ReferenceKind, type Reference, type ReferenceBody, type Site } from '..
 import { ReferenceBodyView } from '../references/ReferenceBodyView.js';
 import { ReferenceKindChip } from '../references/ReferenceKindChip.js';
 import { FormField, optional, useFieldError } from './FormField.js';
-import { errorPaths } from './formErrors.js';
 import { SaveBar } from './SaveBar.js';
 import { StringList } from './StringList.js';
 import { newId, useRecordForm } from './useRecordForm.js';
@@ -186,16 +185,7 @@ export function ReferenceForm({
               />
             )}
           </Stack>
-          {!readOnly && (
-            <SaveBar
-              onSave={form.submit}
-              pending={form.save.isPending}
-              saved={form.saved}
-              error={form.save.error}
-              invalidCount={form.tried ? errorPaths(form.errors).length : 0}
-              testId="reference-save"
-            />
-          )}
+          {!readOnly && <SaveBar form={form} testId="reference-save" />}
         </Stack>
       </Grid>
       <Grid size={{ xs: 12, md: 5 }}>

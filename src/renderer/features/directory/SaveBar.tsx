@@ -3,28 +3,38 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useErrorText } from '../../app/useErrorText.js';
+import { errorPaths, type FieldErrors } from './formErrors.js';
 
 /**
  * Save button and what became of the last save: the server's error (naming the field), the form's
  * own "fix N fields" note, or "saved — technicians get it at their next sync".
  */
+/** What SaveBar reads of a record form (useRecordForm's result). */
+export interface SaveBarForm {
+  save: { isPending: boolean; error: { code?: string; message: string } | null };
+  saved: boolean;
+  tried: boolean;
+  errors: FieldErrors;
+  submit: () => boolean;
+}
+
 export function SaveBar({
-  onSave,
-  pending,
-  saved,
-  error,
-  invalidCount,
+  form,
+  onSave = form.submit,
   testId,
   label,
 }: {
-  onSave: () => void;
-  pending: boolean;
-  saved: boolean;
-  error: { code?: string; message: string } | null;
-  invalidCount: number;
+  form: SaveBarForm;
+  /** Instead of `form.submit` (the profile form checks for duplicates first). */
+  onSave?: () => void;
   testId: string;
   label?: string;
 }) {
+  const pending = form.save.isPending;
+  const error = form.save.error;
+  const saved = form.saved;
+  // Counted only after the first Save, like the field errors themselves.
+  const invalidCount = form.tried ? errorPaths(form.errors).length : 0;
   const { t } = useTranslation();
   const errorText = useErrorText();
   return (

@@ -6,7 +6,6 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { Site } from '../../../shared/domain/index.js';
 import { FormField, optional, useFieldError } from './FormField.js';
-import { errorPaths } from './formErrors.js';
 import { SaveBar } from './SaveBar.js';
 import { ServersEditor } from './ServersEditor.js';
 import { StringList } from './StringList.js';
@@ -158,16 +157,7 @@ export function SiteForm({
         readOnly={readOnly}
         errorAt={err}
       />
-      {!readOnly && (
-        <SaveBar
-          onSave={form.submit}
-          pending={form.save.isPending}
-          saved={form.saved}
-          error={form.save.error}
-          invalidCount={form.tried ? errorPaths(form.errors).length : 0}
-          testId="site-save"
-        />
-      )}
+      {!readOnly && <SaveBar form={form} testId="site-save" />}
     </Stack>
   );
 }
