@@ -126,6 +126,7 @@ describe('directory and account administration screens', () => {
     expect(input('site-name').value).toBe('Acme HQ');
     expect(screen.queryByTestId('site-save')).toBeNull();
     expect(screen.queryByTestId('site-add')).toBeNull();
+    expect(screen.queryByTestId('sites-delete')).toBeNull();
     expect(screen.queryByTestId('directory-section-import')).toBeNull();
   });
   it('adds a group contact, lists it as an approver, and carries a rename into the rule it is listed in', async () => {
@@ -173,5 +174,45 @@ describe('directory and account administration screens', () => {
     // Removing the contact takes it out of the rule too.
     fireEvent.click(screen.getByTestId('group-contact-remove-0'));
     expect(screen.queryByTestId('approver-chip')).toBeNull();
+  }, 60_000);
+  it('deletes a person and a site after a confirmation that says what goes with them', async () => {
+    const riley = {
+      id: 'p1',
+      siteId: 'site-1',
+      firstName: 'Riley',
+      lastName: 'Quinn',
+      phones: [{ number: '+15035550101', type: 'office' as const }],
+    };
+    const { calls } = renderPage(<AdminPage role="admin" />, {
+      url: '/admin?tab=sites',
+      handlers: {
+        ...handlers(),
+        'admin.directoryList': async ({ collection }) => ({
+          items: collection === 'sites' ? [site] : collection === 'profiles' ? [riley] : [],
+          next: null,
+        }),
+        'admin.directoryDelete': async () => ({ seq: 43 }),
+      },
+    });
+    fireEvent.keyDown(await screen.findByTestId('directory-site-picker'), { key: 'ArrowDown' });
+    fireEvent.click(await screen.findByText('Acme HQ — Acme'));
+    fireEvent.click(await screen.findByTestId('directory-section-people'));
+    fireEvent.click(await screen.findByText('Riley Quinn'));
+    fireEvent.click(await screen.findByTestId('profiles-delete'));
+    const personDialog = await screen.findByTestId('profiles-delete-dialog');
+    expect(personDialog.textContent).toMatch(/Delete Riley Quinn\?/);
+    fireEvent.click(within(personDialog).getByTestId('profiles-delete-dialog-confirm'));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.channel === 'admin.directoryDelete').map((c) => c.payload)).toEqual([
+        { collection: 'profiles', id: 'p1' },
+      ]),
+    );
+    await waitFor(() => expect(screen.queryByTestId('profiles-delete')).toBeNull()); // the form closed
+    fireEvent.click(screen.getByTestId('sites-delete'));
+    const siteDialog = await screen.findByTestId('sites-delete-dialog');
+    expect(siteDialog.textContent).toMatch(/with its 1 person and its approval rules/);
+    fireEvent.click(within(siteDialog).getByTestId('sites-delete-dialog-dismiss'));
+    await waitFor(() => expect(screen.queryByTestId('sites-delete-dialog')).toBeNull());
+    expect(calls.filter((c) => c.channel === 'admin.directoryDelete')).toHaveLength(1); // cancelled: nothing sent
   }, 60_000);
 });
