@@ -80,7 +80,10 @@ describe('phone keys worked out elsewhere (the sync worker)', () => {
             fed.search.upsertSite(s, keys);
           } else if ('removeSite' in op) {
             countries.delete(op.removeSite);
-            for (const d of [own, fed]) (d.index.removeSite(op.removeSite), d.search.removeSite(op.removeSite));
+            for (const d of [own, fed]) {
+              d.index.removeSite(op.removeSite);
+              d.search.removeSite(op.removeSite);
+            }
           } else if ('upsertProfile' in op) {
             const p = op.upsertProfile;
             const seen = op.view === 'truth' ? countries.get(p.siteId) : op.view === 'unknown' ? undefined : op.view;
@@ -90,8 +93,10 @@ describe('phone keys worked out elsewhere (the sync worker)', () => {
             fed.index.upsertProfile(p, keys);
             fed.search.upsertProfile(p, keys);
           } else {
-            for (const d of [own, fed])
-              (d.index.removeProfile(op.removeProfile), d.search.removeProfile(op.removeProfile));
+            for (const d of [own, fed]) {
+              d.index.removeProfile(op.removeProfile);
+              d.search.removeProfile(op.removeProfile);
+            }
           }
         }
         expect(answers(fed.index, fed.search)).toEqual(answers(own.index, own.search));
