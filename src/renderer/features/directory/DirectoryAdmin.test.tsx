@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { AppError } from '../../../shared/api/errors.js';
 import type { AccountSummary } from '../../../shared/auth/accounts.js';
-import type { Site } from '../../../shared/domain/index.js';
+import type { ClientProfile, Site } from '../../../shared/domain/index.js';
 import type { Handlers } from '../../../shared/ipc/contract.js';
 import { renderPage } from '../../testing/renderPage.js';
 import { AdminPage } from '../admin/AdminPage.js';
@@ -176,12 +176,14 @@ describe('directory and account administration screens', () => {
     expect(screen.queryByTestId('approver-chip')).toBeNull();
   }, 60_000);
   it('deletes a person and a site after a confirmation that says what goes with them', async () => {
-    const riley = {
+    const riley: ClientProfile = {
       id: 'p1',
       siteId: 'site-1',
       firstName: 'Riley',
       lastName: 'Quinn',
-      phones: [{ number: '+15035550101', type: 'office' as const }],
+      phones: [{ number: '+15035550101', type: 'office' }],
+      thinClient: false,
+      psaContact: false,
     };
     const { calls } = renderPage(<AdminPage role="admin" />, {
       url: '/admin?tab=sites',
