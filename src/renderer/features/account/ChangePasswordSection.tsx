@@ -9,7 +9,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import PasswordOutlined from '@mui/icons-material/PasswordOutlined';
 import { useErrorText } from '../../app/useErrorText.js';
-import { newPasswordError } from '../session/newPasswordError.js';
+import { newPasswordError, underField } from '../session/newPasswordError.js';
 import { NewPasswordFields } from '../session/NewPasswordFields.js';
 import { useChangePassword } from './mutations.js';
 
@@ -37,8 +37,7 @@ export function ChangePasswordSection({ email }: { email: string }) {
     );
   };
   const field = change.error?.field;
-  const fieldText = (name: string) =>
-    field === name ? errorText(change.error)?.replace(new RegExp(`^${name}: `), '') : undefined;
+  const fieldText = (name: string) => (field === name ? underField(errorText(change.error), name) : undefined);
   const currentError = tried && !draft.currentPassword ? t('account.password.currentMissing') : fieldText('currentPassword');
   return (
     <Paper component="section" aria-labelledby="password-title" sx={{ p: 2.5 }} data-testid="password-section">

@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useErrorText } from '../../app/useErrorText.js';
 import { useChoosePassword, useSignOut } from './mutations.js';
-import { newPasswordError } from './newPasswordError.js';
+import { newPasswordError, underField } from './newPasswordError.js';
 import { NewPasswordFields } from './NewPasswordFields.js';
 
 /**
@@ -43,7 +43,7 @@ export function ChoosePasswordStep({ email }: { email: string }) {
         value={draft}
         onChange={setDraft}
         error={tried ? problem : null}
-        serverError={serverError?.replace(/^newPassword: /, '')}
+        serverError={underField(serverError, 'newPassword')}
         testIdPrefix="choose-password"
         autoFocus
       />

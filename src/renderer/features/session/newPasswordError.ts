@@ -29,3 +29,10 @@ export function newPasswordError(
   if (draft.repeat !== draft.newPassword) return { key: 'password.problem.mismatch', field: 'repeat' };
   return null;
 }
+
+/** A server sentence shown under its own field: without the leading "field: ", capitalised. */
+export function underField(text: string | undefined, field: string): string | undefined {
+  if (!text) return undefined;
+  const rest = text.startsWith(`${field}: `) ? text.slice(field.length + 2) : text;
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
