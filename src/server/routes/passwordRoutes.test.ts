@@ -107,9 +107,7 @@ describe('one-time password → choose your own', () => {
     expect(JSON.parse(audit[2]!.data)).toMatchObject({ via: 'first_sign_in', sessionsEnded: 0 });
     const everything = JSON.stringify(await t.all('select * from audit_log')) + t.logs.join('\n');
     for (const secret of [OTP, MINE, step.passwordChangeToken]) expect(everything).not.toContain(secret);
-    expect(JSON.stringify(await t.all('select * from password_change_tokens'))).not.toContain(
-      step.passwordChangeToken,
-    );
+    expect(JSON.stringify(await t.all('select * from password_change_tokens'))).not.toContain(step.passwordChangeToken);
   });
 
   it('an administrator’s reset is a one-time password too, and ends a step begun with the previous one', async () => {
@@ -272,9 +270,7 @@ describe('changing one’s own password (signed in)', () => {
     const codes = results.map((r) => r.statusCode);
     expect(codes.filter((c) => c === 204)).toHaveLength(1);
     expect(codes.filter((c) => c !== 204).every((c) => c === 409 || c === 401)).toBe(true);
-    expect((await login('tech@callsign.demo', `${MINE} ${codes.indexOf(204)}`)).json()).toHaveProperty(
-      'accessToken',
-    );
+    expect((await login('tech@callsign.demo', `${MINE} ${codes.indexOf(204)}`)).json()).toHaveProperty('accessToken');
     expect(await t.all("select seq from audit_log where type = 'auth.password_changed'")).toHaveLength(1);
   });
 

@@ -66,7 +66,10 @@ describe('AccountSecurityPage — change password', () => {
       handlers: {
         'devices.list': async () => ({ devices: [] }),
         'account.changePassword': async () => {
-          throw new AppError('rate_limited', 'Too many sign-in attempts in the last minute. Wait a minute and try again.');
+          throw new AppError(
+            'rate_limited',
+            'Too many sign-in attempts in the last minute. Wait a minute and try again.',
+          );
         },
       },
     });

@@ -38,7 +38,8 @@ export function ChangePasswordSection({ email }: { email: string }) {
   };
   const field = change.error?.field;
   const fieldText = (name: string) => (field === name ? underField(errorText(change.error), name) : undefined);
-  const currentError = tried && !draft.currentPassword ? t('account.password.currentMissing') : fieldText('currentPassword');
+  const currentError =
+    tried && !draft.currentPassword ? t('account.password.currentMissing') : fieldText('currentPassword');
   return (
     <Paper component="section" aria-labelledby="password-title" sx={{ p: 2.5 }} data-testid="password-section">
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1 }}>

@@ -85,7 +85,9 @@ describe('SignInPage — choose your own password after a one-time password', ()
     });
     await signInWithOneTimePassword();
     type(MINE);
-    expect((await screen.findByTestId('choose-password-error')).textContent).toMatch(/Sign in again with your one-time/);
+    expect((await screen.findByTestId('choose-password-error')).textContent).toMatch(
+      /Sign in again with your one-time/,
+    );
     fireEvent.click(screen.getByTestId('choose-password-back'));
     expect(await screen.findByTestId('signin-submit')).toBeTruthy();
     expect(screen.queryByTestId('choose-password')).toBeNull();

@@ -3,11 +3,7 @@
  * (and values) of the first problem with a new password and its repetition, or null. The server
  * checks the same rules again; this only spares the person a round trip.
  */
-import {
-  MAX_PASSWORD_LENGTH,
-  MIN_PASSWORD_LENGTH,
-  newPasswordProblem,
-} from '../../../shared/auth/passwordChange.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newPasswordProblem } from '../../../shared/auth/passwordChange.js';
 
 export interface NewPasswordError {
   key: string;
