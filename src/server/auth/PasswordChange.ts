@@ -121,8 +121,9 @@ export class PasswordChange {
   async setOwnPassword(user: UsersTable, newPassword: string, how: NewOwnPassword): Promise<number> {
     const problem = newPasswordProblem(newPassword, { email: user.email });
     if (problem) throw new AppError('bad_request', NEW_PASSWORD_MESSAGE[problem], 'newPassword');
-    // The one-time password (or the current one) again is no new password.
-    if (await verifyPassword(newPassword, user.password_hash))
+    // The one-time password again is no new password (on the account page the request's schema
+    // already compared it with the current password just verified: no second scrypt needed).
+    if (how.via === 'first_sign_in' && (await verifyPassword(newPassword, user.password_hash)))
       throw new AppError('bad_request', NEW_PASSWORD_MESSAGE.same_as_old, 'newPassword');
     const password_hash = await hashPassword(newPassword, this.scrypt);
     return retryTransient(() =>
