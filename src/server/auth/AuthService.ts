@@ -26,6 +26,7 @@ import {
   type PasswordChange,
 } from './PasswordChange.js';
 import type { SessionStore } from './SessionStore.js';
+import type { UsersTable } from '../db/schema.js';
 import { isDisabled, toUserInfo, type UserStore } from './UserStore.js';
 import { verifyPassword } from './password.js';
 
@@ -167,9 +168,9 @@ export class AuthService {
     input: { currentPassword: string; newPassword: string },
     address: string,
   ): Promise<{ sessionsEnded: number }> {
-    await this.verifyCurrentPassword(principal.user, input.currentPassword, address);
-    const user = await this.users.findById(principal.user.id);
-    if (!user) throw new AppError('unauthorized', SIGN_IN_AGAIN);
+    // The row whose hash was verified: the change applies only if that hash is still the stored one,
+    // so of concurrent changes (all checked against the old password) exactly one wins.
+    const user = await this.verifyCurrentPassword(principal.user, input.currentPassword, address);
     const sessionsEnded = await this.passwords.setOwnPassword(user, input.newPassword, {
       via: 'account_page',
       address,
@@ -183,13 +184,13 @@ export class AuthService {
    * sign-in lockout like a sign-in (a stolen access token cannot be used to guess the password
    * faster than the sign-in form allows); a success does not clear the counters.
    */
-  async verifyCurrentPassword(user: UserInfo, password: string, address: string): Promise<void> {
+  async verifyCurrentPassword(user: UserInfo, password: string, address: string): Promise<UsersTable> {
     const keys = { address, account: user.email.trim().toLowerCase() };
     const wait = await this.throttle.retryAfterSeconds(keys);
     if (wait > 0) throw new LockedOutError(wait);
     const row = await this.users.findByEmail(user.email);
     const ok = await verifyPassword(password, row?.password_hash ?? (await this.users.dummyHash()));
-    if (row && ok) return;
+    if (row && ok) return row;
     await this.throttle.recordFailure(keys);
     await this.audit?.append({
       type: AUDIT_EVENT.signInFailed,
