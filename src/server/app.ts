@@ -22,6 +22,7 @@ import {
 import { AuditLog } from './audit/AuditLog.js';
 import { AuthService } from './auth/AuthService.js';
 import { LoginThrottle, DEFAULT_THROTTLE, type ThrottlePolicy } from './auth/LoginThrottle.js';
+import { PasswordChange } from './auth/PasswordChange.js';
 import { type ScryptParams, DEFAULT_SCRYPT } from './auth/password.js';
 import { SessionStore } from './auth/SessionStore.js';
 import { UserStore } from './auth/UserStore.js';
@@ -119,6 +120,8 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
     new LoginThrottle(db, now, options.throttle ?? DEFAULT_THROTTLE),
     audit,
     platform,
+    new PasswordChange(db, now, sessions, audit, options.scrypt ?? DEFAULT_SCRYPT),
+    now,
   );
   const lookup = new LookupService(directory, options.identifier ?? sharedIdentifier);
   const exportKey = options.serverKey?.subkey('audit-export');
@@ -220,7 +223,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const limits = signInLimits(services.rateLimiter, deps.rateLimits ?? DEFAULT_RATE_LIMITS);
 
   await app.register(healthRoutes, { version: deps.version ?? '0.0.0-dev' });
-  await app.register(authRoutes, { auth: services.auth, loginLimit: limits.login });
+  await app.register(authRoutes, { auth: services.auth, loginLimit: limits.login, passwordLimit: limits.password });
   await app.register(syncRoutes, { auth: services.auth, directory: services.directory });
   await app.register(lookupRoutes, { auth: services.auth, lookup: services.lookup });
   await registerApprovalRoutes(app, {

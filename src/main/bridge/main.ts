@@ -35,7 +35,20 @@ const dataDir = resolve(values['data-dir']);
 mkdirSync(dataDir, { recursive: true });
 // The bridge logs only warnings and errors (no request log): one readable line each on stderr.
 const logger = pino(
-  { name: 'callsign-bridge', redact: ['token', '*.token', 'password', '*.password', 'authorization'] },
+  {
+    name: 'callsign-bridge',
+    redact: [
+      'token',
+      '*.token',
+      'password',
+      '*.password',
+      'newPassword',
+      '*.newPassword',
+      'currentPassword',
+      '*.currentPassword',
+      'authorization',
+    ],
+  },
   { write: (line: string) => void process.stderr.write(humanLine(line, 'Callsign')) },
 );
 let emit: WebBridge['emit'] = () => {};

@@ -1,5 +1,5 @@
 /**
- * IPC handlers for one's own account (TOTP enrolment, own devices) and for account administration
+ * IPC handlers for one's own account (TOTP enrolment, password change, own devices) and for account administration
  * (all accounts, everyone's devices, TOTP reset). Each is one authorised server call through the
  * session (bearer token added by ApiClient, one refresh on 401, wipe on `device_revoked`); the server
  * checks the permission, the desktop app only hides what the role cannot do.
@@ -15,7 +15,13 @@ import type { ApiClient } from './apiClient.js';
 import type { SessionService } from './sessionService.js';
 
 export type AccountChannel =
-  'account.totpEnroll' | 'account.totpConfirm' | 'devices.list' | 'devices.revoke' | 'admin.users' | 'admin.resetTotp';
+  | 'account.totpEnroll'
+  | 'account.totpConfirm'
+  | 'account.changePassword'
+  | 'devices.list'
+  | 'devices.revoke'
+  | 'admin.users'
+  | 'admin.resetTotp';
 
 export function createAccountHandlers(api: ApiClient, session: SessionService): Pick<Handlers, AccountChannel> {
   return {
@@ -31,6 +37,11 @@ export function createAccountHandlers(api: ApiClient, session: SessionService): 
       );
       session.noteTotpEnabled(true);
       return confirmed;
+    },
+    // SECRET: both passwords go to the server through the session only (see SessionService.changePassword).
+    'account.changePassword': async ({ currentPassword, newPassword }) => {
+      await session.changePassword(currentPassword, newPassword);
+      return { changed: true as const };
     },
     'devices.list': async ({ scope }) =>
       session.authorized(async (token) =>

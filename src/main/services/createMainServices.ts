@@ -131,6 +131,7 @@ function holdCallStream(handlers: Handlers, calls: CtiStreamClient): Handlers {
     ...handlers,
     'session.login': async (p) => follow(await handlers['session.login'](p)),
     'session.totp': async (p) => follow(await handlers['session.totp'](p)),
+    'session.choosePassword': async (p) => follow(await handlers['session.choosePassword'](p)),
     'session.logout': async (p) => follow(await handlers['session.logout'](p)),
   };
 }

@@ -52,6 +52,7 @@ export function createHandlers({ api, session, settings, leases, info, connectiv
       return session.login(email, password);
     },
     'session.totp': async (step) => session.totp(step),
+    'session.choosePassword': async ({ newPassword }) => session.choosePassword(newPassword),
     'session.logout': async () => {
       await leases.wipeAll('signed_out');
       return session.logout();

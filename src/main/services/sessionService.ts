@@ -25,7 +25,7 @@
  */
 import { AppError } from '../../shared/api/errors.js';
 import { LoginResponse, Me, UserInfo } from '../../shared/api/auth.js';
-import { SignInResponse, type DeviceRegistration } from '../../shared/auth/session.js';
+import { SignInResponse, TotpSignInResponse, type DeviceRegistration } from '../../shared/auth/session.js';
 import type { SessionStatus } from '../../shared/ipc/contract.js';
 import type { ApiClient } from './apiClient.js';
 import type { OfflineUnlock } from './offlineUnlock.js';
@@ -43,6 +43,11 @@ export class SessionService {
   private online = true;
   /** Between the password and the TOTP step: a short-lived server token, memory only. */
   private mfaToken: string | undefined;
+  /**
+   * After a one-time password (and TOTP when enrolled): the server's short-lived, single-use token
+   * for choosing one's own password. Memory only; the one-time password itself is not kept.
+   */
+  private passwordChangeToken: string | undefined;
   /** Learnt from how this sign-in went (see SessionStatus.totpEnabled); the server has no /me flag. */
   private totpEnabled: boolean | undefined;
   private resuming: Promise<void> = Promise.resolve();
@@ -70,6 +75,7 @@ export class SessionService {
       serverUrl: this.serverUrl(),
       online: this.online,
       ...(this.mfaToken ? { mfaRequired: true } : {}),
+      ...(this.passwordChangeToken ? { passwordChangeRequired: true } : {}),
       ...(this.user && this.totpEnabled !== undefined ? { totpEnabled: this.totpEnabled } : {}),
       ...(this.user && this.offlineUnlocked ? { offlineUnlocked: true } : {}),
     };
@@ -133,6 +139,12 @@ export class SessionService {
       throw err;
     }
     const res = SignInResponse.parse(body);
+    this.passwordChangeToken = undefined;
+    // A one-time password opens nothing, offline either: the person's own password becomes the verifier.
+    if ('passwordChangeRequired' in res) {
+      this.passwordChangeToken = res.passwordChangeToken;
+      return this.status();
+    }
     // The password was right: it becomes the offline verifier (also for TOTP accounts, whose code
     // cannot be checked offline — offline unlock only ever opens the cache read-only).
     await this.rememberOffline(email, password, 'mfaRequired' in res ? undefined : res.user);
@@ -174,12 +186,16 @@ export class SessionService {
       const body = await this.track(() =>
         this.api.request('/v1/auth/totp', { method: 'POST', body: { mfaToken, ...step } }),
       );
-      const res = LoginResponse.parse(body);
-      await this.start(res);
+      const res = TotpSignInResponse.parse(body);
       this.mfaToken = undefined;
-      this.totpEnabled = true;
       const pending = this.pendingOffline;
       this.pendingOffline = undefined;
+      if ('passwordChangeRequired' in res) {
+        this.passwordChangeToken = res.passwordChangeToken;
+        return this.status();
+      }
+      await this.start(res);
+      this.totpEnabled = true;
       if (pending) await this.rememberOffline(pending.email, pending.password, res.user);
     } catch (err) {
       // An expired or used-up mfaToken means starting again from the password.
@@ -187,6 +203,41 @@ export class SessionService {
       throw err;
     }
     return this.status();
+  }
+
+  /**
+   * First sign-in after a one-time password: the person's own password replaces it and signs them in.
+   * SECRET: `newPassword` goes to the server and into the offline verifier (a salted hash) only.
+   */
+  async choosePassword(newPassword: string): Promise<SessionStatus> {
+    const passwordChangeToken = this.passwordChangeToken;
+    if (!passwordChangeToken) throw new AppError('not_signed_in', 'Sign in with your one-time password first.');
+    try {
+      const body = await this.track(() =>
+        this.api.request('/v1/auth/password/choose', { method: 'POST', body: { passwordChangeToken, newPassword } }),
+      );
+      const res = LoginResponse.parse(body);
+      this.passwordChangeToken = undefined;
+      await this.start(res);
+      await this.learnTotp();
+      await this.rememberOffline(res.user.email, newPassword, res.user);
+    } catch (err) {
+      // The step expired or was used: the person starts again from the one-time password.
+      if (err instanceof AppError && err.code === 'unauthorized') this.passwordChangeToken = undefined;
+      throw err;
+    }
+    return this.status();
+  }
+
+  /**
+   * The signed-in person's new password (the server ends their other sessions, keeps this one). The
+   * offline verifier follows, so the old password no longer opens the cache on this computer.
+   */
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await this.authorized((token) =>
+      this.api.request('/v1/auth/password', { method: 'POST', token, body: { currentPassword, newPassword } }),
+    );
+    if (this.user) await this.rememberOffline(this.user.email, newPassword, this.user);
   }
 
   private async start(res: LoginResponse) {
@@ -213,6 +264,7 @@ export class SessionService {
 
   async logout(): Promise<SessionStatus> {
     this.mfaToken = undefined;
+    this.passwordChangeToken = undefined;
     this.pendingOffline = undefined;
     this.totpEnabled = undefined;
     this.offlineUnlocked = false;

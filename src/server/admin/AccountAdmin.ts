@@ -1,6 +1,7 @@
 /**
  * Account administration (table `users`): list with TOTP status, create, change name/role/password,
- * disable/enable, reset TOTP. A new password or role, or disabling, ends the account's sessions on
+ * disable/enable, reset TOTP. A password set here (invitation or reset) is a one-time password: it
+ * opens only the "choose your own password" step at sign-in, for 72 hours (auth/PasswordChange.ts). A new password or role, or disabling, ends the account's sessions on
  * every device, so the change applies at once. The last enabled administrator can be neither demoted
  * nor disabled. Each change is recorded in the audit chain; passwords are never recorded.
  */
@@ -11,6 +12,7 @@ import type { AuditSink } from '../audit/AuditLog.js';
 import { hashPassword, type ScryptParams } from '../auth/password.js';
 import { isDisabled, toUserInfo, type NewUser, type UserStore } from '../auth/UserStore.js';
 import { isPostgres } from '../db/dialect.js';
+import { retryTransient } from '../db/retryTransient.js';
 import type { Database } from '../db/schema.js';
 import type { MfaService } from '../mfa/MfaService.js';
 import { PLATFORM_AUDIT_EVENT } from './platformAuditEvents.js';
@@ -22,7 +24,13 @@ export interface AccountChange {
   disabled?: boolean;
 }
 
-type UserSet = { name?: string; role?: Role; password_hash?: string; disabled_at?: number | null };
+type UserSet = {
+  name?: string;
+  role?: Role;
+  password_hash?: string;
+  password_change_required_at?: number;
+  disabled_at?: number | null;
+};
 
 export class AccountAdmin {
   constructor(
@@ -59,7 +67,8 @@ export class AccountAdmin {
   }
 
   async create(input: NewUser, actor: string): Promise<UserInfo> {
-    const user = await this.users.create(input);
+    // The administrator knows this password: it only opens "choose your own", for 72 hours.
+    const user = await this.users.create(input, { oneTimePassword: true });
     await this.audit.append({
       type: PLATFORM_AUDIT_EVENT.accountCreated,
       actor,
@@ -75,7 +84,10 @@ export class AccountAdmin {
     const set: UserSet = {};
     if (change.name !== undefined) set.name = change.name;
     if (change.role !== undefined) set.role = change.role;
-    if (change.password !== undefined) set.password_hash = await hashPassword(change.password, this.scrypt);
+    if (change.password !== undefined) {
+      set.password_hash = await hashPassword(change.password, this.scrypt);
+      set.password_change_required_at = this.now(); // a reset is a one-time password, like an invitation
+    }
     // Disabling an account already disabled keeps the time it was first disabled.
     if (change.disabled !== undefined) set.disabled_at = change.disabled ? (user.disabled_at ?? this.now()) : null;
     if (Object.keys(set).length === 0) return toUserInfo(user);
@@ -93,6 +105,9 @@ export class AccountAdmin {
           await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
           await trx.deleteFrom('devices').where('user_id', '=', id).where('revoked_at', 'is', null).execute();
         }
+        // A "choose your own password" step begun with the previous one-time password ends too.
+        if (set.password_hash !== undefined)
+          await trx.deleteFrom('password_change_tokens').where('user_id', '=', id).execute();
         await this.audit.append(
           {
             type: PLATFORM_AUDIT_EVENT.accountChanged,
@@ -143,20 +158,5 @@ export class AccountAdmin {
     if (!(await this.users.findById(id)))
       throw new AppError('not_found', `There is no account "${id}". Refresh the account list.`, 'id');
     await this.mfa.reset(id, actor);
-  }
-}
-
-/** SQLSTATE 40P01 (deadlock detected) and 40001 (serialization failure): safe to run again. */
-const TRANSIENT = new Set(['40P01', '40001']);
-
-async function retryTransient<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      if (attempt >= attempts || typeof code !== 'string' || !TRANSIENT.has(code)) throw err;
-      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
-    }
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Accounts over HTTP:
  *  - `GET    /v1/admin/users`            → `{ users }` with TOTP status and active devices (admin.read)
- *  - `POST   /v1/admin/users`            `{ email, name, role, password }` → 201 user (accounts.manage)
+ *  - `POST   /v1/admin/users`            `{ email, name, role, password }` → 201 user (accounts.manage);
+ *    the password is one-time: at sign-in it only opens "choose your own password", for 72 hours
  *  - `PATCH  /v1/admin/users/:id`        `{ name?, role?, password?, disabled? }` → user (accounts.manage);
  *    disabling ends the account's sessions; the last enabled administrator cannot be demoted or disabled (409)
  *  - `DELETE /v1/admin/users/:id/totp`   → 204: TOTP off, recovery codes gone (accounts.manage)
@@ -9,11 +10,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Role, UserInfo } from '../../shared/api/index.js';
-import { AccountList } from '../../shared/auth/index.js';
+import { AccountList, NewPassword } from '../../shared/auth/index.js';
 import type { AccountAdmin } from './AccountAdmin.js';
 import { ADMIN_BODY_LIMIT } from './directoryAdminRoutes.js';
 
-const Password = z.string().min(12, 'use at least 12 characters').max(1024);
+/** The one-time password main made (shared rules: at least 12 characters). */
+const Password = NewPassword;
 export const NewAccount = z.object({
   email: z.email('enter the email address the person signs in with'),
   name: z.string().trim().min(1).max(200),

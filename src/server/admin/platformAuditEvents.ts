@@ -11,6 +11,9 @@ export const PLATFORM_AUDIT_EVENT = {
   totpEnrolled: 'auth.totp_enrolled',
   totpReset: 'auth.totp_reset',
   totpRecoveryCodesRenewed: 'auth.totp_recovery_codes_renewed',
+  /** A sign-in with an administrator's one-time password reached the "choose your own" step. */
+  oneTimePasswordUsed: 'auth.one_time_password_used',
+  passwordChanged: 'auth.password_changed',
   deviceRevoked: 'device.revoked',
   directoryChanged: 'directory.changed',
   directoryImported: 'directory.imported',

@@ -2,18 +2,31 @@
  * Sign-in (password, then TOTP when enrolled), token refresh, sign-out and bearer authentication.
  * Every session is bound to a registered device; a revoked device's tokens get 401
  * `device_revoked`. A disabled account's right password gets 403 `account_disabled`, and a token it
- * still holds is refused. Sign-ins and failed sign-ins go to the audit chain. Passwords, codes and tokens
+ * still holds is refused. A one-time password (set by an administrator) ends in the "choose your own
+ * password" step, never a session (PasswordChange.ts). Sign-ins and failed sign-ins go to the audit chain. Passwords, codes and tokens
  * pass through here in memory only; errors and audit events never echo them.
  */
 import type { Me, UserInfo } from '../../shared/api/index.js';
 import { AppError } from '../../shared/api/index.js';
-import type { DeviceRegistration, SessionTokens, SignInResponse } from '../../shared/auth/index.js';
+import type {
+  DeviceRegistration,
+  PasswordChangeChallenge,
+  SessionTokens,
+  SignInResponse,
+} from '../../shared/auth/index.js';
 import { AUDIT_EVENT, type AuditSink } from '../audit/AuditLog.js';
 import { PLATFORM_AUDIT_EVENT } from '../admin/platformAuditEvents.js';
 import type { DeviceStore } from '../devices/DeviceStore.js';
 import type { MfaService } from '../mfa/MfaService.js';
-import type { LoginThrottle } from './LoginThrottle.js';
+import type { LoginThrottle, ThrottleKeys } from './LoginThrottle.js';
+import {
+  mustChangePassword,
+  ONE_TIME_PASSWORD_EXPIRED,
+  oneTimePasswordExpired,
+  type PasswordChange,
+} from './PasswordChange.js';
 import type { SessionStore } from './SessionStore.js';
+import type { UsersTable } from '../db/schema.js';
 import { isDisabled, toUserInfo, type UserStore } from './UserStore.js';
 import { verifyPassword } from './password.js';
 
@@ -56,6 +69,9 @@ export class AuthService {
     /** Records sign-in successes and failures in the audit chain (never the password or a code). */
     private readonly audit: AuditSink | undefined,
     private readonly platform: AuthPlatform,
+    /** One-time passwords and one's own password (issue 16). */
+    private readonly passwords: PasswordChange,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** Password step: tokens for `device`, or an mfaToken when the account has TOTP on. */
@@ -98,12 +114,69 @@ export class AuthService {
       });
       throw new AppError('account_disabled', ACCOUNT_DISABLED);
     }
+    await this.refuseExpiredOneTimePassword(user, keys);
     await this.users.upgradeHash(user, password);
     // With TOTP on, the lockout counters are cleared only once the second factor is right too.
     if (await this.platform.mfa.isEnrolled(user.id))
       return { mfaRequired: true, ...(await this.platform.mfa.challenge(user.id, device)) };
     await this.throttle.reset(keys);
+    if (mustChangePassword(user)) return this.passwords.issue(user.id, device, address);
     return this.startSession(user.id, device, { address, method: 'password' });
+  }
+
+  /** 401 `one_time_password_expired` for the right one-time password 72 hours after it was set. */
+  private async refuseExpiredOneTimePassword(
+    user: Parameters<typeof oneTimePasswordExpired>[0],
+    keys: ThrottleKeys,
+  ): Promise<void> {
+    if (!oneTimePasswordExpired(user, this.now())) return;
+    await this.audit?.append({
+      type: AUDIT_EVENT.signInFailed,
+      actor: keys.account,
+      subject: keys.account,
+      data: { address: keys.address, reason: 'one_time_password_expired' },
+    });
+    throw new AppError('one_time_password_expired', ONE_TIME_PASSWORD_EXPIRED, 'password');
+  }
+
+  /**
+   * First sign-in after a one-time password: the person's own password replaces it, then they are
+   * signed in on the device the sign-in came from. Counted by the per-minute limits of the route.
+   */
+  async choosePassword(
+    input: { passwordChangeToken: string; newPassword: string },
+    address: string,
+  ): Promise<SessionTokens> {
+    const pending = await this.passwords.pending(input.passwordChangeToken);
+    const user = await this.users.findById(pending.userId);
+    if (!user) throw new AppError('unauthorized', SIGN_IN_AGAIN);
+    if (isDisabled(user)) throw new AppError('account_disabled', ACCOUNT_DISABLED);
+    await this.passwords.setOwnPassword(user, input.newPassword, {
+      via: 'first_sign_in',
+      address,
+      token: input.passwordChangeToken,
+    });
+    return this.startSession(user.id, pending.device, { address, method: 'password_chosen' });
+  }
+
+  /**
+   * The signed-in person changes their password: the current one first (counted by the sign-in
+   * lockout, as for two-step sign-in changes), then every other session of the account ends.
+   */
+  async changePassword(
+    principal: Principal,
+    input: { currentPassword: string; newPassword: string },
+    address: string,
+  ): Promise<{ sessionsEnded: number }> {
+    // The row whose hash was verified: the change applies only if that hash is still the stored one,
+    // so of concurrent changes (all checked against the old password) exactly one wins.
+    const user = await this.verifyCurrentPassword(principal.user, input.currentPassword, address);
+    const sessionsEnded = await this.passwords.setOwnPassword(user, input.newPassword, {
+      via: 'account_page',
+      address,
+      keep: { sessionId: principal.sessionId, deviceId: principal.deviceId },
+    });
+    return { sessionsEnded };
   }
 
   /**
@@ -111,13 +184,13 @@ export class AuthService {
    * sign-in lockout like a sign-in (a stolen access token cannot be used to guess the password
    * faster than the sign-in form allows); a success does not clear the counters.
    */
-  async verifyCurrentPassword(user: UserInfo, password: string, address: string): Promise<void> {
+  async verifyCurrentPassword(user: UserInfo, password: string, address: string): Promise<UsersTable> {
     const keys = { address, account: user.email.trim().toLowerCase() };
     const wait = await this.throttle.retryAfterSeconds(keys);
     if (wait > 0) throw new LockedOutError(wait);
     const row = await this.users.findByEmail(user.email);
     const ok = await verifyPassword(password, row?.password_hash ?? (await this.users.dummyHash()));
-    if (row && ok) return;
+    if (row && ok) return row;
     await this.throttle.recordFailure(keys);
     await this.audit?.append({
       type: AUDIT_EVENT.signInFailed,
@@ -141,7 +214,7 @@ export class AuthService {
   async completeTotp(
     input: { mfaToken: string; code?: string; recoveryCode?: string },
     address: string,
-  ): Promise<SessionTokens> {
+  ): Promise<SessionTokens | PasswordChangeChallenge> {
     const outcome = await this.platform.mfa.verify(input.mfaToken, input);
     if (!outcome.ok && outcome.reason === 'expired') {
       throw new AppError(
@@ -175,7 +248,9 @@ export class AuthService {
           : 'No tries left: sign in again with your password.';
       throw new AppError('invalid_code', `${what}. ${next}`, method === 'totp' ? 'code' : 'recoveryCode');
     }
+    await this.refuseExpiredOneTimePassword(user, keys);
     await this.throttle.reset(keys);
+    if (mustChangePassword(user)) return this.passwords.issue(user.id, outcome.device, address);
     return this.startSession(user.id, outcome.device, {
       address,
       method,

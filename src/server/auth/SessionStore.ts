@@ -155,6 +155,25 @@ export class SessionStore {
     });
   }
 
+  /**
+   * After a password change: every session of `userId` ends except `keep` (the one that made the
+   * change), with their devices (revoked ones stay for the record). Inside the change's transaction.
+   * Returns how many sessions ended.
+   */
+  async endOtherSessions(
+    trx: Kysely<Database>,
+    userId: string,
+    keep: { sessionId: string; deviceId: string | null } | null,
+  ): Promise<number> {
+    let sessions = trx.deleteFrom('sessions').where('user_id', '=', userId);
+    if (keep) sessions = sessions.where('id', '!=', keep.sessionId);
+    const ended = await sessions.executeTakeFirst();
+    let devices = trx.deleteFrom('devices').where('user_id', '=', userId).where('revoked_at', 'is', null);
+    if (keep?.deviceId) devices = devices.where('id', '!=', keep.deviceId);
+    await devices.execute();
+    return Number(ended.numDeletedRows);
+  }
+
   async revokeByRefreshToken(refreshToken: string): Promise<EndedSession | null> {
     const row = await this.db
       .selectFrom('refresh_tokens')

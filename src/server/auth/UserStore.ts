@@ -26,7 +26,8 @@ export class UserStore {
     private readonly scrypt: ScryptParams = DEFAULT_SCRYPT,
   ) {}
 
-  async create(user: NewUser): Promise<UserInfo> {
+  /** `oneTimePassword`: an administrator chose the password, so the person must choose their own at first sign-in. */
+  async create(user: NewUser, options: { oneTimePassword?: boolean } = {}): Promise<UserInfo> {
     const email = user.email.trim().toLowerCase();
     if (await this.findByEmail(email)) {
       throw new AppError('conflict', `An account for ${email} already exists. Use another email address.`, 'email');
@@ -38,6 +39,7 @@ export class UserStore {
       role: user.role,
       password_hash: await hashPassword(user.password, this.scrypt),
       created_at: this.now(),
+      ...(options.oneTimePassword ? { password_change_required_at: this.now() } : {}),
     };
     await this.db.insertInto('users').values(row).execute();
     return toUserInfo(row);

@@ -16,6 +16,8 @@ export interface UsersTable {
   created_at: number;
   /** When an administrator disabled the account (0010); null or absent while it may sign in. */
   disabled_at?: number | null;
+  /** When an administrator set a one-time password (0011); null or absent once the person chose their own. */
+  password_change_required_at?: number | null;
 }
 
 /** One signed-in device. Tokens hang off it and go with it. */
@@ -89,6 +91,7 @@ export interface Database {
   totp_credentials: TotpCredentialsTable;
   recovery_codes: RecoveryCodesTable;
   mfa_challenges: MfaChallengesTable;
+  password_change_tokens: PasswordChangeTokensTable;
   rate_limits: RateLimitsTable;
   vault_credentials: VaultCredentialsTable;
   vault_leases: VaultLeasesTable;
@@ -221,6 +224,16 @@ export interface MfaChallengesTable {
   created_at: number;
   expires_at: number;
   attempts: number;
+}
+
+/** The "choose your own password" step after a one-time password (0011); single use, short-lived. */
+export interface PasswordChangeTokensTable {
+  token_hash: string;
+  user_id: string;
+  device_name: string;
+  device_platform: string;
+  created_at: number;
+  expires_at: number;
 }
 
 /** A fixed-window request counter shared by all server processes (permissions/RateLimiter.ts). */

@@ -15,6 +15,7 @@ const STATUS: Record<string, number> = {
   unauthorized: 401,
   invalid_credentials: 401,
   invalid_code: 401,
+  one_time_password_expired: 401,
   code_already_used: 401,
   device_revoked: 401,
   not_signed_in: 401,

@@ -25,6 +25,7 @@ export const REDACT_PATHS = [
     'otp',
     'totp',
     'mfaToken',
+    'passwordChangeToken',
     'recoveryCode',
     'recoveryCodes',
     'otpauthUri',

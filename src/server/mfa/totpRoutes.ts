@@ -1,6 +1,7 @@
 /**
  * TOTP over HTTP (contract: src/shared/auth/session.ts):
- *  - `POST /v1/auth/totp` `{ mfaToken, code | recoveryCode }` → tokens (public: the mfaToken is the credential)
+ *  - `POST /v1/auth/totp` `{ mfaToken, code | recoveryCode }` → tokens, or the "choose your own password"
+ *    step after a one-time password (public: the mfaToken is the credential)
  *  - `POST /v1/auth/totp/enroll` `{ currentPassword }` → secret, otpauth:// URI and QR code (signed in)
  *  - `POST /v1/auth/totp/confirm` `{ code }` → the 10 recovery codes, shown this once (signed in)
  *  - `POST /v1/auth/totp/recovery-codes` `{ currentPassword }` → 10 new recovery codes (signed in)
@@ -13,12 +14,12 @@ import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../shared/api/index.js';
 import {
-  SessionTokens,
   TotpChangeRequest,
   TotpConfirmed,
   TotpConfirmRequest,
   TotpEnrolment,
   TotpSignInRequest,
+  TotpSignInResponse,
 } from '../../shared/auth/index.js';
 import type { AuthService } from '../auth/AuthService.js';
 import type { Mailer } from '../notify/Mailer.js';
@@ -43,7 +44,7 @@ export const totpRoutes: FastifyPluginAsyncZod<{
       config: { permission: 'public' },
       bodyLimit: AUTH_BODY_LIMIT,
       preHandler: totpLimit,
-      schema: { body: TotpSignInRequest, response: { 200: SessionTokens } },
+      schema: { body: TotpSignInRequest, response: { 200: TotpSignInResponse } },
     },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');

@@ -5,6 +5,8 @@
  *  - `/v1/auth/login`: at most `signInPerMinute` attempts per client address and per account;
  *  - `/v1/auth/totp`: at most `signInPerMinute` per address (each mfaToken also allows only 5 codes,
  *    counted in the database by MfaService).
+ *  - `/v1/auth/password/choose` and `/v1/auth/password`: at most `signInPerMinute` per address, and for
+ *    the signed-in change per account too (a wrong current password also counts towards the lockout).
  *  - `/v1/sms/codes`: SMS codes sent — per technician and per recipient (SMS_LIMITS), so a script or
  *    a stuck retry loop cannot flood a client's phone (each text also costs the MSP money).
  *  - `/v1/approvals/escalations`: escalation emails asked for, per technician (ESCALATION_LIMITS),
@@ -66,7 +68,7 @@ async function enforce(limiter: RateLimiter, checks: readonly Check[], reply: Fa
 export function signInLimits(
   limiter: RateLimiter,
   policy: RateLimitPolicy,
-): { login: preHandlerAsyncHookHandler; totp: preHandlerAsyncHookHandler } {
+): { login: preHandlerAsyncHookHandler; totp: preHandlerAsyncHookHandler; password: preHandlerAsyncHookHandler } {
   const perMinute = (key: string): Check => ({
     key,
     max: policy.signInPerMinute,
@@ -77,6 +79,11 @@ export function signInLimits(
     login: async (request, reply) =>
       enforce(limiter, [perMinute(`login-addr:${request.ip}`), perMinute(`login-account:${emailOf(request)}`)], reply),
     totp: async (request, reply) => enforce(limiter, [perMinute(`totp-addr:${request.ip}`)], reply),
+    password: async (request, reply) => {
+      const user = request.principal?.user.id;
+      const checks = [perMinute(`password-addr:${request.ip}`), ...(user ? [perMinute(`password-user:${user}`)] : [])];
+      return enforce(limiter, checks, reply);
+    },
   };
 }
 

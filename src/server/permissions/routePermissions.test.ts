@@ -30,6 +30,7 @@ describe('route permissions', () => {
       'GET /v1/health',
       'POST /v1/auth/login',
       'POST /v1/auth/logout',
+      'POST /v1/auth/password/choose', // after a one-time password: its passwordChangeToken is the credential
       'POST /v1/auth/refresh',
       'POST /v1/auth/totp',
       'POST /v1/cti/events', // the phone system's own integration token, checked by the route (cti/ctiEventRoutes.ts)
@@ -85,6 +86,10 @@ describe('route permissions', () => {
       'PUT /v1/admin/users/:id/cti-extension': 'accounts.manage',
       'GET /v1/cti/calls': 'directory.read',
       'POST /v1/cti/calls/:id/attach': 'directory.write',
+    });
+    // One's own password (issue 16): every role changes its own, signed in.
+    expect(Object.fromEntries([...declared].filter(([k]) => /auth\/password/.test(k)))).toEqual({
+      'POST /v1/auth/password': 'account.self',
     });
     // Profile spreadsheets (issue 16): supervisors export, administrators import.
     expect(Object.fromEntries([...declared].filter(([k]) => /profiles\/(export|import)|imports/.test(k)))).toEqual({

@@ -1,5 +1,7 @@
 /**
- * `POST /v1/auth/login`, `/v1/auth/refresh`, `/v1/auth/logout` and `GET /v1/me`; the TOTP step
+ * `POST /v1/auth/login`, `/v1/auth/refresh`, `/v1/auth/logout`, `GET /v1/me`, and one's own password:
+ * `POST /v1/auth/password/choose` (after a one-time password) and `POST /v1/auth/password` (signed
+ * in; contract: src/shared/auth/passwordChange.ts). The TOTP step
  * and enrolment are in mfa/totpRoutes.ts (contract: src/shared/auth/session.ts).
  * Tokens leave the server only in these response bodies (marked `Cache-Control: no-store`); the
  * logger redacts them and the password wherever they appear.
@@ -8,7 +10,13 @@ import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Me } from '../../shared/api/index.js';
-import { SessionTokens, SignInRequest, SignInResponse } from '../../shared/auth/index.js';
+import {
+  ChangePasswordRequest,
+  ChoosePasswordRequest,
+  SessionTokens,
+  SignInRequest,
+  SignInResponse,
+} from '../../shared/auth/index.js';
 import type { AuthService } from '../auth/AuthService.js';
 import { bearerToken } from '../http/requireAuth.js';
 
@@ -21,10 +29,12 @@ export const LogoutRequest = z.object({ refreshToken: z.string().min(1).max(256)
 /** Sign-in bodies are tiny; anything bigger is refused before it is parsed. */
 export const AUTH_BODY_LIMIT = 8 * 1024;
 
-export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; loginLimit: preHandlerAsyncHookHandler }> = async (
-  app,
-  { auth, loginLimit },
-) => {
+export const authRoutes: FastifyPluginAsyncZod<{
+  auth: AuthService;
+  loginLimit: preHandlerAsyncHookHandler;
+  /** Per-minute limits on setting one's own password (permissions/rateLimits.ts). */
+  passwordLimit: preHandlerAsyncHookHandler;
+}> = async (app, { auth, loginLimit, passwordLimit }) => {
   app.post(
     '/v1/auth/login',
     {
@@ -65,6 +75,35 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; loginLimit: 
           })
         : null;
       await auth.logout({ refreshToken: request.body?.refreshToken, sessionId: session?.sessionId });
+      return reply.status(204).send();
+    },
+  );
+
+  /** The passwordChangeToken is the credential: it comes only from a sign-in with the right one-time password. */
+  app.post(
+    '/v1/auth/password/choose',
+    {
+      config: { permission: 'public' },
+      bodyLimit: AUTH_BODY_LIMIT,
+      preHandler: passwordLimit,
+      schema: { body: ChoosePasswordRequest, response: { 200: SessionTokens } },
+    },
+    async (request, reply) => {
+      reply.header('Cache-Control', 'no-store');
+      return auth.choosePassword(request.body, request.ip);
+    },
+  );
+
+  app.post(
+    '/v1/auth/password',
+    {
+      config: { permission: 'account.self' },
+      bodyLimit: AUTH_BODY_LIMIT,
+      preHandler: passwordLimit,
+      schema: { body: ChangePasswordRequest },
+    },
+    async (request, reply) => {
+      await auth.changePassword(request.principal!, request.body, request.ip);
       return reply.status(204).send();
     },
   );

@@ -17,6 +17,8 @@ export const AUDIT_EVENT_TYPES = [
   'auth.totp_enrolled',
   'auth.totp_reset',
   'auth.totp_recovery_codes_renewed',
+  'auth.one_time_password_used',
+  'auth.password_changed',
   'device.revoked',
   'account.created',
   'account.changed',

@@ -15,6 +15,8 @@ export const ErrorCode = z.enum([
   /** An administrator disabled the account (issue 16): sign-in is refused until one enables it. */
   'account_disabled',
   'invalid_code',
+  /** A one-time password an administrator set more than 72 hours ago: ask an administrator for a new one. */
+  'one_time_password_expired',
   /** A right TOTP code that was already used (e.g. the one just typed to confirm enrolment). */
   'code_already_used',
   'chain_broken',

@@ -12,6 +12,8 @@
  *   stop working); `POST /v1/auth/totp/disable` `{ currentPassword }` → 204. A bearer token alone
  *   cannot change two-step sign-in: a wrong password is 401 `invalid_credentials` (field
  *   `currentPassword`) and counts towards the sign-in lockout; the user is e-mailed on every change.
+ * - A one-time password (set by an administrator; valid 72 hours) answers `PasswordChangeChallenge`
+ *   instead of tokens, after the TOTP step when enrolled: see passwordChange.ts.
  * - `GET /v1/devices` → `{ devices }`; `DELETE /v1/devices/:id` → 204.
  * Secrets (tokens, TOTP secret and URI, QR image, recovery codes) travel only in these bodies.
  */
@@ -43,7 +45,20 @@ export const MfaChallenge = z.object({
 });
 export type MfaChallenge = z.infer<typeof MfaChallenge>;
 
-export const SignInResponse = z.union([SessionTokens, MfaChallenge]);
+/**
+ * The password was a one-time password an administrator set (an invitation or a reset): no session
+ * yet. `POST /v1/auth/password/choose` with this token and the person's own new password signs in.
+ * The token lives 10 minutes and works once.
+ */
+export const PasswordChangeChallenge = z.object({
+  passwordChangeRequired: z.literal(true),
+  passwordChangeToken: z.string(),
+  /** Seconds the passwordChangeToken stays valid. */
+  expiresIn: z.number().int().positive(),
+});
+export type PasswordChangeChallenge = z.infer<typeof PasswordChangeChallenge>;
+
+export const SignInResponse = z.union([SessionTokens, MfaChallenge, PasswordChangeChallenge]);
 export type SignInResponse = z.infer<typeof SignInResponse>;
 
 const TotpCode = z
@@ -60,6 +75,10 @@ export const TotpSignInRequest = z
     path: ['code'],
   });
 export type TotpSignInRequest = z.infer<typeof TotpSignInRequest>;
+
+/** After the TOTP step: tokens, or the "choose your own password" step when the password was one-time. */
+export const TotpSignInResponse = z.union([SessionTokens, PasswordChangeChallenge]);
+export type TotpSignInResponse = z.infer<typeof TotpSignInResponse>;
 
 export const TotpEnrolment = z.object({
   /** Base32 secret, for typing into an authenticator by hand. */

@@ -44,6 +44,7 @@ import {
 import type { ImportJobStatus } from '../directory/import/contract.js';
 import type { DeviceList, TotpConfirmed, TotpEnrolment } from '../auth/session.js';
 import { CurrentPassword } from '../auth/session.js';
+import { ChangePasswordRequest, NewPassword } from '../auth/passwordChange.js';
 import { CheckoutRequest, type CheckinResult, type CredentialList } from '../api/credentials.js';
 import type { CallList, CallPush, CallView } from '../api/cti.js';
 import type { CopyResult, LeaseEnded, LeaseView, ReadBack } from '../credentials/leaseTypes.js';
@@ -94,6 +95,11 @@ export const SessionStatus = z.object({
   /** The password was right and the account has TOTP: `session.totp` with a code finishes sign-in. */
   mfaRequired: z.boolean().optional(),
   /**
+   * The password was a one-time password an administrator set (and the TOTP code was right, when
+   * enrolled): `session.choosePassword` with the person's own password finishes sign-in.
+   */
+  passwordChangeRequired: z.boolean().optional(),
+  /**
    * Whether the signed-in account has two-step sign-in (TOTP) on, as main knows it: on when this
    * sign-in needed a code or enrolment was confirmed in this session, off when the password alone
    * signed in. An administrator's reset elsewhere shows at the next sign-in.
@@ -133,6 +139,8 @@ export const requestSchemas = {
       path: ['code'],
     }),
   'session.logout': z.object({}).strict(),
+  /** After a one-time password: the person's own password (SECRET: sent to the server once, never kept). */
+  'session.choosePassword': z.object({ newPassword: NewPassword }).strict(),
   'sync.pull': z.object({ since: z.number().int().nonnegative(), limit: z.number().int().min(1).max(20000) }).strict(),
   /** The same page as `sync.pull`, as JSON text for the renderer's sync worker (see `SyncPageText`). */
   'sync.pullText': z
@@ -165,6 +173,8 @@ export const requestSchemas = {
    * keeps them in component state only (never a query cache, storage or log).
    */
   'account.totpEnroll': z.object({ currentPassword: CurrentPassword }).strict(),
+  /** Changes the signed-in person's password (SECRET: both go to the server only); other sessions end. */
+  'account.changePassword': ChangePasswordRequest,
   /** Confirms enrolment with a first code; the result carries the 10 recovery codes, shown once. */
   'account.totpConfirm': z
     .object({
@@ -263,6 +273,7 @@ export interface Results {
   'session.login': SessionStatus;
   'session.totp': SessionStatus;
   'session.logout': SessionStatus;
+  'session.choosePassword': SessionStatus;
   'sync.pull': SyncPage;
   'sync.pullText': SyncPageText;
   /** The server-side lookup (`GET /v1/lookup`), the baseline the local index is measured against. */
@@ -274,6 +285,7 @@ export interface Results {
   'outbox.list': { messages: Array<{ id: string; to: string; subject: string; text: string; sentAt: string }> };
   'account.totpEnroll': TotpEnrolment;
   'account.totpConfirm': TotpConfirmed;
+  'account.changePassword': { changed: true };
   'devices.list': DeviceList;
   'devices.revoke': { revoked: true };
   'admin.users': AccountList;

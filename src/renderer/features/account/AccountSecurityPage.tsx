@@ -3,10 +3,11 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useSessionStatus } from '../session/useSessionStatus.js';
+import { ChangePasswordSection } from './ChangePasswordSection.js';
 import { MyDevicesSection } from './MyDevicesSection.js';
 import { TotpSection } from './TotpSection.js';
 
-/** Route `#/account`: two-step sign-in and the person's own devices. Every role has it. */
+/** Route `#/account`: password, two-step sign-in and the person's own devices. Every role has it. */
 export function AccountSecurityPage() {
   const { t } = useTranslation();
   const status = useSessionStatus().data;
@@ -20,6 +21,7 @@ export function AccountSecurityPage() {
             : t('account.subtitle')}
         </Typography>
       </Box>
+      <ChangePasswordSection email={status?.user?.email ?? ''} />
       <TotpSection enabled={status?.totpEnabled === true} />
       <MyDevicesSection />
     </Stack>

@@ -38,6 +38,22 @@ export function useConfirmTotp() {
   });
 }
 
+/**
+ * Changes the signed-in person's password. SECRET: both passwords pass through to main once; `gcTime: 0`
+ * drops the finished mutation (and its variables) at once.
+ */
+export function useChangePassword() {
+  const { api } = useServices();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+      call(() => api.invoke('account.changePassword', input)),
+    gcTime: 0,
+    // The server signed out the account's other devices: the device lists change.
+    onSuccess: () => qc.invalidateQueries({ queryKey: deviceKeys.all }),
+  });
+}
+
 /** Revokes a device (own, or anyone's for an administrator) and refreshes every device list. */
 export function useRevokeDevice() {
   const { api } = useServices();

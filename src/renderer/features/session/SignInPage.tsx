@@ -14,6 +14,8 @@ import { useSettings } from '../settings/useSettings.js';
 import { useSignIn } from './mutations.js';
 import { sessionQueries } from './queries.js';
 import { TotpStep } from './TotpStep.js';
+import { ChoosePasswordStep } from './ChoosePasswordStep.js';
+import { useSessionStatus } from './useSessionStatus.js';
 import { WIPED_FLAG } from './useRemoteWipe.js';
 import { IDLE_FLAG } from './useIdleSignOut.js';
 import { useErrorText } from '../../app/useErrorText.js';
@@ -30,6 +32,10 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
   const error = signIn.error;
   const { api } = useServices();
   const sessionOnly = useQuery(sessionQueries.appInfo(api)).data?.secretStorage?.persistent === false;
+  // The step comes from main's status (each step's result replaces it), so "Back to sign-in" — a
+  // sign-out — returns to the password form from either step.
+  const status = useSessionStatus().data;
+  const passwordChangeRequired = status?.passwordChangeRequired === true;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -44,11 +50,12 @@ export function SignInPage({ serverUrl }: { serverUrl: string }) {
 
   const wiped = typeof location !== 'undefined' && location.hash.includes(`${WIPED_FLAG}=1`);
   const idle = typeof location !== 'undefined' && location.hash.includes(`${IDLE_FLAG}=1`);
-  if (signIn.data?.mfaRequired) {
+  // A one-time password (after the TOTP code, when enrolled) leads to choosing one's own password.
+  if (passwordChangeRequired || status?.mfaRequired) {
     return (
       <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default', p: 2 }}>
         <Paper sx={{ width: '100%', maxWidth: 400, p: 4 }}>
-          <TotpStep />
+          {passwordChangeRequired ? <ChoosePasswordStep email={email.trim()} /> : <TotpStep />}
         </Paper>
       </Box>
     );

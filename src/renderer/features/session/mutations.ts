@@ -9,7 +9,7 @@ import { toAppError } from '../../app/toAppError.js';
 import { sessionKeys } from './queries.js';
 
 /** A sign-in step whose result is the new session status (errors become AppErrors for the form). */
-function useSessionStep<C extends 'session.login' | 'session.totp'>(channel: C) {
+function useSessionStep<C extends 'session.login' | 'session.totp' | 'session.choosePassword'>(channel: C) {
   const { api } = useServices();
   const qc = useQueryClient();
   return useMutation({
@@ -28,6 +28,9 @@ export const useSignIn = () => useSessionStep('session.login');
 
 /** The TOTP step; main holds the short-lived mfaToken, the code passes through once. */
 export const useTotpSignIn = () => useSessionStep('session.totp');
+
+/** After a one-time password: the person's own password (SECRET: passes through to main once). */
+export const useChoosePassword = () => useSessionStep('session.choosePassword');
 
 export function useSignOut() {
   const { api } = useServices();

@@ -10,6 +10,7 @@ import * as m0006keysAtRest from './0006_keys_at_rest.js';
 import * as m0008cti from './0008_cti.js';
 import * as m0009approvalReview from './0009_approval_review.js';
 import * as m0010userDisabled from './0010_user_disabled.js';
+import * as m0011passwordChange from './0011_password_change.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_cti': m0008cti,
   '0009_approval_review': m0009approvalReview,
   '0010_user_disabled': m0010userDisabled,
+  '0011_password_change': m0011passwordChange,
 };
