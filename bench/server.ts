@@ -19,7 +19,7 @@ import { generateDirectory } from '../src/server/demo/generate.js';
 import { bulkLoadDirectory } from '../src/server/directory/bulkLoadDirectory.js';
 import { UserStore } from '../src/server/auth/UserStore.js';
 import { freePort, startTs, writeResult } from './support.js';
-import { load, rawGet, row, treeCpuSeconds } from './serverLoad.js';
+import { byWindow, load, rawGet, row, treeCpuSeconds } from './serverLoad.js';
 
 const profiles = Number(process.env.BENCH_PROFILES ?? 100_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
@@ -93,7 +93,8 @@ try {
     return { result, cpu: treeCpuSeconds(server.child.pid!) - before };
   };
   const loadBefore = loadavg();
-  const sync = await measured(() => load(base, connections, seconds, desktop, { fixed: pages }));
+  const syncSamples: Array<{ at: number; ms: number }> = [];
+  const sync = await measured(() => load(base, connections, seconds, desktop, { fixed: pages }, syncSamples));
   const lookup = await measured(() => load(base, connections, seconds, headers, { random: lookupPath }));
   const mixed = await measured(() =>
     Promise.all([
@@ -116,6 +117,7 @@ try {
     loadAverage: { before: loadBefore.map((l) => +l.toFixed(2)), after: loadavg().map((l) => +l.toFixed(2)) },
     syncBytes,
     sync: row(sync.result, sync.cpu),
+    syncByWindow: byWindow(syncSamples),
     lookup: row(lookup.result, lookup.cpu),
     mixed: {
       sync: row(mixedSync, (mixed.cpu * mixedSync.requests.total) / mixedTotal),
@@ -134,6 +136,8 @@ try {
     'mixed: sync (100 conns)': result.mixed.sync,
     'mixed: lookup (20 conns)': result.mixed.lookup,
   });
+  console.log('Sync walk by when the response arrived (ms):');
+  console.table(Object.fromEntries(result.syncByWindow.map(({ window, ...r }) => [window, r])));
   writeResult('server', result);
 } finally {
   server.child.kill();

@@ -113,10 +113,11 @@ describe('GET /v1/sync ETag', () => {
     const { tech } = await setUp();
     const a = await get('since=0&limit=10', tech, { 'accept-encoding': 'br' });
     const b = await get('since=0&limit=10', tech, { 'accept-encoding': 'gzip' });
-    expect(a.res.headers.etag).toMatch(/^"[^"]+"$/);
-    expect(b.res.headers.etag).not.toBe(a.res.headers.etag); // strong: one tag per byte sequence
+    // Weak: the bytes behind it change when the background re-compression lands, the JSON does not.
+    expect(a.res.headers.etag).toMatch(/^W\/"[^"]+"$/);
+    expect(b.res.headers.etag).not.toBe(a.res.headers.etag); // one tag per coding
     const etag = a.res.headers.etag as string;
-    for (const inm of [etag, `W/${etag}`, `"nope", ${etag}`]) {
+    for (const inm of [etag, etag.slice(2), `"nope", ${etag}`]) {
       const again = await get('since=0&limit=10', tech, { 'accept-encoding': 'br', 'if-none-match': inm });
       expect(again.res.statusCode, inm).toBe(304);
       expect(again.res.rawPayload.length).toBe(0);
