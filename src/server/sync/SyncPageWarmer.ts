@@ -32,6 +32,8 @@ export interface WarmerOptions {
   maxLearned?: number;
   /** Pages per walk at most (default 100: 500k changes at the desktop's 5000). */
   maxPages?: number;
+  /** Smallest `limit` learned from requests (default MIN_WARM_LIMIT). */
+  minLimit?: number;
 }
 
 /** The desktop's page size (SYNC_PAGE_SIZE in src/renderer/features/sync/syncDirectory.ts). */
@@ -57,6 +59,7 @@ export class SyncPageWarmer {
   private readonly delayMs: number;
   private readonly maxLearned: number;
   private readonly maxPages: number;
+  private readonly minLimit: number;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -74,6 +77,7 @@ export class SyncPageWarmer {
     this.delayMs = options.delayMs ?? 1000;
     this.maxLearned = options.maxLearned ?? 6;
     this.maxPages = options.maxPages ?? 100;
+    this.minLimit = options.minLimit ?? MIN_WARM_LIMIT;
   }
 
   /** Warm the start-up targets (after `delayMs`). */
@@ -86,7 +90,7 @@ export class SyncPageWarmer {
     if (this.stopped) return;
     let fresh = false;
     const key = targetKey(target);
-    if (target.limit >= MIN_WARM_LIMIT && !this.fixed.has(key)) {
+    if (target.limit >= this.minLimit && !this.fixed.has(key)) {
       fresh = !this.learned.delete(key);
       this.learned.set(key, target);
       for (const old of this.learned.keys()) {
