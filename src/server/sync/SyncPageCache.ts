@@ -14,8 +14,8 @@
  * than brotli 5 for ~35% more bytes) with a `refine` that compresses the same JSON smaller. The
  * page is served at once; refinements then run in the background one at a time (at most one
  * thread of the zlib pool), each only when no build is pending, and replace their entry if it is
- * still cached. The JSON a pending refinement holds is bounded (`maxPendingBytes`); past it a page
- * stays fast-compressed until it is rebuilt.
+ * still cached. The bytes pending refinements hold (their fast bytes, which they decode) are
+ * bounded (`maxPendingBytes`); past it a page stays fast-compressed until it is rebuilt.
  */
 export interface BuiltPage {
   body: Buffer;

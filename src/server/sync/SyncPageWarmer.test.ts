@@ -82,6 +82,7 @@ describe('SyncPageWarmer', () => {
     warmer = new SyncPageWarmer(directory, cache, quiet, { delayMs: 1, minLimit: 10, maxLearned: 2 });
     const supervisor: WarmTarget = { role: 'supervisor', limit: 12, encoding: 'gzip' };
     warmer.requested({ ...tech, limit: 5 }); // below minLimit: never warmed
+    warmer.requested({ ...tech, limit: 11, encoding: 'identity' }); // uncompressed: never warmed
     warmer.requested(tech);
     warmer.requested(supervisor);
     warmer.requested({ role: 'admin', limit: 20, encoding: 'br' }); // the third: tech is forgotten
@@ -89,6 +90,7 @@ describe('SyncPageWarmer', () => {
     expect(await walk(directory, cache, supervisor)).toBe(0);
     expect(await walk(directory, cache, { role: 'admin', limit: 20, encoding: 'br' })).toBe(0);
     expect(await walk(directory, cache, { ...tech, limit: 5 })).toBe(7);
+    expect(await walk(directory, cache, { ...tech, limit: 11, encoding: 'identity' })).toBe(4);
   });
 
   it('builds each page once while 100 desktops walk the log during its walk', async () => {

@@ -6,8 +6,8 @@
  * JSON on the event loop, then compression).
  *
  * What it warms: walks of the change log from since=0 for (role, limit, encoding) targets — the
- * desktop's defaults given at start-up plus those requests use (limits ≥ MIN_WARM_LIMIT only, so a
- * tool paging by 20 does not make the server build thousands of pages). One walk at a time, one
+ * desktop's defaults given at start-up plus those requests use (compressed, limits ≥ MIN_WARM_LIMIT
+ * only, so a tool paging by 20 does not make the server build thousands of pages). One walk at a time, one
  * page at a time, through SyncPageCache (single-flight with requests for the same page, and the
  * page re-compressed smaller in the background). Holds only targets (roles, limits, codings).
  */
@@ -90,7 +90,8 @@ export class SyncPageWarmer {
     if (this.stopped) return;
     let fresh = false;
     const key = targetKey(target);
-    if (target.limit >= this.minLimit && !this.fixed.has(key)) {
+    // Uncompressed pages are not kept above a few hundred kB (syncPage.ts): nothing to warm.
+    if (target.limit >= this.minLimit && target.encoding !== 'identity' && !this.fixed.has(key)) {
       fresh = !this.learned.delete(key);
       this.learned.set(key, target);
       for (const old of this.learned.keys()) {

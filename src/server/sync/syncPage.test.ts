@@ -74,4 +74,31 @@ describe('syncPage fast first, small later', () => {
     expect(p.etag).toMatch(/^"[^"]+"$/); // strong: these bytes never change
     expect(cache.stats()).toMatchObject({ refined: 0, refinesPending: 0 });
   });
+
+  it('serves a large uncompressed page without keeping it, so it cannot evict the compressed ones', async () => {
+    const directory = await setUp(0);
+    const greeting = 'Thank you for calling; which device is it about? '.repeat(6);
+    await directory.applyBatch(
+      Array.from({ length: 1000 }, (_, i) => ({
+        op: 'upsert' as const,
+        kind: 'site' as const,
+        id: `b${i}`,
+        siteId: null,
+        data: JSON.stringify({
+          id: `b${i}`,
+          name: `Site ${i}`,
+          companyName: 'Co',
+          country: 'US',
+          callerGreeting: greeting,
+        }),
+      })),
+    );
+    const cache = new SyncPageCache();
+    const req = { since: 0, limit: 1000, role: 'technician', encoding: 'identity' } as const;
+    const p = built(await syncPage(directory, cache, req));
+    expect(p.body.length).toBeGreaterThan(256 * 1024);
+    expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
+    built(await syncPage(directory, cache, { ...req, encoding: 'br' }));
+    expect(cache.stats().entries).toBe(1);
+  });
 });
