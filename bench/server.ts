@@ -4,7 +4,8 @@
  * figures measure the server. Phases of BENCH_SECONDS (20) each:
  * - sync: 100 connections each walking the change log from since=0 to the head in the desktop's
  *   pages (limit 5000, `Accept-Encoding: br, gzip` as its client sends), round and round — a
- *   hundred desktops doing their initial sync at once, starting with no brotli page built;
+ *   hundred desktops doing their initial sync at once, as soon as the server answers (its warm-up,
+ *   sync/SyncPageWarmer.ts, may still be building pages); latency also by when responses arrived;
  * - lookup: 100 connections of `GET /v1/lookup` (random phones in several formats);
  * - mixed: both at once (100 syncing + 20 looking up).
  * Also the bytes of one initial sync raw, brotli and gzip. Prints a table and writes
@@ -102,7 +103,7 @@ try {
       load(base, 20, seconds, headers, { random: lookupPath }),
     ]),
   );
-  // Brotli bytes only now: the sync phase starts with no brotli page built, as on a Monday morning.
+  // Brotli bytes only now, once the background re-compression has had time to run.
   for (const path of pages)
     syncBytes.br += (await rawGet(base + path, { ...headers, 'accept-encoding': 'br' })).bytes.length;
   // Server CPU of the mixed phase is shared out by request count.

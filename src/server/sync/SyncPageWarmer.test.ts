@@ -76,6 +76,21 @@ describe('SyncPageWarmer', () => {
     expect(warmer.completedWalks).toBe(2);
   });
 
+  it('notices a write nobody has requested yet at its next check of the head', async () => {
+    const directory = await setUp(35);
+    const cache = new SyncPageCache(undefined, quiet);
+    warmer = new SyncPageWarmer(directory, cache, quiet, { targets: [tech], delayMs: 1, pollMs: 20 });
+    warmer.start();
+    await warmer.idle();
+    await new Promise((r) => setTimeout(r, 60)); // checks of an unchanged head: no walk
+    expect(warmer.completedWalks).toBe(1);
+    await directory.upsertSite(site(99));
+    for (let i = 0; i < 100 && warmer.completedWalks < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    await warmer.idle();
+    expect(warmer.completedWalks).toBe(2);
+    expect(await walk(directory, cache, tech)).toBe(0);
+  });
+
   it('learns the targets requests use, except small limits, and forgets the least recent past its bound', async () => {
     const directory = await setUp(35);
     const cache = new SyncPageCache(undefined, quiet);
