@@ -19,13 +19,47 @@ export interface LoadRow {
   serverCpuMsPerRequest: number;
 }
 
-/** One autocannon run; `paths` are requested in order by every connection, round and round. */
+/** Latency of the responses that arrived in one window of a run (ms since the run started). */
+export interface WindowRow {
+  window: string;
+  requests: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** Windows of a run, so a slow start (pages built cold) shows apart from the steady state. */
+const WINDOWS_MS = [0, 2000, 5000, 10_000, Infinity];
+
+export function byWindow(samples: ReadonlyArray<{ at: number; ms: number }>): WindowRow[] {
+  return WINDOWS_MS.slice(0, -1).map((from, i) => {
+    const to = WINDOWS_MS[i + 1]!;
+    const ms = samples
+      .filter((s) => s.at >= from && s.at < to)
+      .map((s) => s.ms)
+      .sort((a, b) => a - b);
+    const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] ?? NaN;
+    return {
+      window: `${from / 1000}–${to === Infinity ? 'end' : to / 1000} s`,
+      requests: ms.length,
+      p50: Math.round(at(0.5)),
+      p99: Math.round(at(0.99)),
+      max: Math.round(ms.at(-1) ?? NaN),
+    };
+  });
+}
+
+/**
+ * One autocannon run; `paths` are requested in order by every connection, round and round.
+ * `samples`, when given, receives every response's latency with when it arrived.
+ */
 export function load(
   base: string,
   connections: number,
   seconds: number,
   headers: Record<string, string>,
   paths: { fixed: string[] } | { random: () => string },
+  samples?: Array<{ at: number; ms: number }>,
 ): Promise<autocannon.Result> {
   const requests =
     'fixed' in paths
@@ -35,6 +69,11 @@ export function load(
     const instance = autocannon({ url: base, connections, duration: seconds, headers, requests }, (err, result) =>
       err ? reject(err) : resolve(result),
     );
+    const started = performance.now();
+    if (samples)
+      instance.on('response', (_client, _status, _bytes, ms: number) =>
+        samples.push({ at: performance.now() - started, ms }),
+      );
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
   });
 }

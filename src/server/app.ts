@@ -30,6 +30,7 @@ import type { AnyServerDatabase } from './db/openServerDatabase.js';
 import { ServerKey } from './crypto/serverKey.js';
 import { createCtiServices, registerCtiRoutes, type CtiServices } from './cti/ctiServices.js';
 import type { CtiStreamOptions } from './cti/ctiStream.js';
+import type { WarmerOptions } from './sync/SyncPageWarmer.js';
 import { DirectoryStore } from './directory/DirectoryStore.js';
 import { registerApiDocs } from './http/apiDocs.js';
 import { createTurnTaking } from './http/turnTaking.js';
@@ -167,6 +168,8 @@ export interface AppDeps extends Omit<ServiceOptions, 'atRestKey'> {
   vaultCheckoutLimit?: { max: number; windowMs: number };
   /** How often the call stream re-checks a desktop's access token, and pings it. */
   ctiStream?: CtiStreamOptions;
+  /** Build sync pages before desktops ask (sync/SyncPageWarmer.ts); `serve` turns it on. */
+  syncWarm?: WarmerOptions;
 }
 
 /** An HTTPS server in place of Fastify's HTTP one; https.Server has the same request/response API. */
@@ -224,7 +227,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { version: deps.version ?? '0.0.0-dev' });
   await app.register(authRoutes, { auth: services.auth, loginLimit: limits.login, passwordLimit: limits.password });
-  await app.register(syncRoutes, { auth: services.auth, directory: services.directory });
+  await app.register(syncRoutes, { auth: services.auth, directory: services.directory, warm: deps.syncWarm });
   await app.register(lookupRoutes, { auth: services.auth, lookup: services.lookup });
   await registerApprovalRoutes(app, {
     auth: services.auth,

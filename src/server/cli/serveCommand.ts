@@ -23,6 +23,7 @@ import type { CliIo } from './io.js';
 import { LISTEN_FLAGS, resolveListen } from './listenOptions.js';
 import { defaultDataDir, intFlag, parseFlags } from './options.js';
 import { logDestination } from '../logging/logDestination.js';
+import { DESKTOP_PAGE_LIMIT } from '../sync/SyncPageWarmer.js';
 
 export function serverVersion(): string {
   try {
@@ -115,6 +116,7 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
     logStream: logs.stream,
     logLevel,
     corsOrigins,
+    syncWarm: { targets: [{ role: 'technician', limit: DESKTOP_PAGE_LIMIT, encoding: 'br' }] },
     ...(listen.https ? { https: listen.https } : {}),
     ...(listen.trustProxy ? { trustProxy: listen.trustProxy } : {}),
   });

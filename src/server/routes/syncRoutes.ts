@@ -9,17 +9,17 @@ import type { AuthService } from '../auth/AuthService.js';
 import type { DirectoryStore } from '../directory/DirectoryStore.js';
 import { negotiateEncoding } from '../http/acceptEncoding.js';
 import { SyncPageCache } from '../sync/SyncPageCache.js';
+import { SyncPageWarmer, type WarmerOptions } from '../sync/SyncPageWarmer.js';
 import { syncPage } from '../sync/syncPage.js';
 
 export { SYNC_MAX_AGE_SECONDS } from '../sync/syncPage.js';
 
-/** Whether `If-None-Match` names `etag` (weak comparison, RFC 9110 §13.1.2). */
+const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+
+/** Whether `If-None-Match` names `etag` (weak comparison, RFC 9110 §13.1.2: `W/` ignored on both). */
 function notModified(header: string | undefined, etag: string): boolean {
   if (!header) return false;
-  return header.split(',').some((t) => {
-    const tag = t.trim();
-    return tag === '*' || tag.replace(/^W\//, '') === etag;
-  });
+  return header.split(',').some((t) => t.trim() === '*' || opaque(t) === opaque(etag));
 }
 
 /** `auth` is unused here: the permission hook authenticates (permissions/installPermissions.ts). */
@@ -28,20 +28,25 @@ export const syncRoutes: FastifyPluginAsyncZod<{
   directory: DirectoryStore;
   /** Built pages (default: 64 MiB per server process). */
   pageCache?: SyncPageCache;
-}> = async (app, { directory, pageCache }) => {
-  const cache = pageCache ?? new SyncPageCache();
+  /** Build pages before desktops ask (sync/SyncPageWarmer.ts); off unless given. */
+  warm?: WarmerOptions;
+}> = async (app, { directory, pageCache, warm }) => {
+  const cache = pageCache ?? new SyncPageCache(undefined, app.log);
+  const warmer = warm ? new SyncPageWarmer(directory, cache, app.log, warm) : null;
+  if (warmer) {
+    app.addHook('onReady', async () => warmer.start());
+    app.addHook('onClose', async () => warmer.stop());
+  }
   app.get(
     '/v1/sync',
     { config: { permission: 'directory.read' }, schema: { querystring: SyncQuery } },
     async (request, reply) => {
       const { since, limit } = request.query;
-      const page = await syncPage(directory, cache, {
-        since,
-        limit,
-        // The permission hook has authenticated: a principal is always present here.
-        role: request.principal?.user.role ?? 'none',
-        encoding: negotiateEncoding(request.headers['accept-encoding']),
-      });
+      // The permission hook has authenticated: a principal is always present here.
+      const role = request.principal?.user.role ?? 'none';
+      const encoding = negotiateEncoding(request.headers['accept-encoding']);
+      const page = await syncPage(directory, cache, { since, limit, role, encoding });
+      warmer?.requested({ role, limit, encoding });
       if ('tooNew' in page) {
         throw new AppError(
           'bad_request',

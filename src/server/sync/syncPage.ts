@@ -15,22 +15,42 @@
  */
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliDecompress, constants, gunzip, gzip } from 'node:zlib';
 import type { ChangeRow, DirectoryStore } from '../directory/DirectoryStore.js';
 import { upperBound } from '../directory/ChangeCounter.js';
 import type { ContentEncoding } from '../http/acceptEncoding.js';
-import type { BuiltPage, SyncPageCache } from './SyncPageCache.js';
+import type { BuiltPage, PageBuild, SyncPageCache } from './SyncPageCache.js';
 
 /** A client that has not synced for this long should start again from 0. */
 export const SYNC_MAX_AGE_SECONDS = 86_400;
 
 /** Below this, compression costs more than the bytes it saves. */
 const MIN_COMPRESS_BYTES = 1024;
-/** Brotli 5: ~9× smaller than JSON for profile pages, ~4× faster than quality 9 for ~10% more bytes. */
-const BROTLI_QUALITY = 5;
+/**
+ * Per coding: `fast` for a page a request is waiting for, `small` for its background re-compression
+ * (SyncPageCache). Measured on the 100k-profile bench directory (1.8 MB JSON pages, 2 cores under
+ * load): brotli 1 ~12 ms for 250 kB, brotli 5 ~100–250 ms for 190 kB (~9× smaller than the JSON, ~4×
+ * faster than quality 9 for ~10% more bytes); gzip 1 ~15 ms, gzip 6 ~50 ms for ~20% fewer bytes.
+ */
+const LEVELS = {
+  br: {
+    fast: { [constants.BROTLI_PARAM_QUALITY]: 1 },
+    small: { [constants.BROTLI_PARAM_QUALITY]: 5 },
+  },
+  gzip: { fast: 1, small: 6 },
+} as const;
+
+/**
+ * Uncompressed pages above this are served but not kept: only tools and tests ask for them (the
+ * desktop sends `br, gzip`), and at ~10× the bytes of a brotli page one walk of them would evict
+ * the pages the desktops use from the byte-bounded cache.
+ */
+const MAX_KEPT_IDENTITY_BYTES = 256 * 1024;
 
 const brotli = promisify(brotliCompress);
+const brotliDecode = promisify(brotliDecompress);
 const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 export interface PageRequest {
   since: number;
@@ -50,19 +70,38 @@ function pageJson(seq: number, remaining: number, rows: readonly ChangeRow[]): s
   return `{"seq":${seq},"more":${remaining > 0},"remaining":${remaining},"maxAgeSeconds":${SYNC_MAX_AGE_SECONDS},"changes":[${rows.map(changeJson).join(',')}]}`;
 }
 
-async function encode(json: string, wanted: ContentEncoding): Promise<BuiltPage> {
+function compress(raw: Buffer, encoding: 'br' | 'gzip', effort: 'fast' | 'small'): Promise<Buffer> {
+  return encoding === 'br'
+    ? brotli(raw, { params: { ...LEVELS.br[effort], [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+    : gzipAsync(raw, { level: LEVELS.gzip[effort] });
+}
+
+/**
+ * The page's bytes for `wanted`, compressed `fast` (with a `refine` to the small coding) or `small`.
+ *
+ * ETag: the hash of the JSON and the coding, the same for the fast and the small bytes. It is weak
+ * (`W/`) for compressed pages because the bytes behind it change when the refinement lands while
+ * the decoded JSON does not — exactly what a weak validator promises (RFC 9110 §8.8.1), and what
+ * a client revalidating a page it got fast must hear: 304, not the same JSON again. If-None-Match
+ * compares weakly, so 304s work the same. br and gzip keep distinct tags (their bytes differ).
+ */
+async function encode(json: string, wanted: ContentEncoding, effort: 'fast' | 'small'): Promise<PageBuild> {
   const raw = Buffer.from(json, 'utf8');
   const hash = createHash('sha256').update(raw).digest('base64url').slice(0, 27);
-  const encoding = raw.length < MIN_COMPRESS_BYTES ? 'identity' : wanted;
-  if (encoding === 'identity') return { body: raw, etag: `"${hash}"`, encoding };
-  const body =
-    encoding === 'br'
-      ? await brotli(raw, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
-        })
-      : await gzipAsync(raw, { level: 6 });
-  // A strong ETag names one byte sequence, so each coding of the same JSON gets its own.
-  return { body, etag: `"${hash}.${encoding}"`, encoding };
+  if (raw.length < MIN_COMPRESS_BYTES || wanted === 'identity') {
+    const keep = raw.length <= MAX_KEPT_IDENTITY_BYTES;
+    return { page: { body: raw, etag: `"${hash}"`, encoding: 'identity' }, keep };
+  }
+  const etag = `W/"${hash}.${wanted}"`;
+  const body = await compress(raw, wanted, effort);
+  if (effort === 'small') return { page: { body, etag, encoding: wanted }, keep: true };
+  // The refinement decodes the fast bytes (~1/10 of the cost of the small coding) rather than hold
+  // the JSON: a queued job then holds only what the cache holds anyway.
+  const run = async (): Promise<BuiltPage> => {
+    const json = await (wanted === 'br' ? brotliDecode(body) : gunzipAsync(body));
+    return { body: await compress(json, wanted, 'small'), etag, encoding: wanted };
+  };
+  return { page: { body, etag, encoding: wanted }, keep: true, refine: { bytesHeld: body.length, run } };
 }
 
 /** The page for `req`, from `cache` when the change log has not moved under it. */
@@ -73,7 +112,7 @@ export async function syncPage(directory: DirectoryStore, cache: SyncPageCache, 
   const view = await directory.changeLogView(head);
   const start = upperBound(view.seqs, since);
   const count = Math.min(limit, view.seqs.length - start);
-  if (count === 0) return encode(pageJson(since, 0, []), req.encoding);
+  if (count === 0) return (await encode(pageJson(since, 0, []), req.encoding, 'small')).page;
   if (!view.exact) return uncached(directory, req);
 
   const first = view.seqs[start]!;
@@ -84,7 +123,7 @@ export async function syncPage(directory: DirectoryStore, cache: SyncPageCache, 
     const rows = await directory.changesSince(since, limit);
     const matches = rows.length === count && rows[0]?.seq === first && rows[count - 1]?.seq === last;
     if (!matches) return { page: await fromRows(directory, rows, req), keep: false }; // written meanwhile
-    return { page: await encode(pageJson(last, remaining, rows), req.encoding), keep: true };
+    return encode(pageJson(last, remaining, rows), req.encoding, 'fast');
   });
 }
 
@@ -96,5 +135,5 @@ async function uncached(directory: DirectoryStore, req: PageRequest): Promise<Bu
 async function fromRows(directory: DirectoryStore, rows: readonly ChangeRow[], req: PageRequest): Promise<BuiltPage> {
   const seq = rows.length > 0 ? rows[rows.length - 1]!.seq : req.since;
   const remaining = rows.length > 0 ? await directory.countChangesAfter(seq) : 0;
-  return encode(pageJson(seq, remaining, rows), req.encoding);
+  return (await encode(pageJson(seq, remaining, rows), req.encoding, 'small')).page;
 }
