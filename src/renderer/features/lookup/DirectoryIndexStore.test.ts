@@ -209,6 +209,8 @@ describe('saving the caller index after a sync (deferred to idle)', () => {
     siteId: 's1',
     firstName: 'New',
     lastName: `Person${i}`,
+    thinClient: false,
+    psaContact: false,
     phones: [{ number: `+1 206 555 01${10 + i}`, type: 'mobile' as const }],
   });
 
