@@ -39,7 +39,14 @@ test('a restart with a full cache answers a phone lookup without waiting for the
   await expect(page.getByTestId('lookup-result').first().getByTestId('site-name')).toHaveText(
     'Northwind Traders — Seattle',
   );
-  // Exact lookups were ready before the names index started to build, and names followed.
+  // The warm path was taken (the index restored from the snapshot, not rebuilt), and exact lookups
+  // answered from it before the names index started to build; names followed.
+  const restored = await page.evaluate(() => ({
+    restore: performance.getEntriesByName('directory.restore').length,
+    exactReady: performance.getEntriesByName('directory.exact-ready')[0]?.startTime,
+  }));
+  expect(restored.restore).toBe(1);
+  expect(restored.exactReady).toBeDefined();
   const stages = await page.evaluate(() =>
     ['directory.exact', 'directory.names'].map((name) => {
       const e = performance.getEntriesByName(name)[0];
@@ -50,6 +57,7 @@ test('a restart with a full cache answers a phone lookup without waiting for the
   await expect.poll(() => page.evaluate(() => performance.getEntriesByName('directory.names').length)).toBe(1);
   const names = await page.evaluate(() => performance.getEntriesByName('directory.names')[0]!.startTime);
   expect(stages[0]!.end).toBeLessThanOrEqual(names);
+  expect(restored.exactReady!).toBeLessThan(names);
   await expect(page.getByTestId('names-loading')).toHaveCount(0);
   // Names work once built: the type-ahead offers the person.
   await page.getByTestId('lookup-input').fill('Dana Re');

@@ -53,3 +53,30 @@ describe('ApiClient compression', () => {
     expect(sent[0]).toBeLessThan(JSON.stringify(page).length / 5);
   });
 });
+
+describe('ApiClient failures the sync waits out', () => {
+  it("maps a closing server's 503 (not our error body) to unavailable, never internal", async () => {
+    server = createServer((_req, res) => {
+      // What Fastify sends to a request that arrives while it closes (return503OnClosing).
+      res.writeHead(503, { 'content-type': 'application/json', connection: 'close' });
+      res.end('{"error":"Service Unavailable","message":"Service Unavailable","statusCode":503}');
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const client = new ApiClient(() => `http://127.0.0.1:${(server!.address() as AddressInfo).port}`);
+    await expect(client.request('/v1/sync')).rejects.toMatchObject({ code: 'unavailable' });
+  });
+
+  it('maps a connection dropped mid-answer to server_unreachable', async () => {
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' });
+      res.write('{"seq":1,"changes":[');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const client = new ApiClient(() => `http://127.0.0.1:${(server!.address() as AddressInfo).port}`);
+    const reach: boolean[] = [];
+    client.onReach = (r) => reach.push(r);
+    await expect(client.request('/v1/sync')).rejects.toMatchObject({ code: 'server_unreachable' });
+    expect(reach.at(-1)).toBe(false);
+  });
+});

@@ -70,7 +70,18 @@ export class ApiClient {
 
   async request(path: string, opts: RequestOptions = {}): Promise<unknown> {
     const { res, origin } = await this.send(path, opts);
-    const text = await res.text();
+    let text: string;
+    try {
+      text = await res.text();
+    } catch {
+      // The connection dropped mid-answer (a network drop, the server killed while sending a page):
+      // the same as not reaching it, so callers that wait for the server (sync) wait for this too.
+      this.onReach(false);
+      throw new AppError(
+        'server_unreachable',
+        `The connection to the Callsign server at ${origin} was lost. Check your connection; cached data keeps working.`,
+      );
+    }
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
@@ -142,6 +153,13 @@ function errorOf(status: number, json: unknown): AppError {
   const body = ErrorBody.safeParse(json);
   if (body.success) return new AppError(body.data.error.code, body.data.error.message, body.data.error.field);
   if (status === 429) return new AppError('rate_limited', 'Too many attempts. Wait a minute and try again.');
+  // A server shutting down (Fastify answers 503 while it closes) or a proxy with no server behind it:
+  // passing, unlike an error of ours, so `unavailable` (sync waits and tries again), not `internal`.
+  if (status === 502 || status === 503 || status === 504)
+    return new AppError(
+      'unavailable',
+      `The server is unavailable for now (HTTP ${status}). Callsign tries again shortly.`,
+    );
   return new AppError(
     status === 401 ? 'unauthorized' : 'internal',
     `The server answered HTTP ${status}. Try again later.`,

@@ -41,6 +41,8 @@ export interface BenchHooks {
   profilesToChange(n: number): unknown[];
   /** Runs a sync now and resolves with ms until `input` identifies a caller. */
   syncUntilFound(input: string): Promise<number>;
+  /** Settles once the caller index saved after the last sync is written (it is deferred to idle). */
+  persisted(): Promise<void>;
 }
 
 export function installBenchHooks(
@@ -172,6 +174,7 @@ export function installBenchHooks(
       }
       return out;
     },
+    persisted: () => directory.whenPersisted(),
     async syncUntilFound(input) {
       const t0 = performance.now();
       if (!extra.syncNow) throw new Error('bench: no syncNow hook');

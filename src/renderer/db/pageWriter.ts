@@ -5,8 +5,11 @@
  *
  * The cache groups profiles by site, so a write must know which site row holds each cached profile
  * (moves and tombstones). In-thread, the renderer's directory answers that; in the worker, this keeps
- * its own map: seeded from the directory at the start of a sync run (when the directory holds exactly
- * the cache) and kept up to date with every page it writes. Memory only; nothing new is stored.
+ * its own map: seeded once from the directory (at the first sync run that writes, when the directory
+ * holds exactly the cache) and kept up to date with every page it writes, across runs: it describes
+ * the cache as this writer left it, so later runs need no new seed (100k placements cost a routine
+ * sync of 100 changes most of its time). A new worker (app restart, remote wipe → reload) starts
+ * unseeded. Memory only; nothing new is stored.
  *
  * It also works out the phone match keys of every written site and profile (`AppliedChanges.keys`):
  * parsing numbers was most of the renderer's indexing work, and here it runs in the worker.
@@ -23,8 +26,13 @@ export interface ProfilePlacement {
 }
 
 export interface PageWriter {
-  /** Replaces what the writer knows of the cache's profiles (call before the first page of a run). */
+  /** Replaces what the writer knows of the cache's profiles (call before its first page). */
   seed(placement: ProfilePlacement): void;
+  /**
+   * True once seeded and kept in step by its own writes since: no new seed needed. A writer without
+   * it (a test fake) is seeded at the start of every run that writes.
+   */
+  readonly seeded?: boolean;
   /**
    * Validates and writes one page (a SyncPage, or its JSON text) with its checkpoint; resolves with its
    * net changes for the in-memory directory (`count` 0: older than the cache, nothing written). Throws
@@ -39,8 +47,13 @@ export function createPageWriter(db: CallsignDb): PageWriter {
   // Not seeded: a profile whose site this writer has not seen gets keys without a site country, and
   // the directory reads such numbers itself (recordKeys.ts `fittingKeys` checks the country used).
   const countries = new Map<string, string>();
+  let seeded = false;
   return {
+    get seeded() {
+      return seeded;
+    },
     seed({ ids, siteIds }) {
+      seeded = true;
       where.clear();
       for (let i = 0; i < ids.length; i++) where.set(ids[i]!, siteIds[i]!);
     },

@@ -28,6 +28,8 @@ interface ProfileEntry {
   email?: string;
 }
 
+const NO_PHONES: IndexProfile['phones'] = [];
+
 /** Adds a key unless absent or already there (records hold a handful of numbers: a scan is cheapest). */
 function pushKey(keys: string[], key: string | undefined): void {
   if (key && !keys.includes(key)) keys.push(key);
@@ -102,6 +104,20 @@ class MemoryCallerIndex implements CallerIndex {
     const before = this.profiles.get(profile.id);
     if (before) this.unindexProfile(before);
     this.indexProfile(profile, keys);
+  }
+
+  restoreProfile(id: string, siteId: string, keys: string, email: string): void {
+    const before = this.profiles.get(id);
+    if (before) this.unindexProfile(before);
+    // No phones on the record: a site's country change cannot re-key it (its record, which follows, can).
+    const entry: ProfileEntry = {
+      profile: { id, siteId, phones: NO_PHONES },
+      phones: keys ? keys.split(' ') : [],
+      email: email ? normalizeEmail(email) : undefined,
+    };
+    this.profiles.set(id, entry);
+    for (const key of entry.phones) this.profilePhones.add(key, id);
+    if (entry.email) this.profileEmails.add(entry.email, id);
   }
 
   removeProfile(id: string): void {

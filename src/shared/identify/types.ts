@@ -72,6 +72,12 @@ export interface CallerIndex {
   removeSite(id: string): void;
   /** `keys`: worked out elsewhere (the sync worker); used only when read with this index's site country. */
   upsertProfile(profile: IndexProfile, keys?: RecordKeys): void;
+  /**
+   * A profile from a snapshot (warm start): indexed by its stored phone keys (`keys`: E.164 joined by
+   * a space, as in `PhoneKeys`) and email, without its record or any phone parsing. Its record
+   * follows with `upsertProfile` (that index replaces this one whole, or the record re-keys it).
+   */
+  restoreProfile(id: string, siteId: string, keys: string, email: string): void;
   removeProfile(id: string): void;
   /** Forget everything (full resync). */
   clear(): void;

@@ -220,3 +220,59 @@ describe('sync pages written by the sync worker', () => {
     await fresh.delete();
   });
 });
+
+describe('saving the caller index after a sync (deferred to idle)', () => {
+  /** A directory whose indexes count `phoneKeys()` calls (the costly part of a save). */
+  function countingDirectory() {
+    let taken = 0;
+    const directory = new DirectoryIndexStore({
+      createIndex: (keys) => {
+        const index = createCallerIndex(keys);
+        const phoneKeysOf = index.phoneKeys.bind(index);
+        index.phoneKeys = () => (taken++, phoneKeysOf());
+        return index;
+      },
+      identify: identifyCaller,
+    });
+    return { directory, taken: () => taken };
+  }
+  const person = (i: number) => ({
+    id: `new${i}`,
+    siteId: 's1',
+    firstName: 'New',
+    lastName: `Person${i}`,
+    thinClient: false,
+    psaContact: false,
+    phones: [{ number: `+1 206 555 01${10 + i}`, type: 'mobile' as const }],
+  });
+
+  it('takes the keys after the caller has moved on, not on the path of a change becoming visible', async () => {
+    const { directory, taken } = countingDirectory();
+    await directory.load(db);
+    const seq = (await storedSnapshot()).seq;
+    const put = vi.spyOn(db.indexSnapshots, 'put');
+    const saved = directory.persistKeys(seq);
+    expect(taken()).toBe(0);
+    await saved;
+    expect(taken()).toBe(1);
+    expect(put).toHaveBeenCalledTimes(1);
+  });
+
+  it('is not written when a newer page was applied meanwhile (the index no longer holds the cache at its seq)', async () => {
+    const { directory, taken } = countingDirectory();
+    await directory.load(db);
+    const before = await db.indexSnapshots.get('caller');
+    const put = vi.spyOn(db.indexSnapshots, 'put');
+    const saved = directory.persistKeys(before!.seq);
+    // A later run applies a page before the idle moment (the cache's seq is still the same here).
+    await directory.apply({ sites: { put: [], deleted: [] }, profiles: { put: [person(1)], deleted: [] } });
+    await saved;
+    expect(taken()).toBe(0);
+    expect(put).not.toHaveBeenCalled();
+    expect(await db.indexSnapshots.get('caller')).toEqual(before);
+    // The save requested after that page is written.
+    await directory.persistKeys(before!.seq);
+    expect(put).toHaveBeenCalledTimes(1);
+    expect((await storedSnapshot()).keys.profileIds).toContain('new1');
+  });
+});

@@ -121,6 +121,66 @@ describe('syncDirectory', () => {
     expect((await allSites(db)).length).toBe(12_000);
   });
 
+  it('waits out a server answering 503 while it shuts down (unavailable), like one that is gone', async () => {
+    const api = fakeApi(12_000);
+    const real = api.invoke.getMockImplementation()!;
+    let calls = 0;
+    api.invoke.mockImplementation(async (c, q) =>
+      ++calls === 2 ? Promise.reject(new AppError('unavailable', 'HTTP 503')) : real(c, q),
+    );
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const progress: SyncProgress[] = [];
+    const r = await syncDirectory({
+      api,
+      db,
+      directory: { apply: () => {}, ...placed },
+      onProgress: (p) => progress.push(p),
+      sleep: async () => {},
+      retryDelaysMs: [10],
+    });
+    warn.mockRestore();
+    expect(r.written).toBe(12_000);
+    expect(api.invoke.mock.calls.map(([, q]) => q.since)).toEqual([0, 5000, 5000, 10000]);
+    expect(progress.some((p) => p.waiting)).toBe(true);
+  });
+
+  it('a first sync resumed from an earlier run waits for the server from its first pull; one with no data fails at once', async () => {
+    const api = fakeApi(12_000);
+    const real = api.invoke.getMockImplementation()!;
+    const down = new AppError('server_unreachable', 'down');
+    // Nothing cached yet: the badge says Offline at once, there is no progress to keep.
+    api.invoke.mockRejectedValueOnce(down);
+    const sleep = vi.fn(async () => {});
+    await expect(
+      syncDirectory({ api, db, directory: { apply: () => {}, ...placed }, sleep, retryDelaysMs: [10] }),
+    ).rejects.toMatchObject({ code: 'server_unreachable' });
+    expect(sleep).not.toHaveBeenCalled();
+    // An earlier run got one page in, then the app restarted with the server still down.
+    api.invoke.mockImplementationOnce(real).mockRejectedValueOnce(down);
+    await expect(
+      syncDirectory({ api, db, directory: { apply: () => {}, ...placed }, retryDelaysMs: [] }),
+    ).rejects.toThrow();
+    expect(await readSyncMeta(db)).toMatchObject({ syncSeq: 5000, lastSyncAt: undefined });
+    api.invoke.mockClear();
+    api.invoke.mockRejectedValueOnce(down).mockRejectedValueOnce(down);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const progress: SyncProgress[] = [];
+    const r = await syncDirectory({
+      api,
+      db,
+      directory: { apply: () => {}, ...placed },
+      onProgress: (p) => progress.push(p),
+      sleep,
+      retryDelaysMs: [10, 20, 40],
+    });
+    warn.mockRestore();
+    expect(sleep.mock.calls).toEqual([[10], [20]]);
+    expect(api.invoke.mock.calls.map(([, q]) => q.since)).toEqual([5000, 5000, 5000, 10000]);
+    expect(progress.filter((p) => p.waiting).every((p) => p.firstSync && p.resumed)).toBe(true);
+    expect(progress.some((p) => p.waiting)).toBe(true);
+    expect(r.written).toBe(7000);
+  });
+
   it('gives up after the last retry with the cursor at the last applied page', async () => {
     const api = fakeApi(12_000);
     const real = api.invoke.getMockImplementation()!;
@@ -248,5 +308,35 @@ describe('syncDirectory with a page writer (the sync worker)', () => {
       ['p1', 's1'],
     ]);
     expect(await readSyncMeta(db)).toMatchObject({ syncSeq: 7 });
+  });
+
+  it("keeps the writer's placement across runs: a profile moved between sites in run 2 is placed right, unseeded", async () => {
+    const { api, move } = textApi();
+    const indexed = new Map<string, string>();
+    const directory = {
+      whenLoaded: Promise.resolve(),
+      locateProfile: () => undefined,
+      placement: vi.fn(() => ({ ids: [...indexed.keys()], siteIds: [...indexed.values()] })),
+      apply: (c: { profiles: { put: Array<{ id: string; siteId: string }>; deleted: string[] } }) => {
+        for (const p of c.profiles.put) indexed.set(p.id, p.siteId);
+        for (const id of c.profiles.deleted) indexed.delete(id);
+      },
+    };
+    const writer = createPageWriter(db); // one worker for the whole session
+    const seed = vi.spyOn(writer, 'seed');
+    await syncDirectory({ api, db, directory, writer });
+    expect(seed).toHaveBeenCalledTimes(1);
+    move();
+    await syncDirectory({ api, db, directory, writer });
+    await syncDirectory({ api, db, directory, writer }); // nothing new
+    // Seeded once (an empty cache), then kept in step by its own writes: no 100k placements per run.
+    expect(seed).toHaveBeenCalledTimes(1);
+    expect(directory.placement).toHaveBeenCalledTimes(1);
+    // p1 is stored under s1 only (the writer knew it was under s0), p2 is gone from s0.
+    expect((await allProfiles(db)).map((p) => [p.id, p.siteId]).sort()).toEqual([
+      ['p0', 's0'],
+      ['p1', 's1'],
+    ]);
+    expect((await db.siteProfiles.get('s0'))?.profiles.map((p) => p.id)).toEqual(['p0']);
   });
 });

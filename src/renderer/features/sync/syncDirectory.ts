@@ -96,7 +96,9 @@ interface Pulled {
   raw: unknown;
 }
 
-const retryable = (err: unknown) => err instanceof AppError && err.code === 'server_unreachable';
+/** The server is gone for now (down, or answering 503 while it shuts down): worth waiting for. */
+const retryable = (err: unknown) =>
+  err instanceof AppError && (err.code === 'server_unreachable' || err.code === 'unavailable');
 
 export async function syncDirectory({
   api,
@@ -138,9 +140,11 @@ export async function syncDirectory({
     return pulled;
   };
   // A drop in the middle of the first sync: wait and pull the same page again (the checkpoint has
-  // not moved past it). A server unreachable from the start, or during a routine sync, fails at once
-  // so the badge says Offline within seconds; the next scheduled sync resumes from the checkpoint.
-  let midFirstSync = false;
+  // not moved past it). That includes a first sync resumed from an earlier run's checkpoint, from its
+  // first pull: its progress bar stays and says it is waiting, instead of vanishing until the next
+  // scheduled run. A server unreachable before any data, or during a routine sync, fails at once (the
+  // badge says Offline within seconds; the next scheduled sync resumes from the checkpoint).
+  let midFirstSync = resumed;
   const pullRetrying = async (from: number) => {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -156,14 +160,16 @@ export async function syncDirectory({
       }
     }
   };
-  // The worker learns where the cached profiles are once per run that has something to write, when
-  // the directory holds exactly the cache (the previous run's pages are all indexed).
-  let seeded = false;
+  // The worker learns where the cached profiles are before its first write (the directory holds
+  // exactly the cache then: the previous run's pages are all indexed) and keeps that up to date with
+  // the pages it writes, so a routine run does not send 100k placements again. A writer that cannot
+  // keep it (`seeded` absent) is seeded once per run that has something to write.
+  let seededThisRun = false;
   const writePage = async (page: Pulled): Promise<AppliedChanges> => {
     if (!writer) return applySyncPage(db, page.raw, directory.locateProfile);
-    if (!seeded && page.count) {
+    if (page.count && !seededThisRun && !writer.seeded) {
       writer.seed(directory.placement?.() ?? { ids: [], siteIds: [] });
-      seeded = true;
+      seededThisRun = true;
     }
     return writer.write(page.raw);
   };

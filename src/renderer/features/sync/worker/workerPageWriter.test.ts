@@ -97,3 +97,28 @@ describe('createWorkerPageWriter', () => {
     warn.mockRestore();
   });
 });
+
+describe('createWorkerPageWriter keeps its placement across runs', () => {
+  it('is seeded once and stays so, until the worker is lost after writing: then it writes nothing until seeded again', async () => {
+    const f = fakeWorker();
+    const fallback = recordingWriter();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const w = createWorkerPageWriter(f.worker, () => fallback.writer);
+    expect(w.seeded).toBe(false);
+    w.seed({ ids: ['p1'], siteIds: ['s1'] });
+    const a = w.write('a');
+    f.reply({ id: 1, ok: true, written: { ...nothingApplied(1), count: 1 } });
+    await a;
+    expect(w.seeded).toBe(true); // a later run writes on without a new seed
+    f.fail('crashed'); // between runs
+    expect(w.seeded).toBe(false);
+    await expect(w.write('b')).rejects.toMatchObject({ code: 'unavailable' });
+    expect(fallback.writes).toEqual([]); // never written with the stale placement
+    w.seed({ ids: ['p1', 'p2'], siteIds: ['s1', 's2'] });
+    expect(w.seeded).toBe(true);
+    await w.write('c');
+    expect(fallback.writes).toEqual(['c']);
+    expect(fallback.seeds.at(-1)).toEqual({ ids: ['p1', 'p2'], siteIds: ['s1', 's2'] });
+    warn.mockRestore();
+  });
+});

@@ -34,6 +34,8 @@ export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageW
   let inThread: PageWriter | undefined;
   let lastSeed: ProfilePlacement | undefined;
   let writtenSinceSeed = 0;
+  /** The worker was lost after writing pages: its placement is gone and `lastSeed` is out of date. */
+  let lostPlacement = false;
 
   const useFallback = (reason: string) => {
     if (inThread) return;
@@ -44,8 +46,10 @@ export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageW
     const waiting = [...pending.values()];
     pending.clear();
     if (writtenSinceSeed > 0) {
-      // Lost mid-run: the fallback does not know where the worker's pages put their profiles, so this
-      // run stops at its checkpoint and the next one (seeded afresh) carries on from there.
+      // Lost after writing: the fallback does not know where the worker's pages put their profiles,
+      // so nothing is written until a new seed (the next run seeds afresh and carries on from the
+      // checkpoint); this run stops there.
+      lostPlacement = true;
       const lost = new AppError('unavailable', 'The sync stopped part-way; it carries on from where it was shortly.');
       for (const p of waiting) p.reject(lost);
       return;
@@ -73,13 +77,21 @@ export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageW
   });
 
   return {
+    get seeded() {
+      return lastSeed !== undefined && !lostPlacement;
+    },
     seed(placement) {
       lastSeed = placement;
       writtenSinceSeed = 0;
+      lostPlacement = false;
       if (inThread) inThread.seed(placement);
       else worker.postMessage({ type: 'seed', ...placement });
     },
     write(page) {
+      if (lostPlacement)
+        return Promise.reject(
+          new AppError('unavailable', 'The sync stopped part-way; it carries on from where it was shortly.'),
+        );
       if (inThread) return inThread.write(page);
       const id = nextId++;
       return new Promise<AppliedChanges>((resolve, reject) => {
