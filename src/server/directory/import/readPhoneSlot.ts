@@ -16,6 +16,7 @@ import {
 } from '../../../shared/directory/import/index.js';
 import type { Locale } from '../../../shared/i18n/locales.js';
 import { normalizePhone, supportedCountry } from '../../../shared/phone/normalizePhone.js';
+import type { NormalizePhone } from './phoneParses.js';
 import { makeIssue } from './importIssues.js';
 import type { CellText } from './cellText.js';
 
@@ -49,6 +50,7 @@ export function readPhoneSlot(
   row: number,
   language: Locale,
   issues: ImportIssue[],
+  normalize: NormalizePhone = normalizePhone,
 ): ImportedPhone | undefined {
   const col = (field: PhoneField) => phoneColumn(slot, field);
   const issue = (field: PhoneField, code: Parameters<typeof makeIssue>[1], params: Record<string, string | number>) =>
@@ -94,13 +96,13 @@ export function readPhoneSlot(
   if (gateway && !gatewayOk(gateway)) issue('smsGateway', 'gateway_invalid', { value: gateway });
   if (!iso) return undefined;
 
-  let parsed = normalizePhone(digits, iso);
+  let parsed = normalize(digits, iso);
   let restored = false;
   // Excel drops a leading zero, or the "+" of an international number, whether it then saves .xlsx
   // (a number) or CSV (bare digits).
   if (!parsed.ok && (numeric !== undefined || /^\d+$/.test(digits))) {
-    const withZero = normalizePhone(`0${digits}`, iso);
-    const withPlus = normalizePhone(`+${digits}`, iso);
+    const withZero = normalize(`0${digits}`, iso);
+    const withPlus = normalize(`+${digits}`, iso);
     if (withZero.ok) [parsed, restored] = [withZero, true];
     else if (withPlus.ok) [parsed, restored] = [withPlus, true];
   }
