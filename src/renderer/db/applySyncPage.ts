@@ -12,6 +12,7 @@ import { writeReferences } from './referenceChunks.js';
 import { writeSites } from './siteChunks.js';
 import type { SitePolicyRecord } from '../../shared/api/approvals.js';
 import type { CredentialMeta } from '../../shared/api/credentials.js';
+import type { RecordKeys } from '../../shared/identify/recordKeys.js';
 
 /** The net effect of a page per cached kind (the last change of an id in the page wins). */
 export interface AppliedChanges {
@@ -23,6 +24,11 @@ export interface AppliedChanges {
   references: { put: Reference[]; deleted: string[] };
   policies: { put: SitePolicyRecord[]; deleted: string[] };
   credentials: { put: CredentialMeta[]; deleted: string[] };
+  /**
+   * The phone keys of `sites.put[i]` and `profiles.put[i]`, worked out by the sync worker so the main
+   * thread only inserts them (pageWriter.ts); absent when the page was written in-thread.
+   */
+  keys?: { sites: RecordKeys[]; profiles: RecordKeys[] };
 }
 
 type Cached = 'site' | 'profile' | 'reference' | 'policy' | 'credential';

@@ -65,6 +65,29 @@ describe('createPageWriter', () => {
     await expect(w.write('{"seq":')).rejects.toMatchObject({ code: 'bad_request', field: 'syncPage' });
   });
 
+  it("works out each written record's phone keys, reading national numbers with the site's country when it saw the site", async () => {
+    const w = createPageWriter(db);
+    const withPhones = (p: ReturnType<typeof profile>, ...numbers: string[]) => ({
+      ...p,
+      phones: numbers.map((number) => ({ number, type: 'office' })),
+    });
+    const gb = { ...site('s2'), country: 'GB', mainPhones: ['020 7946 0000'] };
+    const r = await w.write(
+      page(3, [
+        up(1, 'site', gb),
+        up(2, 'profile', withPhones(profile('p1', 's2'), '020 7946 0958', '+1 206 555 0101')),
+        up(3, 'profile', withPhones(profile('p2', 's-unseen'), '(206) 555-0102')),
+      ]),
+    );
+    expect(r.keys).toEqual({
+      sites: [{ phones: ['+442079460000'] }],
+      profiles: [{ phones: ['+442079460958', '+12065550101'], readWith: 'GB' }, { phones: [''] }],
+    });
+    // A later page: the site is remembered (its people are read with GB).
+    const later = await w.write(page(4, [up(4, 'profile', withPhones(profile('p3', 's2'), '020 7946 0959'))]));
+    expect(later.keys!.profiles).toEqual([{ phones: ['+442079460959'], readWith: 'GB' }]);
+  });
+
   it('writes nothing for a page older than the cache', async () => {
     const w = createPageWriter(db);
     await w.write(page(5, [up(5, 'site', site('s1'))]));

@@ -43,7 +43,44 @@ export async function openDatabase(file: string): Promise<ServerDatabase> {
     await db.destroy();
     throw new Error(`Could not update the database schema in ${file}: ${String(error)}`);
   }
-  return { db, sqlite, statementCache: () => statements.stats(), close: () => db.destroy() };
+  const optimizer = scheduleOptimize(sqlite, file);
+  return {
+    db,
+    sqlite,
+    statementCache: () => statements.stats(),
+    close: async () => {
+      clearInterval(optimizer);
+      runOptimize(sqlite, file, 'optimize');
+      await db.destroy();
+    },
+  };
+}
+
+/** How often a long-lived server re-runs `PRAGMA optimize` (SQLite recommends every few hours). */
+export const OPTIMIZE_EVERY_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Planner statistics. Without `sqlite_stat1` SQLite guesses index selectivity, and with several
+ * indexes on one table (approval_records has one per review filter) it can pick a poor one. The
+ * documented recipe for a long-lived connection: `optimize=0x10002` at open (analyses every table
+ * that needs it, not only those queried on this connection; bounded by its analysis_limit), then
+ * `optimize` every few hours and at close. Cheap when nothing changed.
+ */
+function scheduleOptimize(sqlite: BetterSqlite3.Database, file: string): ReturnType<typeof setInterval> {
+  runOptimize(sqlite, file, 'optimize=0x10002');
+  const timer = setInterval(() => runOptimize(sqlite, file, 'optimize'), OPTIMIZE_EVERY_MS);
+  timer.unref(); // never keeps a CLI or a test process alive
+  return timer;
+}
+
+function runOptimize(sqlite: BetterSqlite3.Database, file: string, pragma: string) {
+  if (!sqlite.open) return;
+  try {
+    sqlite.pragma(pragma);
+  } catch (err) {
+    // Only query plans suffer (they keep the statistics they had); the database works on.
+    console.warn(`Callsign server: PRAGMA ${pragma} failed on ${file}; query plans may be slower`, err);
+  }
 }
 
 /** Owner-only access to the database file and its `-wal` / `-shm` companions (no-op on Windows). */

@@ -10,10 +10,10 @@
  *     so such profiles are tracked per site and re-keyed when their site's country comes or changes.
  * Records are held by reference: treat them as immutable once upserted (pass a new object to change).
  */
-import { phoneMatchKey } from '../phone/phoneMatchKey.js';
 import { normalizeEmail } from './parseEmail.js';
 import { Postings } from './postings.js';
 import { isPublicDomain } from './publicDomains.js';
+import { fittingKeys, fittingSiteKeys, readsWithSiteCountry, type RecordKeys } from './recordKeys.js';
 import type { Candidate, CallerIndex, IndexProfile, IndexSite, PhoneKeys } from './types.js';
 
 interface SiteEntry {
@@ -30,7 +30,14 @@ interface ProfileEntry {
 
 /** Adds a key unless absent or already there (records hold a handful of numbers: a scan is cheapest). */
 function pushKey(keys: string[], key: string | undefined): void {
-  if (key !== undefined && !keys.includes(key)) keys.push(key);
+  if (key && !keys.includes(key)) keys.push(key);
+}
+
+/** The record's distinct keys ('' = a number without one). */
+function distinct(keys: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const key of keys) pushKey(out, key);
+  return out;
 }
 
 /** The domain a site is identified by, or undefined when it must never be matched by domain. */
@@ -68,15 +75,12 @@ class MemoryCallerIndex implements CallerIndex {
     this.precomputedProfiles = precomputed ? unpack(precomputed.profileIds, precomputed.profileKeys) : new Map();
   }
 
-  upsertSite(site: IndexSite): void {
+  upsertSite(site: IndexSite, keys?: RecordKeys): void {
     const before = this.sites.get(site.id);
     if (before) this.unindexSite(before);
     let phones = this.precomputedSites.get(site.id);
     if (phones) this.precomputedSites.delete(site.id);
-    else {
-      phones = [];
-      for (const number of site.mainPhones) pushKey(phones, phoneMatchKey(number, site.country));
-    }
+    else phones = distinct(fittingSiteKeys(site, keys));
     const entry: SiteEntry = { site, phones, domain: siteDomain(site) };
     this.sites.set(site.id, entry);
     for (const key of entry.phones) this.sitePhones.add(key, site.id);
@@ -94,10 +98,10 @@ class MemoryCallerIndex implements CallerIndex {
     this.rekeyProfilesOf(id);
   }
 
-  upsertProfile(profile: IndexProfile): void {
+  upsertProfile(profile: IndexProfile, keys?: RecordKeys): void {
     const before = this.profiles.get(profile.id);
     if (before) this.unindexProfile(before);
-    this.indexProfile(profile);
+    this.indexProfile(profile, keys);
   }
 
   removeProfile(id: string): void {
@@ -192,18 +196,13 @@ class MemoryCallerIndex implements CallerIndex {
     return out;
   }
 
-  private indexProfile(profile: IndexProfile): void {
+  private indexProfile(profile: IndexProfile, given?: RecordKeys): void {
     const siteCountry = this.sites.get(profile.siteId)?.site.country;
-    let dependsOnSite = false;
     // Keys restored from a snapshot stand for this exact record (a re-key after a site change parses).
     const restored = this.precomputedProfiles.get(profile.id);
     if (restored) this.precomputedProfiles.delete(profile.id);
-    const phones: string[] = restored ?? [];
-    for (const phone of profile.phones) {
-      // Only a national number without a country of its own is read with the site's country.
-      if (!phone.country && !phone.number.trimStart().startsWith('+')) dependsOnSite = true;
-      if (!restored) pushKey(phones, phoneMatchKey(phone.number, phone.country ?? siteCountry));
-    }
+    const phones = restored ?? distinct(fittingKeys(profile, siteCountry, given));
+    const dependsOnSite = profile.phones.some(readsWithSiteCountry);
     const entry: ProfileEntry = { profile, phones, email: profile.email ? normalizeEmail(profile.email) : undefined };
     this.profiles.set(profile.id, entry);
     for (const key of entry.phones) this.profilePhones.add(key, profile.id);

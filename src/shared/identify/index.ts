@@ -5,3 +5,4 @@ export { parseEmail, type ParsedEmail } from './parseEmail.js';
 export { isPublicDomain } from './publicDomains.js';
 export type * from './types.js';
 export { identifyNumbersInText, MAX_TEXT_LENGTH, type NumberInText } from './identifyNumbersInText.js';
+export { profilePhoneKeys, sitePhoneKeys, type RecordKeys } from './recordKeys.js';

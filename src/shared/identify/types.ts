@@ -3,6 +3,7 @@
  * step with sync (upsert/remove), so a lookup is a few Map reads rather than IndexedDB gets.
  */
 import type { ClientProfile, Site } from '../domain/index.js';
+import type { RecordKeys } from './recordKeys.js';
 
 /** What matched, strongest first: exact profile (phone/email) > site main number > site domain. */
 export type MatchKind = 'profile_phone' | 'profile_email' | 'site_phone' | 'site_domain';
@@ -66,9 +67,11 @@ export type IndexProfile = Pick<ClientProfile, 'id' | 'siteId' | 'email' | 'phon
  *     // input: a phone number in any format (incl. tel:/sip: URIs), or an email address
  */
 export interface CallerIndex {
-  upsertSite(site: IndexSite): void;
+  /** `keys`: the site's phone keys worked out elsewhere (recordKeys.ts); read here when absent. */
+  upsertSite(site: IndexSite, keys?: RecordKeys): void;
   removeSite(id: string): void;
-  upsertProfile(profile: IndexProfile): void;
+  /** `keys`: worked out elsewhere (the sync worker); used only when read with this index's site country. */
+  upsertProfile(profile: IndexProfile, keys?: RecordKeys): void;
   removeProfile(id: string): void;
   /** Forget everything (full resync). */
   clear(): void;

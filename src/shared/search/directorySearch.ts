@@ -11,7 +11,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { ClientProfile, Reference, Site } from '../domain/index.js';
-import { phoneMatchKey } from '../phone/phoneMatchKey.js';
+import { fittingKeys, fittingSiteKeys, type RecordKeys } from '../identify/recordKeys.js';
 import { DigitIndex, MIN_DIGITS } from './digitIndex.js';
 import { PrefixIndex } from './prefixIndex.js';
 
@@ -41,10 +41,11 @@ export type SearchSite = Pick<Site, 'id' | 'name' | 'companyName' | 'mainPhones'
 export type SearchProfile = Pick<ClientProfile, 'id' | 'siteId' | 'firstName' | 'lastName' | 'email' | 'phones'>;
 export type SearchReference = Pick<Reference, 'id' | 'subject' | 'tags'>;
 
+/** `keys` (optional): the record's phone keys worked out elsewhere (identify/recordKeys.ts). */
 export interface DirectorySearch {
-  upsertSite(site: SearchSite): void;
+  upsertSite(site: SearchSite, keys?: RecordKeys): void;
   removeSite(id: string): void;
-  upsertProfile(profile: SearchProfile): void;
+  upsertProfile(profile: SearchProfile, keys?: RecordKeys): void;
   removeProfile(id: string): void;
   upsertReference(reference: SearchReference): void;
   removeReference(id: string): void;
@@ -127,6 +128,12 @@ const fold = (term: string) =>
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 const keyOf = (kind: SearchKind, id: string) => `${kind}:${id}`;
 
+/** Digits as typed (national form) and, when it has a match key ('' when not), in international form. */
+function phoneDigits(number: string, e164: string): string[] {
+  const typed = digitsOf(number.replace(/(?:ext|x|#|,|;).*$/i, ''));
+  return e164 && e164.slice(1) !== typed ? [typed, e164.slice(1)] : [typed];
+}
+
 class MemoryDirectorySearch implements DirectorySearch {
   private readonly mini = new MiniSearch<Doc>({
     idField: 'key',
@@ -138,15 +145,16 @@ class MemoryDirectorySearch implements DirectorySearch {
   private readonly meta = new Map<string, Meta>();
   private readonly sites = new Map<string, { name: string; country: string }>();
 
-  upsertSite(site: SearchSite): void {
+  upsertSite(site: SearchSite, keys?: RecordKeys): void {
     this.sites.set(site.id, { name: site.name, country: site.country });
     this.put(
       { key: keyOf('site', site.id), name: site.name, company: site.companyName },
       { kind: 'site', id: site.id, title: site.name, subtitle: site.companyName, siteId: site.id },
     );
+    const e164 = fittingSiteKeys(site, keys);
     this.phones.set(
       keyOf('site', site.id),
-      site.mainPhones.flatMap((n) => this.phoneDigits(n, site.country)),
+      site.mainPhones.flatMap((n, i) => phoneDigits(n, e164[i]!)),
     );
   }
 
@@ -155,15 +163,15 @@ class MemoryDirectorySearch implements DirectorySearch {
     this.drop(keyOf('site', id));
   }
 
-  upsertProfile(p: SearchProfile): void {
+  upsertProfile(p: SearchProfile, keys?: RecordKeys): void {
     const name = `${p.firstName} ${p.lastName}`;
     const key = keyOf('person', p.id);
     this.put({ key, name }, { kind: 'person', id: p.id, title: name, siteId: p.siteId });
     const email = p.email?.trim().toLowerCase();
     this.emails.set(key, email ? [email, email.slice(email.indexOf('@') + 1)] : []);
-    const country = this.sites.get(p.siteId)?.country;
+    const e164 = fittingKeys(p, this.sites.get(p.siteId)?.country, keys);
     const digits: string[] = [];
-    for (const phone of p.phones) digits.push(...this.phoneDigits(phone.number, phone.country ?? country));
+    for (let i = 0; i < p.phones.length; i++) digits.push(...phoneDigits(p.phones[i]!.number, e164[i]!));
     this.phones.set(key, digits);
   }
 
@@ -226,13 +234,6 @@ class MemoryDirectorySearch implements DirectorySearch {
     // A person's subtitle is looked up now, so renaming a site needs no re-indexing of its people.
     const subtitle = meta.kind === 'person' && meta.siteId ? this.sites.get(meta.siteId)?.name : meta.subtitle;
     return { ...meta, ...(subtitle ? { subtitle } : {}), score, matchedBy };
-  }
-
-  /** Digits as typed (national form) and, when the country is known, in international form. */
-  private phoneDigits(number: string, country: string | undefined): string[] {
-    const typed = digitsOf(number.replace(/(?:ext|x|#|,|;).*$/i, ''));
-    const e164 = phoneMatchKey(number, country);
-    return e164 && e164.slice(1) !== typed ? [typed, e164.slice(1)] : [typed];
   }
 
   private put(doc: Doc, meta: Meta): void {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { AppError } from '../../../shared/api/errors.js';
 import type { AccountSummary } from '../../../shared/auth/accounts.js';
 import type { Site } from '../../../shared/domain/index.js';
 import type { Handlers } from '../../../shared/ipc/contract.js';
@@ -125,6 +126,93 @@ describe('directory and account administration screens', () => {
     expect(input('site-name').value).toBe('Acme HQ');
     expect(screen.queryByTestId('site-save')).toBeNull();
     expect(screen.queryByTestId('site-add')).toBeNull();
+    expect(screen.queryByTestId('sites-delete')).toBeNull();
     expect(screen.queryByTestId('directory-section-import')).toBeNull();
   });
+  it('adds a group contact, lists it as an approver, and carries a rename into the rule it is listed in', async () => {
+    const { calls } = renderPage(<AdminPage role="admin" />, {
+      url: '/admin?tab=sites',
+      handlers: {
+        ...handlers(),
+        'admin.directoryGet': async () => {
+          throw new AppError('not_found', 'This site has no approval rules yet.');
+        },
+      },
+    });
+    fireEvent.keyDown(await screen.findByTestId('directory-site-picker'), { key: 'ArrowDown' });
+    fireEvent.click(await screen.findByText('Acme HQ — Acme'));
+    fireEvent.click(await screen.findByTestId('directory-section-approvals'));
+    fireEvent.click(await screen.findByTestId('group-contact-add', {}, { timeout: 5000 }));
+    type('group-contact-name-0', 'Front desk');
+    type('group-0-phone-number-0', '503 555 0100');
+    const approvers = screen.getByTestId('policy-approvers');
+    fireEvent.keyDown(approvers, { key: 'ArrowDown' });
+    fireEvent.click(await screen.findByRole('option', { name: 'Front desk' }));
+    expect(screen.getByTestId('approver-chip').textContent).toBe('1. Front desk');
+    type('group-contact-name-0', 'Reception');
+    expect(screen.getByTestId('approver-chip').textContent).toBe('1. Reception');
+    expect(screen.getByTestId('group-contact-remove-0').getAttribute('title')).toMatch(/in 1 rule/);
+    fireEvent.click(screen.getByTestId('notification-contact-add'));
+    type('notification-contact-name-0', 'IT lead');
+    type('notification-contact-email-0', 'not-an-email');
+    fireEvent.click(screen.getByTestId('policy-save'));
+    expect(await screen.findByText(/Enter a valid email address, such as it-lead@acme.com/)).toBeTruthy();
+    type('notification-contact-email-0', 'it-lead@acme.com');
+    fireEvent.click(screen.getByTestId('policy-save'));
+    await waitFor(() => expect(calls.filter((c) => c.channel === 'admin.directorySave')).toHaveLength(1));
+    const { record } = calls.find((c) => c.channel === 'admin.directorySave')!.payload as {
+      record: {
+        groupContacts: unknown[];
+        notificationContacts: unknown[];
+        policies: Record<string, { approvers: unknown[] }>;
+      };
+    };
+    const reception = { kind: 'group', name: 'Reception', phones: [{ number: '503 555 0100', type: 'office' }] };
+    expect(record.groupContacts).toEqual([reception]);
+    expect(record.policies.password_reset!.approvers).toEqual([reception]);
+    expect(record.notificationContacts).toEqual([{ name: 'IT lead', email: 'it-lead@acme.com' }]);
+    // Removing the contact takes it out of the rule too.
+    fireEvent.click(screen.getByTestId('group-contact-remove-0'));
+    expect(screen.queryByTestId('approver-chip')).toBeNull();
+  }, 60_000);
+  it('deletes a person and a site after a confirmation that says what goes with them', async () => {
+    const riley = {
+      id: 'p1',
+      siteId: 'site-1',
+      firstName: 'Riley',
+      lastName: 'Quinn',
+      phones: [{ number: '+15035550101', type: 'office' as const }],
+    };
+    const { calls } = renderPage(<AdminPage role="admin" />, {
+      url: '/admin?tab=sites',
+      handlers: {
+        ...handlers(),
+        'admin.directoryList': async ({ collection }) => ({
+          items: collection === 'sites' ? [site] : collection === 'profiles' ? [riley] : [],
+          next: null,
+        }),
+        'admin.directoryDelete': async () => ({ seq: 43 }),
+      },
+    });
+    fireEvent.keyDown(await screen.findByTestId('directory-site-picker'), { key: 'ArrowDown' });
+    fireEvent.click(await screen.findByText('Acme HQ — Acme'));
+    fireEvent.click(await screen.findByTestId('directory-section-people'));
+    fireEvent.click(await screen.findByText('Riley Quinn'));
+    fireEvent.click(await screen.findByTestId('profiles-delete'));
+    const personDialog = await screen.findByTestId('profiles-delete-dialog');
+    expect(personDialog.textContent).toMatch(/Delete Riley Quinn\?/);
+    fireEvent.click(within(personDialog).getByTestId('profiles-delete-dialog-confirm'));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.channel === 'admin.directoryDelete').map((c) => c.payload)).toEqual([
+        { collection: 'profiles', id: 'p1' },
+      ]),
+    );
+    await waitFor(() => expect(screen.queryByTestId('profiles-delete')).toBeNull()); // the form closed
+    fireEvent.click(screen.getByTestId('sites-delete'));
+    const siteDialog = await screen.findByTestId('sites-delete-dialog');
+    expect(siteDialog.textContent).toMatch(/with its 1 person and its approval rules/);
+    fireEvent.click(within(siteDialog).getByTestId('sites-delete-dialog-dismiss'));
+    await waitFor(() => expect(screen.queryByTestId('sites-delete-dialog')).toBeNull());
+    expect(calls.filter((c) => c.channel === 'admin.directoryDelete')).toHaveLength(1); // cancelled: nothing sent
+  }, 60_000);
 });

@@ -13,6 +13,7 @@ import AddOutlined from '@mui/icons-material/AddOutlined';
 import type { Site } from '../../../shared/domain/index.js';
 import { useErrorText } from '../../app/useErrorText.js';
 import { useServices } from '../../app/useServices.js';
+import { DeleteRecordAction } from './DeleteRecordAction.js';
 import { PolicyPanel } from './PolicyPanel.js';
 import { ProfilesPanel } from './ProfilesPanel.js';
 import { directoryAdminQueries } from './queries.js';
@@ -36,6 +37,11 @@ export function DirectoryTab({ canWrite }: { canWrite: boolean }) {
   const [section, setSection] = useState<Section>('details');
   const all = sites.data ?? [];
   const current = selected && !selected.create ? (all.find((s) => s.id === selected.site.id) ?? selected.site) : null;
+  // How many people a site deletion takes with it (said in its confirmation).
+  const people = useQuery({
+    ...directoryAdminQueries.list(api, 'profiles', current?.id ?? ''),
+    enabled: canWrite && current !== null,
+  });
   return (
     <Stack spacing={2} data-testid="directory-tab">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
@@ -74,6 +80,15 @@ export function DirectoryTab({ canWrite }: { canWrite: boolean }) {
           >
             {t('directory.site.add')}
           </Button>
+        )}
+        {canWrite && current && (
+          <DeleteRecordAction
+            collection="sites"
+            id={current.id}
+            name={current.name}
+            detail={t('directory.delete.body.siteWithPeople', { count: people.data?.length ?? 0 })}
+            onDeleted={() => setSelected(null)}
+          />
         )}
       </Stack>
       {sites.isError && <Alert severity="error">{errorText(sites.error)}</Alert>}

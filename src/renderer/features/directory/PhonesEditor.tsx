@@ -23,12 +23,15 @@ export function PhonesEditor({
   siteCountry,
   readOnly,
   errorAt,
+  idPrefix = '',
 }: {
   phones: readonly Phone[];
   onChange: (p: Phone[]) => void;
   siteCountry: string;
   readOnly: boolean;
   errorAt: (path: string) => string | undefined;
+  /** Prefixes every test id when several phone lists share a form (a site's contacts). */
+  idPrefix?: string;
 }) {
   const { t } = useTranslation();
   const set = (i: number, p: Partial<Phone>) => onChange(phones.map((x, j) => (j === i ? { ...x, ...p } : x)));
@@ -37,7 +40,7 @@ export function PhonesEditor({
     set(i, { provider: optional(name), ...(listed ? { smsGateway: listed.smsGateway } : {}) });
   };
   return (
-    <Stack spacing={1.5} data-testid="profile-phones">
+    <Stack spacing={1.5} data-testid={`${idPrefix || 'profile-'}phones`}>
       <Typography variant="subtitle2">{t('directory.profile.phones')}</Typography>
       {phones.map((p, i) => {
         const country = p.country ?? siteCountry;
@@ -49,7 +52,7 @@ export function PhonesEditor({
               value={p.number}
               onChange={(number) => set(i, { number })}
               error={errorAt(`phones.${i}.number`)}
-              testId={`phone-number-${i}`}
+              testId={`${idPrefix}phone-number-${i}`}
               readOnly={readOnly}
               sx={{ width: 200 }}
             />
@@ -58,7 +61,7 @@ export function PhonesEditor({
               value={p.country}
               onChange={(v) => set(i, { country: optional(v.trim().toUpperCase()) })}
               error={errorAt(`phones.${i}.country`)}
-              testId={`phone-country-${i}`}
+              testId={`${idPrefix}phone-country-${i}`}
               readOnly={readOnly}
               placeholder={siteCountry}
               slotProps={{ htmlInput: { maxLength: 2 } }}
@@ -69,7 +72,7 @@ export function PhonesEditor({
               value={p.type}
               onChange={(v) => set(i, { type: PhoneType.parse(v) })}
               error={undefined}
-              testId={`phone-type-${i}`}
+              testId={`${idPrefix}phone-type-${i}`}
               readOnly={readOnly}
               options={PhoneType.options.map((o) => [o, t(`directory.phoneType.${o}`)] as const)}
               sx={{ width: 130 }}
@@ -91,7 +94,7 @@ export function PhonesEditor({
                       label={t('directory.profile.provider')}
                       slotProps={{
                         ...params.slotProps,
-                        htmlInput: { ...params.slotProps.htmlInput, 'data-testid': `phone-provider-${i}` },
+                        htmlInput: { ...params.slotProps.htmlInput, 'data-testid': `${idPrefix}phone-provider-${i}` },
                       }}
                     />
                   )}
@@ -101,7 +104,7 @@ export function PhonesEditor({
                   value={p.smsGateway}
                   onChange={(v) => set(i, { smsGateway: optional(v.trim()) })}
                   error={errorAt(`phones.${i}.smsGateway`)}
-                  testId={`phone-gateway-${i}`}
+                  testId={`${idPrefix}phone-gateway-${i}`}
                   readOnly={readOnly}
                   placeholder={GATEWAY_EXAMPLE}
                   sx={{ width: 200 }}
@@ -130,7 +133,7 @@ export function PhonesEditor({
             size="small"
             startIcon={<AddOutlined />}
             onClick={() => onChange([...phones, { number: '', type: 'office' }])}
-            data-testid="profile-add-phone"
+            data-testid={`${idPrefix || 'profile-'}add-phone`}
           >
             {t('directory.profile.addPhone')}
           </Button>

@@ -15,7 +15,10 @@ import {
 } from '../../../shared/approvals/index.js';
 import { fullName, type ClientProfile, type Site } from '../../../shared/domain/index.js';
 import { ApproversEditor } from './ApproversEditor.js';
+import { blankContact, editContact, rulesUsing } from './contactEdits.js';
+import { ContactsEditor } from './ContactsEditor.js';
 import { FormField, optional, useFieldError } from './FormField.js';
+import { NotificationContactsEditor } from './NotificationContactsEditor.js';
 import { PolicyPreview } from './PolicyPreview.js';
 import { SaveBar } from './SaveBar.js';
 import { SoftwareEditor } from './SoftwareEditor.js';
@@ -166,6 +169,25 @@ export function PolicyForm({
             onChange={(unlicensedSoftware) => patch({ unlicensedSoftware })}
             readOnly={readOnly}
             errorAt={(i) => err(`unlicensedSoftware.${i}.name`)}
+          />
+          {(['groupContacts', 'partnerContacts'] as const).map((list) => (
+            <ContactsEditor
+              key={list}
+              list={list}
+              contacts={draft[list]}
+              siteCountry={site.country}
+              readOnly={readOnly}
+              onEdit={(i, next) => patch(editContact(draft, list, i, next))}
+              onAdd={() => patch({ [list]: [...draft[list], blankContact(list)] })}
+              usedBy={(i) => rulesUsing(draft, list, i).length}
+              errorAt={err}
+            />
+          ))}
+          <NotificationContactsEditor
+            items={draft.notificationContacts}
+            onChange={(notificationContacts) => patch({ notificationContacts })}
+            readOnly={readOnly}
+            errorAt={err}
           />
           {!readOnly && <SaveBar form={form} testId="policy-save" />}
         </Stack>

@@ -15,6 +15,7 @@ import { fullName, type Site } from '../../../shared/domain/index.js';
 import { QueryRows, TABLE_ROWS } from '../../app/TableMessageRow.js';
 import { useServices } from '../../app/useServices.js';
 import { blankProfile, ProfileForm } from './ProfileForm.js';
+import { DeleteRecordAction } from './DeleteRecordAction.js';
 import { directoryAdminQueries } from './queries.js';
 
 /** A site's client profiles from the server, with the form for one (new or picked) above the table. */
@@ -56,6 +57,16 @@ export function ProfilesPanel({ site, readOnly }: { site: Site; readOnly: boolea
             onOpen={open}
             onSaved={() => setEditing(null)}
           />
+          {!readOnly && current && (
+            <Stack direction="row" sx={{ mt: 1, justifyContent: 'flex-end' }}>
+              <DeleteRecordAction
+                collection="profiles"
+                id={current.id}
+                name={fullName(current)}
+                onDeleted={() => setEditing(null)}
+              />
+            </Stack>
+          )}
         </Paper>
       )}
       <TableContainer component={Paper} sx={{ maxHeight: 480 }}>

@@ -15,6 +15,7 @@ import { matchesFilter } from '../admin/matchesFilter.js';
 import { ReferenceKindChip } from '../references/ReferenceKindChip.js';
 import { directoryAdminQueries } from './queries.js';
 import { blankReference, ReferenceForm } from './ReferenceForm.js';
+import { DeleteRecordAction } from './DeleteRecordAction.js';
 
 /** Admin tab "References": every reference from the server; pick one (or start one) to edit it. */
 export function ReferencesTab({ canWrite }: { canWrite: boolean }) {
@@ -49,6 +50,16 @@ export function ReferencesTab({ canWrite }: { canWrite: boolean }) {
             sites={sites.data ?? []}
             onSaved={(ref) => setEditing({ ref, create: false })}
           />
+          {canWrite && !editing.create && (
+            <Stack direction="row" sx={{ mt: 1, justifyContent: 'flex-end' }}>
+              <DeleteRecordAction
+                collection="references"
+                id={editing.ref.id}
+                name={editing.ref.subject}
+                onDeleted={() => setEditing(null)}
+              />
+            </Stack>
+          )}
         </Paper>
       )}
       <AdminTable

@@ -8,6 +8,7 @@ import { syncDirectory } from '../sync/syncDirectory.js';
 import { DirectoryIndexStore } from './DirectoryIndexStore.js';
 import type { PhoneKeys } from '../../../shared/identify/types.js';
 import { packSnapshot, unpackSnapshot, type SnapshotProfiles } from '../../db/callerIndexSnapshot.js';
+import { createPageWriter } from '../../db/pageWriter.js';
 
 const N_SITES = 20;
 const N_PROFILES = 400;
@@ -186,5 +187,36 @@ describe('warm start', () => {
     expect(seen.at(-1)).toMatchObject({ exact: true, names: true });
     expect(directory.search('Quill7', { limit: 5 }).length).toBeGreaterThan(0);
     expect(directory.loadProgress.stage).toBe('done');
+  });
+});
+
+describe('sync pages written by the sync worker', () => {
+  it("indexes a page with the worker's phone keys without reading a number, answering as without them", async () => {
+    const fresh = new CallsignDb(`directory-store-fresh-${++k}`);
+    const changes = serverChanges();
+    const written = await createPageWriter(fresh).write({
+      seq: changes.length,
+      more: false,
+      remaining: 0,
+      maxAgeSeconds: 3600,
+      changes,
+    });
+    expect(written.keys?.profiles).toHaveLength(N_PROFILES);
+    const withKeys = newDirectory();
+    const without = newDirectory();
+    await withKeys.load(fresh);
+    await without.load(fresh);
+    const parse = vi.spyOn(phoneKeys, 'phoneMatchKey');
+    await withKeys.apply(written);
+    expect(parse).not.toHaveBeenCalled();
+    await without.apply({ ...written, keys: undefined });
+    expect(parse.mock.calls.length).toBeGreaterThanOrEqual(N_PROFILES);
+    for (const d of [withKeys, without]) {
+      expect(found(d, '+1 206 555 1007')).toEqual(['p7']);
+      expect(found(d, '(206) 555-1007')).toEqual(['p7']);
+      expect(d.search('12065551007').map((h) => h.id)).toEqual(['p7']);
+    }
+    expect(withKeys.stats).toEqual(without.stats);
+    await fresh.delete();
   });
 });

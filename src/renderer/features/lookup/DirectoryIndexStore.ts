@@ -25,6 +25,7 @@ import {
   type SearchOptions,
 } from '../../../shared/search/index.js';
 import type { CallerIndex, IdentifyOutcome, PhoneKeys } from '../../../shared/identify/types.js';
+import type { RecordKeys } from '../../../shared/identify/recordKeys.js';
 import { identifyNumbersInText, type IdentifyOptions, type NumberInText } from '../../../shared/identify/index.js';
 import { readSyncMeta, type CallsignDb } from '../../db/CallsignDb.js';
 import { checkDirectoryRows, readDirectoryRows, type CacheDamage } from '../../db/cacheCheck.js';
@@ -255,11 +256,14 @@ export class DirectoryIndexStore {
    * between slices see the page partly applied, as they would see the next page not yet applied.
    */
   async apply(
-    changes: Pick<AppliedChanges, 'sites' | 'profiles'> & Partial<Pick<AppliedChanges, 'references' | 'policies'>>,
+    changes: Pick<AppliedChanges, 'sites' | 'profiles'> &
+      Partial<Pick<AppliedChanges, 'references' | 'policies' | 'keys'>>,
   ): Promise<void> {
     const slicer = this.newSlicer();
-    await forEachSliced(changes.sites.put, (s) => this.putSite(s), slicer);
-    await forEachSliced(changes.profiles.put, (p) => this.putProfile(p), slicer);
+    // Phone keys from the sync worker, when it sent them: inserting is then all that is left to do here.
+    const keys = changes.keys;
+    await forEachSliced(changes.sites.put.entries(), ([i, s]) => this.putSite(s, keys?.sites[i]), slicer);
+    await forEachSliced(changes.profiles.put.entries(), ([i, p]) => this.putProfile(p, keys?.profiles[i]), slicer);
     for (const id of changes.profiles.deleted) {
       this.profiles.delete(id);
       this.index.removeProfile(id);
@@ -392,24 +396,16 @@ export class DirectoryIndexStore {
 
   getVersion = (): number => this.version;
 
-  private putSite(s: Site) {
-    this.putExactSite(s);
-    this.typeahead.upsertSite(s);
-  }
-
-  private putProfile(p: ClientProfile) {
-    this.putExactProfile(p);
-    this.typeahead.upsertProfile(p);
-  }
-
-  private putExactSite(s: Site) {
+  private putSite(s: Site, keys?: RecordKeys) {
     this.sites.set(s.id, s);
-    this.index.upsertSite(s);
+    this.index.upsertSite(s, keys);
+    this.typeahead.upsertSite(s, keys);
   }
 
-  private putExactProfile(p: ClientProfile) {
+  private putProfile(p: ClientProfile, keys?: RecordKeys) {
     this.profiles.set(p.id, p);
-    this.index.upsertProfile(p);
+    this.index.upsertProfile(p, keys);
+    this.typeahead.upsertProfile(p, keys);
   }
 
   /** Progress is shown by lookups waiting for the index (notified every PROGRESS_EVERY records). */

@@ -8,6 +8,15 @@
  * as JSON text and the worker parses, validates and writes each one while the renderer indexes the
  * page before it; the renderer receives only the page's net changes (structured clone) to index.
  * Without one (tests, no worker support) pages are pulled as objects and written in-thread.
+ * The worker also works out every record's phone keys (identify/recordKeys.ts) and replies in parts of
+ * 1,000 records (worker/replyParts.ts), so the renderer's share of a page is Map and tree inserts in
+ * slices of a few ms.
+ *
+ * Why the first sync still indexes page by page (rather than the worker building the caller index
+ * alone and the renderer restoring it at the end, as a warm start does): the type-ahead index must be
+ * built on the main thread either way, and at the end it would be one 100k-record build after the
+ * last page, delaying "ready" by seconds; page by page it overlaps the pulls and writes, and lookups
+ * answer for what has arrived so far while the sync runs.
  *
  * Resuming: a restart mid-sync starts again from the checkpoint (the first sync is the one that has
  * never finished: no `lastSyncAt` yet, so it keeps its progress bar); a network drop in the middle

@@ -2,12 +2,14 @@
  * The messages between the renderer and the sync worker (syncPage.worker.ts), checked with zod on the
  * worker's side of the boundary, and the handler the worker runs, kept here so it is tested without a
  * Worker. Requests: `seed` (where the cached profiles are; no reply) and `write` (one sync page).
- * Replies carry the request id and either what was written or the AppError's code, message and field.
+ * Replies carry the request id and either what was written or the AppError's code, message and field;
+ * what was written goes back in parts (`replyMessages`).
  */
 import { z } from 'zod';
 import { AppError, parseOrThrow } from '../../../../shared/api/errors.js';
 import type { AppliedChanges } from '../../../db/applySyncPage.js';
 import type { PageWriter } from '../../../db/pageWriter.js';
+import { splitApplied } from './replyParts.js';
 
 export const WriterRequest = z.discriminatedUnion('type', [
   z.object({
@@ -20,8 +22,9 @@ export const WriterRequest = z.discriminatedUnion('type', [
 ]);
 export type WriterRequest = z.infer<typeof WriterRequest>;
 
+/** `more`: a part of the page's changes, the rest follows (replyParts.ts); the last part has no `more`. */
 export type WriterReply =
-  | { id: number; ok: true; written: AppliedChanges }
+  | { id: number; ok: true; written: AppliedChanges; more?: true }
   | { id: number; ok: false; error: { code: string; message: string; field?: string } };
 
 /** Runs one request; resolves with the reply to post back (none for `seed`). Never rejects. */
@@ -44,4 +47,16 @@ export async function handleWriterRequest(writer: PageWriter, raw: unknown): Pro
         : new AppError('internal', `The offline cache could not be written: ${String(err)}. Sync will try again.`);
     return { id, ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
   }
+}
+
+/** The messages that carry `reply`: a written page in parts (see replyParts.ts), anything else as is. */
+export function replyMessages(reply: WriterReply): WriterReply[] {
+  if (!reply.ok) return [reply];
+  const parts = splitApplied(reply.written);
+  return parts.map((written, i) => ({
+    id: reply.id,
+    ok: true,
+    written,
+    ...(i < parts.length - 1 ? { more: true } : {}),
+  }));
 }

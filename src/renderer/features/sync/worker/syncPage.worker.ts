@@ -8,7 +8,7 @@
  */
 import { CallsignDb } from '../../../db/CallsignDb.js';
 import { createPageWriter } from '../../../db/pageWriter.js';
-import { handleWriterRequest } from './pageWriterProtocol.js';
+import { handleWriterRequest, replyMessages } from './pageWriterProtocol.js';
 
 interface WorkerScope {
   onmessage: ((ev: { data: unknown }) => void) | null;
@@ -22,6 +22,6 @@ let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (ev) => {
   queue = queue.then(async () => {
     const reply = await handleWriterRequest(writer, ev.data);
-    if (reply) scope.postMessage(reply);
+    if (reply) for (const message of replyMessages(reply)) scope.postMessage(message);
   });
 };

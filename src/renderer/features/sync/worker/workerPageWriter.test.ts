@@ -45,6 +45,21 @@ describe('createWorkerPageWriter', () => {
     await expect(b).rejects.toMatchObject({ name: 'AppError', code: 'bad_request', field: 'syncPage.changes.0' });
   });
 
+  it('resolves a write once every part of its reply is in, merged in order', async () => {
+    const f = fakeWorker();
+    const w = createWorkerPageWriter(f.worker, () => recordingWriter().writer);
+    const a = w.write('a');
+    const part = (id: string) => ({ ...nothingApplied(9), count: 3, profiles: { put: [{ id }], deleted: [] } });
+    let settled = false;
+    void a.then(() => (settled = true));
+    f.reply({ id: 1, ok: true, written: part('p1') as unknown as AppliedChanges, more: true });
+    f.reply({ id: 1, ok: true, written: part('p2') as unknown as AppliedChanges, more: true });
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    f.reply({ id: 1, ok: true, written: part('p3') as unknown as AppliedChanges });
+    expect((await a).profiles.put.map((p) => p.id)).toEqual(['p1', 'p2', 'p3']);
+  });
+
   it('writes waiting and later pages in-thread, in order and seeded, when the worker fails to start', async () => {
     const f = fakeWorker();
     const fallback = recordingWriter();

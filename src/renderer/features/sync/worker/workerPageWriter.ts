@@ -10,6 +10,7 @@ import { AppError } from '../../../../shared/api/errors.js';
 import type { AppliedChanges } from '../../../db/applySyncPage.js';
 import type { PageWriter, ProfilePlacement } from '../../../db/pageWriter.js';
 import type { WriterReply, WriterRequest } from './pageWriterProtocol.js';
+import { mergeApplied } from './replyParts.js';
 
 /** The part of a DOM Worker used here, so tests can pass a fake. */
 export interface WorkerLike {
@@ -21,6 +22,8 @@ export interface WorkerLike {
 
 interface Pending {
   page: unknown;
+  /** Parts of the reply received so far (replyParts.ts). */
+  parts: AppliedChanges[];
   resolve: (w: AppliedChanges) => void;
   reject: (e: unknown) => void;
 }
@@ -58,10 +61,14 @@ export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageW
     const p = pending.get(reply.id);
     if (!reply.ok && !p) console.warn('Callsign: the sync worker refused a message', reply.error);
     if (!p) return;
+    if (reply.ok && reply.more) {
+      p.parts.push(reply.written);
+      return;
+    }
     pending.delete(reply.id);
     if (reply.ok) {
       writtenSinceSeed++;
-      p.resolve(reply.written);
+      p.resolve(mergeApplied([...p.parts, reply.written]));
     } else p.reject(new AppError(reply.error.code, reply.error.message, reply.error.field));
   });
 
@@ -76,7 +83,7 @@ export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageW
       if (inThread) return inThread.write(page);
       const id = nextId++;
       return new Promise<AppliedChanges>((resolve, reject) => {
-        pending.set(id, { page, resolve, reject });
+        pending.set(id, { page, parts: [], resolve, reject });
         try {
           worker.postMessage({ type: 'write', id, page });
         } catch (err) {
