@@ -23,6 +23,7 @@ import { PLATFORM_AUDIT_EVENT } from '../../admin/platformAuditEvents.js';
 import type { Database } from '../../db/schema.js';
 import type { DirectoryStore } from '../DirectoryStore.js';
 import { makeIssue } from './importIssues.js';
+import { rememberPhoneParses, type NormalizePhone } from './phoneParses.js';
 import { planImport, type ImportPlan } from './planImport.js';
 import { readCsv } from './readCsv.js';
 import { readHeader } from './readHeader.js';
@@ -43,6 +44,8 @@ export type Progress = (done: number, total: number) => void;
 
 /** Rows checked between turns of the event loop, so progress polls get answered. */
 const ROWS_PER_TURN = 1000;
+/** Writes between progress reports while applying (a desktop polls about once a second). */
+const WRITES_PER_REPORT = 500;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** xlsx files are zip archives ("PK\x03\x04"): trust the bytes over a mislabelled upload. */
@@ -71,8 +74,9 @@ export class ProfileImporter {
     const sheet = format === 'xlsx' ? await readXlsx(bytes) : readCsv(bytes);
     const fileHash = createHash('sha256').update(bytes).digest('hex');
     const { current, fingerprint } = await this.siteProfiles(this.db, siteId);
-    const { rows, fileIssues, language, headers } = await this.readRows(sheet, progress);
-    const plan = planImport(rows, { id: site.id, country: site.country }, current, this.newId);
+    const normalize = rememberPhoneParses();
+    const { rows, fileIssues, language, headers } = await this.readRows(sheet, progress, normalize);
+    const plan = planImport(rows, { id: site.id, country: site.country }, current, this.newId, normalize);
     // The planner's issues (ids, duplicates) name the column; add the header as the file wrote it.
     for (const r of rows)
       for (const i of r.issues)
@@ -81,7 +85,7 @@ export class ProfileImporter {
     return { preview, plan, fingerprint, fileHash };
   }
 
-  private async readRows(sheet: SheetRow[], progress: Progress) {
+  private async readRows(sheet: SheetRow[], progress: Progress, normalize: NormalizePhone) {
     const header = readHeader(sheet);
     if (!header) return { rows: [], fileIssues: [makeIssue(0, 'no_header_row')], language: null, headers: undefined };
     const data = sheet.filter((r) => r.row > header.row);
@@ -94,7 +98,7 @@ export class ProfileImporter {
     }
     const rows: ImportedRow[] = [];
     for (let i = 0; i < data.length; i++) {
-      const row = readProfileRow(data[i]!, header);
+      const row = readProfileRow(data[i]!, header, normalize);
       if (row) rows.push(row);
       if ((i + 1) % ROWS_PER_TURN === 0) {
         progress(i + 1, data.length);
@@ -151,7 +155,9 @@ export class ProfileImporter {
     };
     const seqAfter = await this.directory.applyBatch(plan.writes, also, {
       before,
-      progress: (d) => progress(d, total),
+      progress: (d) => {
+        if (d % WRITES_PER_REPORT === 0 || d === total) progress(d, total);
+      },
     });
     return { counts, seqBefore, seqAfter: seqAfter ?? seqBefore, summary: summarise(counts) };
   }

@@ -23,7 +23,7 @@ export function cellText(
   header: string | undefined,
   issues: ImportIssue[],
 ): CellText {
-  if (!cell) return { text: '', cell };
+  if (!cell || cell.text === '') return { text: '', cell };
   let text = cell.text.replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '');
   if (NOT_APPLICABLE.test(text)) {
     issues.push(makeIssue(row, 'na_blank', { value: text }, column, header));

@@ -15,15 +15,16 @@ import {
   type ProfileColumn,
 } from '../../../shared/directory/import/index.js';
 import { normalizePhone } from '../../../shared/phone/normalizePhone.js';
+import type { NormalizePhone } from './phoneParses.js';
 import type { ImportedPhone } from './readPhoneSlot.js';
 import type { ImportedRow } from './readProfileRow.js';
 
 /** A stored phone as the sheet would read it back: E.164 (+ ext) and its effective country. */
-export function storedPhoneKey(phone: Phone, siteCountry: string): string {
+export function storedPhoneKey(phone: Phone, siteCountry: string, normalize: NormalizePhone = normalizePhone): string {
   const cached = keys.get(phone);
   if (cached?.siteCountry === siteCountry) return cached.key;
   const country = phone.country ?? siteCountry;
-  const n = normalizePhone(phone.number, country);
+  const n = normalize(phone.number, country);
   const number = n.ok ? (n.extension ? `${n.e164} ext ${n.extension}` : n.e164) : phone.number;
   const key = [number, country, phone.type, phone.provider ?? '', phone.smsGateway ?? ''].join('\u0000');
   keys.set(phone, { siteCountry, key });
@@ -42,11 +43,12 @@ export function mergeProfile(
   siteId: string,
   siteCountry: string,
   existing: ClientProfile | undefined,
+  normalize: NormalizePhone = normalizePhone,
 ): ClientProfile {
   const stored = existing?.phones ?? [];
   const unused = new Map<string, Phone[]>();
   for (const p of stored.slice(0, PHONE_SLOTS)) {
-    const key = storedPhoneKey(p, siteCountry);
+    const key = storedPhoneKey(p, siteCountry, normalize);
     unused.set(key, [...(unused.get(key) ?? []), p]);
   }
   const phones: Phone[] = row.phones.map((p) => {

@@ -12,6 +12,7 @@ import { normalizePhone } from '../../../shared/phone/normalizePhone.js';
 import type { BatchWrite } from '../DirectoryStore.js';
 import { makeIssue } from './importIssues.js';
 import { changedColumns, importedPhoneKey, mergeProfile, storedPhoneKey } from './mergeProfile.js';
+import type { NormalizePhone } from './phoneParses.js';
 import type { ImportedRow } from './readProfileRow.js';
 
 export interface ImportPlan {
@@ -28,17 +29,17 @@ interface Owner {
   name: string;
 }
 
-const e164Of = (number: string, country: string) => {
-  const n = normalizePhone(number, country);
-  return n.ok ? n.e164 : number;
-};
-
 export function planImport(
   rows: ImportedRow[],
   site: { id: string; country: string },
   current: ReadonlyMap<string, ClientProfile>,
   newId: () => string,
+  normalize: NormalizePhone = normalizePhone,
 ): ImportPlan {
+  const e164Of = (number: string, country: string) => {
+    const n = normalize(number, country);
+    return n.ok ? n.e164 : number;
+  };
   const touched = new Set<string>();
   const firstRowOf = new Map<string, number>();
   for (const r of rows) {
@@ -110,7 +111,7 @@ export function planImport(
     if (existing && r.psaContact !== undefined && r.psaContact !== existing.psaContact)
       r.issues.push(makeIssue(r.row, 'read_only_ignored', {}, 'psaContact'));
     const id = existing?.id ?? newId();
-    const parsed = ClientProfile.safeParse(mergeProfile(r, id, site.id, site.country, existing));
+    const parsed = ClientProfile.safeParse(mergeProfile(r, id, site.id, site.country, existing, normalize));
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       r.issues.push(makeIssue(r.row, 'invalid_value', { field: issue.path.join('.'), reason: issue.message }));
@@ -119,7 +120,7 @@ export function planImport(
       continue;
     }
     const profile = parsed.data;
-    if (existing) quietUnchangedPhones(r, existing, site.country);
+    if (existing) quietUnchangedPhones(r, existing, site.country, normalize);
     if (existing && canonicalJson(existing) === canonicalJson(profile)) {
       plan.counts.unchanged++;
       continue;
@@ -137,8 +138,13 @@ export function planImport(
 }
 
 /** "Read as …" notes on a phone the profile already has, unchanged, tell the admin nothing: drop them. */
-function quietUnchangedPhones(r: ImportedRow, existing: ClientProfile, siteCountry: string): void {
-  const stored = new Set(existing.phones.map((p) => storedPhoneKey(p, siteCountry)));
+function quietUnchangedPhones(
+  r: ImportedRow,
+  existing: ClientProfile,
+  siteCountry: string,
+  normalize: NormalizePhone,
+): void {
+  const stored = new Set(existing.phones.map((p) => storedPhoneKey(p, siteCountry, normalize)));
   r.issues = r.issues.filter((i) => {
     if (i.code !== 'digits_normalised' || !i.column) return true;
     const phone = r.phones.find((p) => `phone${p.slot}.number` === i.column);

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/directory/import/index.js';
 import { cellText, type CellText } from './cellText.js';
 import { makeIssue } from './importIssues.js';
+import type { NormalizePhone } from './phoneParses.js';
 import { readPhoneSlot, type ImportedPhone } from './readPhoneSlot.js';
 import type { HeaderMap } from './readHeader.js';
 import type { SheetRow } from './sheetCells.js';
@@ -40,7 +41,11 @@ export interface ImportedRow {
 const emailOk = (text: string) => ClientProfile.shape.email.safeParse(text).success;
 
 /** Undefined for a blank row. */
-export function readProfileRow(sheetRow: SheetRow, header: HeaderMap): ImportedRow | undefined {
+export function readProfileRow(
+  sheetRow: SheetRow,
+  header: HeaderMap,
+  normalize?: NormalizePhone,
+): ImportedRow | undefined {
   if (sheetRow.cells.every((c) => c.text.trim() === '')) return undefined;
   const row = sheetRow.row;
   const issues: ImportIssue[] = [];
@@ -89,7 +94,7 @@ export function readProfileRow(sheetRow: SheetRow, header: HeaderMap): ImportedR
     const numberAt = header.index.get(`phone${slot as PhoneSlot}.number`);
     const raw = numberAt === undefined ? '' : (sheetRow.cells[numberAt]?.text.trim() ?? '');
     if (raw && !/^'?\s*n\s*\/\s*a$/i.test(raw)) sawNumber = true;
-    const phone = readPhoneSlot(slot as PhoneSlot, read, headerOf, row, header.language ?? 'en-US', issues);
+    const phone = readPhoneSlot(slot as PhoneSlot, read, headerOf, row, header.language ?? 'en-US', issues, normalize);
     if (phone) phones.push(phone);
   }
 

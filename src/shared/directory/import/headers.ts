@@ -207,16 +207,28 @@ const TYPE_INDEX: ReadonlyMap<string, PhoneType> = (() => {
   return index;
 })();
 
-/** A phone type written in any app language ("Mobil", "Bureau", "cell"), or undefined. */
-export function matchPhoneType(text: string): PhoneType | undefined {
-  return TYPE_INDEX.get(headerKey(text));
+/**
+ * An import reads the same few words ("Y", "Mobile") in every row; headerKey's Unicode
+ * normalisation costs ~4 µs, so answers are remembered, for a bounded number of distinct texts.
+ */
+function remembered<T>(match: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text) as T;
+    const value = match(text);
+    if (seen.size < 1000) seen.set(text, value);
+    return value;
+  };
 }
+
+/** A phone type written in any app language ("Mobil", "Bureau", "cell"), or undefined. */
+export const matchPhoneType = remembered((text: string): PhoneType | undefined => TYPE_INDEX.get(headerKey(text)));
 
 const YES = new Set(['y', 'yes', 'j', 'ja', 's', 'si', 'o', 'oui', 'true', '1', 'x']);
 const NO = new Set(['n', 'no', 'nein', 'non', 'false', '0']);
 
 /** Y/N in any case and the six languages' yes/no words; undefined when it is neither. */
-export function matchYesNo(text: string): boolean | undefined {
+export const matchYesNo = remembered((text: string): boolean | undefined => {
   const key = headerKey(text);
   return YES.has(key) ? true : NO.has(key) ? false : undefined;
-}
+});
