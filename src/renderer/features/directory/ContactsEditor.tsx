@@ -1,13 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import AddOutlined from '@mui/icons-material/AddOutlined';
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import type { Approver } from '../../../shared/approvals/index.js';
 import type { Phone } from '../../../shared/domain/index.js';
+import { RemoveItemButton, AddItemButton } from './ListButtons.js';
 import { FormField } from './FormField.js';
 import { PhonesEditor } from './PhonesEditor.js';
 import type { ContactList } from './contactEdits.js';
@@ -58,20 +55,15 @@ export function ContactsEditor({
                 readOnly={readOnly}
               />
               {!readOnly && (
-                <IconButton
-                  aria-label={t('directory.contacts.remove', {
-                    name: c.name || t('directory.contacts.name'),
-                    count: usedBy(i),
-                  })}
-                  title={t('directory.contacts.remove', {
+                <RemoveItemButton
+                  item={c.name}
+                  label={t('directory.contacts.remove', {
                     name: c.name || t('directory.contacts.name'),
                     count: usedBy(i),
                   })}
                   onClick={() => onEdit(i, undefined)}
-                  data-testid={`${id}-contact-remove-${i}`}
-                >
-                  <DeleteOutline fontSize="small" />
-                </IconButton>
+                  testId={`${id}-contact-remove-${i}`}
+                />
               )}
             </Stack>
             <PhonesEditor
@@ -86,11 +78,7 @@ export function ContactsEditor({
         </Paper>
       ))}
       {!readOnly && (
-        <Stack direction="row">
-          <Button size="small" startIcon={<AddOutlined />} onClick={onAdd} data-testid={`${id}-contact-add`}>
-            {t(`directory.contacts.${id}.add`)}
-          </Button>
-        </Stack>
+        <AddItemButton label={t(`directory.contacts.${id}.add`)} onClick={onAdd} testId={`${id}-contact-add`} />
       )}
     </Stack>
   );

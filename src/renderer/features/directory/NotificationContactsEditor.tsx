@@ -1,11 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import AddOutlined from '@mui/icons-material/AddOutlined';
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import type { NotificationContact } from '../../../shared/api/approvals.js';
+import { RemoveItemButton, AddItemButton } from './ListButtons.js';
 import { FormField } from './FormField.js';
 
 /** Who is emailed when a request for this site ends escalated (Tier 4 or the partner). */
@@ -48,26 +45,19 @@ export function NotificationContactsEditor({
             readOnly={readOnly}
           />
           {!readOnly && (
-            <IconButton
-              aria-label={t('directory.removeItem', { item: c.name || c.email || t('directory.contacts.name') })}
+            <RemoveItemButton
+              item={c.name || c.email || t('directory.contacts.name')}
               onClick={() => onChange(items.filter((_, j) => j !== i))}
-            >
-              <DeleteOutline fontSize="small" />
-            </IconButton>
+            />
           )}
         </Stack>
       ))}
       {!readOnly && (
-        <Stack direction="row">
-          <Button
-            size="small"
-            startIcon={<AddOutlined />}
-            onClick={() => onChange([...items, { name: '', email: '' }])}
-            data-testid="notification-contact-add"
-          >
-            {t('directory.contacts.notification.add')}
-          </Button>
-        </Stack>
+        <AddItemButton
+          label={t('directory.contacts.notification.add')}
+          onClick={() => onChange([...items, { name: '', email: '' }])}
+          testId="notification-contact-add"
+        />
       )}
     </Stack>
   );

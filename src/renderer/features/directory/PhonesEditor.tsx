@@ -1,13 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import Autocomplete from '@mui/material/Autocomplete';
-import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import AddOutlined from '@mui/icons-material/AddOutlined';
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import { MOBILE_PROVIDERS, findMobileProvider, PhoneType, type Phone } from '../../../shared/domain/index.js';
+import { RemoveItemButton, AddItemButton } from './ListButtons.js';
 import { FormField, optional } from './FormField.js';
 
 /** A gateway's shape, not words: the same in every language. */
@@ -112,12 +109,10 @@ export function PhonesEditor({
               </>
             )}
             {!readOnly && (
-              <IconButton
-                aria-label={t('directory.removeItem', { item: p.number || t('directory.profile.number') })}
+              <RemoveItemButton
+                item={p.number || t('directory.profile.number')}
                 onClick={() => onChange(phones.filter((_, j) => j !== i))}
-              >
-                <DeleteOutline fontSize="small" />
-              </IconButton>
+              />
             )}
           </Stack>
         );
@@ -128,16 +123,11 @@ export function PhonesEditor({
         </Typography>
       )}
       {!readOnly && (
-        <Stack direction="row">
-          <Button
-            size="small"
-            startIcon={<AddOutlined />}
-            onClick={() => onChange([...phones, { number: '', type: 'office' }])}
-            data-testid={`${idPrefix || 'profile-'}add-phone`}
-          >
-            {t('directory.profile.addPhone')}
-          </Button>
-        </Stack>
+        <AddItemButton
+          label={t('directory.profile.addPhone')}
+          onClick={() => onChange([...phones, { number: '', type: 'office' }])}
+          testId={`${idPrefix || 'profile-'}add-phone`}
+        />
       )}
     </Stack>
   );

@@ -1,12 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
-import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import AddOutlined from '@mui/icons-material/AddOutlined';
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import type { NetworkInfo, NetworkServer } from '../../../shared/domain/index.js';
+import { RemoveItemButton, AddItemButton } from './ListButtons.js';
 import { FormField, optional } from './FormField.js';
 
 /** Network info (seeds/004): the AD domain, notes, and the servers a technician may need to name. */
@@ -80,26 +77,19 @@ export function ServersEditor({
             readOnly={readOnly}
           />
           {!readOnly && (
-            <IconButton
-              aria-label={t('directory.removeItem', { item: s.name || t('directory.network.serverName') })}
+            <RemoveItemButton
+              item={s.name || t('directory.network.serverName')}
               onClick={() => onChange({ ...net, servers: net.servers.filter((_, j) => j !== i) })}
-            >
-              <DeleteOutline fontSize="small" />
-            </IconButton>
+            />
           )}
         </Stack>
       ))}
       {!readOnly && (
-        <Stack direction="row">
-          <Button
-            size="small"
-            startIcon={<AddOutlined />}
-            onClick={() => onChange({ ...net, servers: [...net.servers, { name: '', role: '' }] })}
-            data-testid="network-add-server"
-          >
-            {t('directory.network.addServer')}
-          </Button>
-        </Stack>
+        <AddItemButton
+          label={t('directory.network.addServer')}
+          onClick={() => onChange({ ...net, servers: [...net.servers, { name: '', role: '' }] })}
+          testId="network-add-server"
+        />
       )}
     </Stack>
   );

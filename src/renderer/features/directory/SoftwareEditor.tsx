@@ -1,11 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import AddOutlined from '@mui/icons-material/AddOutlined';
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
 import { SoftwareAction, type UnlicensedSoftware } from '../../../shared/approvals/schemas.js';
+import { RemoveItemButton, AddItemButton } from './ListButtons.js';
 import { FormField } from './FormField.js';
 
 /** Network Info > Software > Unlicensed Software (seeds/004): each title with Install / Call approver / Never. */
@@ -47,26 +44,19 @@ export function SoftwareEditor({
             sx={{ width: 220, flexShrink: 0 }}
           />
           {!readOnly && (
-            <IconButton
-              aria-label={t('directory.removeItem', { item: s.name || t('directory.software.name') })}
+            <RemoveItemButton
+              item={s.name || t('directory.software.name')}
               onClick={() => onChange(items.filter((_, j) => j !== i))}
-            >
-              <DeleteOutline fontSize="small" />
-            </IconButton>
+            />
           )}
         </Stack>
       ))}
       {!readOnly && (
-        <Stack direction="row">
-          <Button
-            size="small"
-            startIcon={<AddOutlined />}
-            onClick={() => onChange([...items, { name: '', action: 'call_approver' }])}
-            data-testid="software-add"
-          >
-            {t('directory.software.add')}
-          </Button>
-        </Stack>
+        <AddItemButton
+          label={t('directory.software.add')}
+          onClick={() => onChange([...items, { name: '', action: 'call_approver' }])}
+          testId="software-add"
+        />
       )}
     </Stack>
   );

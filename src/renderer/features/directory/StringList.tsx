@@ -1,10 +1,6 @@
-import { useTranslation } from 'react-i18next';
-import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import AddOutlined from '@mui/icons-material/AddOutlined';
-import DeleteOutline from '@mui/icons-material/DeleteOutlined';
+import { RemoveItemButton, AddItemButton } from './ListButtons.js';
 import { FormField } from './FormField.js';
 
 /** An editable list of single-line texts (main phones, symptoms, steps, tags, groups). */
@@ -29,7 +25,6 @@ export function StringList({
   errorAt?: (i: number) => string | undefined;
   multiline?: boolean;
 }) {
-  const { t } = useTranslation();
   return (
     <Stack spacing={1} data-testid={testId}>
       <Typography variant="subtitle2">{title}</Typography>
@@ -45,26 +40,12 @@ export function StringList({
             multiline={multiline}
           />
           {!readOnly && (
-            <IconButton
-              aria-label={t('directory.removeItem', { item: itemLabel(i) })}
-              onClick={() => onChange(items.filter((_, j) => j !== i))}
-            >
-              <DeleteOutline fontSize="small" />
-            </IconButton>
+            <RemoveItemButton item={itemLabel(i)} onClick={() => onChange(items.filter((_, j) => j !== i))} />
           )}
         </Stack>
       ))}
       {!readOnly && (
-        <Stack direction="row">
-          <Button
-            size="small"
-            startIcon={<AddOutlined />}
-            onClick={() => onChange([...items, ''])}
-            data-testid={`${testId}-add`}
-          >
-            {addLabel}
-          </Button>
-        </Stack>
+        <AddItemButton label={addLabel} onClick={() => onChange([...items, ''])} testId={`${testId}-add`} />
       )}
     </Stack>
   );
