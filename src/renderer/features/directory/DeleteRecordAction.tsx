@@ -51,7 +51,7 @@ export function DeleteRecordAction({
         open={confirming}
         title={t('directory.delete.title', { name })}
         body={detail ?? t(`directory.delete.body.${collection}`)}
-        confirmLabel={t('directory.delete.label')}
+        confirmLabel={t('directory.delete.confirm')}
         pending={remove.isPending}
         error={errorText(remove.error)}
         testId={`${collection}-delete-dialog`}
