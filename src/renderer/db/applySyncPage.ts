@@ -13,6 +13,7 @@ import { writeSites } from './siteChunks.js';
 import type { SitePolicyRecord } from '../../shared/api/approvals.js';
 import type { CredentialMeta } from '../../shared/api/credentials.js';
 import type { RecordKeys } from '../../shared/identify/recordKeys.js';
+import type { SnapshotLines } from '../../shared/identify/types.js';
 
 /** The net effect of a page per cached kind (the last change of an id in the page wins). */
 export interface AppliedChanges {
@@ -29,6 +30,11 @@ export interface AppliedChanges {
    * thread only inserts them (pageWriter.ts); absent when the page was written in-thread.
    */
   keys?: { sites: RecordKeys[]; profiles: RecordKeys[] };
+  /**
+   * A bulk run (the first sync into an empty cache, pageWriter.ts): the whole directory written so far
+   * as snapshot lines, sent in place of the profiles and references (which are then empty here).
+   */
+  lines?: SnapshotLines;
 }
 
 type Cached = 'site' | 'profile' | 'reference' | 'policy' | 'credential';

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CallsignDb } from './CallsignDb.js';
-import { packSnapshot, readIndexSnapshot, unpackSnapshot, writeIndexSnapshot } from './callerIndexSnapshot.js';
+import { keyMapsOf, readIndexSnapshot, writeIndexSnapshot } from './callerIndexSnapshot.js';
+import { createTimeSlicer } from '../scheduling/timeSlice.js';
 
-const snapshot = {
-  keys: { siteIds: ['s1', 's2'], siteKeys: ['+12065550100', ''], profileIds: ['p1'], profileKeys: [''] },
-  profiles: { siteIds: ['s1'], emails: [''] },
+const lines = {
+  sites: 's1\t+12065550100\ns2\t',
+  profiles: 'p1\ts1\tdana@acme.com\t+12065550101 +12065550102\np2\ts2\t\t',
 };
 
 let db: CallsignDb;
@@ -18,30 +19,38 @@ afterEach(async () => {
   await db.delete();
 });
 
-describe('the packed caller index snapshot', () => {
-  it('round-trips lists with empty items (no number, no email) and empty lists', () => {
-    expect(unpackSnapshot(packSnapshot(snapshot)!)).toEqual(snapshot);
-    const none = {
-      keys: { siteIds: [], siteKeys: [], profileIds: [], profileKeys: [] },
-      profiles: { siteIds: [], emails: [] },
-    };
-    expect(unpackSnapshot(packSnapshot(none)!)).toEqual(none);
-  });
-
-  it('is not packed when an item holds the separator, and a misaligned row is not used', () => {
-    expect(packSnapshot({ ...snapshot, profiles: { siteIds: ['s\n1'], emails: [''] } })).toBeUndefined();
-    expect(unpackSnapshot({ ...packSnapshot(snapshot)!, profileSites: 's1\ns2' })).toBeUndefined();
-  });
-
-  it('is stored packed at the cache seq and read back as lists', async () => {
-    expect(await writeIndexSnapshot(db, snapshot.keys, snapshot.profiles)).toBe(42);
-    expect(typeof (await db.indexSnapshots.get('caller'))?.packed?.profileIds).toBe('string');
-    expect(await readIndexSnapshot(db, 42)).toEqual(snapshot);
+describe('the caller index snapshot', () => {
+  it('is stored at the cache seq and read back only at that seq', async () => {
+    expect(await writeIndexSnapshot(db, lines)).toBe(42);
+    expect(await readIndexSnapshot(db, 42)).toEqual(lines);
     expect(await readIndexSnapshot(db, 43)).toBeUndefined();
   });
 
   it('is not written when the cache has moved past the seq the index was taken at', async () => {
-    expect(await writeIndexSnapshot(db, snapshot.keys, snapshot.profiles, 41)).toBe(0);
+    expect(await writeIndexSnapshot(db, lines, 41)).toBe(0);
     expect(await db.indexSnapshots.get('caller')).toBeUndefined();
+  });
+
+  it('ignores a row of the older layout and a damaged one', async () => {
+    await db.indexSnapshots.put({ key: 'caller', seq: 42, packed: { siteIds: 's1' } } as never);
+    expect(await readIndexSnapshot(db, 42)).toBeUndefined();
+    await db.indexSnapshots.put({ key: 'caller', seq: 42, lines: { sites: 's1', profiles: 7 } } as never);
+    expect(await readIndexSnapshot(db, 42)).toBeUndefined();
+  });
+
+  it('gives each record its keys by id (records without numbers have none)', async () => {
+    const maps = await keyMapsOf(lines, createTimeSlicer());
+    expect(maps.sites).toEqual(
+      new Map([
+        ['s1', ['+12065550100']],
+        ['s2', []],
+      ]),
+    );
+    expect(maps.profiles).toEqual(
+      new Map([
+        ['p1', ['+12065550101', '+12065550102']],
+        ['p2', []],
+      ]),
+    );
   });
 });

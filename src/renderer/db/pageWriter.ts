@@ -18,6 +18,9 @@ import { AppError } from '../../shared/api/errors.js';
 import { applySyncPage, type AppliedChanges } from './applySyncPage.js';
 import type { CallsignDb } from './CallsignDb.js';
 import { profilePhoneKeys, sitePhoneKeys } from '../../shared/identify/recordKeys.js';
+import type { SnapshotLines } from '../../shared/identify/types.js';
+import { writeIndexSnapshot } from './callerIndexSnapshot.js';
+import { DirectoryLines } from './directoryLines.js';
 
 /** Where every cached profile is stored: `ids[i]` lives in the row of site `siteIds[i]`. */
 export interface ProfilePlacement {
@@ -36,9 +39,20 @@ export interface PageWriter {
   /**
    * Validates and writes one page (a SyncPage, or its JSON text) with its checkpoint; resolves with its
    * net changes for the in-memory directory (`count` 0: older than the cache, nothing written). Throws
-   * an AppError naming the bad field.
+   * an AppError naming the bad field. In a bulk run (`bulkStart`), the reply carries the sites, policies
+   * and credentials only, with the whole directory's `lines` in place of the profiles and references.
    */
   write(raw: unknown): Promise<AppliedChanges>;
+  /**
+   * Starts a bulk run: the first sync into an empty cache. The writer describes the directory it
+   * writes as snapshot lines (directoryLines.ts) and sends those instead of every record.
+   */
+  bulkStart?(): void;
+  /**
+   * Ends the bulk run: stores the final lines as the caller index snapshot at `atSeq` (when the cache
+   * is still there) and resolves with them (undefined when none could be taken).
+   */
+  bulkFinish?(atSeq: number): Promise<SnapshotLines | undefined>;
 }
 
 export function createPageWriter(db: CallsignDb): PageWriter {
@@ -48,6 +62,8 @@ export function createPageWriter(db: CallsignDb): PageWriter {
   // the directory reads such numbers itself (recordKeys.ts `fittingKeys` checks the country used).
   const countries = new Map<string, string>();
   let seeded = false;
+  let bulk: DirectoryLines | undefined;
+  const countryOf = (siteId: string) => countries.get(siteId);
   return {
     get seeded() {
       return seeded;
@@ -69,8 +85,39 @@ export function createPageWriter(db: CallsignDb): PageWriter {
         profiles: applied.profiles.put.map((p) => profilePhoneKeys(p, countries.get(p.siteId))),
       };
       measure('sync.write.keys', t0, performance.now());
-      return applied;
+      return bulk ? bulkReply(bulk, applied, countryOf) : applied;
     },
+    bulkStart() {
+      bulk = new DirectoryLines();
+    },
+    async bulkFinish(atSeq) {
+      const lines = bulk?.lines(countryOf);
+      bulk = undefined;
+      if (lines) await writeIndexSnapshot(db, lines, atSeq);
+      return lines;
+    },
+  };
+}
+
+/** What a bulk run sends back for a page: the sites (few, shown as they come) and the directory's lines. */
+function bulkReply(
+  bulk: DirectoryLines,
+  applied: AppliedChanges,
+  countryOf: (siteId: string) => string | undefined,
+): AppliedChanges {
+  applied.sites.put.forEach((s, i) => bulk.putSite(s, applied.keys!.sites[i]!));
+  applied.sites.deleted.forEach((id) => bulk.deleteSite(id));
+  applied.profiles.put.forEach((p, i) => bulk.putProfile(p, applied.keys!.profiles[i]!));
+  applied.profiles.deleted.forEach((id) => bulk.deleteProfile(id));
+  const t0 = performance.now();
+  const lines = bulk.lines(countryOf);
+  measure('sync.write.lines', t0, performance.now());
+  const { keys: _keys, ...rest } = applied;
+  return {
+    ...rest,
+    profiles: { put: [], deleted: [] },
+    references: { put: [], deleted: [] },
+    ...(lines ? { lines } : {}),
   };
 }
 

@@ -14,7 +14,7 @@ import { normalizeEmail } from './parseEmail.js';
 import { Postings } from './postings.js';
 import { isPublicDomain } from './publicDomains.js';
 import { fittingKeys, fittingSiteKeys, readsWithSiteCountry, type RecordKeys } from './recordKeys.js';
-import type { Candidate, CallerIndex, IndexProfile, IndexSite, PhoneKeys } from './types.js';
+import type { Candidate, CallerIndex, IndexProfile, IndexSite, KeyMaps, PhoneKeys, SnapshotLines } from './types.js';
 
 interface SiteEntry {
   site: IndexSite;
@@ -27,8 +27,6 @@ interface ProfileEntry {
   phones: string[];
   email?: string;
 }
-
-const NO_PHONES: IndexProfile['phones'] = [];
 
 /** Adds a key unless absent or already there (records hold a handful of numbers: a scan is cheapest). */
 function pushKey(keys: string[], key: string | undefined): void {
@@ -43,11 +41,17 @@ function distinct(keys: readonly string[]): string[] {
 }
 
 /** The domain a site is identified by, or undefined when it must never be matched by domain. */
-function siteDomain(site: IndexSite): string | undefined {
+export function siteDomain(site: IndexSite): string | undefined {
   if (site.noClientEmailDomain || !site.emailDomain) return undefined;
   const domain = site.emailDomain.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '');
   // A site misconfigured with gmail.com would otherwise claim every Gmail caller.
   return domain && !isPublicDomain(domain) ? domain : undefined;
+}
+
+function countOf(text: string, char: string): number {
+  let n = 0;
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) n++;
+  return n;
 }
 
 /** ids[i] → keys[i] split back into lists; an id is used once (a later upsert of it parses again). */
@@ -55,6 +59,41 @@ function unpack(ids: readonly string[], keys: readonly string[]): Map<string, st
   const out = new Map<string, string[]>();
   for (let i = 0; i < ids.length; i++) out.set(ids[i]!, keys[i] ? keys[i]!.split(' ') : []);
   return out;
+}
+
+/**
+ * The site owning `domain` or its nearest parent (mail.eu.acme.com → mail.eu.acme.com, eu.acme.com,
+ * acme.com: the most specific registered domain wins); public mail domains never match.
+ */
+export function domainCandidates(domain: string, sitesOf: (domain: string) => readonly string[]): Candidate[] {
+  if (isPublicDomain(domain)) return [];
+  const labels = domain.split('.');
+  for (let i = 0; i < labels.length - 1; i++) {
+    const suffix = labels.slice(i).join('.');
+    const siteIds = sitesOf(suffix);
+    if (siteIds.length > 0)
+      return siteIds.map((siteId) => ({
+        siteId,
+        matched: 'site_domain' as const,
+        confidence: 1 as const,
+        value: suffix,
+      }));
+  }
+  return [];
+}
+
+/** The country with the most sites (the default desk country); a tie goes to the first code, whatever the history. */
+export function mostCommon(counts: ReadonlyMap<string, number>): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  for (const [country, count] of counts)
+    if (count > most || (count === most && best !== undefined && country < best)) [best, most] = [country, count];
+  return best;
+}
+
+/** Countries, most sites first (ties by code). */
+export function byCount(counts: ReadonlyMap<string, number>): string[] {
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
 }
 
 class MemoryCallerIndex implements CallerIndex {
@@ -72,7 +111,12 @@ class MemoryCallerIndex implements CallerIndex {
   /** `countries`, sorted; dropped whenever siteCountries changes. */
   private countryOrder: string[] | undefined;
 
-  constructor(precomputed?: PhoneKeys) {
+  constructor(precomputed?: PhoneKeys | KeyMaps) {
+    if (precomputed && 'profiles' in precomputed) {
+      this.precomputedSites = precomputed.sites;
+      this.precomputedProfiles = precomputed.profiles;
+      return;
+    }
     this.precomputedSites = precomputed ? unpack(precomputed.siteIds, precomputed.siteKeys) : new Map();
     this.precomputedProfiles = precomputed ? unpack(precomputed.profileIds, precomputed.profileKeys) : new Map();
   }
@@ -104,20 +148,6 @@ class MemoryCallerIndex implements CallerIndex {
     const before = this.profiles.get(profile.id);
     if (before) this.unindexProfile(before);
     this.indexProfile(profile, keys);
-  }
-
-  restoreProfile(id: string, siteId: string, keys: string, email: string): void {
-    const before = this.profiles.get(id);
-    if (before) this.unindexProfile(before);
-    // No phones on the record: a site's country change cannot re-key it (its record, which follows, can).
-    const entry: ProfileEntry = {
-      profile: { id, siteId, phones: NO_PHONES },
-      phones: keys ? keys.split(' ') : [],
-      email: email ? normalizeEmail(email) : undefined,
-    };
-    this.profiles.set(id, entry);
-    for (const key of entry.phones) this.profilePhones.add(key, id);
-    if (entry.email) this.profileEmails.add(entry.email, id);
   }
 
   removeProfile(id: string): void {
@@ -158,36 +188,16 @@ class MemoryCallerIndex implements CallerIndex {
         value: address,
       }));
     }
-    if (isPublicDomain(domain)) return [];
-    // mail.eu.acme.com → mail.eu.acme.com, eu.acme.com, acme.com: the most specific registered domain wins.
-    const labels = domain.split('.');
-    for (let i = 0; i < labels.length - 1; i++) {
-      const suffix = labels.slice(i).join('.');
-      const siteIds = this.siteDomains.get(suffix);
-      if (siteIds.length > 0)
-        return siteIds.map((siteId) => ({
-          siteId,
-          matched: 'site_domain' as const,
-          confidence: 1 as const,
-          value: suffix,
-        }));
-    }
-    return [];
+    return domainCandidates(domain, (suffix) => this.siteDomains.get(suffix));
   }
 
   get defaultCountry(): string | undefined {
-    let best: string | undefined;
-    let most = 0;
-    for (const [country, count] of this.siteCountries) if (count > most) [best, most] = [country, count];
-    return best;
+    return mostCommon(this.siteCountries);
   }
 
   get countries(): readonly string[] {
     // Queried per keystroke, changed only by site writes: sorted once per change.
-    if (this.countryOrder === undefined)
-      this.countryOrder = [...this.siteCountries]
-        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .map(([c]) => c);
+    if (this.countryOrder === undefined) this.countryOrder = byCount(this.siteCountries);
     return this.countryOrder;
   }
 
@@ -197,6 +207,19 @@ class MemoryCallerIndex implements CallerIndex {
       profiles: this.profiles.size,
       phones: this.profilePhones.size + this.sitePhones.size,
     };
+  }
+
+  snapshotLines(): SnapshotLines | undefined {
+    const sites: string[] = [];
+    const profiles: string[] = [];
+    for (const [id, e] of this.sites) sites.push(`${id}\t${e.phones.join(' ')}`);
+    for (const [id, e] of this.profiles)
+      profiles.push(`${id}\t${e.profile.siteId}\t${e.email ?? ''}\t${e.phones.join(' ')}`);
+    const lines = { sites: sites.join('\n'), profiles: profiles.join('\n') };
+    // Each line must have exactly its tabs, and each record one line: else a field held a separator.
+    const fits = (text: string, n: number, tabs: number) =>
+      countOf(text, '\n') === Math.max(0, n - 1) && countOf(text, '\t') === n * tabs;
+    return fits(lines.sites, sites.length, 1) && fits(lines.profiles, profiles.length, 3) ? lines : undefined;
   }
 
   phoneKeys(): PhoneKeys {
@@ -263,6 +286,6 @@ class MemoryCallerIndex implements CallerIndex {
  * An empty caller index; fill it with upsertSite/upsertProfile as the directory loads and syncs.
  * `precomputed` (from `phoneKeys()` of an index over exactly the same records) skips phone parsing.
  */
-export function createCallerIndex(precomputed?: PhoneKeys): CallerIndex {
+export function createCallerIndex(precomputed?: PhoneKeys | KeyMaps): CallerIndex {
   return new MemoryCallerIndex(precomputed);
 }

@@ -9,7 +9,7 @@ import { cleanPhoneText } from '../phone/cleanPhoneText.js';
 import { normalizePhone } from '../phone/normalizePhone.js';
 import { parseEmail } from './parseEmail.js';
 import { checkReading, countriesToTry, phoneReadings, type PhoneReading } from './phoneReadings.js';
-import type { Candidate, CallerIndex, IdentifyErrorCode, IdentifyOutcome, ParsedQuery } from './types.js';
+import type { Candidate, CallerLookup, IdentifyErrorCode, IdentifyOutcome, ParsedQuery } from './types.js';
 
 export interface IdentifyOptions {
   /**
@@ -69,7 +69,7 @@ function result(query: ParsedQuery, candidates: Candidate[]): IdentifyOutcome {
   return { ok: true, result: { query, candidates, ambiguous: sites.size > 1 } };
 }
 
-function identifyPhone(index: CallerIndex, text: string, hint: string | undefined): IdentifyOutcome {
+function identifyPhone(index: CallerLookup, text: string, hint: string | undefined): IdentifyOutcome {
   const cleaned = cleanPhoneText(text);
   if (!cleaned.ok) return fail(cleaned.code, cleaned.message);
   const { main, extension } = cleaned;
@@ -135,7 +135,7 @@ function phoneError(main: string, text: string, countries: readonly string[]): I
 }
 
 /** Identifies a caller from a phone number or an email address. Never throws. */
-export function identifyCaller(index: CallerIndex, input: string, options: IdentifyOptions = {}): IdentifyOutcome {
+export function identifyCaller(index: CallerLookup, input: string, options: IdentifyOptions = {}): IdentifyOutcome {
   const text = typeof input === 'string' ? input.trim() : '';
   if (!text) return fail('empty', 'Enter the caller’s phone number or email address.');
 

@@ -10,7 +10,7 @@
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max';
 import { identifyCaller } from './identifyCaller.js';
 import { countriesToTry } from './phoneReadings.js';
-import type { CallerIndex, Candidate } from './types.js';
+import type { CallerLookup, Candidate } from './types.js';
 
 /** Longer text is refused by the API (and cut by the desktop's paste handling). */
 export const MAX_TEXT_LENGTH = 2000;
@@ -49,7 +49,7 @@ function findSpans(text: string, countries: readonly (CountryCode | undefined)[]
 
 /** Every number in `text` with its candidates, in the order they appear. Never throws. */
 export function identifyNumbersInText(
-  index: CallerIndex,
+  index: CallerLookup,
   text: string,
   options: { country?: string } = {},
 ): NumberInText[] {

@@ -66,18 +66,18 @@ export type IndexProfile = Pick<ClientProfile, 'id' | 'siteId' | 'email' | 'phon
  *   identifyCaller(index: CallerIndex, input: string, options?: { country?: string }): IdentifyOutcome
  *     // input: a phone number in any format (incl. tel:/sip: URIs), or an email address
  */
+/** What a lookup reads (identifyCaller): the live index, or a snapshot's frozen one (frozenCallerIndex.ts). */
+export type CallerLookup = Pick<
+  CallerIndex,
+  'candidatesForPhone' | 'candidatesForEmail' | 'defaultCountry' | 'countries' | 'stats'
+>;
+
 export interface CallerIndex {
   /** `keys`: the site's phone keys worked out elsewhere (recordKeys.ts); read here when absent. */
   upsertSite(site: IndexSite, keys?: RecordKeys): void;
   removeSite(id: string): void;
   /** `keys`: worked out elsewhere (the sync worker); used only when read with this index's site country. */
   upsertProfile(profile: IndexProfile, keys?: RecordKeys): void;
-  /**
-   * A profile from a snapshot (warm start): indexed by its stored phone keys (`keys`: E.164 joined by
-   * a space, as in `PhoneKeys`) and email, without its record or any phone parsing. Its record
-   * follows with `upsertProfile` (that index replaces this one whole, or the record re-keys it).
-   */
-  restoreProfile(id: string, siteId: string, keys: string, email: string): void;
   removeProfile(id: string): void;
   /** Forget everything (full resync). */
   clear(): void;
@@ -96,6 +96,29 @@ export interface CallerIndex {
   readonly stats: { sites: number; profiles: number; phones: number };
   /** The phone match keys of every record, for a persisted snapshot (see `PhoneKeys`). */
   phoneKeys(): PhoneKeys;
+  /**
+   * Every record as one line each (see `SnapshotLines`): a snapshot a frozen index answers from at
+   * once. Undefined when an id, address or key holds a tab or a newline (never from our server).
+   */
+  snapshotLines(): SnapshotLines | undefined;
+}
+
+/**
+ * The whole exact-match index as two strings, one line per record ('\n' between lines, '\t' between
+ * fields), the form a warm start restores without building a single Map (frozenCallerIndex.ts):
+ *   sites:    `id \t keys`
+ *   profiles: `id \t siteId \t email \t keys`
+ * `keys`: the record's E.164 match keys joined by a space ('' none); `email`: normalised ('' none).
+ */
+export interface SnapshotLines {
+  sites: string;
+  profiles: string;
+}
+
+/** Phone keys by record id, worked out before (a snapshot): each id's keys are used once. */
+export interface KeyMaps {
+  sites: Map<string, string[]>;
+  profiles: Map<string, string[]>;
 }
 
 /**

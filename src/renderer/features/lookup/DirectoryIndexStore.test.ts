@@ -6,8 +6,7 @@ import * as phoneKeys from '../../../shared/phone/phoneMatchKey.js';
 import { CallsignDb } from '../../db/CallsignDb.js';
 import { syncDirectory } from '../sync/syncDirectory.js';
 import { DirectoryIndexStore } from './DirectoryIndexStore.js';
-import type { PhoneKeys } from '../../../shared/identify/types.js';
-import { packSnapshot, unpackSnapshot, type SnapshotProfiles } from '../../db/callerIndexSnapshot.js';
+import type { SnapshotLines } from '../../../shared/identify/types.js';
 import { createPageWriter } from '../../db/pageWriter.js';
 
 const N_SITES = 20;
@@ -68,13 +67,21 @@ beforeEach(async () => {
   await directory.whenPersisted();
 });
 
-/** The stored snapshot as lists, and a way to store a changed one (packed, as the app writes it). */
+/** The stored snapshot, and a way to store a changed one (as the app writes it). */
 async function storedSnapshot() {
   const row = (await db.indexSnapshots.get('caller'))!;
-  return { seq: row.seq, ...unpackSnapshot(row.packed!)! };
+  return { seq: row.seq, lines: row.lines! };
 }
-async function storeSnapshot(seq: number, s: { keys: PhoneKeys; profiles: SnapshotProfiles }) {
-  await db.indexSnapshots.put({ key: 'caller', seq, packed: packSnapshot(s)! });
+async function storeSnapshot(seq: number, lines: SnapshotLines) {
+  await db.indexSnapshots.put({ key: 'caller', seq, lines });
+}
+/** `lines` with every profile's keys (or only `id`'s) replaced by `key`. */
+function withProfileKeys(lines: SnapshotLines, key: string, id?: string): SnapshotLines {
+  const profiles = lines.profiles
+    .split('\n')
+    .map((line) => (id === undefined || line.startsWith(`${id}\t`) ? line.replace(/[^\t]*$/, key) : line))
+    .join('\n');
+  return { ...lines, profiles };
 }
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -123,9 +130,9 @@ describe('warm start', () => {
     expect(answers.every((a) => JSON.stringify(a) === '["p7"]')).toBe(true);
   });
 
-  it('takes the longer way with a snapshot from before profiles were stored in it', async () => {
+  it('takes the longer way with a snapshot of the older layout (before lines)', async () => {
     const row = await storedSnapshot();
-    await db.indexSnapshots.put({ key: 'caller', seq: row.seq, keys: row.keys });
+    await db.indexSnapshots.put({ key: 'caller', seq: row.seq, packed: { profileIds: 'p1' } } as never);
     const readProfiles = vi.spyOn(db.siteProfiles, 'toArray');
     const directory = newDirectory();
     let rowsReadAtExact = -1;
@@ -137,16 +144,13 @@ describe('warm start', () => {
     expect(found(directory, '+1 206 555 1007')).toEqual(['p7']);
     // …once: the load saves it in today's form for the next start.
     await directory.whenPersisted();
-    expect((await db.indexSnapshots.get('caller'))?.packed).toBeDefined();
+    expect((await db.indexSnapshots.get('caller'))?.lines?.profiles).toContain('p7\ts7\tp7@co.test\t+12065551007');
   });
 
   it('ignores a snapshot taken at another seq and builds the index the slow way, then persists it again', async () => {
     const row = await storedSnapshot();
     // A snapshot left from before the last page: its keys name a number nobody has.
-    await storeSnapshot(row.seq - 1, {
-      ...row,
-      keys: { ...row.keys, profileKeys: row.keys.profileKeys.map(() => '+12065550199') },
-    });
+    await storeSnapshot(row.seq - 1, withProfileKeys(row.lines, '+12065550199'));
     const directory = newDirectory();
     await directory.load(db);
     expect(found(directory, '+1 206 555 1007')).toEqual(['p7']);
@@ -157,11 +161,7 @@ describe('warm start', () => {
 
   it('uses a snapshot taken at the same seq (so a tampered one shows: it is really read)', async () => {
     const row = await storedSnapshot();
-    const at = row.keys.profileIds.indexOf('p7');
-    await storeSnapshot(row.seq, {
-      ...row,
-      keys: { ...row.keys, profileKeys: row.keys.profileKeys.map((key, i) => (i === at ? '+12065550199' : key)) },
-    });
+    await storeSnapshot(row.seq, withProfileKeys(row.lines, '+12065550199', 'p7'));
     const directory = newDirectory();
     await directory.load(db);
     expect(found(directory, '+1 206 555 0199')).toEqual(['p7']);
@@ -222,14 +222,14 @@ describe('sync pages written by the sync worker', () => {
 });
 
 describe('saving the caller index after a sync (deferred to idle)', () => {
-  /** A directory whose indexes count `phoneKeys()` calls (the costly part of a save). */
+  /** A directory whose indexes count `snapshotLines()` calls (the costly part of a save). */
   function countingDirectory() {
     let taken = 0;
     const directory = new DirectoryIndexStore({
       createIndex: (keys) => {
         const index = createCallerIndex(keys);
-        const phoneKeysOf = index.phoneKeys.bind(index);
-        index.phoneKeys = () => (taken++, phoneKeysOf());
+        const linesOf = index.snapshotLines.bind(index);
+        index.snapshotLines = () => (taken++, linesOf());
         return index;
       },
       identify: identifyCaller,
@@ -273,6 +273,6 @@ describe('saving the caller index after a sync (deferred to idle)', () => {
     // The save requested after that page is written.
     await directory.persistKeys(before!.seq);
     expect(put).toHaveBeenCalledTimes(1);
-    expect((await storedSnapshot()).keys.profileIds).toContain('new1');
+    expect((await storedSnapshot()).lines.profiles).toContain('new1\ts1\t\t+12065550111');
   });
 });

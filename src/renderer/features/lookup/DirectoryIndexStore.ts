@@ -24,14 +24,22 @@ import {
   type SearchHit,
   type SearchOptions,
 } from '../../../shared/search/index.js';
-import type { CallerIndex, IdentifyOutcome, PhoneKeys } from '../../../shared/identify/types.js';
+import type {
+  CallerIndex,
+  CallerLookup,
+  IdentifyOutcome,
+  KeyMaps,
+  PhoneKeys,
+  SnapshotLines,
+} from '../../../shared/identify/types.js';
+import { FrozenCallerIndex } from '../../../shared/identify/frozenCallerIndex.js';
 import type { RecordKeys } from '../../../shared/identify/recordKeys.js';
 import { identifyNumbersInText, type IdentifyOptions, type NumberInText } from '../../../shared/identify/index.js';
 import { readSyncMeta, type CallsignDb } from '../../db/CallsignDb.js';
 import { checkDirectoryRows, readDirectoryRows, type CacheDamage } from '../../db/cacheCheck.js';
 import type { AppliedChanges } from '../../db/applySyncPage.js';
 import type { ProfilePlacement } from '../../db/pageWriter.js';
-import { readIndexSnapshot, writeIndexSnapshot, type SnapshotProfiles } from '../../db/callerIndexSnapshot.js';
+import { keyMapsOf, readIndexSnapshot, writeIndexSnapshot } from '../../db/callerIndexSnapshot.js';
 import { allRecords } from '../../db/recordChunks.js';
 import { phoneMatchKey } from '../../../shared/phone/phoneMatchKey.js';
 import { createTimeSlicer, forEachSliced, type TimeSlicer } from '../../scheduling/timeSlice.js';
@@ -45,22 +53,16 @@ export interface LoadProgress {
 
 export interface IndexEngine {
   /** `precomputed`: phone keys from a snapshot of exactly the records about to be upserted. */
-  createIndex(precomputed?: PhoneKeys): CallerIndex;
-  identify(index: CallerIndex, input: string, options?: IdentifyOptions): IdentifyOutcome;
+  createIndex(precomputed?: PhoneKeys | KeyMaps): CallerIndex;
+  identify(index: CallerLookup, input: string, options?: IdentifyOptions): IdentifyOutcome;
   /** Every number in free text (default: the shared `identifyNumbersInText`). */
-  identifyText?(index: CallerIndex, text: string, options?: IdentifyOptions): NumberInText[];
+  identifyText?(index: CallerLookup, text: string, options?: IdentifyOptions): NumberInText[];
   /** The type-ahead index (default: `createDirectorySearch`). */
   createSearch?(): DirectorySearch;
 }
 
 /** Each notification re-renders every directory subscriber: a few dozen over a 100k load. */
 const PROGRESS_EVERY = 5000;
-
-/**
- * The warm start's slices (ms): longer than the default, as the restore is what the first lookup
- * waits for and each yield lets the app's boot work in first; still under the 50 ms long-task mark.
- */
-const RESTORE_SLICE_MS = 40;
 
 /**
  * Runs `fn` when the main thread is idle (at the latest after `IDLE_TIMEOUT_MS`): saving the caller
@@ -92,7 +94,10 @@ function mark(name: string) {
 }
 
 export class DirectoryIndexStore {
+  /** The live index: kept in step with sync pages, persisted. */
   private index: CallerIndex;
+  /** What lookups read: the live index, or a snapshot's frozen one until the live one is built. */
+  private lookup: CallerLookup;
   private typeahead: DirectorySearch;
   private sites = new Map<string, Site>();
   private profiles = new Map<string, ClientProfile>();
@@ -121,6 +126,7 @@ export class DirectoryIndexStore {
     private readonly newSlicer: (budgetMs?: number) => TimeSlicer = createTimeSlicer,
   ) {
     this.index = engine.createIndex();
+    this.lookup = this.index;
     this.typeahead = this.newSearch();
   }
 
@@ -129,38 +135,7 @@ export class DirectoryIndexStore {
     this.db = db;
     mark('directory.load-start'); // diagnostics (bench): how long the app took to get here
     try {
-      const { syncSeq } = await readSyncMeta(db);
-      // The site rows are read beside the snapshot: a warm start needs both (a cold one reads them again, ~1%).
-      const [snapshot, siteRecords] = await Promise.all([readIndexSnapshot(db, syncSeq), allRecords(db.siteChunks)]);
-      if (snapshot?.profiles) {
-        const t = performance.now();
-        await this.restoreExact(siteRecords, snapshot.keys, snapshot.profiles);
-        measure('directory.restore', t, performance.now());
-      }
-      const rows = await readDirectoryRows(db);
-      const t0 = performance.now();
-      const sites = rows.siteRows.flatMap((r) => r.records);
-      const profiles = rows.profileRows.flatMap((r) => r.profiles);
-      await this.fillExact(sites, profiles, snapshot?.keys);
-      this.setLoaded();
-      measure('directory.exact', t0, performance.now());
-
-      const checked = await checkDirectoryRows(db, rows, this.newSlicer());
-      this.repairs = checked.damage;
-      if (checked.damage.length) {
-        console.warn(
-          `Callsign: ${checked.damage.length} damaged record(s) dropped from the offline directory; the next sync downloads the directory again`,
-          checked.damage,
-        );
-        await this.fillExact(checked.sites, checked.profiles, undefined);
-      } else if (!snapshot?.profiles) void this.persistKeys(syncSeq); // a warm next start (not awaited)
-
-      const t1 = performance.now();
-      await this.fillNames(checked.references);
-      measure('directory.names', t1, performance.now());
-      this.namesReady = true;
-      mark('directory.names-ready');
-      this.progress = { stage: 'done', done: this.profiles.size, total: this.profiles.size };
+      await this.stages(db);
       this.markLoaded();
       this.changed();
     } catch (err) {
@@ -172,23 +147,87 @@ export class DirectoryIndexStore {
   }
 
   /**
-   * Stage 0: the exact index from a whole snapshot and the site records, without profile records
-   * (each profile is indexed straight from the snapshot's lists: id, site, email and phone keys).
+   * A bulk run (syncDirectory: the first sync into an empty cache) begins: lookups will answer from
+   * the worker's lines (`applyBulk`) and the names index is not ready until `reload` has built it.
    */
-  private async restoreExact(sites: Site[], keys: PhoneKeys, people: SnapshotProfiles) {
-    // Only the sites' keys go through `createIndex` (their records are indexed); profiles need no lookup map.
-    const index = this.engine.createIndex({ ...keys, profileIds: [], profileKeys: [] });
-    const byId = new Map<string, Site>();
-    const slicer = this.newSlicer(RESTORE_SLICE_MS);
-    await forEachSliced(sites, (s) => (byId.set(s.id, s), index.upsertSite(s)), slicer);
-    const { profileIds, profileKeys } = keys;
-    for (let i = 0; i < profileIds.length; i++) {
-      index.restoreProfile(profileIds[i]!, people.siteIds[i]!, profileKeys[i]!, people.emails[i]!);
-      // Checking the clock every 256 profiles: ~0.2 ms of work, far below the slice.
-      if ((i & 255) === 255 && slicer.due()) await slicer.pause();
+  beginBulk(): void {
+    this.namesReady = false;
+    this.changed();
+  }
+
+  /**
+   * A page of a bulk run, written by the worker: its sites, and the whole directory so far as lines
+   * (a frozen index, a few ms to set up, answers at once). No profile records: a match shows its site.
+   */
+  applyBulk(changes: Pick<AppliedChanges, 'sites' | 'lines'>): void {
+    this.pagesApplied++;
+    for (const s of changes.sites.put) this.sites.set(s.id, s);
+    for (const id of changes.sites.deleted) this.sites.delete(id);
+    if (changes.lines) this.lookup = new FrozenCallerIndex(changes.lines, this.sites.values());
+    this.changed();
+  }
+
+  /**
+   * Builds everything again from the cache, as a start does (after a bulk run, which wrote the cache
+   * and its snapshot without this store holding the records); lookups read the previous state until
+   * each stage swaps its part in.
+   */
+  async reload(): Promise<void> {
+    if (!this.db) throw new Error('DirectoryIndexStore.reload before load');
+    try {
+      await this.stages(this.db);
+    } catch (err) {
+      this.failed = true;
+      this.changed();
+      throw err;
+    } finally {
+      this.changed();
     }
-    this.index = index;
-    this.sites = byId;
+  }
+
+  private async stages(db: CallsignDb): Promise<void> {
+    const { syncSeq } = await readSyncMeta(db);
+    // The site rows are read beside the snapshot: a warm start needs both (a cold one reads them again, ~1%).
+    const [snapshot, siteRecords] = await Promise.all([readIndexSnapshot(db, syncSeq), allRecords(db.siteChunks)]);
+    if (snapshot) {
+      const t = performance.now();
+      this.restoreExact(siteRecords, snapshot);
+      measure('directory.restore', t, performance.now());
+    }
+    const rows = await readDirectoryRows(db);
+    const t0 = performance.now();
+    const sites = rows.siteRows.flatMap((r) => r.records);
+    const profiles = rows.profileRows.flatMap((r) => r.profiles);
+    await this.fillExact(sites, profiles, snapshot && (await keyMapsOf(snapshot, this.newSlicer())));
+    this.setLoaded();
+    measure('directory.exact', t0, performance.now());
+
+    const checked = await checkDirectoryRows(db, rows, this.newSlicer());
+    this.repairs = checked.damage;
+    if (checked.damage.length) {
+      console.warn(
+        `Callsign: ${checked.damage.length} damaged record(s) dropped from the offline directory; the next sync downloads the directory again`,
+        checked.damage,
+      );
+      await this.fillExact(checked.sites, checked.profiles, undefined);
+    } else if (!snapshot) void this.persistKeys(syncSeq); // a warm next start (not awaited)
+
+    const t1 = performance.now();
+    await this.fillNames(checked.references);
+    measure('directory.names', t1, performance.now());
+    this.namesReady = true;
+    mark('directory.names-ready');
+    this.progress = { stage: 'done', done: this.profiles.size, total: this.profiles.size };
+  }
+
+  /**
+   * Stage 0: lookups answer from the snapshot's lines (a frozen index: no Map per record, a few ms at
+   * 100k) and the site records, without profile records: a match shows its site, the person follows
+   * with stage 1, which builds the live index and takes over.
+   */
+  private restoreExact(sites: Site[], lines: SnapshotLines) {
+    this.lookup = new FrozenCallerIndex(lines, sites);
+    this.sites = new Map(sites.map((s) => [s.id, s]));
     this.setLoaded();
   }
 
@@ -200,7 +239,7 @@ export class DirectoryIndexStore {
   }
 
   /** Stage 1: records by id and the exact-match index, from the snapshot's keys when it has them. */
-  private async fillExact(sites: Site[], profiles: ClientProfile[], keys: PhoneKeys | undefined) {
+  private async fillExact(sites: Site[], profiles: ClientProfile[], keys: KeyMaps | undefined) {
     // Lookups keep reading the live index (a restored one, or the one before a repair) until this is whole.
     const next = {
       index: this.engine.createIndex(keys),
@@ -226,6 +265,7 @@ export class DirectoryIndexStore {
     await forEachSliced(sites, (s) => step(() => putSite(s)), slicer);
     await forEachSliced(profiles, (p) => step(() => putProfile(p)), slicer);
     ({ index: this.index, sites: this.sites, profiles: this.profiles } = next);
+    this.lookup = this.index;
     if (unreadable)
       console.warn(`Callsign: ${unreadable} cached record(s) could not be indexed; the cache check repairs them`);
   }
@@ -261,13 +301,12 @@ export class DirectoryIndexStore {
       .then(whenIdle)
       .then(() => {
         if (this.pagesApplied !== applied) return;
-        const keys = this.index.phoneKeys();
-        const people = keys.profileIds.map((id) => this.profiles.get(id));
-        // Only a directory with every profile's record in memory can describe them (not mid-restore).
-        const profiles = people.every((p) => p !== undefined)
-          ? { siteIds: people.map((p) => p!.siteId), emails: people.map((p) => p!.email ?? '') }
-          : undefined;
-        return writeIndexSnapshot(db, keys, profiles, atSeq);
+        const lines = this.index.snapshotLines();
+        if (!lines) {
+          console.warn('Callsign: a directory id or address holds a tab or a newline; the caller index is not saved');
+          return;
+        }
+        return writeIndexSnapshot(db, lines, atSeq);
       })
       .then(
         () => undefined,
@@ -330,17 +369,17 @@ export class DirectoryIndexStore {
 
   /** `options.country`: the hint (desk country or the screen pop's), read first and ranked first. */
   identify(input: string, options?: IdentifyOptions): IdentifyOutcome {
-    return this.engine.identify(this.index, input, options);
+    return this.engine.identify(this.lookup, input, options);
   }
 
   /** Every number in pasted or popped text, each with its candidates. */
   identifyText(text: string, options?: IdentifyOptions): NumberInText[] {
-    return (this.engine.identifyText ?? identifyNumbersInText)(this.index, text, options);
+    return (this.engine.identifyText ?? identifyNumbersInText)(this.lookup, text, options);
   }
 
   /** The workspace's most common site country: the desk country until the technician sets one. */
   get defaultCountry(): string | undefined {
-    return this.index.defaultCountry;
+    return this.lookup.defaultCountry;
   }
 
   site(id: string): Site | undefined {
@@ -418,7 +457,7 @@ export class DirectoryIndexStore {
   }
 
   get stats(): CallerIndex['stats'] {
-    return this.index.stats;
+    return this.lookup.stats;
   }
 
   /** For `useSyncExternalStore`: bumps on every change so lookups re-run against fresh data. */

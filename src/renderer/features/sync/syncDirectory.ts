@@ -64,6 +64,10 @@ export interface SyncDeps {
     persistKeys?(atSeq?: number): Promise<void>;
     /** Where every profile in the directory is stored (seeds the writer at the start of a run). */
     placement?(): ProfilePlacement;
+    /** A bulk run (see the header): begins; applies a page's sites and lines; builds all from the cache. */
+    beginBulk?(): void;
+    applyBulk?(changes: AppliedChanges): void;
+    reload?(): Promise<void>;
   };
   /** Writes pages elsewhere (the sync worker); default: in-thread with `directory.locateProfile`. */
   writer?: PageWriter;
@@ -173,41 +177,67 @@ export async function syncDirectory({
     }
     return writer.write(page.raw);
   };
-  let indexing: Promise<void> = Promise.resolve();
-  const started = now();
-  // Pipelined: the next page is requested as soon as this one arrives (its cursor is the page's
-  // seq), so the server and main work while this page is written. A page that fails to apply
-  // stops the loop; the prefetched one is dropped and the cursor stays where the cache is.
-  let next = pullRetrying(since);
-  for (;;) {
-    const page = await next;
-    // Stop on the last page, and defensively when the cursor did not move (never loop forever).
-    const advanced = page.seq > since;
-    const more = page.more && advanced;
-    if (more) {
-      next = pullRetrying(page.seq);
-      next.catch(() => undefined); // surfaced by the await above on the next turn
-    }
-    // In-thread writes read the directory (locateProfile), so they wait for the previous page's indexing.
-    if (!writer) await indexing;
-    const t1 = performance.now();
-    const applied = await writePage(page);
-    const t2 = performance.now();
-    measure('sync.write', t1, t2);
-    await indexing;
-    const t3 = performance.now();
-    indexing = Promise.resolve(directory.apply(applied)).then(() => measure('sync.index', t3, performance.now()));
-    indexing.catch(() => undefined); // surfaced by the next await of `indexing`
-    written += page.count;
-    const elapsed = now() - started;
-    const etaMs = elapsed > 0 && written > 0 ? Math.round((page.remaining * elapsed) / written) : undefined;
-    report({ written, total: written + page.remaining, ...(etaMs !== undefined ? { etaMs } : {}) });
-    since = Math.max(since, page.seq);
-    if (!more) break;
+  // Bulk: the first sync into an empty cache, with a worker that can describe what it writes.
+  const bulk = meta.syncSeq === 0 && firstSync && !!writer?.bulkStart && !!directory.applyBulk && !!directory.reload;
+  if (bulk) {
+    writer.bulkStart!();
+    directory.beginBulk?.();
   }
-  await indexing;
+  const apply = (applied: AppliedChanges) => (bulk ? directory.applyBulk!(applied) : directory.apply(applied));
+  try {
+    since = await pullAll();
+  } finally {
+    // A bulk run's records are in the cache but not in the directory's live index: whatever happened,
+    // the directory is built again from the cache (from the worker's snapshot when the run ended well).
+    if (bulk) await finishBulk();
+  }
   const lastSyncAt = now();
   await db.meta.put({ key: 'lastSyncAt', value: lastSyncAt });
-  if (written > 0) void directory.persistKeys?.(since);
+  if (written > 0 && !bulk) void directory.persistKeys?.(since);
   return { seq: since, written, lastSyncAt };
+
+  async function finishBulk() {
+    const t = performance.now();
+    const lines = await writer!.bulkFinish?.(since);
+    if (!lines) console.warn('Callsign: the first sync could not save the caller index; it is built from the cache');
+    await directory.reload!();
+    measure('sync.bulk-reload', t, performance.now());
+  }
+
+  async function pullAll(): Promise<number> {
+    let indexing: Promise<void> = Promise.resolve();
+    const started = now();
+    // Pipelined: the next page is requested as soon as this one arrives (its cursor is the page's
+    // seq), so the server and main work while this page is written. A page that fails to apply
+    // stops the loop; the prefetched one is dropped and the cursor stays where the cache is.
+    let next = pullRetrying(since);
+    for (;;) {
+      const page = await next;
+      // Stop on the last page, and defensively when the cursor did not move (never loop forever).
+      const advanced = page.seq > since;
+      const more = page.more && advanced;
+      if (more) {
+        next = pullRetrying(page.seq);
+        next.catch(() => undefined); // surfaced by the await above on the next turn
+      }
+      // In-thread writes read the directory (locateProfile), so they wait for the previous page's indexing.
+      if (!writer) await indexing;
+      const t1 = performance.now();
+      const applied = await writePage(page);
+      const t2 = performance.now();
+      measure('sync.write', t1, t2);
+      await indexing;
+      const t3 = performance.now();
+      indexing = Promise.resolve(apply(applied)).then(() => measure('sync.index', t3, performance.now()));
+      indexing.catch(() => undefined); // surfaced by the next await of `indexing`
+      written += page.count;
+      const elapsed = now() - started;
+      const etaMs = elapsed > 0 && written > 0 ? Math.round((page.remaining * elapsed) / written) : undefined;
+      report({ written, total: written + page.remaining, ...(etaMs !== undefined ? { etaMs } : {}) });
+      since = Math.max(since, page.seq);
+      if (!more) break;
+    }
+    await indexing;
+    return since;
+  }
 }

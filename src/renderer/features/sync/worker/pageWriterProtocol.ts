@@ -10,6 +10,7 @@ import { AppError, parseOrThrow } from '../../../../shared/api/errors.js';
 import type { AppliedChanges } from '../../../db/applySyncPage.js';
 import type { PageWriter } from '../../../db/pageWriter.js';
 import { splitApplied } from './replyParts.js';
+import type { SnapshotLines } from '../../../../shared/identify/types.js';
 
 export const WriterRequest = z.discriminatedUnion('type', [
   z.object({
@@ -19,12 +20,17 @@ export const WriterRequest = z.discriminatedUnion('type', [
   }),
   // The page itself is validated by the writer (SyncPage), where a bad field is named.
   z.object({ type: z.literal('write'), id: z.number().int(), page: z.unknown() }),
+  // A bulk run (the first sync into an empty cache: pageWriter.ts): start (no reply), and finish.
+  z.object({ type: z.literal('bulk-start') }),
+  z.object({ type: z.literal('bulk-finish'), id: z.number().int(), seq: z.number().int().nonnegative() }),
 ]);
 export type WriterRequest = z.infer<typeof WriterRequest>;
 
 /** `more`: a part of the page's changes, the rest follows (replyParts.ts); the last part has no `more`. */
 export type WriterReply =
   | { id: number; ok: true; written: AppliedChanges; more?: true }
+  /** A bulk run's end: the lines stored as the snapshot (null: none could be taken). */
+  | { id: number; ok: true; finished: SnapshotLines | null }
   | { id: number; ok: false; error: { code: string; message: string; field?: string } };
 
 /** Runs one request; resolves with the reply to post back (none for `seed`). Never rejects. */
@@ -32,6 +38,14 @@ export async function handleWriterRequest(writer: PageWriter, raw: unknown): Pro
   let id = -1;
   try {
     const req = parseOrThrow(WriterRequest, raw, 'syncWorkerMessage');
+    if (req.type === 'bulk-start') {
+      writer.bulkStart?.();
+      return undefined;
+    }
+    if (req.type === 'bulk-finish') {
+      id = req.id;
+      return { id, ok: true, finished: (await writer.bulkFinish?.(req.seq)) ?? null };
+    }
     if (req.type === 'seed') {
       if (req.ids.length !== req.siteIds.length)
         throw new AppError('bad_request', 'The sync worker was given mismatched profile placement lists.', 'siteIds');
@@ -51,7 +65,7 @@ export async function handleWriterRequest(writer: PageWriter, raw: unknown): Pro
 
 /** The messages that carry `reply`: a written page in parts (see replyParts.ts), anything else as is. */
 export function replyMessages(reply: WriterReply): WriterReply[] {
-  if (!reply.ok) return [reply];
+  if (!reply.ok || !('written' in reply)) return [reply];
   const parts = splitApplied(reply.written);
   return parts.map((written, i) => ({
     id: reply.id,

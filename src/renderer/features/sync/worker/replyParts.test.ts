@@ -39,6 +39,12 @@ describe('splitApplied / mergeApplied', () => {
     expect(splitApplied(small)).toEqual([small]);
     const noKeys = nothingApplied(7);
     expect(mergeApplied(splitApplied(noKeys))).toEqual(noKeys);
+    // A bulk run's lines (one string) ride on the last part and come back whole.
+    const bulk = { ...nothingApplied(9), lines: { sites: 's1\t', profiles: 'p1\ts1\t\t+12065550100' } };
+    bulk.sites.put = page(1500, 0).sites.put;
+    const bulkParts = splitApplied(bulk);
+    expect(bulkParts.slice(0, -1).every((p) => p.lines === undefined)).toBe(true);
+    expect(mergeApplied(bulkParts)).toEqual(bulk);
     const inThread = { ...page(1500, 0), keys: undefined };
     delete inThread.keys;
     expect(mergeApplied(splitApplied(inThread))).toEqual(inThread);
@@ -46,7 +52,7 @@ describe('splitApplied / mergeApplied', () => {
 
   it('sends a written page as messages flagged `more` but the last, and a failure as one message', () => {
     const messages = replyMessages({ id: 3, ok: true, written: page(1800, 0) });
-    expect(messages.map((m) => (m.ok ? [m.id, m.more ?? false, records(m.written)] : m))).toEqual([
+    expect(messages.map((m) => (m.ok && 'written' in m ? [m.id, m.more ?? false, records(m.written)] : m))).toEqual([
       [3, true, 1000],
       [3, false, 802],
     ]);

@@ -44,6 +44,7 @@ export function splitApplied(a: AppliedChanges, size = PART_RECORDS): AppliedCha
     }
     part[kind].deleted.push(...a[kind].deleted);
   }
+  if (a.lines) part.lines = a.lines; // one string: it rides on the last part
   parts.push(part);
   return parts;
 }
@@ -61,6 +62,7 @@ export function mergeApplied(parts: readonly AppliedChanges[]): AppliedChanges {
       out.keys.sites.push(...p.keys.sites);
       out.keys.profiles.push(...p.keys.profiles);
     }
+    if (p.lines) out.lines = p.lines;
   }
   return out;
 }

@@ -11,6 +11,7 @@ import type { AppliedChanges } from '../../../db/applySyncPage.js';
 import type { PageWriter, ProfilePlacement } from '../../../db/pageWriter.js';
 import type { WriterReply, WriterRequest } from './pageWriterProtocol.js';
 import { mergeApplied } from './replyParts.js';
+import type { SnapshotLines } from '../../../../shared/identify/types.js';
 
 /** The part of a DOM Worker used here, so tests can pass a fake. */
 export interface WorkerLike {
@@ -28,9 +29,14 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
+interface PendingFinish {
+  resolve: (lines: SnapshotLines | undefined) => void;
+}
+
 export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageWriter): PageWriter {
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  const finishing = new Map<number, PendingFinish>();
   let inThread: PageWriter | undefined;
   let lastSeed: ProfilePlacement | undefined;
   let writtenSinceSeed = 0;
@@ -45,6 +51,9 @@ export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageW
     if (lastSeed) inThread.seed(lastSeed);
     const waiting = [...pending.values()];
     pending.clear();
+    // A bulk run's lines were the worker's: the run's end rebuilds the directory from the cache instead.
+    for (const f of finishing.values()) f.resolve(undefined);
+    finishing.clear();
     if (writtenSinceSeed > 0) {
       // Lost after writing: the fallback does not know where the worker's pages put their profiles,
       // so nothing is written until a new seed (the next run seeds afresh and carries on from the
@@ -62,9 +71,17 @@ export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageW
   worker.addEventListener('error', (ev) => useFallback(ev.message ?? 'it failed to start'));
   worker.addEventListener('message', (ev) => {
     const reply = ev.data as WriterReply;
+    const f = finishing.get(reply.id);
+    if (f) {
+      finishing.delete(reply.id);
+      if (!reply.ok) console.warn('Callsign: the sync worker could not save the caller index', reply.error);
+      f.resolve(reply.ok && 'finished' in reply ? (reply.finished ?? undefined) : undefined);
+      return;
+    }
     const p = pending.get(reply.id);
     if (!reply.ok && !p) console.warn('Callsign: the sync worker refused a message', reply.error);
     if (!p) return;
+    if (reply.ok && !('written' in reply)) return; // not a page's reply (never: ids are unique)
     if (reply.ok && reply.more) {
       p.parts.push(reply.written);
       return;
@@ -86,6 +103,18 @@ export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageW
       lostPlacement = false;
       if (inThread) inThread.seed(placement);
       else worker.postMessage({ type: 'seed', ...placement });
+    },
+    bulkStart() {
+      if (inThread) inThread.bulkStart?.();
+      else worker.postMessage({ type: 'bulk-start' });
+    },
+    bulkFinish(seq) {
+      if (inThread) return inThread.bulkFinish?.(seq) ?? Promise.resolve(undefined);
+      const id = nextId++;
+      return new Promise((resolve) => {
+        finishing.set(id, { resolve });
+        worker.postMessage({ type: 'bulk-finish', id, seq });
+      });
     },
     write(page) {
       if (lostPlacement)

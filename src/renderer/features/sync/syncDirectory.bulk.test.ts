@@ -1,0 +1,135 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppError } from '../../../shared/api/errors.js';
+import type { Change, SyncPage } from '../../../shared/api/sync.js';
+import type { SnapshotLines } from '../../../shared/identify/types.js';
+import { createCallerIndex, identifyCaller } from '../../../shared/identify/index.js';
+import { CallsignDb, readSyncMeta } from '../../db/CallsignDb.js';
+import { createPageWriter } from '../../db/pageWriter.js';
+import { DirectoryIndexStore } from '../lookup/DirectoryIndexStore.js';
+import { syncDirectory } from './syncDirectory.js';
+
+const N_SITES = 30;
+const N_PROFILES = 12_000;
+
+/** Sites after their people (a site's country reaches profiles written before it), as a server may page them. */
+function serverChanges(): Change[] {
+  const rows = [
+    ...Array.from({ length: N_PROFILES }, (_, i) => ({
+      kind: 'profile',
+      id: `p${i}`,
+      data: {
+        id: `p${i}`,
+        siteId: `s${i % N_SITES}`,
+        firstName: `Dana${i}`,
+        lastName: `Quill${i}`,
+        email: `P${i}@Co.test`,
+        // National numbers without a country: read with the site's (which arrives later).
+        phones: [
+          { number: `(206) 55${5 + Math.floor(i / 10_000)}-${String(i % 10_000).padStart(4, '0')}`, type: 'office' },
+        ],
+      },
+    })),
+    ...Array.from({ length: N_SITES }, (_, i) => ({
+      kind: 'site',
+      id: `s${i}`,
+      data: { id: `s${i}`, name: `Site ${i}`, companyName: `Co ${i}`, mainPhones: [], country: 'US' },
+    })),
+  ];
+  return rows.map((r, i) => ({ seq: i + 1, op: 'upsert', ...r }) as unknown as Change);
+}
+
+/** A fake server; `failAfter`: pages served before it stops answering. */
+function fakeApi(changes: Change[], failAfter = Infinity) {
+  let served = 0;
+  const invoke = vi.fn(async (channel: string, { since, limit }: { since: number; limit: number }) => {
+    if (served++ >= failAfter) throw new AppError('bad_request', 'Refused.');
+    const rest = changes.filter((c) => c.seq > since);
+    const changed = rest.slice(0, limit);
+    const page: SyncPage = {
+      seq: changed.at(-1)?.seq ?? since,
+      more: rest.length > limit,
+      remaining: Math.max(0, rest.length - limit),
+      maxAgeSeconds: 3600,
+      changes: changed,
+    };
+    // With a writer the renderer asks for the page as text (main passes the server's JSON on).
+    if (channel !== 'sync.pullText') return page;
+    const { seq, more, remaining } = page;
+    return { seq, more, remaining, count: changed.length, text: JSON.stringify(page) };
+  });
+  return { invoke } as unknown as Parameters<typeof syncDirectory>[0]['api'];
+}
+
+const newDirectory = () => new DirectoryIndexStore({ createIndex: createCallerIndex, identify: identifyCaller });
+const found = (d: DirectoryIndexStore, input: string) => {
+  const r = d.identify(input);
+  return r.ok ? r.result.candidates.map((c) => c.profileId ?? c.siteId) : r.error.code;
+};
+
+let db: CallsignDb;
+let k = 0;
+beforeEach(() => {
+  db = new CallsignDb(`bulk-${++k}`);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await db.delete();
+});
+
+describe('the first sync into an empty cache (bulk)', () => {
+  it('answers lookups from the worker lines while it runs, then holds the whole directory and its snapshot', async () => {
+    const directory = newDirectory();
+    await directory.load(db);
+    const writer = createPageWriter(db);
+    const apply = vi.spyOn(directory, 'apply');
+    const during: unknown[] = [];
+    const applyBulk = directory.applyBulk.bind(directory);
+    vi.spyOn(directory, 'applyBulk').mockImplementation((changes) => {
+      expect(changes.profiles.put).toEqual([]); // no profile record crosses to the renderer
+      applyBulk(changes);
+      during.push([found(directory, '+1 206 555 0007'), found(directory, 'p8@co.test'), directory.typeaheadReady]);
+    });
+    await syncDirectory({ api: fakeApi(serverChanges()), db, directory, writer });
+    expect(apply).not.toHaveBeenCalled();
+    // Page 1 (5,000 people, no site yet): their national numbers have no country to be read with.
+    // Page 3 brings the sites: every number is then read as a US one; emails answer throughout.
+    expect(during).toEqual([
+      [[], ['p8'], false],
+      [[], ['p8'], false],
+      [['p7'], ['p8'], false],
+    ]);
+    // After the run: the live index, the records and the names, built from the cache.
+    expect(found(directory, '+1 206 555 0007')).toEqual(['p7']);
+    expect(directory.profile('p7')?.lastName).toBe('Quill7');
+    expect(directory.typeaheadReady).toBe(true);
+    expect(directory.search('Quill7').map((h) => h.id)).toContain('p7');
+    const row = await db.indexSnapshots.get('caller');
+    expect(row?.seq).toBe(N_PROFILES + N_SITES);
+    expect(row?.lines?.profiles).toContain('p7\ts7\tp7@co.test\t+12065550007');
+
+    // The snapshot the worker stored is the one the live index would have written.
+    const live = (directory as unknown as { index: { snapshotLines(): SnapshotLines } }).index.snapshotLines();
+    const sorted = (l: SnapshotLines | undefined) =>
+      l && { sites: l.sites.split('\n').sort(), profiles: l.profiles.split('\n').sort() };
+    expect(sorted(row?.lines)).toEqual(sorted(live));
+  });
+
+  it('builds the directory from the cache when the run stops part-way, and the next run carries on page by page', async () => {
+    const directory = newDirectory();
+    await directory.load(db);
+    const writer = createPageWriter(db);
+    await expect(
+      syncDirectory({ api: fakeApi(serverChanges(), 2), db, directory, writer, retryDelaysMs: [] }),
+    ).rejects.toThrow('Refused');
+    expect((await readSyncMeta(db)).syncSeq).toBe(10_000);
+    // What was written is in the live index with its records (the sites have not come yet).
+    expect(directory.profile('p9999')?.firstName).toBe('Dana9999');
+    expect(found(directory, 'p8@co.test')).toEqual(['p8']);
+    const apply = vi.spyOn(directory, 'apply');
+    await syncDirectory({ api: fakeApi(serverChanges()), db, directory, writer });
+    expect(apply).toHaveBeenCalled(); // resumed from the checkpoint: not a bulk run
+    expect(found(directory, '+1 206 555 0007')).toEqual(['p7']);
+    expect(directory.typeaheadReady).toBe(true);
+  });
+});
