@@ -78,10 +78,27 @@ export interface DirectoryRows {
 export async function readDirectoryRows(db: CallsignDb): Promise<DirectoryRows> {
   const [siteRows, profileRows, referenceRows] = await Promise.all([
     db.siteChunks.toArray(),
-    db.siteProfiles.toArray(),
+    readProfileRows(db),
     db.referenceChunks.toArray(),
   ]);
   return { siteRows, profileRows, referenceRows };
+}
+
+/** Profile rows read per batch of sites (see `readProfileRows`). */
+const PROFILE_ROWS_PER_READ = 500;
+
+/**
+ * Every site's profiles row, read by key in batches rather than with one `getAll`: IndexedDB hands a
+ * request's result to the page in one piece, and 100k profiles in one piece is a 1–2 s task on the
+ * renderer's main thread (typing and lookups wait). Read by key, each row arrives on its own.
+ */
+async function readProfileRows(db: CallsignDb): Promise<SiteProfilesRow[]> {
+  const keys = await db.siteProfiles.toCollection().primaryKeys();
+  const rows: SiteProfilesRow[] = [];
+  for (let i = 0; i < keys.length; i += PROFILE_ROWS_PER_READ) {
+    for (const row of await db.siteProfiles.bulkGet(keys.slice(i, i + PROFILE_ROWS_PER_READ))) if (row) rows.push(row);
+  }
+  return rows;
 }
 
 export async function readCheckedDirectory(db: CallsignDb): Promise<CheckedDirectory> {

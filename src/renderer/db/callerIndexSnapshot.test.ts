@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CallsignDb } from './CallsignDb.js';
 import { keyMapsOf, readIndexSnapshot, writeIndexSnapshot } from './callerIndexSnapshot.js';
 import { createTimeSlicer } from '../scheduling/timeSlice.js';
+import { buildLineTable } from '../../shared/identify/frozenCallerIndex.js';
 
 const lines = {
   sites: 's1\t+12065550100\ns2\t',
@@ -36,6 +37,14 @@ describe('the caller index snapshot', () => {
     expect(await readIndexSnapshot(db, 42)).toBeUndefined();
     await db.indexSnapshots.put({ key: 'caller', seq: 42, lines: { sites: 's1', profiles: 7 } } as never);
     expect(await readIndexSnapshot(db, 42)).toBeUndefined();
+  });
+
+  it('keeps the lookup table stored with the lines, and leaves out a damaged one', async () => {
+    const table = buildLineTable(lines.profiles);
+    await writeIndexSnapshot(db, { ...lines, table });
+    expect((await readIndexSnapshot(db, 42))?.table?.slots).toEqual(table.slots);
+    await writeIndexSnapshot(db, { ...lines, table: { ...table, slots: new Int32Array(3) } });
+    expect(await readIndexSnapshot(db, 42)).toEqual(lines);
   });
 
   it('gives each record its keys by id (records without numbers have none)', async () => {

@@ -14,7 +14,7 @@
  * older layout (before lines) are ignored the same way, once. It holds the same phone numbers and
  * addresses as the cached directory (client PII, no secret) and lives and dies with that cache.
  */
-import type { KeyMaps, SnapshotLines } from '../../shared/identify/types.js';
+import type { KeyMaps, LineTable, SnapshotLines } from '../../shared/identify/types.js';
 import { forEachSliced, type TimeSlicer } from '../scheduling/timeSlice.js';
 import type { CallsignDb } from './CallsignDb.js';
 
@@ -29,12 +29,24 @@ export interface IndexSnapshotRow {
 export async function readIndexSnapshot(db: CallsignDb, seq: number): Promise<SnapshotLines | undefined> {
   const row = await db.indexSnapshots.get('caller');
   if (!row || row.seq !== seq || seq === 0 || !row.lines) return undefined;
-  const { sites, profiles } = row.lines;
+  const { sites, profiles, table } = row.lines;
   if (typeof sites !== 'string' || typeof profiles !== 'string') {
     console.warn('Callsign: the saved caller index is not readable; it is rebuilt from the cache');
     return undefined;
   }
-  return row.lines;
+  // A damaged table is only left out (the frozen index builds its own): every hit is checked against its line anyway.
+  return table && !tableFits(table, profiles) ? { sites, profiles } : row.lines;
+}
+
+function tableFits({ starts, slots, hashes }: LineTable, profiles: string): boolean {
+  const arrays = [starts, slots, hashes].every((a) => a instanceof Int32Array);
+  return (
+    arrays &&
+    slots.length === hashes.length &&
+    slots.length > 0 &&
+    (slots.length & (slots.length - 1)) === 0 &&
+    (starts.length === 0 ? profiles === '' : starts[0] === 0 && starts[starts.length - 1]! <= profiles.length)
+  );
 }
 
 /**

@@ -19,6 +19,7 @@ import { applySyncPage, type AppliedChanges } from './applySyncPage.js';
 import type { CallsignDb } from './CallsignDb.js';
 import { profilePhoneKeys, sitePhoneKeys } from '../../shared/identify/recordKeys.js';
 import type { SnapshotLines } from '../../shared/identify/types.js';
+import { buildLineTable } from '../../shared/identify/frozenCallerIndex.js';
 import { writeIndexSnapshot } from './callerIndexSnapshot.js';
 import { DirectoryLines } from './directoryLines.js';
 
@@ -92,6 +93,7 @@ export function createPageWriter(db: CallsignDb): PageWriter {
     },
     async bulkFinish(atSeq) {
       const lines = bulk?.lines(countryOf);
+      if (lines) lines.table = buildLineTable(lines.profiles);
       bulk = undefined;
       if (lines) await writeIndexSnapshot(db, lines, atSeq);
       return lines;
@@ -111,6 +113,8 @@ function bulkReply(
   applied.profiles.deleted.forEach((id) => bulk.deleteProfile(id));
   const t0 = performance.now();
   const lines = bulk.lines(countryOf);
+  // The renderer answers from these at once: the lookup table is built here, off its main thread.
+  if (lines) lines.table = buildLineTable(lines.profiles);
   measure('sync.write.lines', t0, performance.now());
   const { keys: _keys, ...rest } = applied;
   return {

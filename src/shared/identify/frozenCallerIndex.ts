@@ -3,17 +3,19 @@
  * building a Map per record: the warm start's first lookup, and lookups during a first sync (issue 12).
  *
  * Building the live index (callerIndex.ts) at 100k profiles is ~300k Map inserts: 1–2 s of the main
- * thread in a busy renderer. Here the profiles stay one string; a lookup finds the key with
- * `indexOf` (a few hundred µs per 1 MB, native) and reads the line it sits in, found by binary
- * search over the line starts. Slower per query than a Map, still far under a frame at 250k, and it
- * is only used until the live index is built in the background (DirectoryIndexStore stage 1).
+ * thread in a busy renderer. Here the profiles stay one string, with a hash table in typed arrays
+ * (`LineTable`: email or key → line) built beside it by whoever made the lines (the sync worker, or
+ * an idle moment before the snapshot is saved); a lookup hashes the value, reads the few lines its
+ * probe sequence names and keeps those whose field holds it. A restart or a page of a first sync
+ * hands over strings and typed arrays: no per-record work on the main thread at all. It answers
+ * until the live index is built in the background (DirectoryIndexStore stage 1).
  *
- * Construction: one pass for the line starts (typed array) and a small Map for the sites' numbers,
- * domains and countries (10k sites: a few ms). Answers are the live index's over the same records.
+ * Construction: a small Map for the sites' numbers, domains and countries (10k sites: a few ms).
+ * Answers are the live index's over the same records (frozenCallerIndex.property.test.ts).
  */
 import { byCount, domainCandidates, mostCommon, siteDomain } from './callerIndex.js';
 import { Postings } from './postings.js';
-import type { Candidate, CallerLookup, IndexSite, SnapshotLines } from './types.js';
+import type { Candidate, CallerLookup, IndexSite, LineTable, SnapshotLines } from './types.js';
 
 /** The fields of one profile line. */
 interface ProfileLine {
@@ -23,9 +25,15 @@ interface ProfileLine {
   keys: string;
 }
 
-const NL = 10; // '\n'
-const TAB = 9;
-const SPACE = 32;
+/** FNV-1a over the string's UTF-16 code units. */
+function hashOf(text: string, from = 0, to = text.length): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
 
 /** Start offset of every line of `text` ('' has none). */
 function lineStarts(text: string): Int32Array {
@@ -38,8 +46,50 @@ function lineStarts(text: string): Int32Array {
   return starts;
 }
 
+/**
+ * The lookup table over profile lines (`id \t siteId \t email \t keys`): every email and phone key
+ * hashed to its line. One pass and a few typed arrays: ~30 ms at 100k profiles, done by the sync
+ * worker or at an idle moment, so a frozen index is ready the moment it is given its lines.
+ */
+export function buildLineTable(profiles: string): LineTable {
+  const starts = lineStarts(profiles);
+  let hashes: number[] = [];
+  let owners: number[] = [];
+  for (let line = 0; line < starts.length; line++) {
+    const end = line + 1 < starts.length ? starts[line + 1]! - 1 : profiles.length;
+    const emailAt = profiles.indexOf('\t', profiles.indexOf('\t', starts[line]!) + 1) + 1;
+    const keysAt = profiles.indexOf('\t', emailAt) + 1;
+    if (keysAt - 1 > emailAt) {
+      hashes.push(hashOf(profiles, emailAt, keysAt - 1));
+      owners.push(line);
+    }
+    for (let at = keysAt; at < end;) {
+      const space = profiles.indexOf(' ', at);
+      const to = space < 0 || space > end ? end : space;
+      if (to > at) {
+        hashes.push(hashOf(profiles, at, to));
+        owners.push(line);
+      }
+      at = to + 1;
+    }
+  }
+  let size = 16;
+  while (size < hashes.length * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size);
+  const full = new Int32Array(size);
+  for (let i = 0; i < hashes.length; i++) {
+    let h = hashes[i]! & mask;
+    while (slots[h] !== 0) h = (h + 1) & mask;
+    slots[h] = owners[i]! + 1;
+    full[h] = hashes[i]!;
+  }
+  hashes = owners = [];
+  return { starts, slots, hashes: full };
+}
+
 export class FrozenCallerIndex implements CallerLookup {
-  private readonly starts: Int32Array;
+  private readonly table: LineTable;
   private readonly sitePhones = new Postings();
   private readonly siteDomains = new Postings();
   private readonly siteCountries = new Map<string, number>();
@@ -52,7 +102,7 @@ export class FrozenCallerIndex implements CallerLookup {
     private readonly lines: SnapshotLines,
     sites: Iterable<IndexSite>,
   ) {
-    this.starts = lineStarts(lines.profiles);
+    this.table = lines.table ?? buildLineTable(lines.profiles);
     for (const line of lines.sites === '' ? [] : lines.sites.split('\n')) {
       const tab = line.indexOf('\t');
       const id = line.slice(0, tab);
@@ -104,48 +154,35 @@ export class FrozenCallerIndex implements CallerLookup {
     if (this.counted) return this.counted;
     const text = this.lines.profiles;
     let phones = this.sitePhones.size;
-    for (let i = 0; i < this.starts.length; i++) {
-      const end = i + 1 < this.starts.length ? this.starts[i + 1]! - 1 : text.length;
+    for (let i = 0; i < this.table.starts.length; i++) {
+      const end = i + 1 < this.table.starts.length ? this.table.starts[i + 1]! - 1 : text.length;
       const keysAt = text.lastIndexOf('\t', end - 1) + 1;
       if (keysAt < end) phones += text.slice(keysAt, end).split(' ').length;
     }
-    this.counted = { sites: this.siteCount, profiles: this.starts.length, phones };
+    this.counted = { sites: this.siteCount, profiles: this.table.starts.length, phones };
     return this.counted;
   }
 
-  /**
-   * The profiles whose field `field` (2 email, 3 keys) holds `value` whole: every occurrence of it
-   * in the text, kept when it is bounded by separators and sits in that field of its line.
-   */
+  /** The profiles whose field `field` (2 email, 3 keys) holds `value` whole, by the line table. */
   private find(value: string, field: 2 | 3): ProfileLine[] {
-    const text = this.lines.profiles;
+    const { slots, hashes } = this.table;
+    const mask = slots.length - 1;
+    const hash = hashOf(value);
     const out: ProfileLine[] = [];
-    for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
-      const before = at === 0 ? NL : text.charCodeAt(at - 1);
-      const after = at + value.length === text.length ? NL : text.charCodeAt(at + value.length);
-      const bounded =
-        field === 3
-          ? (before === TAB || before === SPACE) && (after === NL || after === SPACE)
-          : before === TAB && after === TAB;
-      if (!bounded) continue;
-      const line = this.lineAt(at);
+    for (let h = hash & mask; slots[h] !== 0; h = (h + 1) & mask) {
+      if (hashes[h] !== hash) continue;
+      const line = this.line(slots[h]! - 1);
       const hit = field === 3 ? line.keys.split(' ').includes(value) : line.email === value;
       if (hit && !out.some((p) => p.id === line.id)) out.push(line);
     }
     return out;
   }
 
-  /** The line holding offset `at` (binary search over the line starts). */
-  private lineAt(at: number): ProfileLine {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    const start = this.starts[lo]!;
-    const end = lo + 1 < this.starts.length ? this.starts[lo + 1]! - 1 : this.lines.profiles.length;
+  /** Line `n` split into its fields. */
+  private line(n: number): ProfileLine {
+    const { starts } = this.table;
+    const start = starts[n]!;
+    const end = n + 1 < starts.length ? starts[n + 1]! - 1 : this.lines.profiles.length;
     const [id = '', siteId = '', email = '', keys = ''] = this.lines.profiles.slice(start, end).split('\t');
     return { id, siteId, email, keys };
   }

@@ -113,6 +113,19 @@ export interface CallerIndex {
 export interface SnapshotLines {
   sites: string;
   profiles: string;
+  /** The profiles' lookup table (frozenCallerIndex.ts `buildLineTable`); built on use when absent. */
+  table?: LineTable;
+}
+
+/**
+ * An open-addressing hash table over the profile lines' emails and phone keys, in typed arrays (cheap
+ * to store, post and read back: no object per entry). `starts[i]`: where line i begins; `slots[h]`:
+ * 1 + the line of the entry whose hash lands on h (0 = empty), `hashes[h]` that entry's full hash.
+ */
+export interface LineTable {
+  starts: Int32Array;
+  slots: Int32Array;
+  hashes: Int32Array;
 }
 
 /** Phone keys by record id, worked out before (a snapshot): each id's keys are used once. */

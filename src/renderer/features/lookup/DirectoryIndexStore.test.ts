@@ -105,7 +105,7 @@ describe('warm start', () => {
   });
 
   it('answers numbers and emails from the snapshot and the site rows alone, before any profile row is read', async () => {
-    const readProfiles = vi.spyOn(db.siteProfiles, 'toArray');
+    const readProfiles = vi.spyOn(db.siteProfiles, 'bulkGet');
     const directory = newDirectory();
     const firstExact: Array<{ rowsRead: number; phone: unknown; email: unknown; site: unknown; person: unknown }> = [];
     const answers: unknown[] = [];
@@ -133,7 +133,7 @@ describe('warm start', () => {
   it('takes the longer way with a snapshot of the older layout (before lines)', async () => {
     const row = await storedSnapshot();
     await db.indexSnapshots.put({ key: 'caller', seq: row.seq, packed: { profileIds: 'p1' } } as never);
-    const readProfiles = vi.spyOn(db.siteProfiles, 'toArray');
+    const readProfiles = vi.spyOn(db.siteProfiles, 'bulkGet');
     const directory = newDirectory();
     let rowsReadAtExact = -1;
     directory.subscribe(() => {

@@ -32,7 +32,7 @@ import type {
   PhoneKeys,
   SnapshotLines,
 } from '../../../shared/identify/types.js';
-import { FrozenCallerIndex } from '../../../shared/identify/frozenCallerIndex.js';
+import { buildLineTable, FrozenCallerIndex } from '../../../shared/identify/frozenCallerIndex.js';
 import type { RecordKeys } from '../../../shared/identify/recordKeys.js';
 import { identifyNumbersInText, type IdentifyOptions, type NumberInText } from '../../../shared/identify/index.js';
 import { readSyncMeta, type CallsignDb } from '../../db/CallsignDb.js';
@@ -159,7 +159,7 @@ export class DirectoryIndexStore {
    * A page of a bulk run, written by the worker: its sites, and the whole directory so far as lines
    * (a frozen index, a few ms to set up, answers at once). No profile records: a match shows its site.
    */
-  applyBulk(changes: Pick<AppliedChanges, 'sites' | 'lines'>): void {
+  applyBulk(changes: AppliedChanges): void {
     this.pagesApplied++;
     for (const s of changes.sites.put) this.sites.set(s.id, s);
     for (const id of changes.sites.deleted) this.sites.delete(id);
@@ -170,12 +170,13 @@ export class DirectoryIndexStore {
   /**
    * Builds everything again from the cache, as a start does (after a bulk run, which wrote the cache
    * and its snapshot without this store holding the records); lookups read the previous state until
-   * each stage swaps its part in.
+   * each stage swaps its part in. `written`: the run ended well, so every cached record was validated
+   * by it (the cache check is skipped); after a failed run the cache is checked as at a start.
    */
-  async reload(): Promise<void> {
+  async reload({ written = false } = {}): Promise<void> {
     if (!this.db) throw new Error('DirectoryIndexStore.reload before load');
     try {
-      await this.stages(this.db);
+      await this.stages(this.db, written);
     } catch (err) {
       this.failed = true;
       this.changed();
@@ -185,7 +186,8 @@ export class DirectoryIndexStore {
     }
   }
 
-  private async stages(db: CallsignDb): Promise<void> {
+  /** `justWritten`: every record was validated by the sync that wrote it moments ago (no stage 2). */
+  private async stages(db: CallsignDb, justWritten = false): Promise<void> {
     const { syncSeq } = await readSyncMeta(db);
     // The site rows are read beside the snapshot: a warm start needs both (a cold one reads them again, ~1%).
     const [snapshot, siteRecords] = await Promise.all([readIndexSnapshot(db, syncSeq), allRecords(db.siteChunks)]);
@@ -202,7 +204,9 @@ export class DirectoryIndexStore {
     this.setLoaded();
     measure('directory.exact', t0, performance.now());
 
-    const checked = await checkDirectoryRows(db, rows, this.newSlicer());
+    const checked = justWritten
+      ? { sites, profiles, references: rows.referenceRows.flatMap((r) => r.records), damage: [] }
+      : await checkDirectoryRows(db, rows, this.newSlicer());
     this.repairs = checked.damage;
     if (checked.damage.length) {
       console.warn(
@@ -306,7 +310,8 @@ export class DirectoryIndexStore {
           console.warn('Callsign: a directory id or address holds a tab or a newline; the caller index is not saved');
           return;
         }
-        return writeIndexSnapshot(db, lines, atSeq);
+        // The lookup table too, so the next start's frozen index needs no pass over the lines.
+        return writeIndexSnapshot(db, { ...lines, table: buildLineTable(lines.profiles) }, atSeq);
       })
       .then(
         () => undefined,

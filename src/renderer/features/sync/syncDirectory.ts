@@ -67,7 +67,8 @@ export interface SyncDeps {
     /** A bulk run (see the header): begins; applies a page's sites and lines; builds all from the cache. */
     beginBulk?(): void;
     applyBulk?(changes: AppliedChanges): void;
-    reload?(): Promise<void>;
+    /** `written`: the run ended well (its records need no check). */
+    reload?(options?: { written?: boolean }): Promise<void>;
   };
   /** Writes pages elsewhere (the sync worker); default: in-thread with `directory.locateProfile`. */
   writer?: PageWriter;
@@ -200,7 +201,7 @@ export async function syncDirectory({
     const t = performance.now();
     const lines = await writer!.bulkFinish?.(since);
     if (!lines) console.warn('Callsign: the first sync could not save the caller index; it is built from the cache');
-    await directory.reload!();
+    await directory.reload!({ written: !!lines });
     measure('sync.bulk-reload', t, performance.now());
   }
 
