@@ -53,8 +53,8 @@ function lineStarts(text: string): Int32Array {
  */
 export function buildLineTable(profiles: string): LineTable {
   const starts = lineStarts(profiles);
-  let hashes: number[] = [];
-  let owners: number[] = [];
+  const hashes: number[] = [];
+  const owners: number[] = [];
   for (let line = 0; line < starts.length; line++) {
     const end = line + 1 < starts.length ? starts[line + 1]! - 1 : profiles.length;
     const emailAt = profiles.indexOf('\t', profiles.indexOf('\t', starts[line]!) + 1) + 1;
@@ -84,7 +84,6 @@ export function buildLineTable(profiles: string): LineTable {
     slots[h] = owners[i]! + 1;
     full[h] = hashes[i]!;
   }
-  hashes = owners = [];
   return { starts, slots, hashes: full };
 }
 
