@@ -116,9 +116,9 @@ function bulkReply(
   // The renderer answers from these at once: the lookup table is built here, off its main thread.
   if (lines) lines.table = buildLineTable(lines.profiles);
   measure('sync.write.lines', t0, performance.now());
-  const { keys: _keys, ...rest } = applied;
   return {
-    ...rest,
+    ...applied,
+    keys: { sites: applied.keys!.sites, profiles: [] },
     profiles: { put: [], deleted: [] },
     references: { put: [], deleted: [] },
     ...(lines ? { lines } : {}),

@@ -41,7 +41,7 @@ function distinct(keys: readonly string[]): string[] {
 }
 
 /** The domain a site is identified by, or undefined when it must never be matched by domain. */
-export function siteDomain(site: IndexSite): string | undefined {
+function siteDomain(site: IndexSite): string | undefined {
   if (site.noClientEmailDomain || !site.emailDomain) return undefined;
   const domain = site.emailDomain.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '');
   // A site misconfigured with gmail.com would otherwise claim every Gmail caller.
@@ -65,7 +65,7 @@ function unpack(ids: readonly string[], keys: readonly string[]): Map<string, st
  * The site owning `domain` or its nearest parent (mail.eu.acme.com → mail.eu.acme.com, eu.acme.com,
  * acme.com: the most specific registered domain wins); public mail domains never match.
  */
-export function domainCandidates(domain: string, sitesOf: (domain: string) => readonly string[]): Candidate[] {
+function domainCandidates(domain: string, sitesOf: (domain: string) => readonly string[]): Candidate[] {
   if (isPublicDomain(domain)) return [];
   const labels = domain.split('.');
   for (let i = 0; i < labels.length - 1; i++) {
@@ -83,7 +83,7 @@ export function domainCandidates(domain: string, sitesOf: (domain: string) => re
 }
 
 /** The country with the most sites (the default desk country); a tie goes to the first code, whatever the history. */
-export function mostCommon(counts: ReadonlyMap<string, number>): string | undefined {
+function mostCommon(counts: ReadonlyMap<string, number>): string | undefined {
   let best: string | undefined;
   let most = 0;
   for (const [country, count] of counts)
@@ -92,7 +92,7 @@ export function mostCommon(counts: ReadonlyMap<string, number>): string | undefi
 }
 
 /** Countries, most sites first (ties by code). */
-export function byCount(counts: ReadonlyMap<string, number>): string[] {
+function byCount(counts: ReadonlyMap<string, number>): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
 }
 

@@ -10,12 +10,10 @@
  * hands over strings and typed arrays: no per-record work on the main thread at all. It answers
  * until the live index is built in the background (DirectoryIndexStore stage 1).
  *
- * Construction: a small Map for the sites' numbers, domains and countries (10k sites: a few ms).
- * Answers are the live index's over the same records (frozenCallerIndex.property.test.ts).
+ * Sites are answered by a live index that holds them alone (`sites`). Answers are the live index's
+ * over the same records (frozenCallerIndex.property.test.ts).
  */
-import { byCount, domainCandidates, mostCommon, siteDomain } from './callerIndex.js';
-import { Postings } from './postings.js';
-import type { Candidate, CallerLookup, IndexSite, LineTable, SnapshotLines } from './types.js';
+import type { Candidate, CallerLookup, LineTable, SnapshotLines } from './types.js';
 
 /** The fields of one profile line. */
 interface ProfileLine {
@@ -87,43 +85,40 @@ export function buildLineTable(profiles: string): LineTable {
   return { starts, slots, hashes: full };
 }
 
+/** The sites' stored keys by id (`SnapshotLines.sites`), to index the site records without parsing a number. */
+export function siteKeysOf(lines: SnapshotLines): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const line of lines.sites === '' ? [] : lines.sites.split('\n')) {
+    const tab = line.indexOf('\t');
+    out.set(line.slice(0, tab), tab + 1 < line.length ? line.slice(tab + 1).split(' ') : []);
+  }
+  return out;
+}
+
 export class FrozenCallerIndex implements CallerLookup {
   private readonly table: LineTable;
-  private readonly sitePhones = new Postings();
-  private readonly siteDomains = new Postings();
-  private readonly siteCountries = new Map<string, number>();
-  private readonly countryOrder: string[];
-  private siteCount = 0;
   private counted: { sites: number; profiles: number; phones: number } | undefined;
 
-  /** `sites`: the records of the snapshot's sites (their domains and countries are not in the lines). */
+  /**
+   * `sites`: a live index holding the sites (and no profiles): their numbers, domains and countries,
+   * few enough to index record by record (10k sites: a few ms), and what a first sync updates page by page.
+   */
   constructor(
     private readonly lines: SnapshotLines,
-    sites: Iterable<IndexSite>,
+    private readonly sites: CallerLookup,
   ) {
     this.table = lines.table ?? buildLineTable(lines.profiles);
-    for (const line of lines.sites === '' ? [] : lines.sites.split('\n')) {
-      const tab = line.indexOf('\t');
-      const id = line.slice(0, tab);
-      const keys = line.slice(tab + 1);
-      if (keys) for (const key of keys.split(' ')) this.sitePhones.add(key, id);
-    }
-    for (const site of sites) {
-      const domain = siteDomain(site);
-      if (domain) this.siteDomains.add(domain, site.id);
-      this.siteCountries.set(site.country, (this.siteCountries.get(site.country) ?? 0) + 1);
-      this.siteCount++;
-    }
-    this.countryOrder = byCount(this.siteCountries);
   }
 
   candidatesForPhone(e164: string): Candidate[] {
-    const out: Candidate[] = [];
-    for (const p of this.find(e164, 3)) {
-      out.push({ siteId: p.siteId, profileId: p.id, matched: 'profile_phone', confidence: 3, value: e164 });
-    }
-    for (const siteId of this.sitePhones.get(e164))
-      out.push({ siteId, matched: 'site_phone', confidence: 2, value: e164 });
+    const out: Candidate[] = this.find(e164, 3).map((p) => ({
+      siteId: p.siteId,
+      profileId: p.id,
+      matched: 'profile_phone' as const,
+      confidence: 3 as const,
+      value: e164,
+    }));
+    out.push(...this.sites.candidatesForPhone(e164));
     return out;
   }
 
@@ -137,28 +132,29 @@ export class FrozenCallerIndex implements CallerLookup {
         confidence: 3 as const,
         value: address,
       }));
-    return domainCandidates(domain, (suffix) => this.siteDomains.get(suffix));
+    return this.sites.candidatesForEmail(address, domain);
   }
 
   get defaultCountry(): string | undefined {
-    return mostCommon(this.siteCountries);
+    return this.sites.defaultCountry;
   }
 
   get countries(): readonly string[] {
-    return this.countryOrder;
+    return this.sites.countries;
   }
 
   /** Counted on first use (a pass over the lines): diagnostics read it, lookups never do. */
   get stats(): { sites: number; profiles: number; phones: number } {
     if (this.counted) return this.counted;
     const text = this.lines.profiles;
-    let phones = this.sitePhones.size;
-    for (let i = 0; i < this.table.starts.length; i++) {
-      const end = i + 1 < this.table.starts.length ? this.table.starts[i + 1]! - 1 : text.length;
+    const { starts } = this.table;
+    let phones = this.sites.stats.phones;
+    for (let i = 0; i < starts.length; i++) {
+      const end = i + 1 < starts.length ? starts[i + 1]! - 1 : text.length;
       const keysAt = text.lastIndexOf('\t', end - 1) + 1;
       if (keysAt < end) phones += text.slice(keysAt, end).split(' ').length;
     }
-    this.counted = { sites: this.siteCount, profiles: this.table.starts.length, phones };
+    this.counted = { sites: this.sites.stats.sites, profiles: starts.length, phones };
     return this.counted;
   }
 

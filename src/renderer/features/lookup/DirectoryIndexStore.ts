@@ -32,7 +32,7 @@ import type {
   PhoneKeys,
   SnapshotLines,
 } from '../../../shared/identify/types.js';
-import { buildLineTable, FrozenCallerIndex } from '../../../shared/identify/frozenCallerIndex.js';
+import { buildLineTable, FrozenCallerIndex, siteKeysOf } from '../../../shared/identify/frozenCallerIndex.js';
 import type { RecordKeys } from '../../../shared/identify/recordKeys.js';
 import { identifyNumbersInText, type IdentifyOptions, type NumberInText } from '../../../shared/identify/index.js';
 import { readSyncMeta, type CallsignDb } from '../../db/CallsignDb.js';
@@ -114,6 +114,12 @@ export class DirectoryIndexStore {
   private pagesApplied = 0;
   private markLoaded!: () => void;
   private markFailed!: (err: unknown) => void;
+  private markRestored!: () => void;
+  /**
+   * Settles when the first start's stage 0 is over: exact lookups answer from a snapshot, or there
+   * was none to restore (the boot starts the app's code after it: main.tsx). Never rejects.
+   */
+  readonly whenRestored = new Promise<void>((resolve) => (this.markRestored = resolve));
   /** Settles once the cache has been read into memory (sync waits for it: see `locateProfile`). */
   readonly whenLoaded = new Promise<void>((resolve, reject) => {
     this.markLoaded = resolve;
@@ -140,6 +146,7 @@ export class DirectoryIndexStore {
       this.changed();
     } catch (err) {
       this.failed = true;
+      this.markRestored();
       this.markFailed(err);
       this.changed(); // the shell shows what no longer works (DirectoryLoadNotice)
       throw err;
@@ -161,9 +168,16 @@ export class DirectoryIndexStore {
    */
   applyBulk(changes: AppliedChanges): void {
     this.pagesApplied++;
-    for (const s of changes.sites.put) this.sites.set(s.id, s);
-    for (const id of changes.sites.deleted) this.sites.delete(id);
-    if (changes.lines) this.lookup = new FrozenCallerIndex(changes.lines, this.sites.values());
+    // The live index holds the sites alone during a bulk run: the frozen one answers for them through it.
+    changes.sites.put.forEach((s, i) => {
+      this.sites.set(s.id, s);
+      this.index.upsertSite(s, changes.keys?.sites[i]);
+    });
+    for (const id of changes.sites.deleted) {
+      this.sites.delete(id);
+      this.index.removeSite(id);
+    }
+    if (changes.lines) this.lookup = new FrozenCallerIndex(changes.lines, this.index);
     this.changed();
   }
 
@@ -196,6 +210,7 @@ export class DirectoryIndexStore {
       this.restoreExact(siteRecords, snapshot);
       measure('directory.restore', t, performance.now());
     }
+    this.markRestored();
     const rows = await readDirectoryRows(db);
     const t0 = performance.now();
     const sites = rows.siteRows.flatMap((r) => r.records);
@@ -230,7 +245,9 @@ export class DirectoryIndexStore {
    * with stage 1, which builds the live index and takes over.
    */
   private restoreExact(sites: Site[], lines: SnapshotLines) {
-    this.lookup = new FrozenCallerIndex(lines, sites);
+    const siteIndex = this.engine.createIndex({ sites: siteKeysOf(lines), profiles: new Map() });
+    for (const s of sites) siteIndex.upsertSite(s);
+    this.lookup = new FrozenCallerIndex(lines, siteIndex);
     this.sites = new Map(sites.map((s) => [s.id, s]));
     this.setLoaded();
   }
