@@ -78,7 +78,7 @@ try {
     console.log(rep === 0 ? 'warm-up' : `round ${rep}`, r);
   }
   const direct = await directPull(stack.serverUrl);
-  const stat = (k: keyof Round) => summary(rounds.map((r) => r[k]));
+  const stat = (k: keyof Round) => summary(rounds.map((r) => r[k]!));
   const result = {
     profiles: sizes.profiles,
     changedPerRound: CHANGED,
@@ -93,6 +93,11 @@ try {
     otherMs: stat('other'),
     pullsPerRound: stat('pulls'),
     rendererCpuMs: stat('cpu'),
+    workerMs: Object.fromEntries(
+      Object.keys(rounds[0] ?? {})
+        .filter((k) => k.startsWith('worker.'))
+        .map((k) => [k.slice(7), stat(k as keyof Round)]),
+    ),
     ...direct,
     each: rounds,
   };
@@ -119,9 +124,12 @@ interface Round {
   other: number;
   pulls: number;
   cpu: number;
+  [worker: `worker.${string}`]: number;
 }
 
 async function round(page: Page, rep: number): Promise<Round> {
+  // As a routine sync finds it a minute after the last one: the caller index saved (deferred to idle).
+  await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.persisted());
   const changed = (await page.evaluate(
     (n) => (window as unknown as BenchWindow).__callsignBench.profilesToChange(n),
     CHANGED,
@@ -146,6 +154,7 @@ async function round(page: Page, rep: number): Promise<Round> {
       .map((name) => performance.getEntriesByName(name).reduce((t, e) => t + e.duration, 0))
       .concat(performance.getEntriesByName('sync.pull').length),
   );
+  const inWorker = await workerMeasures(page);
   // The pino line may land a moment after the answer reached the page.
   await new Promise((r) => setTimeout(r, 50));
   const server = serverSyncMs(serverOutput.slice(logFrom).join(''));
@@ -160,7 +169,21 @@ async function round(page: Page, rep: number): Promise<Round> {
     other: ms(total - pull! - write! - index!),
     pulls: pulls!,
     cpu,
+    ...inWorker,
   };
+}
+
+/** The sync worker's own measures of this round (applySyncPage, pageWriter), then cleared. */
+async function workerMeasures(page: Page) {
+  const worker = page.workers().find((w) => w.url().includes('syncPage.worker'));
+  if (!worker) return {};
+  const names = ['validate', 'commit', 'profiles', 'profiles.read', 'sites', 'keys'];
+  const ms = await worker.evaluate(
+    (names) => names.map((n) => performance.getEntriesByName(`sync.write.${n}`).reduce((t, e) => t + e.duration, 0)),
+    names,
+  );
+  await worker.evaluate(() => performance.clearMeasures());
+  return Object.fromEntries(names.map((n, i) => [`worker.${n}`, Math.round(ms[i]! * 10) / 10]));
 }
 
 /** The renderer main thread's CPU time in ms (CDP ThreadTime). */
