@@ -25,7 +25,15 @@ import { openDatabase } from '../src/server/db/openDatabase.js';
 import { DirectoryStore } from '../src/server/directory/DirectoryStore.js';
 import { SyncPage } from '../src/shared/api/sync.js';
 import type { BenchHooks } from '../src/renderer/app/benchHooks.js';
-import { BENCH_EMAIL, chromiumArgs, directorySizes, missNumbers, startBenchStack, writeResult } from './support.js';
+import {
+  BENCH_EMAIL,
+  MISS_COUNTRY,
+  chromiumArgs,
+  directorySizes,
+  missNumbers,
+  startBenchStack,
+  writeResult,
+} from './support.js';
 
 type BenchWindow = { __callsignBench: BenchHooks };
 
@@ -139,8 +147,13 @@ async function round(page: Page, rep: number): Promise<Round> {
   const store = new DirectoryStore(serverDb.db, Date.now);
   lastSince = (await store.headMark()).seq;
   for (const [i, p] of changed.entries())
-    await store.upsertProfile({ ...p, phones: [{ number: fresh[i]!, type: 'mobile', country: 'AU' }] });
+    await store.upsertProfile({ ...p, phones: [{ number: fresh[i]!, type: 'mobile', country: MISS_COUNTRY }] });
   await serverDb.close();
+  const already = await page.evaluate(
+    (phone) => (window as unknown as BenchWindow).__callsignBench.identifyEach([phone], 1).found,
+    fresh[fresh.length - 1]!,
+  );
+  if (already) throw new Error(`bench: ${fresh[fresh.length - 1]} identifies a caller before the sync`);
   const logFrom = serverOutput.length;
   await page.evaluate(() => performance.clearMeasures());
   const cpu0 = await threadMs(page);

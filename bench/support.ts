@@ -95,7 +95,14 @@ export async function startBenchStack(
 
 export const BENCH_EMAIL = 'bench@callsign.demo';
 
-/** Valid Australian mobiles in the 0491 570 xxx range set aside for fiction: nobody in the directory. */
+/**
+ * Valid Irish mobiles (+353 85 555 0xxx): nobody in a generated directory, which has no Irish sites
+ * (src/server/demo/countryProfiles.ts). Not Australia's fictional 0491 570 range: the generator
+ * gives AU people numbers from 0491 57x, so at 100k some of those "misses" were somebody's number.
+ */
 export function missNumbers(n: number, from = 0): string[] {
-  return Array.from({ length: n }, (_, i) => `+61 491 570 ${String((from + i) % 1000).padStart(3, '0')}`);
+  return Array.from({ length: n }, (_, i) => `+353 85 555 0${String((from + i) % 1000).padStart(3, '0')}`);
 }
+
+/** The country of `missNumbers` (the changed profiles' phones carry it). */
+export const MISS_COUNTRY = 'IE';

@@ -176,8 +176,9 @@ export function installBenchHooks(
     },
     persisted: () => directory.whenPersisted(),
     async syncUntilFound(input) {
-      const t0 = performance.now();
       if (!extra.syncNow) throw new Error('bench: no syncNow hook');
+      if (hits(input)?.candidates.length) throw new Error('bench: the number identifies a caller before the sync');
+      const t0 = performance.now();
       // Visible = a lookup answers it, which it does once the page is indexed: the run's bookkeeping
       // after that (lastSyncAt, the query settling) is not part of the wait. Checked every few ms
       // while the run goes on (a lookup is ~0.1 ms); the run is awaited before returning.

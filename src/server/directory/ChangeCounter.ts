@@ -104,8 +104,12 @@ export class ChangeCounter {
     const seqs = new Float64Array(this.seqs.length + rows.length);
     let n = 0;
     let sum = 0;
-    for (const s of this.seqs) if (!replaced.has(s)) ((seqs[n++] = s), (sum += s));
-    for (const r of rows) ((seqs[n++] = Number(r.seq)), (sum += Number(r.seq)));
+    const keep = (s: number) => {
+      seqs[n++] = s;
+      sum += s;
+    };
+    for (const s of this.seqs) if (!replaced.has(s)) keep(s);
+    for (const r of rows) keep(Number(r.seq));
     const check = await this.db
       .selectFrom('changes')
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('seq').as('sum')])
