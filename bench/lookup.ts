@@ -16,19 +16,26 @@
  *   BENCH_PROFILES=250000 npm run bench:lookup  (scaling)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import { openDatabase } from '../src/server/db/openDatabase.js';
-import { generateDirectory } from '../src/server/demo/generate.js';
-import { bulkLoadDirectory } from '../src/server/directory/bulkLoadDirectory.js';
-import { UserStore } from '../src/server/auth/UserStore.js';
 import { DirectoryStore } from '../src/server/directory/DirectoryStore.js';
 import { normalizePhone } from '../src/shared/phone/normalizePhone.js';
 import type { BenchHooks } from '../src/renderer/app/benchHooks.js';
-import { chromiumArgs, freePort, percentiles, printTable, startTs, writeResult, type Percentiles } from './support.js';
+import {
+  BENCH_EMAIL,
+  MISS_COUNTRY,
+  chromiumArgs,
+  missNumbers,
+  percentiles,
+  printTable,
+  startBenchStack,
+  writeResult,
+  type Percentiles,
+} from './support.js';
 
 type BenchWindow = { __callsignBench: BenchHooks & Record<string, (...a: unknown[]) => unknown> };
 
@@ -44,31 +51,9 @@ const dir = mkdtempSync(join(tmpdir(), 'callsign-bench-'));
 const children: Array<{ kill(): void }> = [];
 try {
   console.log(`Generating ${sites} sites, ${profiles} profiles, ${references} references…`);
-  mkdirSync(join(dir, 'server'));
-  const database = await openDatabase(join(dir, 'server', 'callsign.sqlite'));
-  bulkLoadDirectory(database.sqlite, generateDirectory({ sites, profiles, references, seed: 7 }), Date.now());
-  await new UserStore(database.db, Date.now).create({
-    email: 'bench@callsign.demo',
-    name: 'Bench Tech',
-    role: 'technician',
-    password,
-  });
-  await database.close();
-
-  const serverPort = await freePort();
-  const server = await startTs(
-    'src/server/cli/main.ts',
-    ['serve', '--port', String(serverPort), '--data-dir', join(dir, 'server')],
-    /listening on http/,
-  );
-  children.push(server.child);
-  const bridge = await startTs(
-    'src/main/bridge/main.ts',
-    ['--server-url', `http://127.0.0.1:${serverPort}`, '--data-dir', join(dir, 'app'), '--port', '0'],
-    /Callsign is running at (\S+)/,
-  );
-  children.push(bridge.child);
-  const url = bridge.match[1]!.replace('/#', '/?bench#');
+  const stack = await startBenchStack(dir, { profiles, sites, references }, password);
+  children.push(stack.server, stack.bridge);
+  const url = stack.url;
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -110,7 +95,7 @@ try {
     };
     return Math.round((metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000);
   };
-  await page.getByTestId('signin-email').fill('bench@callsign.demo');
+  await page.getByTestId('signin-email').fill(BENCH_EMAIL);
   await page.getByTestId('signin-password').fill(password);
   await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.takeLongTasks());
   const cpu0 = await threadMs();
@@ -237,7 +222,7 @@ try {
   const serverDb = await openDatabase(join(dir, 'server', 'callsign.sqlite'));
   const store = new DirectoryStore(serverDb.db, Date.now);
   for (const [i, p] of changed.entries())
-    await store.upsertProfile({ ...p, phones: [{ number: fresh[i]!, type: 'mobile', country: 'AU' }] });
+    await store.upsertProfile({ ...p, phones: [{ number: fresh[i]!, type: 'mobile', country: MISS_COUNTRY }] });
   await serverDb.close();
   const cpuInc0 = await threadMs();
   const incrementalMs = Math.round(
@@ -408,11 +393,6 @@ function recordScaling(size: number, r: Record<string, unknown>) {
   scaling[String(size)] = Object.fromEntries(keep.map((k) => [k, r[k]]));
   // The 100k run is the file's body; other sizes only add their row.
   writeResult('lookup', { ...(size === 100_000 ? r : main), scaling });
-}
-
-/** Valid Australian mobiles in the 0491 570 xxx range set aside for fiction: nobody in the directory. */
-function missNumbers(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => `+61 491 570 ${String(i % 1000).padStart(3, '0')}`);
 }
 
 /** Deterministic shuffle (hits, shared and misses interleaved). */

@@ -1,7 +1,11 @@
 /** Shared helpers for benchmarks: percentiles, a results table, processes and a headless Chromium. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root } from '../scripts/processes.js';
+import { freePort, root, startTs } from '../scripts/processes.js';
+import { openDatabase } from '../src/server/db/openDatabase.js';
+import { generateDirectory } from '../src/server/demo/generate.js';
+import { bulkLoadDirectory } from '../src/server/directory/bulkLoadDirectory.js';
+import { UserStore } from '../src/server/auth/UserStore.js';
 
 export interface Percentiles {
   n: number;
@@ -45,3 +49,60 @@ export const chromiumArgs = [
   '--disable-sync',
   '--enable-precise-memory-info',
 ];
+
+/** A generated directory of `profiles` profiles (sites and references in the lookup bench's ratio). */
+export function directorySizes(profiles: number) {
+  return { profiles, sites: Math.round(profiles / 10), references: Math.round(profiles / 5) };
+}
+
+/**
+ * Writes a generated directory (seed 7, the bulk load) and one technician into a fresh server data
+ * folder `<dir>/server`, then starts the server and the web bridge on loopback. Resolves with the
+ * bench page's URL (`?bench`) and the server's address; everything the server logs is appended to
+ * `serverOutput` (one pino JSON line per request, for server-side timing).
+ */
+export async function startBenchStack(
+  dir: string,
+  sizes: { profiles: number; sites: number; references: number },
+  password: string,
+  serverOutput: string[] = [],
+) {
+  mkdirSync(join(dir, 'server'));
+  const database = await openDatabase(join(dir, 'server', 'callsign.sqlite'));
+  bulkLoadDirectory(database.sqlite, generateDirectory({ ...sizes, seed: 7 }), Date.now());
+  await new UserStore(database.db, Date.now).create({
+    email: BENCH_EMAIL,
+    name: 'Bench Tech',
+    role: 'technician',
+    password,
+  });
+  await database.close();
+  const serverPort = await freePort();
+  const serverUrl = `http://127.0.0.1:${serverPort}`;
+  const server = await startTs(
+    'src/server/cli/main.ts',
+    ['serve', '--port', String(serverPort), '--data-dir', join(dir, 'server')],
+    /listening on http/,
+    { output: serverOutput },
+  );
+  const bridge = await startTs(
+    'src/main/bridge/main.ts',
+    ['--server-url', serverUrl, '--data-dir', join(dir, 'app'), '--port', '0'],
+    /Callsign is running at (\S+)/,
+  );
+  return { server: server.child, bridge: bridge.child, serverUrl, url: bridge.match[1]!.replace('/#', '/?bench#') };
+}
+
+export const BENCH_EMAIL = 'bench@callsign.demo';
+
+/**
+ * Valid Irish mobiles (+353 85 555 0xxx): nobody in a generated directory, which has no Irish sites
+ * (src/server/demo/countryProfiles.ts). Not Australia's fictional 0491 570 range: the generator
+ * gives AU people numbers from 0491 57x, so at 100k some of those "misses" were somebody's number.
+ */
+export function missNumbers(n: number, from = 0): string[] {
+  return Array.from({ length: n }, (_, i) => `+353 85 555 0${String((from + i) % 1000).padStart(3, '0')}`);
+}
+
+/** The country of `missNumbers` (the changed profiles' phones carry it). */
+export const MISS_COUNTRY = 'IE';

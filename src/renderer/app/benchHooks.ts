@@ -176,11 +176,24 @@ export function installBenchHooks(
     },
     persisted: () => directory.whenPersisted(),
     async syncUntilFound(input) {
-      const t0 = performance.now();
       if (!extra.syncNow) throw new Error('bench: no syncNow hook');
-      for (let tries = 0; tries < 20; tries++) {
-        await extra.syncNow();
-        if (hits(input)?.candidates.length) return performance.now() - t0;
+      if (hits(input)?.candidates.length) throw new Error('bench: the number identifies a caller before the sync');
+      const t0 = performance.now();
+      // Visible = a lookup answers it, which it does once the page is indexed: the run's bookkeeping
+      // after that (lastSyncAt, the query settling) is not part of the wait. Checked every few ms
+      // while the run goes on (a lookup is ~0.1 ms); the run is awaited before returning.
+      let foundAt: number | undefined;
+      const poll = setInterval(() => {
+        if (foundAt === undefined && hits(input)?.candidates.length) foundAt = performance.now();
+      }, 2);
+      try {
+        for (let tries = 0; tries < 20; tries++) {
+          await extra.syncNow();
+          if (foundAt === undefined && hits(input)?.candidates.length) foundAt = performance.now();
+          if (foundAt !== undefined) return foundAt - t0;
+        }
+      } finally {
+        clearInterval(poll);
       }
       throw new Error('bench: the changed record never showed up');
     },

@@ -47,7 +47,9 @@ export async function writeProfiles(
   const holders = touchedIds.map(locate).filter((s): s is string => s !== undefined);
   const siteIds = [...new Set([...targetSites, ...holders])];
   const rows = new Map<string, SiteProfilesRow>();
+  const t0 = performance.now();
   for (const r of await db.siteProfiles.bulkGet(siteIds)) if (r) rows.set(r.siteId, r);
+  measure('sync.write.profiles.read', t0, performance.now());
   const gone = new Set(touchedIds);
   const bySite = new Map<string, ClientProfile[]>();
   for (const r of rows.values())
@@ -68,4 +70,13 @@ export async function writeProfiles(
   }
   if (write.length) await db.siteProfiles.bulkPut(write);
   if (empty.length) await db.siteProfiles.bulkDelete(empty);
+}
+
+/** User timing for the benches (bench/incremental.ts): diagnostics only. */
+function measure(name: string, start: number, end: number) {
+  try {
+    performance.measure(name, { start, end });
+  } catch {
+    /* diagnostics only */
+  }
 }

@@ -46,7 +46,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{
       const role = request.principal?.user.role ?? 'none';
       const encoding = negotiateEncoding(request.headers['accept-encoding']);
       const page = await syncPage(directory, cache, { since, limit, role, encoding });
-      warmer?.requested({ role, limit, encoding });
+      warmer?.requested({ role, limit, encoding }, 'more' in page && page.more);
       if ('tooNew' in page) {
         throw new AppError(
           'bad_request',

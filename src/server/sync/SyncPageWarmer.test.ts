@@ -76,6 +76,27 @@ describe('SyncPageWarmer', () => {
     expect(warmer.completedWalks).toBe(2);
   });
 
+  it("starts no walk for a routine sync's request of the last page; a desktop walking the log then does", async () => {
+    const directory = await setUp(35);
+    const cache = new SyncPageCache(undefined, quiet);
+    warmer = new SyncPageWarmer(directory, cache, quiet, { targets: [tech], delayMs: 1 });
+    warmer.start();
+    await warmer.idle();
+    const head = (await directory.headMark()).seq;
+    await directory.upsertSite(site(99)); // re-keys every page
+    const tail = await syncPage(directory, cache, { since: head, ...tech }); // built: the routine sync's page
+    expect(tail).toMatchObject({ more: false });
+    warmer.requested(tech, false);
+    await warmer.idle();
+    expect(warmer.completedWalks).toBe(1);
+    const first = await syncPage(directory, cache, { since: 0, ...tech });
+    expect(first).toMatchObject({ more: true });
+    warmer.requested(tech, true);
+    await warmer.idle();
+    expect(warmer.completedWalks).toBe(2);
+    expect(await walk(directory, cache, tech)).toBe(0);
+  });
+
   it('notices a write nobody has requested yet at its next check of the head', async () => {
     const directory = await setUp(35);
     const cache = new SyncPageCache(undefined, quiet);

@@ -99,8 +99,16 @@ export class SyncPageWarmer {
     }
   }
 
-  /** After each sync request: learns its target; warms when a page had to be built since the last walk. */
-  requested(target: WarmTarget): void {
+  /**
+   * After each sync request: learns its target; warms when a page had to be built since the last
+   * walk and this request's page has more after it (a desktop walking down the log: a first sync or
+   * one far behind). A request for the log's last page (`more` false: a routine sync picking up the
+   * latest changes) starts no walk: its page is cached now for every desktop asking the same, and a
+   * walk would rebuild every page below (each one's `remaining` moved with the write: ~4 s of event
+   * loop at 100k) just as the other desktops' routine syncs come in — measured, it held their head
+   * page back ~1 s (bench/incremental.ts). The head check (`pollMs`) warms those pages later.
+   */
+  requested(target: WarmTarget, more = true): void {
     if (this.stopped) return;
     let fresh = false;
     const key = targetKey(target);
@@ -113,7 +121,7 @@ export class SyncPageWarmer {
         this.learned.delete(old);
       }
     }
-    if (fresh || this.cache.stats().builds !== this.buildsSeen) this.schedule();
+    if (fresh || (more && this.cache.stats().builds !== this.buildsSeen)) this.schedule();
   }
 
   /** Stops scheduling; resolves when a walk under way has stopped at its next page. */

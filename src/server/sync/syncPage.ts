@@ -59,7 +59,8 @@ export interface PageRequest {
   encoding: ContentEncoding;
 }
 
-export type PageAnswer = BuiltPage | { tooNew: number };
+/** The page's bytes, and whether more pages follow it (false: the log's last page, a routine sync's). */
+export type PageAnswer = (BuiltPage & { more: boolean }) | { tooNew: number };
 
 function changeJson(r: ChangeRow): string {
   const head = `{"seq":${r.seq},"kind":${JSON.stringify(r.kind)},"id":${JSON.stringify(r.record_id)}`;
@@ -112,28 +113,33 @@ export async function syncPage(directory: DirectoryStore, cache: SyncPageCache, 
   const view = await directory.changeLogView(head);
   const start = upperBound(view.seqs, since);
   const count = Math.min(limit, view.seqs.length - start);
-  if (count === 0) return (await encode(pageJson(since, 0, []), req.encoding, 'small')).page;
+  if (count === 0) return { ...(await encode(pageJson(since, 0, []), req.encoding, 'small')).page, more: false };
   if (!view.exact) return uncached(directory, req);
 
   const first = view.seqs[start]!;
   const last = view.seqs[start + count - 1]!;
   const remaining = view.seqs.length - start - count;
   const key = [view.epoch, req.role, since, limit, first, last, count, remaining, req.encoding].join('|');
-  return cache.get(key, view.epoch, async () => {
+  const page = await cache.get(key, view.epoch, async () => {
     const rows = await directory.changesSince(since, limit);
     const matches = rows.length === count && rows[0]?.seq === first && rows[count - 1]?.seq === last;
     if (!matches) return { page: await fromRows(directory, rows, req), keep: false }; // written meanwhile
     return encode(pageJson(last, remaining, rows), req.encoding, 'fast');
   });
+  return { ...page, more: remaining > 0 };
 }
 
 /** Straight from the database, for a change log that moved while it was read. */
-async function uncached(directory: DirectoryStore, req: PageRequest): Promise<BuiltPage> {
+async function uncached(directory: DirectoryStore, req: PageRequest): Promise<PageAnswer> {
   return fromRows(directory, await directory.changesSince(req.since, req.limit), req);
 }
 
-async function fromRows(directory: DirectoryStore, rows: readonly ChangeRow[], req: PageRequest): Promise<BuiltPage> {
+async function fromRows(
+  directory: DirectoryStore,
+  rows: readonly ChangeRow[],
+  req: PageRequest,
+): Promise<BuiltPage & { more: boolean }> {
   const seq = rows.length > 0 ? rows[rows.length - 1]!.seq : req.since;
   const remaining = rows.length > 0 ? await directory.countChangesAfter(seq) : 0;
-  return (await encode(pageJson(seq, remaining, rows), req.encoding, 'small')).page;
+  return { ...(await encode(pageJson(seq, remaining, rows), req.encoding, 'small')).page, more: remaining > 0 };
 }
