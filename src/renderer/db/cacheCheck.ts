@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import type { CallsignDb } from './CallsignDb.js';
 import type { SiteProfilesRow } from './profileBundles.js';
-import { bucketOf, type ChunkRow } from './recordChunks.js';
+import { bucketOf, rowsByKey, type ChunkRow } from './recordChunks.js';
 import { createTimeSlicer, type TimeSlicer } from '../scheduling/timeSlice.js';
 
 export interface CacheDamage {
@@ -76,29 +76,13 @@ export interface DirectoryRows {
 }
 
 export async function readDirectoryRows(db: CallsignDb): Promise<DirectoryRows> {
+  // By key (recordChunks.ts `rowsByKey`): no one-piece result of 100k records on the main thread.
   const [siteRows, profileRows, referenceRows] = await Promise.all([
-    db.siteChunks.toArray(),
-    readProfileRows(db),
-    db.referenceChunks.toArray(),
+    rowsByKey(db.siteChunks),
+    rowsByKey(db.siteProfiles),
+    rowsByKey(db.referenceChunks),
   ]);
   return { siteRows, profileRows, referenceRows };
-}
-
-/** Profile rows read per batch of sites (see `readProfileRows`). */
-const PROFILE_ROWS_PER_READ = 500;
-
-/**
- * Every site's profiles row, read by key in batches rather than with one `getAll`: IndexedDB hands a
- * request's result to the page in one piece, and 100k profiles in one piece is a 1–2 s task on the
- * renderer's main thread (typing and lookups wait). Read by key, each row arrives on its own.
- */
-async function readProfileRows(db: CallsignDb): Promise<SiteProfilesRow[]> {
-  const keys = await db.siteProfiles.toCollection().primaryKeys();
-  const rows: SiteProfilesRow[] = [];
-  for (let i = 0; i < keys.length; i += PROFILE_ROWS_PER_READ) {
-    for (const row of await db.siteProfiles.bulkGet(keys.slice(i, i + PROFILE_ROWS_PER_READ))) if (row) rows.push(row);
-  }
-  return rows;
 }
 
 export async function readCheckedDirectory(db: CallsignDb): Promise<CheckedDirectory> {

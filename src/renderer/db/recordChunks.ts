@@ -4,7 +4,7 @@
  * references writes 128 rows instead of 30k (bench/results/lookup.json). Used for sites and
  * references; a read of one record reads its chunk, a read of all reads 64 rows.
  */
-import type { Table } from 'dexie';
+import type { IndexableType, Table } from 'dexie';
 
 export const CHUNKS = 64;
 
@@ -26,7 +26,25 @@ export function bucketOf(id: string): number {
 }
 
 export async function allRecords<T>(table: ChunkTable<T>): Promise<T[]> {
-  return (await table.toArray()).flatMap((c) => c.records);
+  return (await rowsByKey(table)).flatMap((c) => c.records);
+}
+
+/** Rows read per request batch (see `rowsByKey`). */
+const ROWS_PER_READ = 500;
+
+/**
+ * Every row of `table`, read by key in batches rather than with one `getAll`: IndexedDB hands a
+ * request's result to the page in one piece, and 10k sites or 100k profiles in one piece is a task of
+ * 0.1–2 s on the renderer's main thread (typing and lookups wait). Read by key, each row arrives on its own.
+ */
+export async function rowsByKey<Row, Key extends IndexableType, Insert>(
+  table: Table<Row, Key, Insert>,
+): Promise<Row[]> {
+  const keys = await table.toCollection().primaryKeys();
+  const rows: Row[] = [];
+  for (let i = 0; i < keys.length; i += ROWS_PER_READ)
+    for (const row of await table.bulkGet(keys.slice(i, i + ROWS_PER_READ))) if (row) rows.push(row);
+  return rows;
 }
 
 export async function getRecord<T extends { id: string }>(table: ChunkTable<T>, id: string): Promise<T | undefined> {
