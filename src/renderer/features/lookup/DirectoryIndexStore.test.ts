@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Change, SyncPage } from '../../../shared/api/sync.js';
+import type { Change } from '../../../shared/api/sync.js';
 import { createCallerIndex, identifyCaller } from '../../../shared/identify/index.js';
 import * as phoneKeys from '../../../shared/phone/phoneMatchKey.js';
+import { fakeSyncApi, foundIds, newTestDirectory } from '../sync/fakeSyncServer.testkit.js';
 import { CallsignDb } from '../../db/CallsignDb.js';
 import { syncDirectory } from '../sync/syncDirectory.js';
 import { DirectoryIndexStore } from './DirectoryIndexStore.js';
@@ -36,34 +37,13 @@ function serverChanges(): Change[] {
   return rows.map((r, i) => ({ seq: i + 1, op: 'upsert', ...r }) as unknown as Change);
 }
 
-function fakeApi(changes: Change[]) {
-  const invoke = vi.fn(async (_c: 'sync.pull', { since, limit }: { since: number; limit: number }) => {
-    const rest = changes.filter((c) => c.seq > since);
-    const page = rest.slice(0, limit);
-    return {
-      seq: page.at(-1)?.seq ?? since,
-      more: rest.length > limit,
-      remaining: Math.max(0, rest.length - limit),
-      maxAgeSeconds: 3600,
-      changes: page,
-    } as SyncPage;
-  });
-  return { invoke } as unknown as Parameters<typeof syncDirectory>[0]['api'];
-}
-
-const newDirectory = () => new DirectoryIndexStore({ createIndex: createCallerIndex, identify: identifyCaller });
-const found = (d: DirectoryIndexStore, input: string) => {
-  const r = d.identify(input);
-  return r.ok ? r.result.candidates.map((c) => c.profileId ?? c.siteId) : r.error.code;
-};
-
 let db: CallsignDb;
 let k = 0;
 beforeEach(async () => {
   db = new CallsignDb(`directory-store-${++k}`);
-  const directory = newDirectory();
+  const directory = newTestDirectory();
   await directory.load(db);
-  await syncDirectory({ api: fakeApi(serverChanges()), db, directory });
+  await syncDirectory({ api: fakeSyncApi(serverChanges()), db, directory });
   await directory.whenPersisted();
 });
 
@@ -92,13 +72,13 @@ describe('warm start', () => {
   it('persists the phone keys after a sync and restores the exact index from them without parsing a phone', async () => {
     expect((await db.indexSnapshots.get('caller'))?.seq).toBe(N_SITES + N_PROFILES);
     const parse = vi.spyOn(phoneKeys, 'phoneMatchKey');
-    const directory = newDirectory();
+    const directory = newTestDirectory();
     let parsedBeforeExact = -1;
     directory.subscribe(() => {
       if (directory.isLoaded && parsedBeforeExact < 0) parsedBeforeExact = parse.mock.calls.length;
     });
     await directory.load(db);
-    expect(found(directory, '+1 206 555 1007')).toEqual(['p7']);
+    expect(foundIds(directory, '+1 206 555 1007')).toEqual(['p7']);
     // None of the 400 cached numbers went through the phone parser for the exact index (the
     // type-ahead, built afterwards, reads digits its own way).
     expect(parsedBeforeExact).toBe(0);
@@ -106,17 +86,17 @@ describe('warm start', () => {
 
   it('answers numbers and emails from the snapshot and the site rows alone, before any profile row is read', async () => {
     const readProfiles = vi.spyOn(db.siteProfiles, 'bulkGet');
-    const directory = newDirectory();
+    const directory = newTestDirectory();
     const firstExact: Array<{ rowsRead: number; phone: unknown; email: unknown; site: unknown; person: unknown }> = [];
     const answers: unknown[] = [];
     directory.subscribe(() => {
       if (!directory.isLoaded) return;
-      answers.push(found(directory, '+1 206 555 1007'));
+      answers.push(foundIds(directory, '+1 206 555 1007'));
       if (firstExact.length === 0)
         firstExact.push({
           rowsRead: readProfiles.mock.calls.length,
-          phone: found(directory, '+1 206 555 1007'),
-          email: found(directory, 'p8@co.test'),
+          phone: foundIds(directory, '+1 206 555 1007'),
+          email: foundIds(directory, 'p8@co.test'),
           site: directory.site('s7')?.name,
           person: directory.profile('p7'),
         });
@@ -134,14 +114,14 @@ describe('warm start', () => {
     const row = await storedSnapshot();
     await db.indexSnapshots.put({ key: 'caller', seq: row.seq, packed: { profileIds: 'p1' } } as never);
     const readProfiles = vi.spyOn(db.siteProfiles, 'bulkGet');
-    const directory = newDirectory();
+    const directory = newTestDirectory();
     let rowsReadAtExact = -1;
     directory.subscribe(() => {
       if (directory.isLoaded && rowsReadAtExact < 0) rowsReadAtExact = readProfiles.mock.calls.length;
     });
     await directory.load(db);
     expect(rowsReadAtExact).toBe(1);
-    expect(found(directory, '+1 206 555 1007')).toEqual(['p7']);
+    expect(foundIds(directory, '+1 206 555 1007')).toEqual(['p7']);
     // …once: the load saves it in today's form for the next start.
     await directory.whenPersisted();
     expect((await db.indexSnapshots.get('caller'))?.lines?.profiles).toContain('p7\ts7\tp7@co.test\t+12065551007');
@@ -151,10 +131,10 @@ describe('warm start', () => {
     const row = await storedSnapshot();
     // A snapshot left from before the last page: its keys name a number nobody has.
     await storeSnapshot(row.seq - 1, withProfileKeys(row.lines, '+12065550199'));
-    const directory = newDirectory();
+    const directory = newTestDirectory();
     await directory.load(db);
-    expect(found(directory, '+1 206 555 1007')).toEqual(['p7']);
-    expect(found(directory, '+1 206 555 0199')).toEqual([]);
+    expect(foundIds(directory, '+1 206 555 1007')).toEqual(['p7']);
+    expect(foundIds(directory, '+1 206 555 0199')).toEqual([]);
     await directory.whenPersisted();
     expect((await db.indexSnapshots.get('caller'))?.seq).toBe(row.seq);
   });
@@ -162,19 +142,19 @@ describe('warm start', () => {
   it('uses a snapshot taken at the same seq (so a tampered one shows: it is really read)', async () => {
     const row = await storedSnapshot();
     await storeSnapshot(row.seq, withProfileKeys(row.lines, '+12065550199', 'p7'));
-    const directory = newDirectory();
+    const directory = newTestDirectory();
     await directory.load(db);
-    expect(found(directory, '+1 206 555 0199')).toEqual(['p7']);
+    expect(foundIds(directory, '+1 206 555 0199')).toEqual(['p7']);
   });
 
   it('answers exact lookups before the type-ahead index is ready, and says so through its flags', async () => {
-    const directory = newDirectory();
+    const directory = newTestDirectory();
     const seen: Array<{ exact: boolean; names: boolean; answer: unknown }> = [];
     directory.subscribe(() =>
       seen.push({
         exact: directory.isLoaded,
         names: directory.typeaheadReady,
-        answer: directory.isLoaded ? found(directory, 'p7@co.test') : undefined,
+        answer: directory.isLoaded ? foundIds(directory, 'p7@co.test') : undefined,
       }),
     );
     expect(directory.isLoaded).toBe(false);
@@ -202,8 +182,8 @@ describe('sync pages written by the sync worker', () => {
       changes,
     });
     expect(written.keys?.profiles).toHaveLength(N_PROFILES);
-    const withKeys = newDirectory();
-    const without = newDirectory();
+    const withKeys = newTestDirectory();
+    const without = newTestDirectory();
     await withKeys.load(fresh);
     await without.load(fresh);
     const parse = vi.spyOn(phoneKeys, 'phoneMatchKey');
@@ -212,8 +192,8 @@ describe('sync pages written by the sync worker', () => {
     await without.apply({ ...written, keys: undefined });
     expect(parse.mock.calls.length).toBeGreaterThanOrEqual(N_PROFILES);
     for (const d of [withKeys, without]) {
-      expect(found(d, '+1 206 555 1007')).toEqual(['p7']);
-      expect(found(d, '(206) 555-1007')).toEqual(['p7']);
+      expect(foundIds(d, '+1 206 555 1007')).toEqual(['p7']);
+      expect(foundIds(d, '(206) 555-1007')).toEqual(['p7']);
       expect(d.search('12065551007').map((h) => h.id)).toEqual(['p7']);
     }
     expect(withKeys.stats).toEqual(without.stats);

@@ -1,12 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../../shared/api/errors.js';
-import type { Change, SyncPage } from '../../../shared/api/sync.js';
+import type { Change } from '../../../shared/api/sync.js';
 import type { SnapshotLines } from '../../../shared/identify/types.js';
-import { createCallerIndex, identifyCaller } from '../../../shared/identify/index.js';
+import { fakeSyncApi, foundIds, newTestDirectory } from './fakeSyncServer.testkit.js';
 import { CallsignDb, readSyncMeta } from '../../db/CallsignDb.js';
 import { createPageWriter } from '../../db/pageWriter.js';
-import { DirectoryIndexStore } from '../lookup/DirectoryIndexStore.js';
 import { syncDirectory } from './syncDirectory.js';
 
 const N_SITES = 30;
@@ -39,34 +37,6 @@ function serverChanges(): Change[] {
   return rows.map((r, i) => ({ seq: i + 1, op: 'upsert', ...r }) as unknown as Change);
 }
 
-/** A fake server; `failAfter`: pages served before it stops answering. */
-function fakeApi(changes: Change[], failAfter = Infinity) {
-  let served = 0;
-  const invoke = vi.fn(async (channel: string, { since, limit }: { since: number; limit: number }) => {
-    if (served++ >= failAfter) throw new AppError('bad_request', 'Refused.');
-    const rest = changes.filter((c) => c.seq > since);
-    const changed = rest.slice(0, limit);
-    const page: SyncPage = {
-      seq: changed.at(-1)?.seq ?? since,
-      more: rest.length > limit,
-      remaining: Math.max(0, rest.length - limit),
-      maxAgeSeconds: 3600,
-      changes: changed,
-    };
-    // With a writer the renderer asks for the page as text (main passes the server's JSON on).
-    if (channel !== 'sync.pullText') return page;
-    const { seq, more, remaining } = page;
-    return { seq, more, remaining, count: changed.length, text: JSON.stringify(page) };
-  });
-  return { invoke } as unknown as Parameters<typeof syncDirectory>[0]['api'];
-}
-
-const newDirectory = () => new DirectoryIndexStore({ createIndex: createCallerIndex, identify: identifyCaller });
-const found = (d: DirectoryIndexStore, input: string) => {
-  const r = d.identify(input);
-  return r.ok ? r.result.candidates.map((c) => c.profileId ?? c.siteId) : r.error.code;
-};
-
 let db: CallsignDb;
 let k = 0;
 beforeEach(() => {
@@ -79,7 +49,7 @@ afterEach(async () => {
 
 describe('the first sync into an empty cache (bulk)', () => {
   it('answers lookups from the worker lines while it runs, then holds the whole directory and its snapshot', async () => {
-    const directory = newDirectory();
+    const directory = newTestDirectory();
     await directory.load(db);
     const writer = createPageWriter(db);
     const apply = vi.spyOn(directory, 'apply');
@@ -88,9 +58,13 @@ describe('the first sync into an empty cache (bulk)', () => {
     vi.spyOn(directory, 'applyBulk').mockImplementation((changes) => {
       expect(changes.profiles.put).toEqual([]); // no profile record crosses to the renderer
       applyBulk(changes);
-      during.push([found(directory, '+1 206 555 0007'), found(directory, 'p8@co.test'), directory.typeaheadReady]);
+      during.push([
+        foundIds(directory, '+1 206 555 0007'),
+        foundIds(directory, 'p8@co.test'),
+        directory.typeaheadReady,
+      ]);
     });
-    await syncDirectory({ api: fakeApi(serverChanges()), db, directory, writer });
+    await syncDirectory({ api: fakeSyncApi(serverChanges()), db, directory, writer });
     expect(apply).not.toHaveBeenCalled();
     // Page 1 (5,000 people, no site yet): their national numbers have no country to be read with.
     // Page 3 brings the sites: every number is then read as a US one; emails answer throughout.
@@ -100,7 +74,7 @@ describe('the first sync into an empty cache (bulk)', () => {
       [['p7'], ['p8'], false],
     ]);
     // After the run: the live index, the records and the names, built from the cache.
-    expect(found(directory, '+1 206 555 0007')).toEqual(['p7']);
+    expect(foundIds(directory, '+1 206 555 0007')).toEqual(['p7']);
     expect(directory.profile('p7')?.lastName).toBe('Quill7');
     expect(directory.typeaheadReady).toBe(true);
     expect(directory.search('Quill7').map((h) => h.id)).toContain('p7');
@@ -116,20 +90,20 @@ describe('the first sync into an empty cache (bulk)', () => {
   });
 
   it('builds the directory from the cache when the run stops part-way, and the next run carries on page by page', async () => {
-    const directory = newDirectory();
+    const directory = newTestDirectory();
     await directory.load(db);
     const writer = createPageWriter(db);
     await expect(
-      syncDirectory({ api: fakeApi(serverChanges(), 2), db, directory, writer, retryDelaysMs: [] }),
+      syncDirectory({ api: fakeSyncApi(serverChanges(), { failAfter: 2 }), db, directory, writer, retryDelaysMs: [] }),
     ).rejects.toThrow('Refused');
     expect((await readSyncMeta(db)).syncSeq).toBe(10_000);
     // What was written is in the live index with its records (the sites have not come yet).
     expect(directory.profile('p9999')?.firstName).toBe('Dana9999');
-    expect(found(directory, 'p8@co.test')).toEqual(['p8']);
+    expect(foundIds(directory, 'p8@co.test')).toEqual(['p8']);
     const apply = vi.spyOn(directory, 'apply');
-    await syncDirectory({ api: fakeApi(serverChanges()), db, directory, writer });
+    await syncDirectory({ api: fakeSyncApi(serverChanges()), db, directory, writer });
     expect(apply).toHaveBeenCalled(); // resumed from the checkpoint: not a bulk run
-    expect(found(directory, '+1 206 555 0007')).toEqual(['p7']);
+    expect(foundIds(directory, '+1 206 555 0007')).toEqual(['p7']);
     expect(directory.typeaheadReady).toBe(true);
   });
 });
