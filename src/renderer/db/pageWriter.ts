@@ -101,7 +101,7 @@ export function createPageWriter(db: CallsignDb): PageWriter {
   };
 }
 
-/** What a bulk run sends back for a page: the sites (few, shown as they come) and the directory's lines. */
+/** What a bulk run sends back for a page: the sites (few, shown as they come) and, when due, the directory's lines. */
 function bulkReply(
   bulk: DirectoryLines,
   applied: AppliedChanges,
@@ -111,8 +111,9 @@ function bulkReply(
   applied.sites.deleted.forEach((id) => bulk.deleteSite(id));
   applied.profiles.put.forEach((p, i) => bulk.putProfile(p, applied.keys!.profiles[i]!));
   applied.profiles.deleted.forEach((id) => bulk.deleteProfile(id));
+  // Taken again in growing steps (directoryLines.ts `due`); between them the renderer answers from the last ones.
   const t0 = performance.now();
-  const lines = bulk.lines(countryOf);
+  const lines = bulk.due ? bulk.lines(countryOf) : undefined;
   // The renderer answers from these at once: the lookup table is built here, off its main thread.
   if (lines) lines.table = buildLineTable(lines.profiles);
   measure('sync.write.lines', t0, performance.now());
