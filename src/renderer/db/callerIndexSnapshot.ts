@@ -15,6 +15,7 @@
  * addresses as the cached directory (client PII, no secret) and lives and dies with that cache.
  */
 import type { KeyMaps, LineTable, SnapshotLines } from '../../shared/identify/types.js';
+import { siteKeysOf } from '../../shared/identify/frozenCallerIndex.js';
 import { forEachSliced, type TimeSlicer } from '../scheduling/timeSlice.js';
 import type { CallsignDb } from './CallsignDb.js';
 
@@ -67,23 +68,15 @@ export async function writeIndexSnapshot(db: CallsignDb, lines: SnapshotLines, a
 }
 
 /**
- * Every record's stored keys by id (for `createCallerIndex`), in time slices: 100k lines are ~100 ms
- * of splitting, too long for one task on the renderer's main thread.
+ * Every record's stored keys by id (for `createCallerIndex`), the profiles in time slices: 100k lines
+ * are ~100 ms of splitting, too long for one task on the renderer's main thread.
  */
 export async function keyMapsOf(lines: SnapshotLines, slicer: TimeSlicer): Promise<KeyMaps> {
-  const out: KeyMaps = { sites: new Map(), profiles: new Map() };
+  // The sites (a tenth of the lines) are parsed in one go, as a restore does.
+  const out: KeyMaps = { sites: siteKeysOf(lines), profiles: new Map() };
   const keysOf = (field: string) => (field ? field.split(' ') : []);
-  const rows = (text: string) => (text === '' ? [] : text.split('\n'));
   await forEachSliced(
-    rows(lines.sites),
-    (line) => {
-      const tab = line.indexOf('\t');
-      out.sites.set(line.slice(0, tab), keysOf(line.slice(tab + 1)));
-    },
-    slicer,
-  );
-  await forEachSliced(
-    rows(lines.profiles),
+    lines.profiles === '' ? [] : lines.profiles.split('\n'),
     (line) => {
       out.profiles.set(line.slice(0, line.indexOf('\t')), keysOf(line.slice(line.lastIndexOf('\t') + 1)));
     },

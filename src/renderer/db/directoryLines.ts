@@ -13,7 +13,12 @@
  */
 import type { ClientProfile, Site } from '../../shared/domain/index.js';
 import { normalizeEmail } from '../../shared/identify/parseEmail.js';
-import { profilePhoneKeys, readsWithSiteCountry, type RecordKeys } from '../../shared/identify/recordKeys.js';
+import {
+  distinctKeys,
+  profilePhoneKeys,
+  readsWithSiteCountry,
+  type RecordKeys,
+} from '../../shared/identify/recordKeys.js';
 import type { SnapshotLines } from '../../shared/identify/types.js';
 
 interface ProfileEntry {
@@ -25,12 +30,8 @@ interface ProfileEntry {
   dependent?: { phones: ClientProfile['phones']; readWith: string | undefined };
 }
 
-/** The record's distinct keys joined by a space, '' keys (unreadable numbers) left out: as the live index. */
-function joinKeys(keys: readonly string[]): string {
-  const out: string[] = [];
-  for (const key of keys) if (key && !out.includes(key)) out.push(key);
-  return out.join(' ');
-}
+/** The record's keys as the live index stores them (no '' keys, no repeats), joined by a space. */
+const joinKeys = (keys: readonly string[]) => distinctKeys(keys).join(' ');
 
 const holdsSeparator = (text: string) => text.includes('\t') || text.includes('\n');
 

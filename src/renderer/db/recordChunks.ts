@@ -5,6 +5,7 @@
  * references; a read of one record reads its chunk, a read of all reads 64 rows.
  */
 import type { IndexableType, Table } from 'dexie';
+import { fnv1a } from '../../shared/hash/fnv1a.js';
 
 export const CHUNKS = 64;
 
@@ -17,12 +18,7 @@ export type ChunkTable<T> = Table<ChunkRow<T>, number>;
 
 /** FNV-1a over the id: stable across runs and devices. */
 export function bucketOf(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) % CHUNKS;
+  return (fnv1a(id) >>> 0) % CHUNKS;
 }
 
 export async function allRecords<T>(table: ChunkTable<T>): Promise<T[]> {

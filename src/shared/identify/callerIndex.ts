@@ -13,7 +13,7 @@
 import { normalizeEmail } from './parseEmail.js';
 import { Postings } from './postings.js';
 import { isPublicDomain } from './publicDomains.js';
-import { fittingKeys, fittingSiteKeys, readsWithSiteCountry, type RecordKeys } from './recordKeys.js';
+import { distinctKeys, fittingKeys, fittingSiteKeys, readsWithSiteCountry, type RecordKeys } from './recordKeys.js';
 import type { Candidate, CallerIndex, IndexProfile, IndexSite, KeyMaps, PhoneKeys, SnapshotLines } from './types.js';
 
 interface SiteEntry {
@@ -26,18 +26,6 @@ interface ProfileEntry {
   profile: IndexProfile;
   phones: string[];
   email?: string;
-}
-
-/** Adds a key unless absent or already there (records hold a handful of numbers: a scan is cheapest). */
-function pushKey(keys: string[], key: string | undefined): void {
-  if (key && !keys.includes(key)) keys.push(key);
-}
-
-/** The record's distinct keys ('' = a number without one). */
-function distinct(keys: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const key of keys) pushKey(out, key);
-  return out;
 }
 
 /** The domain a site is identified by, or undefined when it must never be matched by domain. */
@@ -126,7 +114,7 @@ class MemoryCallerIndex implements CallerIndex {
     if (before) this.unindexSite(before);
     let phones = this.precomputedSites.get(site.id);
     if (phones) this.precomputedSites.delete(site.id);
-    else phones = distinct(fittingSiteKeys(site, keys));
+    else phones = distinctKeys(fittingSiteKeys(site, keys));
     const entry: SiteEntry = { site, phones, domain: siteDomain(site) };
     this.sites.set(site.id, entry);
     for (const key of entry.phones) this.sitePhones.add(key, site.id);
@@ -240,7 +228,7 @@ class MemoryCallerIndex implements CallerIndex {
     // Keys restored from a snapshot stand for this exact record (a re-key after a site change parses).
     const restored = this.precomputedProfiles.get(profile.id);
     if (restored) this.precomputedProfiles.delete(profile.id);
-    const phones = restored ?? distinct(fittingKeys(profile, siteCountry, given));
+    const phones = restored ?? distinctKeys(fittingKeys(profile, siteCountry, given));
     const dependsOnSite = profile.phones.some(readsWithSiteCountry);
     const entry: ProfileEntry = { profile, phones, email: profile.email ? normalizeEmail(profile.email) : undefined };
     this.profiles.set(profile.id, entry);

@@ -13,6 +13,7 @@
  * Sites are answered by a live index that holds them alone (`sites`). Answers are the live index's
  * over the same records (frozenCallerIndex.property.test.ts).
  */
+import { fnv1a } from '../hash/fnv1a.js';
 import type { Candidate, CallerLookup, LineTable, SnapshotLines } from './types.js';
 
 /** The fields of one profile line. */
@@ -21,16 +22,6 @@ interface ProfileLine {
   siteId: string;
   email: string;
   keys: string;
-}
-
-/** FNV-1a over the string's UTF-16 code units. */
-function hashOf(text: string, from = 0, to = text.length): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
 }
 
 /** Start offset of every line of `text` ('' has none). */
@@ -58,14 +49,14 @@ export function buildLineTable(profiles: string): LineTable {
     const emailAt = profiles.indexOf('\t', profiles.indexOf('\t', starts[line]!) + 1) + 1;
     const keysAt = profiles.indexOf('\t', emailAt) + 1;
     if (keysAt - 1 > emailAt) {
-      hashes.push(hashOf(profiles, emailAt, keysAt - 1));
+      hashes.push(fnv1a(profiles, emailAt, keysAt - 1));
       owners.push(line);
     }
     for (let at = keysAt; at < end;) {
       const space = profiles.indexOf(' ', at);
       const to = space < 0 || space > end ? end : space;
       if (to > at) {
-        hashes.push(hashOf(profiles, at, to));
+        hashes.push(fnv1a(profiles, at, to));
         owners.push(line);
       }
       at = to + 1;
@@ -162,7 +153,7 @@ export class FrozenCallerIndex implements CallerLookup {
   private find(value: string, field: 2 | 3): ProfileLine[] {
     const { slots, hashes } = this.table;
     const mask = slots.length - 1;
-    const hash = hashOf(value);
+    const hash = fnv1a(value);
     const out: ProfileLine[] = [];
     for (let h = hash & mask; slots[h] !== 0; h = (h + 1) & mask) {
       if (hashes[h] !== hash) continue;

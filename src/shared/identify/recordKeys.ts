@@ -21,6 +21,13 @@ export interface RecordKeys {
 export const readsWithSiteCountry = (phone: { number: string; country?: string | undefined }) =>
   !phone.country && !phone.number.trimStart().startsWith('+');
 
+/** A record's keys without '' (a number without one) and without repeats, in order: what the index stores. */
+export function distinctKeys(keys: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const key of keys) if (key && !out.includes(key)) out.push(key);
+  return out;
+}
+
 export function sitePhoneKeys(site: Pick<IndexSite, 'mainPhones' | 'country'>): RecordKeys {
   return { phones: site.mainPhones.map((n) => phoneMatchKey(n, site.country) ?? '') };
 }
