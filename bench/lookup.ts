@@ -150,6 +150,29 @@ try {
     referencesMs: rest[2],
     pages: rest[3],
   };
+  // The sync worker's own user timing (parse + validate, the page's transaction, keys, lines).
+  const workerNames = [
+    'sync.write.validate',
+    'sync.write.commit',
+    'sync.write.sites',
+    'sync.write.profiles',
+    'sync.write.profiles.read',
+    'sync.write.references',
+    'sync.write.keys',
+    'sync.write.lines',
+  ];
+  const workerBreakdown: Record<string, number> = {};
+  for (const w of page.workers()) {
+    const sums = await w.evaluate(
+      (names) => names.map((n) => Math.round(performance.getEntriesByName(n).reduce((t, e) => t + e.duration, 0))),
+      workerNames,
+    );
+    sums.forEach((v, i) => (workerBreakdown[workerNames[i]!] = (workerBreakdown[workerNames[i]!] ?? 0) + v));
+  }
+  const reloadMs = await page.evaluate(() =>
+    Math.round(performance.getEntriesByName('sync.bulk-reload').reduce((t, e) => t + e.duration, 0)),
+  );
+  Object.assign(breakdown, { bulkReloadMs: reloadMs, worker: workerBreakdown });
   console.log('Sync breakdown (ms):', breakdown);
   console.log(
     `Initial sync + index: ${syncSeconds.toFixed(1)} s`,
