@@ -69,6 +69,14 @@ export class ApiClient {
   }
 
   async request(path: string, opts: RequestOptions = {}): Promise<unknown> {
+    return (await this.requestWithText(path, opts)).json;
+  }
+
+  /**
+   * As `request`, with the answer's text beside its parsed form: for an answer passed on as it came
+   * (sync pages: handlers.ts `sync.pullText`), with no second serialisation of a 2 MB page.
+   */
+  async requestWithText(path: string, opts: RequestOptions = {}): Promise<{ json: unknown; text: string }> {
     const { res, origin } = await this.send(path, opts);
     let text: string;
     try {
@@ -91,7 +99,7 @@ export class ApiClient {
         `The server at ${origin} sent a response Callsign could not read (HTTP ${res.status}).`,
       );
     }
-    if (res.ok) return json;
+    if (res.ok) return { json, text };
     throw errorOf(res.status, json);
   }
 

@@ -65,9 +65,20 @@ export const SyncPage = z
 export type SyncPage = z.infer<typeof SyncPage>;
 
 /**
- * A page for the desktop's sync worker (IPC `sync.pullText`): main validates the server's page and
- * passes it on as JSON text with its cursor fields, so the renderer neither parses nor clones 5,000
- * records on its main thread; it hands `text` to the worker, which parses, validates and writes it.
+ * A sync page's cursor fields, read by main for `sync.pullText` (the changes themselves are validated
+ * by the sync worker, against `SyncPage`, before anything is written).
+ */
+export const SyncPageCursor = z.object({
+  seq: z.number().int().nonnegative(),
+  more: z.boolean(),
+  remaining: z.number().int().nonnegative(),
+  changes: z.array(z.unknown()),
+});
+
+/**
+ * A page for the desktop's sync worker (IPC `sync.pullText`): main reads the page's cursor and passes
+ * the server's JSON text on with it, so the renderer neither parses nor clones 5,000 records on its
+ * main thread; it hands `text` to the worker, which parses, validates and writes it.
  */
 export interface SyncPageText {
   seq: number;
