@@ -32,6 +32,7 @@ import {
   missNumbers,
   percentiles,
   printTable,
+  serverWarmed,
   startBenchStack,
   writeResult,
   type Percentiles,
@@ -51,9 +52,11 @@ const dir = mkdtempSync(join(tmpdir(), 'callsign-bench-'));
 const children: Array<{ kill(): void }> = [];
 try {
   console.log(`Generating ${sites} sites, ${profiles} profiles, ${references} references…`);
-  const stack = await startBenchStack(dir, { profiles, sites, references }, password);
+  const serverOutput: string[] = [];
+  const stack = await startBenchStack(dir, { profiles, sites, references }, password, serverOutput);
   children.push(stack.server, stack.bridge);
   const url = stack.url;
+  console.log(`Server warmed its sync pages in ${await serverWarmed(serverOutput)} ms (a server that has been up)`);
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

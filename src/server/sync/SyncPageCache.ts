@@ -43,6 +43,8 @@ export interface PageCacheStats {
 /** Where a failed background refinement is reported (pino's signature; the route passes its logger). */
 export interface RefineLog {
   warn(context: object, message: string): void;
+  /** Progress worth a line in the server log (the warmer's walks); optional for quiet test loggers. */
+  info?(context: object, message: string): void;
 }
 
 interface RefineJob {

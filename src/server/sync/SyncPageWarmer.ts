@@ -174,6 +174,8 @@ export class SyncPageWarmer {
   }
 
   private async walk(): Promise<void> {
+    const started = performance.now();
+    let pages = 0;
     try {
       for (const target of [...this.fixed.values(), ...this.learned.values()]) {
         const head = await this.directory.headMark();
@@ -182,9 +184,13 @@ export class SyncPageWarmer {
         for (const since of walkSinces(view.seqs, target.limit, this.maxPages)) {
           if (this.stopped) return;
           await syncPage(this.directory, this.cache, { since, ...target });
+          pages++;
         }
       }
       this.walks++;
+      // Once its pages are also re-compressed small: from here a desktop's first sync is served from memory.
+      await this.cache.refinesDone();
+      this.log.info?.({ pages, ms: Math.round(performance.now() - started) }, 'Sync pages warmed');
     } catch (err) {
       this.log.warn({ err }, 'Sync page warm-up failed; pages are built when desktops ask for them');
     } finally {
