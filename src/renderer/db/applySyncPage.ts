@@ -82,6 +82,8 @@ export async function applySyncPage(
   db: CallsignDb,
   raw: unknown,
   locateProfile: LocateProfile,
+  /** False for a site whose profile row is certainly absent (profileBundles.ts `writeProfiles`). */
+  profileRowMayExist?: (siteId: string) => boolean,
 ): Promise<AppliedChanges> {
   const tv = performance.now();
   const page = parseOrThrow(SyncPage, raw, 'syncPage');
@@ -97,7 +99,7 @@ export async function applySyncPage(
       const t0 = performance.now();
       await writeSites(db, net.sites.put, net.sites.deleted);
       const t1 = performance.now();
-      await writeProfiles(db, net.profiles.put, net.profiles.deleted, locateProfile);
+      await writeProfiles(db, net.profiles.put, net.profiles.deleted, locateProfile, profileRowMayExist);
       const t2 = performance.now();
       await writeReferences(db, net.references.put, net.references.deleted);
       const t3 = performance.now();

@@ -36,6 +36,20 @@ describe('createPageWriter', () => {
     expect((await readSyncMeta(db)).syncSeq).toBe(4);
   });
 
+  it("a bulk run keeps a site's people whose pages are apart, reading back only the rows it wrote", async () => {
+    const w = createPageWriter(db);
+    w.bulkStart!();
+    await w.write(page(3, [up(1, 'site', site('s1')), up(2, 'site', site('s2')), up(3, 'profile', profile('p1', 's1'))]));
+    await w.write(page(5, [up(4, 'profile', profile('p2', 's2')), up(5, 'profile', profile('p3', 's1'))]));
+    await w.write(page(6, [up(6, 'profile', profile('p1', 's2'))])); // moved within the run
+    await w.bulkFinish!(6);
+    expect((await profilesOfSite(db, 's1')).map((p) => p.id)).toEqual(['p3']);
+    expect((await profilesOfSite(db, 's2')).map((p) => p.id).sort()).toEqual(['p1', 'p2']);
+    // After the run, rows are read again as usual: a later page adds to s1 without losing p3.
+    await w.write(page(7, [up(7, 'profile', profile('p4', 's1'))]));
+    expect((await profilesOfSite(db, 's1')).map((p) => p.id)).toEqual(['p3', 'p4']);
+  });
+
   it('deletes a profile cached before it started, from the placement it was seeded with', async () => {
     const first = createPageWriter(db);
     await first.write(page(2, [up(1, 'profile', profile('p1', 's1')), up(2, 'profile', profile('p2', 's1'))]));

@@ -64,6 +64,8 @@ export function createPageWriter(db: CallsignDb): PageWriter {
   const countries = new Map<string, string>();
   let seeded = false;
   let bulk: DirectoryLines | undefined;
+  // A bulk run starts from an empty cache: the only profile rows are those it wrote itself.
+  const bulkRows = new Set<string>();
   const countryOf = (siteId: string) => countries.get(siteId);
   return {
     get seeded() {
@@ -75,7 +77,13 @@ export function createPageWriter(db: CallsignDb): PageWriter {
       for (let i = 0; i < ids.length; i++) where.set(ids[i]!, siteIds[i]!);
     },
     async write(raw) {
-      const applied = await applySyncPage(db, typeof raw === 'string' ? parseJson(raw) : raw, (id) => where.get(id));
+      const applied = await applySyncPage(
+        db,
+        typeof raw === 'string' ? parseJson(raw) : raw,
+        (id) => where.get(id),
+        bulk ? (siteId) => bulkRows.has(siteId) : undefined,
+      );
+      if (bulk) for (const p of applied.profiles.put) bulkRows.add(p.siteId);
       for (const p of applied.profiles.put) where.set(p.id, p.siteId);
       for (const id of applied.profiles.deleted) where.delete(id);
       const t0 = performance.now();
@@ -90,11 +98,13 @@ export function createPageWriter(db: CallsignDb): PageWriter {
     },
     bulkStart() {
       bulk = new DirectoryLines();
+      bulkRows.clear();
     },
     async bulkFinish(atSeq) {
       const lines = bulk?.lines(countryOf);
       if (lines) lines.table = buildLineTable(lines.profiles);
       bulk = undefined;
+      bulkRows.clear();
       if (lines) await writeIndexSnapshot(db, lines, atSeq);
       return lines;
     },
