@@ -40,7 +40,14 @@ export function startApp(db: CallsignDb, directory: DirectoryIndexStore): void {
     async (api) => {
       await loadStartSettings(api, queryClient, i18n);
       const worker = startSyncWorker();
-      const pageWriter = worker ? createWorkerPageWriter(worker, () => createPageWriter(db)) : undefined;
+      // Under the web bridge (no Electron preload) the worker fetches pages over its own socket.
+      const underBridge = !(window as Window & { callsign?: unknown }).callsign;
+      const pageWriter = worker
+        ? createWorkerPageWriter(worker, () => createPageWriter(db), {
+            relay: (q) => api.invoke('sync.pullText', q),
+            direct: underBridge,
+          })
+        : undefined;
       const services = {
         api,
         db,

@@ -39,7 +39,9 @@ describe('createPageWriter', () => {
   it("a bulk run keeps a site's people whose pages are apart, reading back only the rows it wrote", async () => {
     const w = createPageWriter(db);
     w.bulkStart!();
-    await w.write(page(3, [up(1, 'site', site('s1')), up(2, 'site', site('s2')), up(3, 'profile', profile('p1', 's1'))]));
+    await w.write(
+      page(3, [up(1, 'site', site('s1')), up(2, 'site', site('s2')), up(3, 'profile', profile('p1', 's1'))]),
+    );
     await w.write(page(5, [up(4, 'profile', profile('p2', 's2')), up(5, 'profile', profile('p3', 's1'))]));
     await w.write(page(6, [up(6, 'profile', profile('p1', 's2'))])); // moved within the run
     await w.bulkFinish!(6);

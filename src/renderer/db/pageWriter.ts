@@ -29,7 +29,21 @@ export interface ProfilePlacement {
   siteIds: string[];
 }
 
+/** A page pulled for a writer: its cursor, and what to pass to `write` (the page, or a reference to it). */
+export interface PulledPage {
+  seq: number;
+  more: boolean;
+  remaining: number;
+  count: number;
+  page: unknown;
+}
+
 export interface PageWriter {
+  /**
+   * Fetches a page for this writer to write (`write(pulled.page)`), when it fetches pages itself (the
+   * sync worker: features/sync/worker/workerPulls.ts); without it, the caller fetches them.
+   */
+  pull?(query: { since: number; limit: number }): Promise<PulledPage>;
   /** Replaces what the writer knows of the cache's profiles (call before its first page). */
   seed(placement: ProfilePlacement): void;
   /**

@@ -16,6 +16,8 @@
  *   2. check: every record checked against its schema (cacheCheck.ts); damaged ones are dropped and
  *      the exact index rebuilt without them (rare);
  *   3. names: the type-ahead index → `typeaheadReady`; then `whenLoaded` settles and sync may apply.
+ * A reload (after the first sync) resolves after stage 1 and builds the names behind it: the sync's
+ * progress bar goes as soon as every record answers, and the names notice covers the rest.
  */
 import type { ClientProfile, Reference, Site } from '../../../shared/domain/index.js';
 import {
@@ -110,6 +112,8 @@ export class DirectoryIndexStore {
   private db: CallsignDb | undefined;
   private repairs: CacheDamage[] = [];
   private persisting: Promise<void> = Promise.resolve();
+  /** A names stage still running behind a reload (`stages`); sync pages are applied after it. */
+  private namesPending: Promise<void> = Promise.resolve();
   /** Sync pages whose apply has begun: a deferred save of the keys is skipped once this moves. */
   private pagesApplied = 0;
   private markLoaded!: () => void;
@@ -190,7 +194,7 @@ export class DirectoryIndexStore {
   async reload({ written = false } = {}): Promise<void> {
     if (!this.db) throw new Error('DirectoryIndexStore.reload before load');
     try {
-      await this.stages(this.db, written);
+      await this.stages(this.db, written, true);
     } catch (err) {
       this.failed = true;
       this.changed();
@@ -200,8 +204,13 @@ export class DirectoryIndexStore {
     }
   }
 
-  /** `justWritten`: every record was validated by the sync that wrote it moments ago (no stage 2). */
-  private async stages(db: CallsignDb, justWritten = false): Promise<void> {
+  /**
+   * `justWritten`: every record was validated by the sync that wrote it moments ago (no stage 2).
+   * `namesLater`: resolve once exact lookups answer with every record (a reload after the first sync:
+   * its progress bar goes and the names notice says the type-ahead follows, as after a restart); the
+   * names stage goes on behind it, and sync pages wait for it (`apply`).
+   */
+  private async stages(db: CallsignDb, justWritten = false, namesLater = false): Promise<void> {
     const { syncSeq } = await readSyncMeta(db);
     // The site rows are read beside the snapshot: a warm start needs both (a cold one reads them again, ~1%).
     const [snapshot, siteRecords] = await Promise.all([readIndexSnapshot(db, syncSeq), allRecords(db.siteChunks)]);
@@ -231,12 +240,24 @@ export class DirectoryIndexStore {
       await this.fillExact(checked.sites, checked.profiles, undefined);
     } else if (!snapshot) void this.persistKeys(syncSeq); // a warm next start (not awaited)
 
+    const names = this.namesStage(checked.references);
+    if (!namesLater) return names;
+    this.namesPending = names.catch((err: unknown) => {
+      console.error('Callsign: the names index could not be built; search by name is unavailable', err);
+      this.failed = true;
+      this.changed(); // the shell shows what no longer works (DirectoryLoadNotice)
+    });
+  }
+
+  /** Stage 3 (see the header): the type-ahead over the records as they are now. */
+  private async namesStage(references: readonly Reference[]): Promise<void> {
     const t1 = performance.now();
-    await this.fillNames(checked.references);
+    await this.fillNames(references);
     measure('directory.names', t1, performance.now());
     this.namesReady = true;
     mark('directory.names-ready');
     this.progress = { stage: 'done', done: this.profiles.size, total: this.profiles.size };
+    this.changed();
   }
 
   /**
@@ -338,6 +359,11 @@ export class DirectoryIndexStore {
     return this.persisting;
   }
 
+  /** Settles when a names stage running behind a reload is over (at once when none is). */
+  whenNamesReady(): Promise<void> {
+    return this.namesPending;
+  }
+
   /** Settles when the last requested save of the caller index has been written (or skipped). */
   whenPersisted(): Promise<void> {
     return this.persisting;
@@ -352,6 +378,8 @@ export class DirectoryIndexStore {
     changes: Pick<AppliedChanges, 'sites' | 'profiles'> &
       Partial<Pick<AppliedChanges, 'references' | 'policies' | 'keys'>>,
   ): Promise<void> {
+    // The type-ahead being built behind a reload reads the records as they are: a page waits for it.
+    await this.namesPending;
     this.pagesApplied++;
     const slicer = this.newSlicer();
     // Phone keys from the sync worker, when it sent them: inserting is then all that is left to do here.

@@ -129,12 +129,16 @@ export async function syncDirectory({
   };
   report({});
   // With the worker, main sends the page as JSON text (`sync.pullText`): the renderer passes the
-  // string on without parsing or cloning 5,000 records on its main thread.
+  // string on without parsing or cloning 5,000 records on its main thread. Under the web bridge the
+  // worker pulls it itself (`writer.pull`), and the page never reaches this thread at all.
   const pull = async (from: number): Promise<Pulled> => {
     const t0 = performance.now();
     const q = { since: from, limit: SYNC_PAGE_SIZE };
     let pulled: Pulled;
-    if (writer) {
+    if (writer?.pull) {
+      const { page, ...cursor } = await writer.pull(q);
+      pulled = { ...cursor, raw: page };
+    } else if (writer) {
       const { text, ...cursor } = await api.invoke('sync.pullText', q);
       pulled = { ...cursor, raw: text };
     } else {

@@ -1,7 +1,8 @@
 /**
  * The messages between the renderer and the sync worker (syncPage.worker.ts), checked with zod on the
  * worker's side of the boundary, and the handler the worker runs, kept here so it is tested without a
- * Worker. Requests: `seed` (where the cached profiles are; no reply) and `write` (one sync page).
+ * Worker. Requests: `seed` (where the cached profiles are; no reply) and `write` (one sync page);
+ * `pull` (a page the worker fetches itself) is answered apart, by workerPulls.ts.
  * Replies carry the request id and either what was written or the AppError's code, message and field;
  * what was written goes back in parts (`replyMessages`).
  */
@@ -33,8 +34,16 @@ export type WriterReply =
   | { id: number; ok: true; finished: SnapshotLines | null }
   | { id: number; ok: false; error: { code: string; message: string; field?: string } };
 
-/** Runs one request; resolves with the reply to post back (none for `seed`). Never rejects. */
-export async function handleWriterRequest(writer: PageWriter, raw: unknown): Promise<WriterReply | undefined> {
+/**
+ * Runs one request; resolves with the reply to post back (none for `seed`). Never rejects.
+ * `resolvePage`: turns a `write`'s page into the page to write (a page the worker pulled itself is
+ * named by reference: workerPulls.ts); may throw an AppError.
+ */
+export async function handleWriterRequest(
+  writer: PageWriter,
+  raw: unknown,
+  resolvePage: (page: unknown) => unknown = (page) => page,
+): Promise<WriterReply | undefined> {
   let id = -1;
   try {
     const req = parseOrThrow(WriterRequest, raw, 'syncWorkerMessage');
@@ -53,7 +62,7 @@ export async function handleWriterRequest(writer: PageWriter, raw: unknown): Pro
       return undefined;
     }
     id = req.id;
-    return { id, ok: true, written: await writer.write(req.page) };
+    return { id, ok: true, written: await writer.write(resolvePage(req.page)) };
   } catch (err) {
     const e =
       err instanceof AppError

@@ -2,18 +2,19 @@ import { describe, expect, it, vi } from 'vitest';
 import { nothingApplied, type AppliedChanges } from '../../../db/applySyncPage.js';
 import type { PageWriter } from '../../../db/pageWriter.js';
 import type { WriterReply, WriterRequest } from './pageWriterProtocol.js';
+import type { PullReply, PullRequest } from './workerPulls.js';
 import { createWorkerPageWriter, type WorkerLike } from './workerPageWriter.js';
 
 /** A worker that records requests; the test answers them (or fails the worker). */
 function fakeWorker() {
-  const sent: WriterRequest[] = [];
+  const sent: Array<WriterRequest | PullRequest> = [];
   const on: { message?: (ev: { data: unknown }) => void; error?: (ev: { message?: string }) => void } = {};
   const worker: WorkerLike = {
     postMessage: (m) => sent.push(m),
     addEventListener: ((type: 'message' | 'error', l: never) => (on[type] = l)) as WorkerLike['addEventListener'],
     terminate: vi.fn(),
   };
-  const reply = (r: WriterReply) => on.message!({ data: r });
+  const reply = (r: WriterReply | PullReply) => on.message!({ data: r });
   return { worker, sent, reply, fail: (message: string) => on.error!({ message }) };
 }
 
@@ -26,6 +27,62 @@ function recordingWriter() {
   };
   return { writer, writes, seeds };
 }
+
+const cursor = { seq: 7, more: true, remaining: 3, count: 2 };
+
+describe('createWorkerPageWriter: pages the worker pulls itself', () => {
+  it('asks the worker to pull, and hands the reference it answers with to the write', async () => {
+    const f = fakeWorker();
+    const relay = vi.fn();
+    const w = createWorkerPageWriter(f.worker, () => recordingWriter().writer, { relay, direct: true });
+    const p = w.pull!({ since: 0, limit: 5000 });
+    expect(f.sent).toEqual([{ type: 'pull', id: 1, since: 0, limit: 5000 }]);
+    f.reply({ id: 1, ok: true, pulled: cursor });
+    const pulled = await p;
+    expect(pulled).toEqual({ ...cursor, page: { pulled: 1 } });
+    void w.write(pulled.page);
+    expect(f.sent[1]).toEqual({ type: 'write', id: 2, page: { pulled: 1 } });
+    expect(relay).not.toHaveBeenCalled();
+  });
+
+  it('relays through the window from then on when the worker has no connection of its own', async () => {
+    const f = fakeWorker();
+    const relay = vi.fn(async () => ({ ...cursor, text: '{"page":1}' }));
+    const w = createWorkerPageWriter(f.worker, () => recordingWriter().writer, { relay, direct: true });
+    const p = w.pull!({ since: 0, limit: 10 });
+    f.reply({ id: 1, ok: false, error: { code: 'bridge_unavailable', message: 'no socket' } });
+    await expect(p).resolves.toEqual({ ...cursor, page: '{"page":1}' });
+    await expect(w.pull!({ since: 7, limit: 10 })).resolves.toMatchObject({ page: '{"page":1}' });
+    expect(f.sent).toHaveLength(1); // the second pull never went to the worker
+    expect(relay).toHaveBeenLastCalledWith({ since: 7, limit: 10 });
+  });
+
+  it("passes a pull's error on as an AppError (the sync's retry reads its code)", async () => {
+    const f = fakeWorker();
+    const w = createWorkerPageWriter(f.worker, () => recordingWriter().writer, { relay: vi.fn(), direct: true });
+    const p = w.pull!({ since: 0, limit: 10 });
+    f.reply({ id: 1, ok: false, error: { code: 'server_unreachable', message: 'Lost the server' } });
+    await expect(p).rejects.toMatchObject({ name: 'AppError', code: 'server_unreachable' });
+  });
+
+  it('relays every page when direct pulls are off (Electron: pages come over IPC)', async () => {
+    const f = fakeWorker();
+    const relay = vi.fn(async () => ({ ...cursor, text: 'T' }));
+    const w = createWorkerPageWriter(f.worker, () => recordingWriter().writer, { relay, direct: false });
+    await expect(w.pull!({ since: 0, limit: 10 })).resolves.toMatchObject({ page: 'T' });
+    expect(f.sent).toEqual([]);
+  });
+
+  it('a worker lost mid-pull: the pull is relayed, and a write of a page it held stops the run', async () => {
+    const f = fakeWorker();
+    const relay = vi.fn(async () => ({ ...cursor, text: 'T' }));
+    const w = createWorkerPageWriter(f.worker, () => recordingWriter().writer, { relay, direct: true });
+    const p = w.pull!({ since: 0, limit: 10 });
+    f.fail('worker crashed');
+    await expect(p).resolves.toMatchObject({ page: 'T' });
+    await expect(w.write({ pulled: 1 })).rejects.toMatchObject({ code: 'unavailable' });
+  });
+});
 
 describe('createWorkerPageWriter', () => {
   it('posts seeds and pages in order and resolves each write with its own reply', async () => {

@@ -8,14 +8,16 @@
  */
 import { AppError } from '../../../../shared/api/errors.js';
 import type { AppliedChanges } from '../../../db/applySyncPage.js';
-import type { PageWriter, ProfilePlacement } from '../../../db/pageWriter.js';
+import type { PageWriter, ProfilePlacement, PulledPage } from '../../../db/pageWriter.js';
+import type { SyncPageText } from '../../../../shared/api/sync.js';
+import { NO_DIRECT_PULLS, PulledPageRef, type PullRequest, type PullReply } from './workerPulls.js';
 import type { WriterReply, WriterRequest } from './pageWriterProtocol.js';
 import { mergeApplied } from './replyParts.js';
 import type { SnapshotLines } from '../../../../shared/identify/types.js';
 
 /** The part of a DOM Worker used here, so tests can pass a fake. */
 export interface WorkerLike {
-  postMessage(message: WriterRequest): void;
+  postMessage(message: WriterRequest | PullRequest): void;
   addEventListener(type: 'message', listener: (ev: { data: unknown }) => void): void;
   addEventListener(type: 'error', listener: (ev: { message?: string }) => void): void;
   terminate(): void;
@@ -29,14 +31,37 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
+interface PendingPull {
+  query: { since: number; limit: number };
+  resolve: (p: PulledPage) => void;
+  reject: (e: unknown) => void;
+}
+
 interface PendingFinish {
   resolve: (lines: SnapshotLines | undefined) => void;
 }
 
-export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageWriter): PageWriter {
+export interface PullOptions {
+  /** Fetches a page through the window's own connection (main's `sync.pullText`). */
+  relay: (query: { since: number; limit: number }) => Promise<SyncPageText>;
+  /** The worker may fetch pages itself (web bridge mode: workerPulls.ts); else every page is relayed. */
+  direct: boolean;
+}
+
+export function createWorkerPageWriter(
+  worker: WorkerLike,
+  fallback: () => PageWriter,
+  pulling?: PullOptions,
+): PageWriter {
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const finishing = new Map<number, PendingFinish>();
+  const pulls = new Map<number, PendingPull>();
+  let direct = pulling?.direct ?? false;
+  const relayed = async (q: { since: number; limit: number }): Promise<PulledPage> => {
+    const { text, ...cursor } = await pulling!.relay(q);
+    return { ...cursor, page: text };
+  };
   let inThread: PageWriter | undefined;
   let lastSeed: ProfilePlacement | undefined;
   let writtenSinceSeed = 0;
@@ -51,6 +76,10 @@ export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageW
     if (lastSeed) inThread.seed(lastSeed);
     const waiting = [...pending.values()];
     pending.clear();
+    // Pages being pulled by the worker are pulled through the window instead.
+    direct = false;
+    for (const p of pulls.values()) relayed(p.query).then(p.resolve, p.reject);
+    pulls.clear();
     // A bulk run's lines were the worker's: the run's end rebuilds the directory from the cache instead.
     for (const f of finishing.values()) f.resolve(undefined);
     finishing.clear();
@@ -70,6 +99,18 @@ export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageW
 
   worker.addEventListener('error', (ev) => useFallback(ev.message ?? 'it failed to start'));
   worker.addEventListener('message', (ev) => {
+    const pull = pulls.get((ev.data as { id: number }).id);
+    if (pull) {
+      const reply = ev.data as PullReply;
+      pulls.delete(reply.id);
+      if (reply.ok) pull.resolve({ ...reply.pulled, page: { pulled: reply.id } });
+      else if (reply.error.code === NO_DIRECT_PULLS) {
+        // No connection of its own (logged in the worker): this page and every later one are relayed.
+        direct = false;
+        relayed(pull.query).then(pull.resolve, pull.reject);
+      } else pull.reject(new AppError(reply.error.code, reply.error.message, reply.error.field));
+      return;
+    }
     const reply = ev.data as WriterReply;
     const f = finishing.get(reply.id);
     if (f) {
@@ -94,6 +135,18 @@ export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageW
   });
 
   return {
+    ...(pulling
+      ? {
+          pull(query: { since: number; limit: number }): Promise<PulledPage> {
+            if (inThread || !direct) return relayed(query);
+            const id = nextId++;
+            return new Promise<PulledPage>((resolve, reject) => {
+              pulls.set(id, { query, resolve, reject });
+              worker.postMessage({ type: 'pull', id, since: query.since, limit: query.limit });
+            });
+          },
+        }
+      : {}),
     get seeded() {
       return lastSeed !== undefined && !lostPlacement;
     },
@@ -121,7 +174,14 @@ export function createWorkerPageWriter(worker: WorkerLike, fallback: () => PageW
         return Promise.reject(
           new AppError('unavailable', 'The sync stopped part-way; it carries on from where it was shortly.'),
         );
-      if (inThread) return inThread.write(page);
+      if (inThread) {
+        // A page the worker pulled is gone with it: the sync stops here and carries on from the checkpoint.
+        if (PulledPageRef.safeParse(page).success)
+          return Promise.reject(
+            new AppError('unavailable', 'The sync stopped part-way; it carries on from where it was shortly.'),
+          );
+        return inThread.write(page);
+      }
       const id = nextId++;
       return new Promise<AppliedChanges>((resolve, reject) => {
         pending.set(id, { page, parts: [], resolve, reject });
