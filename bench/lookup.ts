@@ -32,6 +32,7 @@ import {
   missNumbers,
   percentiles,
   printTable,
+  firstSyncBytes,
   serverWarmed,
   startBenchStack,
   writeResult,
@@ -81,14 +82,7 @@ try {
   const isolated = await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.isolated());
   const batch = isolated ? 1 : 10;
   console.log(`crossOriginIsolated: ${isolated} → timing ${isolated ? 'per query' : 'batches of 10'}`);
-  // Bytes the renderer receives during the sync (bridge WebSocket frames; the pages as JSON text).
   const net = await page.context().newCDPSession(page);
-  await net.send('Network.enable');
-  let syncBytes = 0;
-  let counting = true;
-  net.on('Network.webSocketFrameReceived', (e: { response: { payloadData: string } }) => {
-    if (counting) syncBytes += Buffer.byteLength(e.response.payloadData);
-  });
   // The renderer main thread's CPU time (CDP ThreadTime, s): what the sync costs the UI thread, less
   // inflated by other load on the machine than wall-clock figures.
   await net.send('Performance.enable', { timeDomain: 'threadTicks' });
@@ -135,7 +129,8 @@ try {
   const longTasksWhileNamesLoad = await page.evaluate(() =>
     (window as unknown as BenchWindow).__callsignBench.takeLongTasks(),
   );
-  counting = false;
+  // Bytes of a first sync: compressed on the wire (server → main), and as JSON text (main → worker).
+  const { wire: syncBytes, text: syncTextBytes } = await firstSyncBytes(stack.serverUrl, password);
   const writeFloorMs = Math.round(
     await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.writeFloor()),
   );
@@ -144,6 +139,7 @@ try {
     mainThreadCpuMsDuringSync,
     writeFloorMs,
     syncBytes,
+    syncTextBytes,
     longTasksDuringSync,
     lookupDuringSync,
     namesReadyAfterSyncMs,
@@ -387,6 +383,7 @@ try {
     writeFloorMs,
     syncToFloor: Math.round(((syncSeconds * 1000) / Math.max(1, writeFloorMs)) * 100) / 100,
     syncBytes,
+    syncTextBytes,
     mainThreadCpuMsDuringSync,
     longTasksDuringSync,
     lookupDuringSync,

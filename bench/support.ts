@@ -122,5 +122,49 @@ export async function serverWarmed(serverOutput: string[], timeoutMs = 300_000):
   }
 }
 
+/**
+ * What a first sync moves over the network: every page from since=0, as the desktop asks for them
+ * (limit 5000, `accept-encoding: br, gzip`), signed in as the bench user. `wire`: the bytes as sent
+ * (compressed); `text`: the JSON once decoded (what main hands on to the sync worker).
+ */
+export async function firstSyncBytes(serverUrl: string, password: string): Promise<{ wire: number; text: number }> {
+  const { request } = await import('node:http');
+  const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+  const login = (await (
+    await fetch(`${serverUrl}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: BENCH_EMAIL, password }),
+    })
+  ).json()) as { accessToken: string };
+  // node:http, not fetch: fetch decodes the body, and the bytes on the wire are the point.
+  const get = (path: string) =>
+    new Promise<{ body: Buffer; encoding: string | undefined }>((resolve, reject) => {
+      const req = request(`${serverUrl}${path}`, {
+        headers: { authorization: `Bearer ${login.accessToken}`, 'accept-encoding': 'br, gzip' },
+      });
+      req.on('response', (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (d: Buffer) => parts.push(d));
+        res.on('end', () => resolve({ body: Buffer.concat(parts), encoding: res.headers['content-encoding'] }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  let wire = 0;
+  let text = 0;
+  for (let since = 0, more = true; more; ) {
+    const { body, encoding } = await get(`/v1/sync?since=${since}&limit=5000`);
+    const json = encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body;
+    wire += body.length;
+    text += json.length;
+    const page = JSON.parse(json.toString('utf8')) as { seq: number; more: boolean };
+    more = page.more && page.seq > since;
+    since = page.seq;
+  }
+  return { wire, text };
+}
+
 /** The country of `missNumbers` (the changed profiles' phones carry it). */
 export const MISS_COUNTRY = 'IE';
