@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import type { CallsignDb } from './CallsignDb.js';
 import type { SiteProfilesRow } from './profileBundles.js';
-import { bucketOf, rowsByKey, type ChunkRow } from './recordChunks.js';
+import { bucketOf, CHUNKS_PER_READ, rowsByKey, type ChunkRow } from './recordChunks.js';
 import { createTimeSlicer, type TimeSlicer } from '../scheduling/timeSlice.js';
 
 export interface CacheDamage {
@@ -78,9 +78,9 @@ export interface DirectoryRows {
 export async function readDirectoryRows(db: CallsignDb): Promise<DirectoryRows> {
   // By key (recordChunks.ts `rowsByKey`): no one-piece result of 100k records on the main thread.
   const [siteRows, profileRows, referenceRows] = await Promise.all([
-    rowsByKey(db.siteChunks),
+    rowsByKey(db.siteChunks, CHUNKS_PER_READ),
     rowsByKey(db.siteProfiles),
-    rowsByKey(db.referenceChunks),
+    rowsByKey(db.referenceChunks, CHUNKS_PER_READ),
   ]);
   return { siteRows, profileRows, referenceRows };
 }
