@@ -154,7 +154,7 @@ export async function firstSyncBytes(serverUrl: string, password: string): Promi
     });
   let wire = 0;
   let text = 0;
-  for (let since = 0, more = true; more; ) {
+  for (let since = 0, more = true; more;) {
     const { body, encoding } = await get(`/v1/sync?since=${since}&limit=5000`);
     const json = encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body;
     wire += body.length;

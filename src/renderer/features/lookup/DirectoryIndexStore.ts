@@ -16,8 +16,9 @@
  *   2. check: every record checked against its schema (cacheCheck.ts); damaged ones are dropped and
  *      the exact index rebuilt without them (rare);
  *   3. names: the type-ahead index → `typeaheadReady`; then `whenLoaded` settles and sync may apply.
- * A reload (after the first sync) resolves after stage 1 and builds the names behind it: the sync's
- * progress bar goes as soon as every record answers, and the names notice covers the rest.
+ * A reload after a first sync that ended well resolves once its snapshot answers and the records are
+ * in memory, and builds the live index and the names behind it: the sync's progress bar goes as soon
+ * as every record answers, and the names notice covers the rest.
  */
 import type { ClientProfile, Reference, Site } from '../../../shared/domain/index.js';
 import {
@@ -224,6 +225,20 @@ export class DirectoryIndexStore {
     const t0 = performance.now();
     const sites = rows.siteRows.flatMap((r) => r.records);
     const profiles = rows.profileRows.flatMap((r) => r.profiles);
+    if (namesLater && justWritten && snapshot) {
+      // After a first sync that ended well: the snapshot it stored answers (restored above) and the
+      // records by id are all a match needs to show, so the sync is over here; the live index (for
+      // the next sync's pages, ~2 s at 100k) and the names are built behind it.
+      await this.putRecords(sites, profiles);
+      this.setLoaded();
+      measure('directory.exact', t0, performance.now());
+      const references = rows.referenceRows.flatMap((r) => r.records);
+      this.behind(async () => {
+        await this.fillExact(sites, profiles, await keyMapsOf(snapshot, this.newSlicer()));
+        await this.namesStage(references);
+      });
+      return;
+    }
     await this.fillExact(sites, profiles, snapshot && (await keyMapsOf(snapshot, this.newSlicer())));
     this.setLoaded();
     measure('directory.exact', t0, performance.now());
@@ -240,13 +255,26 @@ export class DirectoryIndexStore {
       await this.fillExact(checked.sites, checked.profiles, undefined);
     } else if (!snapshot) void this.persistKeys(syncSeq); // a warm next start (not awaited)
 
-    const names = this.namesStage(checked.references);
-    if (!namesLater) return names;
-    this.namesPending = names.catch((err: unknown) => {
-      console.error('Callsign: the names index could not be built; search by name is unavailable', err);
+    if (!namesLater) return this.namesStage(checked.references);
+    this.behind(() => this.namesStage(checked.references));
+  }
+
+  /** Runs the rest of a reload behind it (`namesPending`: sync pages wait for it); a failure is shown. */
+  private behind(rest: () => Promise<void>) {
+    this.namesPending = rest().catch((err: unknown) => {
+      console.error('Callsign: the directory could not be built after the sync; search by name is unavailable', err);
       this.failed = true;
       this.changed(); // the shell shows what no longer works (DirectoryLoadNotice)
     });
+  }
+
+  /** The records by id, in time slices (lookups keep answering from the frozen index meanwhile). */
+  private async putRecords(sites: readonly Site[], profiles: readonly ClientProfile[]) {
+    const next = { sites: new Map<string, Site>(), profiles: new Map<string, ClientProfile>() };
+    const slicer = this.newSlicer();
+    await forEachSliced(sites, (s) => next.sites.set(s.id, s), slicer);
+    await forEachSliced(profiles, (p) => next.profiles.set(p.id, p), slicer);
+    ({ sites: this.sites, profiles: this.profiles } = next);
   }
 
   /** Stage 3 (see the header): the type-ahead over the records as they are now. */
