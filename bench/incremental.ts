@@ -23,11 +23,12 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { openDatabase } from '../src/server/db/openDatabase.js';
 import { DirectoryStore } from '../src/server/directory/DirectoryStore.js';
-import { SyncPage } from '../src/shared/api/sync.js';
+import { SyncPageCursor } from '../src/shared/api/sync.js';
 import type { BenchHooks } from '../src/renderer/app/benchHooks.js';
 import {
   BENCH_EMAIL,
   MISS_COUNTRY,
+  benchSignIn,
   chromiumArgs,
   directorySizes,
   missNumbers,
@@ -240,18 +241,14 @@ function serverSyncMs(log: string): number {
 
 /**
  * The incremental page straight from Node (sign-in as the bench user, no bridge): the HTTP round trip
- * without the renderer, and main's own share of a page as `sync.pullText` handled it (parse, zod,
- * re-serialise), timed in-process on the same bytes.
+ * without the renderer, and main's own share of a page as `sync.pullText` handles it (parse, read the
+ * cursor), timed in-process on the same bytes.
  */
 async function directPull(serverUrl: string) {
-  const login = (await (
-    await fetch(`${serverUrl}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: BENCH_EMAIL, password }),
-    })
-  ).json()) as { accessToken: string };
-  const headers = { authorization: `Bearer ${login.accessToken}`, 'accept-encoding': 'br, gzip' };
+  const headers = {
+    authorization: `Bearer ${await benchSignIn(serverUrl, password)}`,
+    'accept-encoding': 'br, gzip',
+  };
   // The last round's 100 changes: the page the desktop pulled in that round (now cached by the server).
   const since = lastSince;
   const http: number[] = [];
@@ -264,7 +261,7 @@ async function directPull(serverUrl: string) {
   const main: number[] = [];
   for (let i = 0; i < 20; i++) {
     const t = performance.now();
-    JSON.stringify(SyncPage.parse(JSON.parse(text)));
+    SyncPageCursor.parse(JSON.parse(text)); // main reads the cursor and passes the text on (handlers.ts)
     main.push(performance.now() - t);
   }
   return { directHttpMs: summary(http), mainPerPageMs: summary(main), pageBytes: Buffer.byteLength(text) };

@@ -122,6 +122,16 @@ export async function serverWarmed(serverOutput: string[], timeoutMs = 300_000):
   }
 }
 
+/** Signs the bench user in straight against the server (no bridge); resolves with the access token. */
+export async function benchSignIn(serverUrl: string, password: string): Promise<string> {
+  const res = await fetch(`${serverUrl}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: BENCH_EMAIL, password }),
+  });
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
 /**
  * What a first sync moves over the network: every page from since=0, as the desktop asks for them
  * (limit 5000, `accept-encoding: br, gzip`), signed in as the bench user. `wire`: the bytes as sent
@@ -130,18 +140,12 @@ export async function serverWarmed(serverOutput: string[], timeoutMs = 300_000):
 export async function firstSyncBytes(serverUrl: string, password: string): Promise<{ wire: number; text: number }> {
   const { request } = await import('node:http');
   const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
-  const login = (await (
-    await fetch(`${serverUrl}/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: BENCH_EMAIL, password }),
-    })
-  ).json()) as { accessToken: string };
+  const accessToken = await benchSignIn(serverUrl, password);
   // node:http, not fetch: fetch decodes the body, and the bytes on the wire are the point.
   const get = (path: string) =>
     new Promise<{ body: Buffer; encoding: string | undefined }>((resolve, reject) => {
       const req = request(`${serverUrl}${path}`, {
-        headers: { authorization: `Bearer ${login.accessToken}`, 'accept-encoding': 'br, gzip' },
+        headers: { authorization: `Bearer ${accessToken}`, 'accept-encoding': 'br, gzip' },
       });
       req.on('response', (res) => {
         const parts: Buffer[] = [];
