@@ -1,6 +1,8 @@
 /** Shared helpers for benchmarks: percentiles, a results table, processes and a headless Chromium. */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { freePort, root, startTs } from '../scripts/processes.js';
 import { openDatabase } from '../src/server/db/openDatabase.js';
 import { generateDirectory } from '../src/server/demo/generate.js';
@@ -138,8 +140,6 @@ export async function benchSignIn(serverUrl: string, password: string): Promise<
  * (compressed); `text`: the JSON once decoded (what main hands on to the sync worker).
  */
 export async function firstSyncBytes(serverUrl: string, password: string): Promise<{ wire: number; text: number }> {
-  const { request } = await import('node:http');
-  const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
   const accessToken = await benchSignIn(serverUrl, password);
   // node:http, not fetch: fetch decodes the body, and the bytes on the wire are the point.
   const get = (path: string) =>

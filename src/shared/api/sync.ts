@@ -50,28 +50,28 @@ export type SyncQuery = z.infer<typeof SyncQuery>;
  * `GET /v1/sync?since=&limit=` — changes with seq > since, ascending. `seq` is the last seq in the
  * page (or `since` when empty); `remaining` counts changes after this page, for progress bars.
  */
-export const SyncPage = z
-  .object({
-    seq: z.number().int().nonnegative(),
-    more: z.boolean(),
-    remaining: z.number().int().nonnegative(),
-    maxAgeSeconds: z.number().int().positive(),
-    changes: z.array(Change),
-  })
-  .refine((p) => p.changes.every((c, i) => i === 0 || c.seq > p.changes[i - 1]!.seq), {
+const SyncPageFields = z.object({
+  seq: z.number().int().nonnegative(),
+  more: z.boolean(),
+  remaining: z.number().int().nonnegative(),
+  maxAgeSeconds: z.number().int().positive(),
+  changes: z.array(Change),
+});
+
+export const SyncPage = SyncPageFields.refine(
+  (p) => p.changes.every((c, i) => i === 0 || c.seq > p.changes[i - 1]!.seq),
+  {
     message: 'changes must be in strictly increasing seq order',
     path: ['changes'],
-  });
+  },
+);
 export type SyncPage = z.infer<typeof SyncPage>;
 
 /**
  * A sync page's cursor fields, read by main for `sync.pullText` (the changes themselves are validated
  * by the sync worker, against `SyncPage`, before anything is written).
  */
-export const SyncPageCursor = z.object({
-  seq: z.number().int().nonnegative(),
-  more: z.boolean(),
-  remaining: z.number().int().nonnegative(),
+export const SyncPageCursor = SyncPageFields.pick({ seq: true, more: true, remaining: true }).extend({
   changes: z.array(z.unknown()),
 });
 

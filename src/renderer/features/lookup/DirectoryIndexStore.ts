@@ -113,7 +113,7 @@ export class DirectoryIndexStore {
   private db: CallsignDb | undefined;
   private repairs: CacheDamage[] = [];
   private persisting: Promise<void> = Promise.resolve();
-  /** A names stage still running behind a reload (`stages`); sync pages are applied after it. */
+  /** What a reload builds behind it (`behind`: the live index and/or the names); sync pages wait for it. */
   private namesPending: Promise<void> = Promise.resolve();
   /** Sync pages whose apply has begun: a deferred save of the keys is skipped once this moves. */
   private pagesApplied = 0;
