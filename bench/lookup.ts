@@ -101,7 +101,10 @@ try {
   if (process.env.BENCH_TRACE)
     await browser.startTracing(page, {
       path: process.env.BENCH_TRACE,
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'],
+      categories: (
+        process.env.BENCH_TRACE_CATEGORIES ??
+        'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,toplevel'
+      ).split(','),
     });
   await page.getByTestId('signin-submit').click();
   await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.startProbe('+1 206 555 0100', 50));
@@ -167,6 +170,7 @@ try {
   };
   // The sync worker's own user timing (parse + validate, the page's transaction, keys, lines).
   const workerNames = [
+    'sync.check',
     'sync.write.validate',
     'sync.write.commit',
     'sync.write.sites',

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/api/errors.js';
 import { CallsignDb, readSyncMeta } from './CallsignDb.js';
 import { applySyncPage } from './applySyncPage.js';
+import { CheckedSyncPage } from './checkedSyncPage.js';
+import { SyncPage } from '../../shared/api/sync.js';
 import { allProfiles, profilesOfSite } from './profileBundles.js';
 import { allSites, getSite } from './siteChunks.js';
 
@@ -162,5 +164,17 @@ describe('applySyncPage', () => {
     expect(await db.credentials.get('c1')).toBeUndefined();
     expect(await db.credentials.count()).toBe(1);
     expect((await readSyncMeta(db)).syncSeq).toBe(4);
+  });
+
+  it('writes a page the check worker validated as it is, and validates a look-alike plain object', async () => {
+    const valid = SyncPage.parse(page(1, [{ seq: 1, kind: 'profile', id: 'p1', op: 'upsert', data: profile }]));
+    await apply(db, new CheckedSyncPage(valid));
+    expect(await profilesOfSite(db, 's1')).toEqual([(valid.changes[0] as { data: unknown }).data]);
+    // What a message could carry is a plain object: it is a page to validate, not a checked one.
+    await expect(applySyncPage(db, { page: valid }, () => undefined)).rejects.toMatchObject({
+      code: 'bad_request',
+      field: expect.stringMatching(/^syncPage/),
+    });
+    expect((await readSyncMeta(db)).syncSeq).toBe(1);
   });
 });

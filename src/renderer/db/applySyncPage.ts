@@ -14,6 +14,7 @@ import type { SitePolicyRecord } from '../../shared/api/approvals.js';
 import type { CredentialMeta } from '../../shared/api/credentials.js';
 import type { RecordKeys } from '../../shared/identify/recordKeys.js';
 import type { SnapshotLines } from '../../shared/identify/types.js';
+import { CheckedSyncPage } from './checkedSyncPage.js';
 
 /** The net effect of a page per cached kind (the last change of an id in the page wins). */
 export interface AppliedChanges {
@@ -86,7 +87,8 @@ export async function applySyncPage(
   profileRowMayExist?: (siteId: string) => boolean,
 ): Promise<AppliedChanges> {
   const tv = performance.now();
-  const page = parseOrThrow(SyncPage, raw, 'syncPage');
+  // A page the check worker validated is not validated again (checkedSyncPage.ts).
+  const page = raw instanceof CheckedSyncPage ? raw.page : parseOrThrow(SyncPage, raw, 'syncPage');
   const net = netChanges(page.changes);
   const tx = performance.now();
   const applied = await db.transaction(

@@ -93,7 +93,7 @@ export function createPageWriter(db: CallsignDb): PageWriter {
     async write(raw) {
       const applied = await applySyncPage(
         db,
-        typeof raw === 'string' ? parseJson(raw) : raw,
+        typeof raw === 'string' ? parseSyncPageJson(raw) : raw,
         (id) => where.get(id),
         bulk ? (siteId) => bulkRows.has(siteId) : undefined,
       );
@@ -158,7 +158,8 @@ function measure(name: string, start: number, end: number) {
   }
 }
 
-function parseJson(text: string): unknown {
+/** A sync page's JSON text, parsed; an AppError naming `syncPage` when it is not JSON. */
+export function parseSyncPageJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -37,7 +37,8 @@ export type WriterReply =
 /**
  * Runs one request; resolves with the reply to post back (none for `seed`). Never rejects.
  * `resolvePage`: turns a `write`'s page into the page to write (a page the worker pulled itself is
- * named by reference: workerPulls.ts); may throw an AppError.
+ * named by reference: workerPulls.ts), or a promise of it (a page being validated: pageChecks.ts);
+ * may throw or reject with an AppError.
  */
 export async function handleWriterRequest(
   writer: PageWriter,
@@ -62,7 +63,7 @@ export async function handleWriterRequest(
       return undefined;
     }
     id = req.id;
-    return { id, ok: true, written: await writer.write(resolvePage(req.page)) };
+    return { id, ok: true, written: await writer.write(await resolvePage(req.page)) };
   } catch (err) {
     const e =
       err instanceof AppError

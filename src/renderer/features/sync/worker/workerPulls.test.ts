@@ -56,4 +56,75 @@ describe('createWorkerPulls (the sync worker fetching its own pages)', () => {
     expect(() => pulls.resolve({ pulled: 1 })).toThrow(/lost before it was written/);
     expect(pulls.resolve({ pulled: 6 })).toBe('{"seq":1}');
   });
+
+  it('holds what `prepare` made of the text as soon as it arrived (its validation), for the write to await', async () => {
+    const prepare = vi.fn((text: string) => Promise.resolve({ checked: text }));
+    const pulls = createWorkerPulls(async () => ({ invoke: async () => page(7) }) as never, prepare);
+    await pulls.handle({ type: 'pull', id: 1, since: 0, limit: 10 });
+    expect(prepare).toHaveBeenCalledWith('{"seq":7}');
+    await expect(pulls.resolve({ pulled: 1 })).resolves.toEqual({ checked: '{"seq":7}' });
+    // A page that failed its check and is never written is no unhandled rejection.
+    const failing = createWorkerPulls(
+      async () => ({ invoke: async () => page(8) }) as never,
+      () => Promise.reject(new AppError('bad_request', 'bad', 'syncPage')),
+    );
+    await failing.handle({ type: 'pull', id: 2, since: 0, limit: 10 });
+    await expect(failing.resolve({ pulled: 2 })).rejects.toMatchObject({ field: 'syncPage' });
+  });
+
+  describe('reading ahead (the next cursor is known when a page arrives)', () => {
+    /** A log of `pages` pages of 5 changes each, seq 5, 10, …; `fail` makes the pull from that since fail (test helper). */
+    const log = (pages: number, fail = new Set<number>()) =>
+      vi.fn(async (_c: string, q: { since: number; limit: number }) => {
+        if (fail.has(q.since)) throw new AppError('server_unreachable', 'gone');
+        const seq = Math.min(q.since + 5, pages * 5);
+        return { seq, more: seq < pages * 5, remaining: pages * 5 - seq, count: seq - q.since, text: `{"seq":${seq}}` };
+      });
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+
+    it('asks for the next pages before the window does, at most two ahead, and answers from them', async () => {
+      const invoke = log(10);
+      const pulls = createWorkerPulls(async () => ({ invoke }) as never);
+      await pulls.handle({ type: 'pull', id: 1, since: 0, limit: 5 });
+      await settle();
+      expect(invoke.mock.calls.map((c) => c[1].since)).toEqual([0, 5, 10]);
+      expect(await pulls.handle({ type: 'pull', id: 2, since: 5, limit: 5 })).toMatchObject({ pulled: { seq: 10 } });
+      await settle();
+      expect(invoke.mock.calls.map((c) => c[1].since)).toEqual([0, 5, 10, 15]);
+      expect(pulls.resolve({ pulled: 2 })).toBe('{"seq":10}');
+      // The last page reads nothing ahead.
+      for (let since = 10, id = 3; since < 50; since += 5, id++)
+        await pulls.handle({ type: 'pull', id, since, limit: 5 });
+      await settle();
+      expect(invoke.mock.calls.map((c) => c[1].since)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40, 45]);
+    });
+
+    it('drops what it read ahead when the window asks for another place (a retry, a new run)', async () => {
+      const invoke = log(10);
+      const pulls = createWorkerPulls(async () => ({ invoke }) as never);
+      await pulls.handle({ type: 'pull', id: 1, since: 0, limit: 5 });
+      await settle();
+      await pulls.handle({ type: 'pull', id: 2, since: 0, limit: 5 });
+      await settle();
+      // Fetched again from there, and read ahead again from it.
+      expect(invoke.mock.calls.map((c) => c[1].since)).toEqual([0, 5, 10, 0, 5, 10]);
+    });
+
+    it('reports a failed read-ahead to the request that takes it; the window pulls again and gets it', async () => {
+      const fail = new Set([5]);
+      const invoke = log(3, fail);
+      const pulls = createWorkerPulls(async () => ({ invoke }) as never);
+      await pulls.handle({ type: 'pull', id: 1, since: 0, limit: 5 });
+      await settle();
+      expect(await pulls.handle({ type: 'pull', id: 2, since: 5, limit: 5 })).toMatchObject({
+        ok: false,
+        error: { code: 'server_unreachable' },
+      });
+      fail.clear();
+      expect(await pulls.handle({ type: 'pull', id: 3, since: 5, limit: 5 })).toMatchObject({
+        ok: true,
+        pulled: { seq: 10 },
+      });
+    });
+  });
 });
