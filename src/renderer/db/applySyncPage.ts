@@ -36,6 +36,11 @@ export interface AppliedChanges {
    * as snapshot lines, sent in place of the profiles and references (which are then empty here).
    */
   lines?: SnapshotLines;
+  /**
+   * A bulk run: the site ids of the profile rows this page wrote or deleted, so the renderer reads
+   * them back while the run goes on rather than all at its end (DirectoryIndexStore, profileRowReader.ts).
+   */
+  rows?: string[];
 }
 
 type Cached = 'site' | 'profile' | 'reference' | 'policy' | 'credential';
@@ -94,14 +99,14 @@ export async function applySyncPage(
   const applied = await db.transaction(
     'rw',
     [db.siteChunks, db.siteProfiles, db.referenceChunks, db.policies, db.credentials, db.meta],
-    async () => {
+    async (): Promise<string[] | false> => {
       const meta = await db.meta.get('syncSeq');
       // A page older than what we hold (e.g. two pulls raced) must not move the cursor backwards.
       if (meta && meta.value > page.seq) return false;
       const t0 = performance.now();
       await writeSites(db, net.sites.put, net.sites.deleted);
       const t1 = performance.now();
-      await writeProfiles(db, net.profiles.put, net.profiles.deleted, locateProfile, profileRowMayExist);
+      const rows = await writeProfiles(db, net.profiles.put, net.profiles.deleted, locateProfile, profileRowMayExist);
       const t2 = performance.now();
       await writeReferences(db, net.references.put, net.references.deleted);
       const t3 = performance.now();
@@ -117,12 +122,12 @@ export async function applySyncPage(
         { key: 'syncSeq', value: page.seq },
         { key: 'maxAgeSeconds', value: page.maxAgeSeconds },
       ]);
-      return true;
+      return rows;
     },
   );
   measure('sync.write.validate', tv, tx);
   measure('sync.write.commit', tx, performance.now());
-  return applied ? { seq: page.seq, count: page.changes.length, ...net } : nothingApplied(page.seq);
+  return applied ? { seq: page.seq, count: page.changes.length, ...net, rows: applied } : nothingApplied(page.seq);
 }
 
 /** User timing for the benches (bench/incremental.ts reads the sync worker's): diagnostics only. */

@@ -75,14 +75,15 @@ export interface DirectoryRows {
   referenceRows: Array<ChunkRow<Reference>>;
 }
 
-export async function readDirectoryRows(db: CallsignDb): Promise<DirectoryRows> {
+/** `profileRows`: the profile rows when already read (a bulk sync reads them back as it goes). */
+export async function readDirectoryRows(db: CallsignDb, profileRows?: SiteProfilesRow[]): Promise<DirectoryRows> {
   // By key (recordChunks.ts `rowsByKey`): no one-piece result of 100k records on the main thread.
-  const [siteRows, profileRows, referenceRows] = await Promise.all([
+  const [siteRows, profiles, referenceRows] = await Promise.all([
     rowsByKey(db.siteChunks, CHUNKS_PER_READ),
-    rowsByKey(db.siteProfiles),
+    profileRows ?? rowsByKey(db.siteProfiles),
     rowsByKey(db.referenceChunks, CHUNKS_PER_READ),
   ]);
-  return { siteRows, profileRows, referenceRows };
+  return { siteRows, profileRows: profiles, referenceRows };
 }
 
 export async function readCheckedDirectory(db: CallsignDb): Promise<CheckedDirectory> {

@@ -98,6 +98,8 @@ export function createPageWriter(db: CallsignDb): PageWriter {
         bulk ? (siteId) => bulkRows.has(siteId) : undefined,
       );
       if (bulk) for (const p of applied.profiles.put) bulkRows.add(p.siteId);
+      // Which profile rows changed matters to a bulk run's renderer only (bulkReply passes it on).
+      if (!bulk) delete applied.rows;
       for (const p of applied.profiles.put) where.set(p.id, p.siteId);
       for (const id of applied.profiles.deleted) where.delete(id);
       const t0 = performance.now();

@@ -36,6 +36,7 @@ export async function allProfiles(db: CallsignDb): Promise<ClientProfile[]> {
  * must know every cached profile (the directory store, loaded before sync applies pages).
  * `rowMayExist`: false for a site with no row for sure (a first sync into an empty cache knows the
  * rows it wrote), whose row is then not read: the bulk first sync's reads were ~40 ms a page.
+ * Resolves with the site ids of the rows written or deleted.
  */
 export async function writeProfiles(
   db: CallsignDb,
@@ -43,8 +44,8 @@ export async function writeProfiles(
   deleted: readonly string[],
   locate: LocateProfile,
   rowMayExist: (siteId: string) => boolean = () => true,
-): Promise<void> {
-  if (put.length === 0 && deleted.length === 0) return;
+): Promise<string[]> {
+  if (put.length === 0 && deleted.length === 0) return [];
   const touchedIds = [...put.map((p) => p.id), ...deleted];
   const targetSites = [...new Set(put.map((p) => p.siteId))];
   const holders = touchedIds.map(locate).filter((s): s is string => s !== undefined);
@@ -74,6 +75,7 @@ export async function writeProfiles(
   }
   if (write.length) await db.siteProfiles.bulkPut(write);
   if (empty.length) await db.siteProfiles.bulkDelete(empty);
+  return [...bySite.keys()];
 }
 
 /** User timing for the benches (bench/incremental.ts): diagnostics only. */

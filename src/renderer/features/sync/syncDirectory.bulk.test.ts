@@ -55,9 +55,9 @@ describe('the first sync into an empty cache (bulk)', () => {
     const apply = vi.spyOn(directory, 'apply');
     const during: unknown[] = [];
     const applyBulk = directory.applyBulk.bind(directory);
-    vi.spyOn(directory, 'applyBulk').mockImplementation((changes) => {
+    vi.spyOn(directory, 'applyBulk').mockImplementation(async (changes) => {
       expect(changes.profiles.put).toEqual([]); // no profile record crosses to the renderer
-      applyBulk(changes);
+      await applyBulk(changes);
       during.push([
         foundIds(directory, '+1 206 555 0007'),
         foundIds(directory, 'p8@co.test'),

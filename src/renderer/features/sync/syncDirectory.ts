@@ -66,7 +66,7 @@ export interface SyncDeps {
     placement?(): ProfilePlacement;
     /** A bulk run (see the header): begins; applies a page's sites and lines; builds all from the cache. */
     beginBulk?(): void;
-    applyBulk?(changes: AppliedChanges): void;
+    applyBulk?(changes: AppliedChanges): void | Promise<void>;
     /** `written`: the run ended well (its records need no check). */
     reload?(options?: { written?: boolean }): Promise<void>;
   };
@@ -189,12 +189,18 @@ export async function syncDirectory({
     directory.beginBulk?.();
   }
   const apply = (applied: AppliedChanges) => (bulk ? directory.applyBulk!(applied) : directory.apply(applied));
+  // The directory's work on the pages applied so far (awaited before the next page's, and at the end).
+  let indexing: Promise<void> = Promise.resolve();
   try {
     since = await pullAll();
   } finally {
     // A bulk run's records are in the cache but not in the directory's live index: whatever happened,
-    // the directory is built again from the cache (from the worker's snapshot when the run ended well).
-    if (bulk) await finishBulk();
+    // the directory is built again from the cache (from the worker's snapshot when the run ended well),
+    // once it is done with the pages applied (a failed run's last one may still be going).
+    if (bulk) {
+      await indexing.catch(() => undefined); // its failure is the run's, reported by pullAll
+      await finishBulk();
+    }
   }
   const lastSyncAt = now();
   await db.meta.put({ key: 'lastSyncAt', value: lastSyncAt });
@@ -210,7 +216,6 @@ export async function syncDirectory({
   }
 
   async function pullAll(): Promise<number> {
-    let indexing: Promise<void> = Promise.resolve();
     const started = now();
     // Pipelined: the next page is requested as soon as this one arrives (its cursor is the page's
     // seq), so the server and main work while this page is written. A page that fails to apply

@@ -39,11 +39,15 @@ describe('splitApplied / mergeApplied', () => {
     expect(splitApplied(small)).toEqual([small]);
     const noKeys = nothingApplied(7);
     expect(mergeApplied(splitApplied(noKeys))).toEqual(noKeys);
-    // A bulk run's lines (one string) ride on the last part and come back whole.
-    const bulk = { ...nothingApplied(9), lines: { sites: 's1\t', profiles: 'p1\ts1\t\t+12065550100' } };
+    // A bulk run's lines (one string) and the rows it wrote ride on the last part and come back whole.
+    const bulk = {
+      ...nothingApplied(9),
+      lines: { sites: 's1\t', profiles: 'p1\ts1\t\t+12065550100' },
+      rows: ['s1', 's2'],
+    };
     bulk.sites.put = page(1500, 0).sites.put;
     const bulkParts = splitApplied(bulk);
-    expect(bulkParts.slice(0, -1).every((p) => p.lines === undefined)).toBe(true);
+    expect(bulkParts.slice(0, -1).every((p) => p.lines === undefined && p.rows === undefined)).toBe(true);
     expect(mergeApplied(bulkParts)).toEqual(bulk);
     const inThread = { ...page(1500, 0), keys: undefined };
     delete inThread.keys;

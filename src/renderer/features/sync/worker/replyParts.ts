@@ -45,6 +45,7 @@ export function splitApplied(a: AppliedChanges, size = PART_RECORDS): AppliedCha
     part[kind].deleted.push(...a[kind].deleted);
   }
   if (a.lines) part.lines = a.lines; // one string: it rides on the last part
+  if (a.rows) part.rows = a.rows;
   parts.push(part);
   return parts;
 }
@@ -63,6 +64,7 @@ export function mergeApplied(parts: readonly AppliedChanges[]): AppliedChanges {
       out.keys.profiles.push(...p.keys.profiles);
     }
     if (p.lines) out.lines = p.lines;
+    if (p.rows) out.rows = p.rows;
   }
   return out;
 }
