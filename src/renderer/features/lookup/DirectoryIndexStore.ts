@@ -203,13 +203,14 @@ export class DirectoryIndexStore {
    * and its snapshot without this store holding the records); lookups read the previous state until
    * each stage swaps its part in. `written`: the run ended well, so every cached record was validated
    * by it (the cache check is skipped); after a failed run the cache is checked as at a start.
+   * `lines`: the snapshot the run stored (then not read back and restored again).
    */
-  async reload({ written = false } = {}): Promise<void> {
+  async reload({ written = false, lines }: { written?: boolean; lines?: SnapshotLines } = {}): Promise<void> {
     if (!this.db) throw new Error('DirectoryIndexStore.reload before load');
     const reads = this.bulkReads;
     this.bulkReads = undefined;
     try {
-      await this.stages(this.db, written, true, written ? reads : undefined);
+      await this.stages(this.db, written, true, written ? { reads, lines } : undefined);
     } catch (err) {
       this.failed = true;
       this.changed();
@@ -229,26 +230,16 @@ export class DirectoryIndexStore {
     db: CallsignDb,
     justWritten = false,
     namesLater = false,
-    /** The profile rows the sync that just ended read back as it went (then not read again here). */
-    readBack?: ProfileRowReader,
+    /**
+     * What the bulk sync that just ended has in hand: the profile rows it read back as it went and the
+     * snapshot lines it stored (neither is read again here).
+     */
+    fromSync?: { reads?: ProfileRowReader; lines?: SnapshotLines },
   ): Promise<void> {
     const { syncSeq } = await readSyncMeta(db);
-    // The site rows are read beside the snapshot: a warm start needs both (a cold one reads them again, ~1%).
-    // In one request: nothing waits for the main thread before the restore, and each request is a round
-    // trip to the IndexedDB backend on the warm-start path.
-    // After a first sync (the window is showing its progress, lookups are answering) they are read in
-    // smaller requests: all 64 chunks at 100k in one was a ~60 ms task receiving them.
-    const [snapshot, siteRecords] = await Promise.all([
-      readIndexSnapshot(db, syncSeq),
-      allRecords(db.siteChunks, namesLater ? CHUNKS_PER_READ : CHUNKS),
-    ]);
-    if (snapshot) {
-      const t = performance.now();
-      this.restoreExact(siteRecords, snapshot);
-      measure('directory.restore', t, performance.now());
-    }
+    const snapshot = fromSync?.lines ? this.takeSyncLines(fromSync.lines) : await this.restore(db, syncSeq, namesLater);
     this.markRestored();
-    const profileRows = await readBack?.all().catch(() => undefined); // logged by the reader
+    const profileRows = await fromSync?.reads?.all().catch(() => undefined); // logged by the reader
     const rows = await readDirectoryRows(db, profileRows);
     const t0 = performance.now();
     const sites = rows.siteRows.flatMap((r) => r.records);
@@ -285,6 +276,37 @@ export class DirectoryIndexStore {
 
     if (!namesLater) return this.namesStage(checked.references);
     this.behind(() => this.namesStage(checked.references));
+  }
+
+  /** Stage 0 from the stored snapshot, when it matches the cache (see `restoreExact`). */
+  private async restore(db: CallsignDb, syncSeq: number, namesLater: boolean): Promise<SnapshotLines | undefined> {
+    // The site rows are read beside the snapshot: a warm start needs both (a cold one reads them again, ~1%).
+    // In one request: nothing waits for the main thread before the restore, and each request is a round
+    // trip to the IndexedDB backend on the warm-start path.
+    // After a first sync (the window is showing its progress, lookups are answering) they are read in
+    // smaller requests: all 64 chunks at 100k in one was a ~60 ms task receiving them.
+    const [snapshot, siteRecords] = await Promise.all([
+      readIndexSnapshot(db, syncSeq),
+      allRecords(db.siteChunks, namesLater ? CHUNKS_PER_READ : CHUNKS),
+    ]);
+    if (snapshot) {
+      const t = performance.now();
+      this.restoreExact(siteRecords, snapshot);
+      measure('directory.restore', t, performance.now());
+    }
+    return snapshot;
+  }
+
+  /**
+   * Stage 0 after a bulk sync: its final lines over the sites its pages put in the live index (the
+   * snapshot it stored holds the same lines: reading it back and restoring it was a ~100 ms task).
+   */
+  private takeSyncLines(lines: SnapshotLines): SnapshotLines {
+    const t = performance.now();
+    this.lookup = new FrozenCallerIndex(lines, this.index);
+    this.setLoaded();
+    measure('directory.restore', t, performance.now());
+    return lines;
   }
 
   /** Runs the rest of a reload behind it (`namesPending`: sync pages wait for it); a failure is shown. */

@@ -29,6 +29,7 @@ import { readSyncMeta, type CallsignDb } from '../../db/CallsignDb.js';
 import { applySyncPage, type AppliedChanges } from '../../db/applySyncPage.js';
 import type { LocateProfile } from '../../db/profileBundles.js';
 import type { PageWriter, ProfilePlacement } from '../../db/pageWriter.js';
+import type { SnapshotLines } from '../../../shared/identify/types.js';
 
 export const SYNC_PAGE_SIZE = 5000;
 
@@ -67,8 +68,8 @@ export interface SyncDeps {
     /** A bulk run (see the header): begins; applies a page's sites and lines; builds all from the cache. */
     beginBulk?(): void;
     applyBulk?(changes: AppliedChanges): void | Promise<void>;
-    /** `written`: the run ended well (its records need no check). */
-    reload?(options?: { written?: boolean }): Promise<void>;
+    /** `written`: the run ended well (its records need no check); `lines`: the snapshot it stored. */
+    reload?(options?: { written?: boolean; lines?: SnapshotLines }): Promise<void>;
   };
   /** Writes pages elsewhere (the sync worker); default: in-thread with `directory.locateProfile`. */
   writer?: PageWriter;
@@ -211,7 +212,7 @@ export async function syncDirectory({
     const t = performance.now();
     const lines = await writer!.bulkFinish?.(since);
     if (!lines) console.warn('Callsign: the first sync could not save the caller index; it is built from the cache');
-    await directory.reload!({ written: !!lines });
+    await directory.reload!({ written: !!lines, ...(lines ? { lines } : {}) });
     measure('sync.bulk-reload', t, performance.now());
   }
 
