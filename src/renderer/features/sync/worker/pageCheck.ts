@@ -13,15 +13,14 @@ import { z } from 'zod';
 import { AppError, parseOrThrow } from '../../../../shared/api/errors.js';
 import { SyncPage } from '../../../../shared/api/sync.js';
 import { parseSyncPageJson } from '../../../db/pageWriter.js';
+import { workerError, type WorkerError } from './workerError.js';
 
 /** sync worker → check worker: one page's text. */
 export const CheckRequest = z.object({ id: z.number().int(), text: z.string() });
 export type CheckRequest = z.infer<typeof CheckRequest>;
 
 /** check worker → sync worker: the validated page's text, or the AppError naming the bad field. */
-export type CheckReply =
-  | { id: number; ok: true; text: string }
-  | { id: number; ok: false; error: { code: string; message: string; field?: string } };
+export type CheckReply = { id: number; ok: true; text: string } | { id: number; ok: false; error: WorkerError };
 
 /** Validates a page's JSON text; resolves with the validated page as JSON. Throws an AppError naming the field. */
 export function checkPageText(text: string): string {
@@ -36,10 +35,13 @@ export function handleCheckRequest(raw: unknown): CheckReply {
     id = req.id;
     return { id, ok: true, text: checkPageText(req.text) };
   } catch (err) {
-    const e =
-      err instanceof AppError
-        ? err
-        : new AppError('internal', `The sync page could not be checked: ${String(err)}. Sync will try again.`);
-    return { id, ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
+    return {
+      id,
+      ok: false,
+      error: workerError(
+        err,
+        (e) => new AppError('internal', `The sync page could not be checked: ${String(e)}. Sync will try again.`),
+      ),
+    };
   }
 }

@@ -12,6 +12,7 @@ import type { AppliedChanges } from '../../../db/applySyncPage.js';
 import type { PageWriter } from '../../../db/pageWriter.js';
 import { splitApplied } from './replyParts.js';
 import type { SnapshotLines } from '../../../../shared/identify/types.js';
+import { workerError, type WorkerError } from './workerError.js';
 
 export const WriterRequest = z.discriminatedUnion('type', [
   z.object({
@@ -32,7 +33,7 @@ export type WriterReply =
   | { id: number; ok: true; written: AppliedChanges; more?: true }
   /** A bulk run's end: the lines stored as the snapshot (null: none could be taken). */
   | { id: number; ok: true; finished: SnapshotLines | null }
-  | { id: number; ok: false; error: { code: string; message: string; field?: string } };
+  | { id: number; ok: false; error: WorkerError };
 
 /**
  * Runs one request; resolves with the reply to post back (none for `seed`). Never rejects.
@@ -65,11 +66,14 @@ export async function handleWriterRequest(
     id = req.id;
     return { id, ok: true, written: await writer.write(await resolvePage(req.page)) };
   } catch (err) {
-    const e =
-      err instanceof AppError
-        ? err
-        : new AppError('internal', `The offline cache could not be written: ${String(err)}. Sync will try again.`);
-    return { id, ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
+    return {
+      id,
+      ok: false,
+      error: workerError(
+        err,
+        (e) => new AppError('internal', `The offline cache could not be written: ${String(e)}. Sync will try again.`),
+      ),
+    };
   }
 }
 

@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import { AppError, parseOrThrow } from '../../../../shared/api/errors.js';
 import type { CallsignApi } from '../../../../shared/ipc/contract.js';
+import { workerError, type WorkerError } from './workerError.js';
 
 export const PullRequest = z.object({
   type: z.literal('pull'),
@@ -32,9 +33,7 @@ export interface PulledCursor {
   count: number;
 }
 
-export type PullReply =
-  | { id: number; ok: true; pulled: PulledCursor }
-  | { id: number; ok: false; error: { code: string; message: string; field?: string } };
+export type PullReply = { id: number; ok: true; pulled: PulledCursor } | { id: number; ok: false; error: WorkerError };
 
 /** What `write` is given in place of a page the worker pulled itself. */
 export const PulledPageRef = z.object({ pulled: z.number().int() }).strict();
@@ -130,11 +129,14 @@ export function createWorkerPulls(
         else readAhead(bridge, arrived, req.limit);
         return { id, ok: true, pulled: arrived.cursor };
       } catch (err) {
-        const e =
-          err instanceof AppError
-            ? err
-            : new AppError('server_unreachable', `The sync page could not be fetched: ${String(err)}`);
-        return { id, ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
+        return {
+          id,
+          ok: false,
+          error: workerError(
+            err,
+            (e) => new AppError('server_unreachable', `The sync page could not be fetched: ${String(e)}`),
+          ),
+        };
       }
     },
     /**
