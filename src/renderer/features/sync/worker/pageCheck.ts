@@ -10,10 +10,10 @@
  * 5,000 objects through postMessage.
  */
 import { z } from 'zod';
-import { AppError, parseOrThrow } from '../../../../shared/api/errors.js';
+import { parseOrThrow } from '../../../../shared/api/errors.js';
 import { SyncPage } from '../../../../shared/api/sync.js';
 import { parseSyncPageJson } from '../../../db/pageWriter.js';
-import { workerError, type WorkerError } from './workerError.js';
+import { errorReply, type WorkerError } from './workerError.js';
 
 /** sync worker → check worker: one page's text. */
 export const CheckRequest = z.object({ id: z.number().int(), text: z.string() });
@@ -35,13 +35,11 @@ export function handleCheckRequest(raw: unknown): CheckReply {
     id = req.id;
     return { id, ok: true, text: checkPageText(req.text) };
   } catch (err) {
-    return {
+    return errorReply(
       id,
-      ok: false,
-      error: workerError(
-        err,
-        (e) => new AppError('internal', `The sync page could not be checked: ${String(e)}. Sync will try again.`),
-      ),
-    };
+      err,
+      'internal',
+      (e) => `The sync page could not be checked: ${String(e)}. Sync will try again.`,
+    );
   }
 }

@@ -12,7 +12,7 @@ import type { AppliedChanges } from '../../../db/applySyncPage.js';
 import type { PageWriter } from '../../../db/pageWriter.js';
 import { splitApplied } from './replyParts.js';
 import type { SnapshotLines } from '../../../../shared/identify/types.js';
-import { workerError, type WorkerError } from './workerError.js';
+import { errorReply, type WorkerError } from './workerError.js';
 
 export const WriterRequest = z.discriminatedUnion('type', [
   z.object({
@@ -66,14 +66,12 @@ export async function handleWriterRequest(
     id = req.id;
     return { id, ok: true, written: await writer.write(await resolvePage(req.page)) };
   } catch (err) {
-    return {
+    return errorReply(
       id,
-      ok: false,
-      error: workerError(
-        err,
-        (e) => new AppError('internal', `The offline cache could not be written: ${String(e)}. Sync will try again.`),
-      ),
-    };
+      err,
+      'internal',
+      (e) => `The offline cache could not be written: ${String(e)}. Sync will try again.`,
+    );
   }
 }
 

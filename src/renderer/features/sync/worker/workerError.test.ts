@@ -1,22 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../shared/api/errors.js';
-import { workerError } from './workerError.js';
+import { errorReply } from './workerError.js';
 
-describe('workerError (an error in a reply across a worker boundary)', () => {
-  it('keeps an AppError as it is, field included, and words anything else', () => {
-    const otherwise = (e: unknown) => new AppError('internal', `Failed: ${String(e)}`);
-    expect(workerError(new AppError('bad_request', 'Bad', 'syncPage.seq'), otherwise)).toEqual({
-      code: 'bad_request',
-      message: 'Bad',
-      field: 'syncPage.seq',
+describe('errorReply (a failed reply across a worker boundary)', () => {
+  it('keeps an AppError as it is, field included, and words anything else with the given code', () => {
+    const describe = (e: unknown) => `Failed: ${String(e)}`;
+    expect(errorReply(3, new AppError('bad_request', 'Bad', 'syncPage.seq'), 'internal', describe)).toEqual({
+      id: 3,
+      ok: false,
+      error: { code: 'bad_request', message: 'Bad', field: 'syncPage.seq' },
     });
-    expect(workerError(new AppError('unavailable', 'Gone'), otherwise)).toEqual({
-      code: 'unavailable',
-      message: 'Gone',
-    });
-    expect(workerError(new TypeError('x is undefined'), otherwise)).toEqual({
-      code: 'internal',
-      message: 'Failed: TypeError: x is undefined',
+    expect(errorReply(4, new TypeError('x is undefined'), 'internal', describe)).toEqual({
+      id: 4,
+      ok: false,
+      error: { code: 'internal', message: 'Failed: TypeError: x is undefined' },
     });
   });
 });

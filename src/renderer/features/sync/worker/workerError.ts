@@ -7,8 +7,16 @@ export interface WorkerError {
   field?: string;
 }
 
-/** `err` for a reply: an AppError as it is (code, message, field), anything else as `otherwise` words it. */
-export function workerError(err: unknown, otherwise: (err: unknown) => AppError): WorkerError {
-  const e = err instanceof AppError ? err : otherwise(err);
-  return { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) };
+/**
+ * The failed reply to request `id`: an AppError as it is (code, message, field); anything else with
+ * `code` and the message `describe` words for it.
+ */
+export function errorReply(
+  id: number,
+  err: unknown,
+  code: string,
+  describe: (err: unknown) => string,
+): { id: number; ok: false; error: WorkerError } {
+  const e = err instanceof AppError ? err : new AppError(code, describe(err));
+  return { id, ok: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } };
 }

@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import { AppError, parseOrThrow } from '../../../../shared/api/errors.js';
 import type { CallsignApi } from '../../../../shared/ipc/contract.js';
-import { workerError, type WorkerError } from './workerError.js';
+import { errorReply, type WorkerError } from './workerError.js';
 
 export const PullRequest = z.object({
   type: z.literal('pull'),
@@ -129,14 +129,7 @@ export function createWorkerPulls(
         else readAhead(bridge, arrived, req.limit);
         return { id, ok: true, pulled: arrived.cursor };
       } catch (err) {
-        return {
-          id,
-          ok: false,
-          error: workerError(
-            err,
-            (e) => new AppError('server_unreachable', `The sync page could not be fetched: ${String(e)}`),
-          ),
-        };
+        return errorReply(id, err, 'server_unreachable', (e) => `The sync page could not be fetched: ${String(e)}`);
       }
     },
     /**
