@@ -71,8 +71,11 @@ export function createWorkerPulls(
   /** Pages asked for ahead, by `since:limit`, in the order asked. */
   const ahead = new Map<string, Promise<Arrived>>();
 
-  const fetchPage = (bridge: Pick<CallsignApi, 'invoke'>, since: number, limit: number): Promise<Arrived> => {
-    const arrived = bridge.invoke('sync.pullText', { since, limit }).then(({ text, ...cursor }) => {
+  /** Where a page starts in the log, as the window asks for it. */
+  const keyOf = (since: number, limit: number) => `${since}:${limit}`;
+
+  const fetchPage = (bridge: Pick<CallsignApi, 'invoke'>, since: number, limit: number): Promise<Arrived> =>
+    bridge.invoke('sync.pullText', { since, limit }).then(({ text, ...cursor }) => {
       const prepared = prepare(text);
       // A rejection is the write's to report (it awaits this); a page never written is not an error.
       if (prepared instanceof Promise) prepared.catch(() => undefined);
@@ -80,12 +83,10 @@ export function createWorkerPulls(
       readAhead(bridge, page, limit);
       return page;
     });
-    return arrived;
-  };
 
   /** Asks for the page after `page` if the window will want it (there is more) and few are ahead. */
   const readAhead = (bridge: Pick<CallsignApi, 'invoke'>, { since, cursor }: Arrived, limit: number) => {
-    const key = `${cursor.seq}:${limit}`;
+    const key = keyOf(cursor.seq, limit);
     if (!cursor.more || cursor.seq <= since || ahead.has(key) || ahead.size >= MAX_AHEAD) return;
     const next = fetchPage(bridge, cursor.seq, limit);
     // Not asked for yet: a failure is reported to the request that takes it (which fetches again).
@@ -105,7 +106,7 @@ export function createWorkerPulls(
           console.warn('Callsign: the sync worker could not connect to the bridge; pages come through the window', err);
           throw new AppError(NO_DIRECT_PULLS, 'The sync worker has no connection of its own.');
         });
-        const key = `${req.since}:${req.limit}`;
+        const key = keyOf(req.since, req.limit);
         let page = ahead.get(key);
         if (page) ahead.delete(key);
         else {
