@@ -170,7 +170,6 @@ try {
   };
   // The sync worker's own user timing (parse + validate, the page's transaction, keys, lines).
   const workerNames = [
-    'sync.check',
     'sync.write.validate',
     'sync.write.commit',
     'sync.write.sites',
@@ -297,6 +296,15 @@ try {
     await warmCdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await warmCdp.send('Profiler.start');
   }
+  // BENCH_WARM_TRACE=file.json records a Chrome trace of the restart (categories: BENCH_TRACE_CATEGORIES).
+  if (process.env.BENCH_WARM_TRACE)
+    await browser.startTracing(warmPage, {
+      path: process.env.BENCH_WARM_TRACE,
+      categories: (
+        process.env.BENCH_TRACE_CATEGORIES ??
+        'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,toplevel,blink.user_timing'
+      ).split(','),
+    });
   await warmPage.goto(url);
   await warmPage.waitForFunction(
     () => (window as unknown as BenchWindow).__callsignBench?.readyAt().exact !== undefined,
@@ -322,6 +330,7 @@ try {
     },
     fresh[changed.length - 1]!,
   );
+  if (process.env.BENCH_WARM_TRACE) await browser.stopTracing();
   if (warmCdp) {
     const { profile } = await warmCdp.send('Profiler.stop');
     writeFileSync(process.env.BENCH_WARM_PROFILE!, JSON.stringify(profile));

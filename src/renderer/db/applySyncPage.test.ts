@@ -3,8 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/api/errors.js';
 import { CallsignDb, readSyncMeta } from './CallsignDb.js';
 import { applySyncPage } from './applySyncPage.js';
-import { CheckedSyncPage } from './checkedSyncPage.js';
-import { SyncPage } from '../../shared/api/sync.js';
+import { ClientProfile as ClientProfileSchema } from '../../shared/domain/index.js';
 import { allProfiles, profilesOfSite } from './profileBundles.js';
 import { allSites, getSite } from './siteChunks.js';
 
@@ -166,15 +165,16 @@ describe('applySyncPage', () => {
     expect((await readSyncMeta(db)).syncSeq).toBe(4);
   });
 
-  it('writes a page the check worker validated as it is, and validates a look-alike plain object', async () => {
-    const valid = SyncPage.parse(page(1, [{ seq: 1, kind: 'profile', id: 'p1', op: 'upsert', data: profile }]));
-    await apply(db, new CheckedSyncPage(valid));
-    expect(await profilesOfSite(db, 's1')).toEqual([(valid.changes[0] as { data: unknown }).data]);
-    // What a message could carry is a plain object: it is a page to validate, not a checked one.
-    await expect(applySyncPage(db, { page: valid }, () => undefined)).rejects.toMatchObject({
-      code: 'bad_request',
-      field: expect.stringMatching(/^syncPage/),
-    });
-    expect((await readSyncMeta(db)).syncSeq).toBe(1);
+  it('writes a page of records as the server sends them, and one lacking defaults as zod fills them', async () => {
+    const full = ClientProfileSchema.parse(profile);
+    const { thinClient: _default, ...lacking } = full;
+    await apply(
+      db,
+      page(2, [
+        { seq: 1, kind: 'profile', id: 'p1', op: 'upsert', data: full },
+        { seq: 2, kind: 'profile', id: 'p2', op: 'upsert', data: { ...lacking, id: 'p2' } },
+      ]),
+    );
+    expect(await profilesOfSite(db, 's1')).toEqual([full, { ...full, id: 'p2' }]);
   });
 });

@@ -3,8 +3,8 @@
  * writes upserts (bulkPut), tombstones (bulkDelete) and `meta.syncSeq = page.seq` together, so a
  * crash or a bad page never skips or half-applies changes.
  */
-import { parseOrThrow } from '../../shared/api/errors.js';
-import { SyncPage, type Change } from '../../shared/api/sync.js';
+import { parseSyncPage } from '../../shared/api/parseSyncPage.js';
+import type { Change } from '../../shared/api/sync.js';
 import type { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import type { CallsignDb } from './CallsignDb.js';
 import { writeProfiles, type LocateProfile } from './profileBundles.js';
@@ -14,7 +14,6 @@ import type { SitePolicyRecord } from '../../shared/api/approvals.js';
 import type { CredentialMeta } from '../../shared/api/credentials.js';
 import type { RecordKeys } from '../../shared/identify/recordKeys.js';
 import type { SnapshotLines } from '../../shared/identify/types.js';
-import { CheckedSyncPage } from './checkedSyncPage.js';
 
 /** The net effect of a page per cached kind (the last change of an id in the page wins). */
 export interface AppliedChanges {
@@ -92,8 +91,8 @@ export async function applySyncPage(
   profileRowMayExist?: (siteId: string) => boolean,
 ): Promise<AppliedChanges> {
   const tv = performance.now();
-  // A page the check worker validated is not validated again (checkedSyncPage.ts).
-  const page = raw instanceof CheckedSyncPage ? raw.page : parseOrThrow(SyncPage, raw, 'syncPage');
+  // Canonical changes (as the server sends them) are taken as they are: parseSyncPage.ts.
+  const page = parseSyncPage(raw);
   const net = netChanges(page.changes);
   const tx = performance.now();
   const applied = await db.transaction(

@@ -28,7 +28,11 @@ export interface IndexSnapshotRow {
 
 /** The stored snapshot when it describes the cache at `seq`, else undefined. */
 export async function readIndexSnapshot(db: CallsignDb, seq: number): Promise<SnapshotLines | undefined> {
-  const row = await db.indexSnapshots.get('caller');
+  return snapshotAt(await db.indexSnapshots.get('caller'), seq);
+}
+
+/** The stored row (read with `db.indexSnapshots.get('caller')`, e.g. beside the seq) when it describes the cache at `seq`. */
+export function snapshotAt(row: IndexSnapshotRow | undefined, seq: number): SnapshotLines | undefined {
   if (!row || row.seq !== seq || seq === 0 || !row.lines) return undefined;
   const { sites, profiles, table } = row.lines;
   if (typeof sites !== 'string' || typeof profiles !== 'string') {

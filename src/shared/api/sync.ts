@@ -58,14 +58,18 @@ const SyncPageFields = z.object({
   changes: z.array(Change),
 });
 
-export const SyncPage = SyncPageFields.refine(
-  (p) => p.changes.every((c, i) => i === 0 || c.seq > p.changes[i - 1]!.seq),
-  {
-    message: 'changes must be in strictly increasing seq order',
-    path: ['changes'],
-  },
-);
+/** True when every change's seq is greater than the one before it (a sync page's order). */
+export const changesInOrder = (changes: readonly { seq: number }[]): boolean =>
+  changes.every((c, i) => i === 0 || c.seq > changes[i - 1]!.seq);
+
+export const SyncPage = SyncPageFields.refine((p) => changesInOrder(p.changes), {
+  message: 'changes must be in strictly increasing seq order',
+  path: ['changes'],
+});
 export type SyncPage = z.infer<typeof SyncPage>;
+
+/** A sync page with its changes left unchecked (parseSyncPage.ts checks them one by one). */
+export const SyncPageEnvelope = SyncPageFields.extend({ changes: z.array(z.unknown()) });
 
 /**
  * A sync page's cursor fields, read by main for `sync.pullText` (the changes themselves are validated

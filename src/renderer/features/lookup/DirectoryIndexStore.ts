@@ -42,7 +42,7 @@ import { readSyncMeta, type CallsignDb } from '../../db/CallsignDb.js';
 import { checkDirectoryRows, readDirectoryRows, type CacheDamage } from '../../db/cacheCheck.js';
 import type { AppliedChanges } from '../../db/applySyncPage.js';
 import type { ProfilePlacement } from '../../db/pageWriter.js';
-import { keyMapsOf, readIndexSnapshot, writeIndexSnapshot } from '../../db/callerIndexSnapshot.js';
+import { keyMapsOf, snapshotAt, writeIndexSnapshot } from '../../db/callerIndexSnapshot.js';
 import { allRecords, CHUNKS, CHUNKS_PER_READ } from '../../db/recordChunks.js';
 import { ProfileRowReader } from '../../db/profileRowReader.js';
 import { phoneMatchKey } from '../../../shared/phone/phoneMatchKey.js';
@@ -236,8 +236,13 @@ export class DirectoryIndexStore {
      */
     fromSync?: { reads?: ProfileRowReader; lines?: SnapshotLines },
   ): Promise<void> {
-    const { syncSeq } = await readSyncMeta(db);
-    const snapshot = fromSync?.lines ? this.takeSyncLines(fromSync.lines) : await this.restore(db, syncSeq, namesLater);
+    // What a restore needs is read beside the seq, not after it: one IndexedDB round trip less before
+    // a warm start's first exact lookup.
+    const [{ syncSeq }, stored] = await Promise.all([
+      readSyncMeta(db),
+      fromSync?.lines ? undefined : this.readForRestore(db, namesLater),
+    ]);
+    const snapshot = fromSync?.lines ? this.takeSyncLines(fromSync.lines) : this.restore(stored!, syncSeq);
     this.markRestored();
     const profileRows = await fromSync?.reads?.all().catch(() => undefined); // logged by the reader
     const rows = await readDirectoryRows(db, profileRows);
@@ -278,17 +283,27 @@ export class DirectoryIndexStore {
     this.behind(() => this.namesStage(checked.references));
   }
 
-  /** Stage 0 from the stored snapshot, when it matches the cache (see `restoreExact`). */
-  private async restore(db: CallsignDb, syncSeq: number, namesLater: boolean): Promise<SnapshotLines | undefined> {
-    // The site rows are read beside the snapshot: a warm start needs both (a cold one reads them again, ~1%).
-    // In one request: nothing waits for the main thread before the restore, and each request is a round
-    // trip to the IndexedDB backend on the warm-start path.
-    // After a first sync (the window is showing its progress, lookups are answering) they are read in
-    // smaller requests: all 64 chunks at 100k in one was a ~60 ms task receiving them.
-    const [snapshot, siteRecords] = await Promise.all([
-      readIndexSnapshot(db, syncSeq),
+  /**
+   * The stored snapshot row and the sites, for a restore. The site rows are read beside the snapshot: a
+   * warm start needs both (a cold one reads them again, ~1%). In one request: nothing waits for the
+   * main thread before the restore, and each request is a round trip to the IndexedDB backend on the
+   * warm-start path. After a first sync (the window is showing its progress, lookups are answering)
+   * they are read in smaller requests: all 64 chunks at 100k in one was a ~60 ms task receiving them.
+   */
+  private async readForRestore(db: CallsignDb, namesLater: boolean) {
+    const [row, siteRecords] = await Promise.all([
+      db.indexSnapshots.get('caller'),
       allRecords(db.siteChunks, namesLater ? CHUNKS_PER_READ : CHUNKS),
     ]);
+    return { row, siteRecords };
+  }
+
+  /** Stage 0 from the stored snapshot, when it matches the cache at `syncSeq` (see `restoreExact`). */
+  private restore(
+    { row, siteRecords }: Awaited<ReturnType<DirectoryIndexStore['readForRestore']>>,
+    syncSeq: number,
+  ): SnapshotLines | undefined {
+    const snapshot = snapshotAt(row, syncSeq);
     if (snapshot) {
       const t = performance.now();
       this.restoreExact(siteRecords, snapshot);

@@ -16,6 +16,7 @@ afterEach(cleanup);
 /** A cache whose IndexedDB cannot be opened (private mode, disk full, a broken profile). */
 const brokenDb = {
   meta: { bulkGet: () => Promise.reject(new DOMException('The database is closed', 'InvalidStateError')) },
+  indexSnapshots: { get: () => Promise.reject(new DOMException('The database is closed', 'InvalidStateError')) },
   siteChunks: { toArray: () => Promise.reject(new DOMException('The database is closed', 'InvalidStateError')) },
   siteProfiles: { toArray: () => Promise.reject(new DOMException('The database is closed', 'InvalidStateError')) },
   referenceChunks: { toArray: () => Promise.reject(new DOMException('The database is closed', 'InvalidStateError')) },

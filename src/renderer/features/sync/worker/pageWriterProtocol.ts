@@ -38,8 +38,7 @@ export type WriterReply =
 /**
  * Runs one request; resolves with the reply to post back (none for `seed`). Never rejects.
  * `resolvePage`: turns a `write`'s page into the page to write (a page the worker pulled itself is
- * named by reference: workerPulls.ts), or a promise of it (a page being validated: pageChecks.ts);
- * may throw or reject with an AppError.
+ * named by reference: workerPulls.ts), or a promise of it; may throw or reject with an AppError.
  */
 export async function handleWriterRequest(
   writer: PageWriter,

@@ -57,21 +57,6 @@ describe('createWorkerPulls (the sync worker fetching its own pages)', () => {
     expect(pulls.resolve({ pulled: 6 })).toBe('{"seq":1}');
   });
 
-  it('holds what `prepare` made of the text as soon as it arrived (its validation), for the write to await', async () => {
-    const prepare = vi.fn((text: string) => Promise.resolve({ checked: text }));
-    const pulls = createWorkerPulls(async () => ({ invoke: async () => page(7) }) as never, prepare);
-    await pulls.handle({ type: 'pull', id: 1, since: 0, limit: 10 });
-    expect(prepare).toHaveBeenCalledWith('{"seq":7}');
-    await expect(pulls.resolve({ pulled: 1 })).resolves.toEqual({ checked: '{"seq":7}' });
-    // A page that failed its check and is never written is no unhandled rejection.
-    const failing = createWorkerPulls(
-      async () => ({ invoke: async () => page(8) }) as never,
-      () => Promise.reject(new AppError('bad_request', 'bad', 'syncPage')),
-    );
-    await failing.handle({ type: 'pull', id: 2, since: 0, limit: 10 });
-    await expect(failing.resolve({ pulled: 2 })).rejects.toMatchObject({ field: 'syncPage' });
-  });
-
   describe('reading ahead (the next cursor is known when a page arrives)', () => {
     /** A log of `pages` pages of 5 changes each, seq 5, 10, …; `fail` makes the pull from that since fail (test helper). */
     const log = (pages: number, fail = new Set<number>()) =>

@@ -55,19 +55,12 @@ export const NO_DIRECT_PULLS = 'bridge_unavailable';
 interface Arrived {
   since: number;
   cursor: PulledCursor;
-  prepared: unknown;
+  text: string;
 }
 
-/**
- * `prepare`: what is held for a pulled page's write, made from its text as soon as it arrives (the
- * sync worker starts its validation there: pageChecks.ts); default: the text itself.
- */
-export function createWorkerPulls(
-  openApi: () => Promise<Pick<CallsignApi, 'invoke'>>,
-  prepare: (text: string) => unknown = (text) => text,
-) {
+export function createWorkerPulls(openApi: () => Promise<Pick<CallsignApi, 'invoke'>>) {
   let api: Promise<Pick<CallsignApi, 'invoke'>> | undefined;
-  const held = new Map<number, unknown>();
+  const held = new Map<number, string>();
   /** Pages asked for ahead, by `since:limit`, in the order asked. */
   const ahead = new Map<string, Promise<Arrived>>();
 
@@ -76,10 +69,7 @@ export function createWorkerPulls(
 
   const fetchPage = (bridge: Pick<CallsignApi, 'invoke'>, since: number, limit: number): Promise<Arrived> =>
     bridge.invoke('sync.pullText', { since, limit }).then(({ text, ...cursor }) => {
-      const prepared = prepare(text);
-      // A rejection is the write's to report (it awaits this); a page never written is not an error.
-      if (prepared instanceof Promise) prepared.catch(() => undefined);
-      const page = { since, cursor, prepared };
+      const page = { since, cursor, text };
       readAhead(bridge, page, limit);
       return page;
     });
@@ -118,7 +108,7 @@ export function createWorkerPulls(
           ahead.clear(); // read-ahead after a failure would only fail too
           throw err;
         });
-        held.set(id, arrived.prepared);
+        held.set(id, arrived.text);
         for (const old of held.keys()) if (held.size > MAX_HELD) held.delete(old);
         // Room ahead again: carry on from the furthest page asked for (its cursor, once it is here).
         const furthest = [...ahead.values()].at(-1);
@@ -142,9 +132,9 @@ export function createWorkerPulls(
       if (!ref.success) return page;
       if (!held.has(ref.data.pulled))
         throw new AppError('unavailable', 'A sync page was lost before it was written; sync fetches it again.');
-      const prepared = held.get(ref.data.pulled);
+      const text = held.get(ref.data.pulled);
       held.delete(ref.data.pulled);
-      return prepared;
+      return text;
     },
   };
 }
