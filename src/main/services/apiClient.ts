@@ -69,14 +69,25 @@ export class ApiClient {
   }
 
   async request(path: string, opts: RequestOptions = {}): Promise<unknown> {
-    return (await this.requestWithText(path, opts)).json;
+    const { res, text, origin } = await this.answer(path, opts);
+    const json = readJson(text, res.status, origin);
+    if (res.ok) return json;
+    throw errorOf(res.status, json);
   }
 
   /**
-   * As `request`, with the answer's text beside its parsed form: for an answer passed on as it came
-   * (sync pages: handlers.ts `sync.pullText`), with no second serialisation of a 2 MB page.
+   * As `request`, but a success's text as it came, unparsed, with its headers: for an answer passed on
+   * as it is (sync pages: handlers.ts `sync.pullText`), with no parse or second serialisation of a
+   * 2 MB page. An error answer becomes the same AppError as in `request`.
    */
-  async requestWithText(path: string, opts: RequestOptions = {}): Promise<{ json: unknown; text: string }> {
+  async requestText(path: string, opts: RequestOptions = {}): Promise<{ text: string; headers: Headers }> {
+    const { res, text, origin } = await this.answer(path, opts);
+    if (res.ok) return { text, headers: res.headers };
+    throw errorOf(res.status, readJson(text, res.status, origin));
+  }
+
+  /** Sends one request and reads its answer's text. */
+  private async answer(path: string, opts: RequestOptions): Promise<{ res: Response; text: string; origin: string }> {
     const { res, origin } = await this.send(path, opts);
     let text: string;
     try {
@@ -90,17 +101,7 @@ export class ApiClient {
         `The connection to the Callsign server at ${origin} was lost. Check your connection; cached data keeps working.`,
       );
     }
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      throw new AppError(
-        'internal',
-        `The server at ${origin} sent a response Callsign could not read (HTTP ${res.status}).`,
-      );
-    }
-    if (res.ok) return { json, text };
-    throw errorOf(res.status, json);
+    return { res, text, origin };
   }
 
   /**
@@ -188,4 +189,13 @@ export function parseAnswer<S extends z.ZodType>(schema: S, body: unknown, what:
     `The server's answer to ${what} could not be read (${field ?? 'the whole answer'} did not fit). Check that the server runs the same Callsign version as this app.`,
     field,
   );
+}
+
+/** An answer's JSON (undefined when empty); an AppError when it is not JSON. */
+function readJson(text: string, status: number, origin: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    throw new AppError('internal', `The server at ${origin} sent a response Callsign could not read (HTTP ${status}).`);
+  }
 }

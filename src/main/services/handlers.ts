@@ -2,7 +2,8 @@
  * The main-process implementation of the IPC contract, wired from injected services so the same
  * handlers run in Electron and behind the web bridge (and in Node tests).
  */
-import { SyncPage, SyncPageCursor } from '../../shared/api/sync.js';
+import { SYNC_CURSOR_HEADER, SyncPage } from '../../shared/api/sync.js';
+import { syncCursorOf } from './syncCursor.js';
 import { ApprovalStored, SmsCodeChecked, SmsCodeSent } from '../../shared/api/approvals.js';
 import { z } from 'zod';
 import type { AppInfo, ConnectionStatus, Handlers } from '../../shared/ipc/contract.js';
@@ -63,13 +64,12 @@ export function createHandlers({ api, session, settings, leases, info, connectiv
       ),
     'sync.pullText': async ({ since, limit }) =>
       session.authorized(async (token) => {
-        // Main reads the cursor only and passes the server's text on as it came: the sync worker
-        // validates every change (against the whole SyncPage schema) before anything is written, so
-        // validating 5,000 records here too, and serialising them again, was pure cost (~0.1 s a page
-        // on the CPU the renderer shares during a first sync).
-        const { json, text } = await api.requestWithText('/v1/sync', { token, query: { since, limit } });
-        const { seq, more, remaining, changes } = SyncPageCursor.parse(json);
-        return { seq, more, remaining, count: changes.length, text };
+        // Main reads the cursor only (from its header: syncCursor.ts) and passes the server's text on
+        // as it came: the sync worker validates every change (against the whole SyncPage schema)
+        // before anything is written, so validating 5,000 records here too, and serialising them
+        // again, was pure cost (~0.1 s a page on the CPU the renderer shares during a first sync).
+        const { text, headers } = await api.requestText('/v1/sync', { token, query: { since, limit } });
+        return { ...syncCursorOf(headers.get(SYNC_CURSOR_HEADER), text), text };
       }),
     'lookup.remote': async (q) => session.authorized((token) => api.request('/v1/lookup', { token, query: q })),
     'approvals.upload': async (record) =>

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { SYNC_CURSOR_HEADER } from '../../shared/api/sync.js';
 import { createMemoryPair } from '../../shared/ipc/memoryTransport.js';
 import type { FetchLike } from './apiClient.js';
 import { MemoryClipboard } from './clipboard.testkit.js';
@@ -10,11 +11,16 @@ import { MemorySettingsStore } from './settingsStore.js';
 const user = { id: 'u1', email: 'tech@callsign.demo', name: 'Taylor', role: 'technician' as const };
 const site = { id: 's1', name: 'Seattle', companyName: 'Northwind', mainPhones: [], country: 'US' };
 
-function services(page: unknown) {
+function services(page: unknown, cursorHeader?: string) {
   const fetchImpl = (async (url: URL | RequestInfo) => {
     const path = new URL(String(url)).pathname;
     if (path === '/v1/auth/login')
       return json(200, { accessToken: 'AT', refreshToken: 'RT', expiresIn: 900, user, deviceId: 'd1' });
+    if (path === '/v1/sync' && cursorHeader !== undefined) {
+      const res = json(200, page);
+      res.headers.set(SYNC_CURSOR_HEADER, cursorHeader);
+      return res;
+    }
     if (path === '/v1/sync') return json(200, page);
     return json(204);
   }) as FetchLike;
@@ -59,5 +65,28 @@ describe('sync.pullText (pages for the renderer sync worker)', () => {
     await client.invoke('session.login', { email: user.email, password: 'pw' });
     const r = await client.invoke('sync.pullText', { since: 0, limit: 10 });
     expect(r).toMatchObject({ seq: 9, count: 1 });
+  });
+
+  it("takes the cursor from the server's header without reading the page (the worker checks the two agree)", async () => {
+    const client = services('not even JSON', JSON.stringify({ seq: 12, more: true, remaining: 3, count: 5000 }));
+    await client.invoke('session.login', { email: user.email, password: 'pw' });
+    const r = await client.invoke('sync.pullText', { since: 0, limit: 5000 });
+    expect(r).toEqual({ seq: 12, more: true, remaining: 3, count: 5000, text: '"not even JSON"' });
+  });
+
+  it('reads the page for its cursor when the header is unreadable, and says so', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const page = { seq: 9, more: false, remaining: 0, maxAgeSeconds: 60, changes: [] };
+    const client = services(page, '{"seq":-4}');
+    await client.invoke('session.login', { email: user.email, password: 'pw' });
+    expect(await client.invoke('sync.pullText', { since: 0, limit: 10 })).toMatchObject({ seq: 9, count: 0 });
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/unreadable sync cursor header/));
+    warn.mockRestore();
+  });
+
+  it('refuses a page that is not JSON when there is no header, naming what to expect', async () => {
+    const client = services(undefined);
+    await client.invoke('session.login', { email: user.email, password: 'pw' });
+    await expect(client.invoke('sync.pullText', { since: 0, limit: 10 })).rejects.toThrow();
   });
 });

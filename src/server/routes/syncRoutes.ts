@@ -4,7 +4,7 @@
  * when the client accepts it, with a strong ETag, and `If-None-Match` answered with 304.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError, SyncQuery } from '../../shared/api/index.js';
+import { AppError, SYNC_CURSOR_HEADER, SyncQuery } from '../../shared/api/index.js';
 import type { AuthService } from '../auth/AuthService.js';
 import type { DirectoryStore } from '../directory/DirectoryStore.js';
 import { negotiateEncoding } from '../http/acceptEncoding.js';
@@ -58,6 +58,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{
       reply.header('Cache-Control', 'no-store').header('Vary', 'Accept-Encoding').header('ETag', page.etag);
       if (notModified(request.headers['if-none-match'], page.etag)) return reply.code(304).send();
       if (page.encoding !== 'identity') reply.header('Content-Encoding', page.encoding);
+      if (page.cursor) reply.header(SYNC_CURSOR_HEADER, JSON.stringify(page.cursor));
       return reply.type('application/json; charset=utf-8').send(page.body);
     },
   );

@@ -17,10 +17,14 @@
  * still cached. The bytes pending refinements hold (their fast bytes, which they decode) are
  * bounded (`maxPendingBytes`); past it a page stays fast-compressed until it is rebuilt.
  */
+import type { SyncCursor } from '../../shared/api/sync.js';
+
 export interface BuiltPage {
   body: Buffer;
   etag: string;
   encoding: 'br' | 'gzip' | 'identity';
+  /** The page's cursor, sent beside it as a header (`SYNC_CURSOR_HEADER`) so a client need not parse the page for it. */
+  cursor?: SyncCursor;
 }
 
 export interface PageBuild {

@@ -20,6 +20,7 @@ import type { ChangeRow, DirectoryStore } from '../directory/DirectoryStore.js';
 import { upperBound } from '../directory/ChangeCounter.js';
 import type { ContentEncoding } from '../http/acceptEncoding.js';
 import type { BuiltPage, PageBuild, SyncPageCache } from './SyncPageCache.js';
+import type { SyncCursor } from '../../shared/api/sync.js';
 
 /** A client that has not synced for this long should start again from 0. */
 export const SYNC_MAX_AGE_SECONDS = 86_400;
@@ -67,8 +68,11 @@ function changeJson(r: ChangeRow): string {
   return r.op === 'upsert' && r.data !== null ? `${head},"op":"upsert","data":${r.data}}` : `${head},"op":"delete"}`;
 }
 
-function pageJson(seq: number, remaining: number, rows: readonly ChangeRow[]): string {
-  return `{"seq":${seq},"more":${remaining > 0},"remaining":${remaining},"maxAgeSeconds":${SYNC_MAX_AGE_SECONDS},"changes":[${rows.map(changeJson).join(',')}]}`;
+/** The page's JSON, and its cursor (the same fields, for the header). */
+function pageJson(seq: number, remaining: number, rows: readonly ChangeRow[]): { json: string; cursor: SyncCursor } {
+  const cursor = { seq, more: remaining > 0, remaining, count: rows.length };
+  const json = `{"seq":${seq},"more":${cursor.more},"remaining":${remaining},"maxAgeSeconds":${SYNC_MAX_AGE_SECONDS},"changes":[${rows.map(changeJson).join(',')}]}`;
+  return { json, cursor };
 }
 
 function compress(raw: Buffer, encoding: 'br' | 'gzip', effort: 'fast' | 'small'): Promise<Buffer> {
@@ -86,23 +90,27 @@ function compress(raw: Buffer, encoding: 'br' | 'gzip', effort: 'fast' | 'small'
  * a client revalidating a page it got fast must hear: 304, not the same JSON again. If-None-Match
  * compares weakly, so 304s work the same. br and gzip keep distinct tags (their bytes differ).
  */
-async function encode(json: string, wanted: ContentEncoding, effort: 'fast' | 'small'): Promise<PageBuild> {
+async function encode(
+  { json, cursor }: { json: string; cursor: SyncCursor },
+  wanted: ContentEncoding,
+  effort: 'fast' | 'small',
+): Promise<PageBuild> {
   const raw = Buffer.from(json, 'utf8');
   const hash = createHash('sha256').update(raw).digest('base64url').slice(0, 27);
   if (raw.length < MIN_COMPRESS_BYTES || wanted === 'identity') {
     const keep = raw.length <= MAX_KEPT_IDENTITY_BYTES;
-    return { page: { body: raw, etag: `"${hash}"`, encoding: 'identity' }, keep };
+    return { page: { body: raw, etag: `"${hash}"`, encoding: 'identity', cursor }, keep };
   }
   const etag = `W/"${hash}.${wanted}"`;
   const body = await compress(raw, wanted, effort);
-  if (effort === 'small') return { page: { body, etag, encoding: wanted }, keep: true };
+  if (effort === 'small') return { page: { body, etag, encoding: wanted, cursor }, keep: true };
   // The refinement decodes the fast bytes (~1/10 of the cost of the small coding) rather than hold
   // the JSON: a queued job then holds only what the cache holds anyway.
   const run = async (): Promise<BuiltPage> => {
     const json = await (wanted === 'br' ? brotliDecode(body) : gunzipAsync(body));
-    return { body: await compress(json, wanted, 'small'), etag, encoding: wanted };
+    return { body: await compress(json, wanted, 'small'), etag, encoding: wanted, cursor };
   };
-  return { page: { body, etag, encoding: wanted }, keep: true, refine: { bytesHeld: body.length, run } };
+  return { page: { body, etag, encoding: wanted, cursor }, keep: true, refine: { bytesHeld: body.length, run } };
 }
 
 /** The page for `req`, from `cache` when the change log has not moved under it. */

@@ -80,6 +80,21 @@ export const SyncPageCursor = SyncPageFields.pick({ seq: true, more: true, remai
 });
 
 /**
+ * A sync page's cursor as the server also sends it beside the page, in the `SYNC_CURSOR_HEADER`
+ * header (JSON): main reads it there instead of parsing a 2 MB page for four numbers (~25 ms a page
+ * of CPU a first sync shares with the renderer). `count` is the number of changes in the page. The
+ * sync checks it against the page it writes (syncDirectory.ts).
+ */
+export const SyncCursor = z.object({
+  seq: z.number().int().nonnegative(),
+  more: z.boolean(),
+  remaining: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative(),
+});
+export type SyncCursor = z.infer<typeof SyncCursor>;
+export const SYNC_CURSOR_HEADER = 'callsign-sync-cursor';
+
+/**
  * A page for the desktop's sync worker (IPC `sync.pullText`): main reads the page's cursor and passes
  * the server's JSON text on with it, so the renderer neither parses nor clones 5,000 records on its
  * main thread; it hands `text` to the worker, which parses, validates and writes it.

@@ -276,6 +276,39 @@ describe('syncDirectory with a page writer (the sync worker)', () => {
     return { api: { invoke } as unknown as Parameters<typeof syncDirectory>[0]['api'], invoke, move };
   }
 
+  it('stops at the checkpoint when a page does not match the cursor sent beside it (main reads it from a header)', async () => {
+    const page = (seq: number, ids: number[]) => ({
+      seq,
+      more: true,
+      remaining: 10,
+      maxAgeSeconds: 3600,
+      changes: ids.map((i, n) => ({
+        seq: seq - ids.length + n + 1,
+        kind: 'site',
+        id: `s${i}`,
+        op: 'upsert',
+        data: site(i),
+      })),
+    });
+    // The header announces seq 5 for a page that ends at seq 2: pulling on from 5 would skip 3–5.
+    const invoke = vi.fn(async () => ({
+      seq: 5,
+      more: true,
+      remaining: 10,
+      count: 2,
+      text: JSON.stringify(page(2, [0, 1])),
+    }));
+    const api = { invoke } as unknown as Parameters<typeof syncDirectory>[0]['api'];
+    const directory = { ...placed, apply: vi.fn() };
+    await expect(syncDirectory({ api, db, directory, writer: createPageWriter(db) })).rejects.toMatchObject({
+      code: 'internal',
+      field: 'syncPage',
+      message: expect.stringMatching(/did not match its cursor/),
+    });
+    // The page itself was written with its own seq: the next run starts from there, skipping nothing.
+    expect(await readSyncMeta(db)).toMatchObject({ syncSeq: 2 });
+  });
+
   it('pulls pages as text, has them written by the writer, and indexes the net changes it returns', async () => {
     const { api, invoke, move } = textApi();
     const indexed = new Map<string, string>();
