@@ -23,6 +23,7 @@ import type { CredentialMeta } from '../../shared/api/credentials.js';
 import type { SiteProfilesRow } from './profileBundles.js';
 import type { IndexSnapshotRow } from './callerIndexSnapshot.js';
 import { toChunks, type ChunkRow } from './recordChunks.js';
+import { CACHE_DB_NAME } from './cacheName.js';
 
 export interface MetaRow {
   key: 'syncSeq' | 'lastSyncAt' | 'maxAgeSeconds';
@@ -88,7 +89,7 @@ export class CallsignDb extends Dexie {
   /** The caller index's persisted phone keys (callerIndexSnapshot.ts); derived data, rebuilt after each sync. */
   indexSnapshots!: EntityTable<IndexSnapshotRow, 'key'>;
 
-  constructor(name = 'callsign-cache', options?: ConstructorParameters<typeof Dexie>[1]) {
+  constructor(name = CACHE_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({
       sites: 'id',

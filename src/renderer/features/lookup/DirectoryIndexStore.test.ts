@@ -9,6 +9,7 @@ import { syncDirectory } from '../sync/syncDirectory.js';
 import { DirectoryIndexStore } from './DirectoryIndexStore.js';
 import type { SnapshotLines } from '../../../shared/identify/types.js';
 import { createPageWriter } from '../../db/pageWriter.js';
+import { prefetchCache } from '../../boot/prefetchCache.js';
 
 const N_SITES = 20;
 const N_PROFILES = 400;
@@ -82,6 +83,29 @@ describe('warm start', () => {
     // None of the 400 cached numbers went through the phone parser for the exact index (the
     // type-ahead, built afterwards, reads digits its own way).
     expect(parsedBeforeExact).toBe(0);
+  });
+
+  it('restores from what boot.ts read before the app was evaluated, without reading the snapshot again', async () => {
+    const prefetched = prefetchCache(indexedDB, db.name);
+    const readSnapshot = vi.spyOn(db.indexSnapshots, 'get');
+    const parse = vi.spyOn(phoneKeys, 'phoneMatchKey');
+    const directory = newTestDirectory();
+    let parsedBeforeExact = -1;
+    directory.subscribe(() => {
+      if (directory.isLoaded && parsedBeforeExact < 0) parsedBeforeExact = parse.mock.calls.length;
+    });
+    await directory.load(db, prefetched);
+    expect(await prefetched).toMatchObject({ syncSeq: N_SITES + N_PROFILES });
+    expect(readSnapshot).not.toHaveBeenCalled();
+    expect(parsedBeforeExact).toBe(0); // the snapshot answered
+    expect(foundIds(directory, '+1 206 555 1007')).toEqual(['p7']);
+    expect(directory.site('s7')?.name).toBe('Site 7');
+  });
+
+  it('reads the cache itself when there is no prefetch (boot.ts did not run, or gave nothing)', async () => {
+    const directory = newTestDirectory();
+    await directory.load(db, Promise.resolve(undefined));
+    expect(foundIds(directory, '+1 206 555 1007')).toEqual(['p7']);
   });
 
   it('answers numbers and emails from the snapshot and the site rows alone, before any profile row is read', async () => {

@@ -43,8 +43,9 @@ import { checkDirectoryRows, readDirectoryRows, type CacheDamage } from '../../d
 import type { AppliedChanges } from '../../db/applySyncPage.js';
 import type { ProfilePlacement } from '../../db/pageWriter.js';
 import { keyMapsOf, snapshotAt, writeIndexSnapshot } from '../../db/callerIndexSnapshot.js';
-import { allRecords, CHUNKS, CHUNKS_PER_READ } from '../../db/recordChunks.js';
+import { allRecords, allRecordsAtOnce, CHUNKS_PER_READ } from '../../db/recordChunks.js';
 import { ProfileRowReader } from '../../db/profileRowReader.js';
+import type { CachePrefetch } from '../../boot/prefetchCache.js';
 import { phoneMatchKey } from '../../../shared/phone/phoneMatchKey.js';
 import { createTimeSlicer, forEachSliced, type TimeSlicer } from '../../scheduling/timeSlice.js';
 
@@ -145,11 +146,12 @@ export class DirectoryIndexStore {
   }
 
   /** Builds the indexes from the cache in stages (see the header); settles `whenLoaded` at the end. */
-  async load(db: CallsignDb): Promise<void> {
+  /** `prefetched`: the restore's reads, begun before the app's code was evaluated (boot/prefetchCache.ts). */
+  async load(db: CallsignDb, prefetched?: Promise<CachePrefetch | undefined>): Promise<void> {
     this.db = db;
     mark('directory.load-start'); // diagnostics (bench): how long the app took to get here
     try {
-      await this.stages(db);
+      await this.stages(db, false, false, undefined, prefetched);
       this.markLoaded();
       this.changed();
     } catch (err) {
@@ -235,13 +237,14 @@ export class DirectoryIndexStore {
      * snapshot lines it stored (neither is read again here).
      */
     fromSync?: { reads?: ProfileRowReader; lines?: SnapshotLines },
+    prefetched?: Promise<CachePrefetch | undefined>,
   ): Promise<void> {
     // What a restore needs is read beside the seq, not after it: one IndexedDB round trip less before
-    // a warm start's first exact lookup.
-    const [{ syncSeq }, stored] = await Promise.all([
-      readSyncMeta(db),
-      fromSync?.lines ? undefined : this.readForRestore(db, namesLater),
-    ]);
+    // a warm start's first exact lookup; at a start, boot.ts has usually read all of it already.
+    const early = await prefetched;
+    const [{ syncSeq }, stored] = early
+      ? [{ syncSeq: early.syncSeq }, { row: early.snapshot, siteRecords: early.siteChunks.flatMap((c) => c.records) }]
+      : await Promise.all([readSyncMeta(db), fromSync?.lines ? undefined : this.readForRestore(db, namesLater)]);
     const snapshot = fromSync?.lines ? this.takeSyncLines(fromSync.lines) : this.restore(stored!, syncSeq);
     this.markRestored();
     const profileRows = await fromSync?.reads?.all().catch(() => undefined); // logged by the reader
@@ -285,15 +288,15 @@ export class DirectoryIndexStore {
 
   /**
    * The stored snapshot row and the sites, for a restore. The site rows are read beside the snapshot: a
-   * warm start needs both (a cold one reads them again, ~1%). In one request: nothing waits for the
-   * main thread before the restore, and each request is a round trip to the IndexedDB backend on the
-   * warm-start path. After a first sync (the window is showing its progress, lookups are answering)
+   * warm start needs both (a cold one reads them again, ~1%). In one request (getAll): nothing waits
+   * for the main thread before the restore, and each request is a round trip to the IndexedDB backend
+   * and a task on the warm-start path. After a first sync (the window is showing its progress, lookups are answering)
    * they are read in smaller requests: all 64 chunks at 100k in one was a ~60 ms task receiving them.
    */
   private async readForRestore(db: CallsignDb, namesLater: boolean) {
     const [row, siteRecords] = await Promise.all([
       db.indexSnapshots.get('caller'),
-      allRecords(db.siteChunks, namesLater ? CHUNKS_PER_READ : CHUNKS),
+      namesLater ? allRecords(db.siteChunks, CHUNKS_PER_READ) : allRecordsAtOnce(db.siteChunks),
     ]);
     return { row, siteRecords };
   }
