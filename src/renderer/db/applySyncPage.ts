@@ -10,10 +10,17 @@ import type { CallsignDb } from './CallsignDb.js';
 import { writeProfiles, type LocateProfile } from './profileBundles.js';
 import { writeReferences } from './referenceChunks.js';
 import { writeSites } from './siteChunks.js';
+import type { ChunkMirror } from './recordChunks.js';
 import type { SitePolicyRecord } from '../../shared/api/approvals.js';
 import type { CredentialMeta } from '../../shared/api/credentials.js';
 import type { RecordKeys } from '../../shared/identify/recordKeys.js';
 import type { SnapshotLines } from '../../shared/identify/types.js';
+
+/** The chunk rows a bulk run's writer keeps (see `ChunkMirror`). */
+export interface BulkChunks {
+  sites: ChunkMirror<Site>;
+  references: ChunkMirror<Reference>;
+}
 
 /** The net effect of a page per cached kind (the last change of an id in the page wins). */
 export interface AppliedChanges {
@@ -89,6 +96,8 @@ export async function applySyncPage(
   locateProfile: LocateProfile,
   /** False for a site whose profile row is certainly absent (profileBundles.ts `writeProfiles`). */
   profileRowMayExist?: (siteId: string) => boolean,
+  /** A bulk run's writer: the site and reference chunks as they are (recordChunks.ts `ChunkMirror`). */
+  chunks?: BulkChunks,
 ): Promise<AppliedChanges> {
   const tv = performance.now();
   // Canonical changes (as the server sends them) are taken as they are: parseSyncPage.ts.
@@ -103,11 +112,11 @@ export async function applySyncPage(
       // A page older than what we hold (e.g. two pulls raced) must not move the cursor backwards.
       if (meta && meta.value > page.seq) return false;
       const t0 = performance.now();
-      await writeSites(db, net.sites.put, net.sites.deleted);
+      await writeSites(db, net.sites.put, net.sites.deleted, chunks?.sites);
       const t1 = performance.now();
       const rows = await writeProfiles(db, net.profiles.put, net.profiles.deleted, locateProfile, profileRowMayExist);
       const t2 = performance.now();
-      await writeReferences(db, net.references.put, net.references.deleted);
+      await writeReferences(db, net.references.put, net.references.deleted, chunks?.references);
       const t3 = performance.now();
       // Per-kind write time (user timing, diagnostics only; see syncDirectory).
       measure('sync.write.sites', t0, t1);

@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CallsignDb, readSyncMeta } from './CallsignDb.js';
 import { createPageWriter } from './pageWriter.js';
 import { allProfiles, profilesOfSite } from './profileBundles.js';
+import { allSites, getSite } from './siteChunks.js';
+import { allReferences } from './referenceChunks.js';
 
 const site = (id: string) => ({ id, name: id, companyName: 'Co', mainPhones: [], country: 'US' });
 const profile = (id: string, siteId: string) => ({ id, siteId, firstName: 'A', lastName: id, phones: [] });
@@ -52,6 +54,63 @@ describe('createPageWriter', () => {
     // After the run, rows are read again as usual: a later page adds to s1 without losing p3.
     await w.write(page(7, [up(7, 'profile', profile('p4', 's1'))]));
     expect((await profilesOfSite(db, 's1')).map((p) => p.id)).toEqual(['p3', 'p4']);
+  });
+
+  it('a bulk run writes site and reference chunks without reading them back, as a routine run would write them', async () => {
+    const reference = (id: string) => ({ id, subject: id, allSites: true, kind: 'how_to', body: {} });
+    const pages = [
+      page(
+        40,
+        Array.from({ length: 40 }, (_, i) => up(i + 1, 'site', site(`s${i}`))),
+      ),
+      page(
+        80,
+        Array.from({ length: 40 }, (_, i) => up(41 + i, 'reference', reference(`r${i}`))),
+      ),
+      page(
+        120,
+        Array.from({ length: 40 }, (_, i) => up(81 + i, 'reference', reference(`r${i + 40}`))),
+      ),
+      page(122, [
+        { seq: 121, kind: 'reference', id: 'r3', op: 'delete' },
+        up(122, 'site', { ...site('s1'), name: 'Renamed' } as { id: string }),
+      ]),
+    ];
+    const reads = [vi.spyOn(db.siteChunks, 'bulkGet'), vi.spyOn(db.referenceChunks, 'bulkGet')];
+    const w = createPageWriter(db);
+    w.bulkStart!();
+    for (const p of pages) await w.write(p);
+    await w.bulkFinish!(122);
+    expect(reads.map((r) => r.mock.calls.length)).toEqual([0, 0]);
+    const bulkChunks = { sites: await db.siteChunks.toArray(), references: await db.referenceChunks.toArray() };
+    // The same pages written by a routine run (it reads every chunk it changes) leave the same rows.
+    const other = new CallsignDb(`page-writer-other-${n}`);
+    try {
+      const routine = createPageWriter(other);
+      for (const p of pages) await routine.write(p);
+      expect(bulkChunks).toEqual({
+        sites: await other.siteChunks.toArray(),
+        references: await other.referenceChunks.toArray(),
+      });
+    } finally {
+      await other.delete();
+    }
+    expect((await allReferences(db)).length).toBe(79);
+    expect((await getSite(db, 's1'))?.name).toBe('Renamed');
+  });
+
+  it('a bulk run whose write failed reads the chunks from the cache from then on (none of the failed page is kept)', async () => {
+    const w = createPageWriter(db);
+    w.bulkStart!();
+    await w.write(page(1, [up(1, 'site', site('s1'))]));
+    // The page's chunks are written, then its checkpoint fails: the transaction is rolled back.
+    const meta = vi.spyOn(db.meta, 'bulkPut').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    await expect(w.write(page(2, [up(2, 'site', site('s2'))]))).rejects.toThrow(/Quota/);
+    meta.mockRestore();
+    const reads = vi.spyOn(db.siteChunks, 'bulkGet');
+    await w.write(page(3, [up(3, 'site', site('s3'))]));
+    expect(reads).toHaveBeenCalled();
+    expect((await allSites(db)).map((s) => s.id).sort()).toEqual(['s1', 's3']);
   });
 
   it('deletes a profile cached before it started, from the placement it was seeded with', async () => {

@@ -15,7 +15,7 @@
  * parsing numbers was most of the renderer's indexing work, and here it runs in the worker.
  */
 import { AppError } from '../../shared/api/errors.js';
-import { applySyncPage, type AppliedChanges } from './applySyncPage.js';
+import { applySyncPage, type AppliedChanges, type BulkChunks } from './applySyncPage.js';
 import type { CallsignDb } from './CallsignDb.js';
 import { profilePhoneKeys, sitePhoneKeys } from '../../shared/identify/recordKeys.js';
 import type { SnapshotLines } from '../../shared/identify/types.js';
@@ -78,8 +78,10 @@ export function createPageWriter(db: CallsignDb): PageWriter {
   const countries = new Map<string, string>();
   let seeded = false;
   let bulk: DirectoryLines | undefined;
-  // A bulk run starts from an empty cache: the only profile rows are those it wrote itself.
+  // A bulk run starts from an empty cache: the only profile rows are those it wrote itself, and the
+  // site and reference chunks are what it wrote (kept here: never read back; dropped if a write fails).
   const bulkRows = new Set<string>();
+  let bulkChunks: BulkChunks | undefined;
   const countryOf = (siteId: string) => countries.get(siteId);
   return {
     get seeded() {
@@ -91,12 +93,20 @@ export function createPageWriter(db: CallsignDb): PageWriter {
       for (let i = 0; i < ids.length; i++) where.set(ids[i]!, siteIds[i]!);
     },
     async write(raw) {
-      const applied = await applySyncPage(
-        db,
-        typeof raw === 'string' ? parseSyncPageJson(raw) : raw,
-        (id) => where.get(id),
-        bulk ? (siteId) => bulkRows.has(siteId) : undefined,
-      );
+      let applied: AppliedChanges;
+      try {
+        applied = await applySyncPage(
+          db,
+          typeof raw === 'string' ? parseSyncPageJson(raw) : raw,
+          (id) => where.get(id),
+          bulk ? (siteId) => bulkRows.has(siteId) : undefined,
+          bulk ? bulkChunks : undefined,
+        );
+      } catch (err) {
+        // The chunks may hold the failed page's records, which the cache does not: read it from now on.
+        bulkChunks = undefined;
+        throw err;
+      }
       if (bulk) for (const p of applied.profiles.put) bulkRows.add(p.siteId);
       // Which profile rows changed matters to a bulk run's renderer only (bulkReply passes it on).
       if (!bulk) delete applied.rows;
@@ -115,12 +125,14 @@ export function createPageWriter(db: CallsignDb): PageWriter {
     bulkStart() {
       bulk = new DirectoryLines();
       bulkRows.clear();
+      bulkChunks = { sites: new Map(), references: new Map() };
     },
     async bulkFinish(atSeq) {
       const lines = bulk?.lines(countryOf);
       if (lines) lines.table = buildLineTable(lines.profiles);
       bulk = undefined;
       bulkRows.clear();
+      bulkChunks = undefined;
       if (lines) await writeIndexSnapshot(db, lines, atSeq);
       return lines;
     },

@@ -4,7 +4,7 @@
  */
 import type { Reference } from '../../shared/domain/index.js';
 import type { CallsignDb } from './CallsignDb.js';
-import { allRecords, getRecord, writeRecords } from './recordChunks.js';
+import { allRecords, getRecord, writeRecords, type ChunkMirror } from './recordChunks.js';
 
 export const allReferences = (db: CallsignDb): Promise<Reference[]> => allRecords(db.referenceChunks);
 
@@ -17,5 +17,9 @@ export async function referencesForSite(db: CallsignDb, siteId: string): Promise
 }
 
 /** Call inside a rw transaction on `referenceChunks`. */
-export const writeReferences = (db: CallsignDb, put: readonly Reference[], deleted: readonly string[]): Promise<void> =>
-  writeRecords(db.referenceChunks, put, deleted);
+export const writeReferences = (
+  db: CallsignDb,
+  put: readonly Reference[],
+  deleted: readonly string[],
+  mirror?: ChunkMirror<Reference>,
+): Promise<void> => writeRecords(db.referenceChunks, put, deleted, mirror);
