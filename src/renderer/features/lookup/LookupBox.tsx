@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import Box from '@mui/material/Box';
@@ -42,11 +42,17 @@ export function LookupBox() {
     void navigate(hitRoute(hit));
   };
   const activeHit = open ? typeahead.hits[typeahead.index] : undefined;
+  // Focused on start, in a task of its own after the shell's first commit: `autoFocus` focused it inside
+  // that commit, forcing a layout and the focus re-render into it (an 80–100 ms task at sign-in while
+  // the first sync starts: bench:lookup trace).
+  useEffect(() => {
+    const timer = setTimeout(() => inputRef.current?.focus(), 0);
+    return () => clearTimeout(timer);
+  }, [inputRef]);
   return (
     <Box sx={{ position: 'relative' }}>
       <TextField
         fullWidth
-        autoFocus
         inputRef={inputRef}
         value={input}
         placeholder={t(isMac ? 'lookup.placeholderMac' : 'lookup.placeholder')}
