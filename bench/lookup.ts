@@ -65,6 +65,15 @@ try {
     args: [...chromiumArgs, '--js-flags=--max-old-space-size=4096'],
   });
   children.push({ kill: () => void browser.close() });
+  /** A Chrome trace of `tracedPage` into `path`; categories from BENCH_TRACE_CATEGORIES (comma-separated). */
+  const startTrace = (tracedPage: typeof page, path: string) =>
+    browser.startTracing(tracedPage, {
+      path,
+      categories: (
+        process.env.BENCH_TRACE_CATEGORIES ??
+        'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,toplevel,blink.user_timing'
+      ).split(','),
+    });
   const context = await browser.newContext();
   const page = await context.newPage();
   // BENCH_CPU_PROFILE=file.cpuprofile records the renderer's CPU profile of the initial sync
@@ -98,14 +107,7 @@ try {
   const cpu0 = await threadMs();
   const t0 = Date.now();
   // BENCH_TRACE=file.json records a Chrome trace of the sync (chrome://tracing, Perfetto).
-  if (process.env.BENCH_TRACE)
-    await browser.startTracing(page, {
-      path: process.env.BENCH_TRACE,
-      categories: (
-        process.env.BENCH_TRACE_CATEGORIES ??
-        'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,toplevel'
-      ).split(','),
-    });
+  if (process.env.BENCH_TRACE) await startTrace(page, process.env.BENCH_TRACE);
   await page.getByTestId('signin-submit').click();
   await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.startProbe('+1 206 555 0100', 50));
   await page.getByTestId('lookup-input').waitFor({ timeout: 120_000 });
@@ -296,15 +298,8 @@ try {
     await warmCdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await warmCdp.send('Profiler.start');
   }
-  // BENCH_WARM_TRACE=file.json records a Chrome trace of the restart (categories: BENCH_TRACE_CATEGORIES).
-  if (process.env.BENCH_WARM_TRACE)
-    await browser.startTracing(warmPage, {
-      path: process.env.BENCH_WARM_TRACE,
-      categories: (
-        process.env.BENCH_TRACE_CATEGORIES ??
-        'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,toplevel,blink.user_timing'
-      ).split(','),
-    });
+  // BENCH_WARM_TRACE=file.json records a Chrome trace of the restart.
+  if (process.env.BENCH_WARM_TRACE) await startTrace(warmPage, process.env.BENCH_WARM_TRACE);
   await warmPage.goto(url);
   await warmPage.waitForFunction(
     () => (window as unknown as BenchWindow).__callsignBench?.readyAt().exact !== undefined,
