@@ -145,8 +145,10 @@ export class DirectoryIndexStore {
     this.typeahead = this.newSearch();
   }
 
-  /** Builds the indexes from the cache in stages (see the header); settles `whenLoaded` at the end. */
-  /** `prefetched`: the restore's reads, begun before the app's code was evaluated (boot/prefetchCache.ts). */
+  /**
+   * Builds the indexes from the cache in stages (see the header); settles `whenLoaded` at the end.
+   * `prefetched`: the restore's reads, begun before the app's code was evaluated (boot/prefetchCache.ts).
+   */
   async load(db: CallsignDb, prefetched?: Promise<CachePrefetch | undefined>): Promise<void> {
     this.db = db;
     mark('directory.load-start'); // diagnostics (bench): how long the app took to get here
@@ -240,7 +242,7 @@ export class DirectoryIndexStore {
     prefetched?: Promise<CachePrefetch | undefined>,
   ): Promise<void> {
     // What a restore needs is read beside the seq, not after it: one IndexedDB round trip less before
-    // a warm start's first exact lookup; at a start, boot.ts has usually read all of it already.
+    // a warm start's first exact lookup; at a start, main.tsx has usually had it read already.
     const early = await prefetched;
     const [{ syncSeq }, stored] = early
       ? [{ syncSeq: early.syncSeq }, { row: early.snapshot, siteRecords: early.siteChunks.flatMap((c) => c.records) }]

@@ -305,8 +305,10 @@ describe('syncDirectory with a page writer (the sync worker)', () => {
       field: 'syncPage',
       message: expect.stringMatching(/did not match its cursor/),
     });
-    // The page itself was written with its own seq: the next run starts from there, skipping nothing.
+    // The page itself was written with its own seq: the next run starts from there, skipping nothing;
+    // and the directory holds it too (it matches the cache).
     expect(await readSyncMeta(db)).toMatchObject({ syncSeq: 2 });
+    expect(directory.apply).toHaveBeenCalledWith(expect.objectContaining({ seq: 2, count: 2 }));
   });
 
   it('pulls pages as text, has them written by the writer, and indexes the net changes it returns', async () => {

@@ -236,19 +236,22 @@ export async function syncDirectory({
       const t1 = performance.now();
       const applied = await writePage(page);
       const t2 = performance.now();
-      // The cursor came beside the page (main reads it from a header, not the page): the next pull
-      // starts from it, so it must be the page written, or the run stops here, at the checkpoint.
-      if (applied.count > 0 && (applied.seq !== page.seq || applied.count !== page.count))
-        throw new AppError(
-          'internal',
-          `A sync page did not match its cursor (seq ${applied.seq} with ${applied.count} changes, announced as seq ${page.seq} with ${page.count}); sync starts again from the last saved point.`,
-          'syncPage',
-        );
       measure('sync.write', t1, t2);
       await indexing;
       const t3 = performance.now();
       indexing = Promise.resolve(apply(applied)).then(() => measure('sync.index', t3, performance.now()));
       indexing.catch(() => undefined); // surfaced by the next await of `indexing`
+      // The cursor came beside the page (main reads it from a header, not the page): the next pull
+      // starts from it, so it must be the page written, or the run stops here, at the page's own
+      // checkpoint, once the directory holds what the cache holds.
+      if (applied.count > 0 && (applied.seq !== page.seq || applied.count !== page.count)) {
+        await indexing;
+        throw new AppError(
+          'internal',
+          `A sync page did not match its cursor (seq ${applied.seq} with ${applied.count} changes, announced as seq ${page.seq} with ${page.count}); sync starts again from the last saved point.`,
+          'syncPage',
+        );
+      }
       written += page.count;
       const elapsed = now() - started;
       const etaMs = elapsed > 0 && written > 0 ? Math.round((page.remaining * elapsed) / written) : undefined;
