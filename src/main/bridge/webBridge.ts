@@ -15,6 +15,7 @@ import * as guard from './bridgeAuth.js';
 import { readStatic } from './staticFiles.js';
 import { BridgeSessions } from './bridgeSessions.js';
 import type { OriginRegistry } from './originRegistry.js';
+import { safeJson } from '../safeJson.js';
 
 export interface WebBridgeOptions {
   handlers: Handlers;
@@ -291,14 +292,6 @@ function rawText(data: RawData): string {
 function wireId(raw: unknown): number {
   const id = (raw as { id?: unknown } | null)?.id;
   return typeof raw === 'object' && Number.isSafeInteger(id) ? (id as number) : -1;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function readBody(req: IncomingMessage, limit = 4096): Promise<string> {

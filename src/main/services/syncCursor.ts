@@ -6,24 +6,17 @@
  */
 import { AppError } from '../../shared/api/errors.js';
 import { SyncCursor, SyncPageCursor } from '../../shared/api/sync.js';
+import { safeJson } from '../safeJson.js';
 
 export function syncCursorOf(header: string | null, text: string, origin = 'the server'): SyncCursor {
   if (header !== null) {
-    const parsed = SyncCursor.safeParse(jsonOrUndefined(header));
+    const parsed = SyncCursor.safeParse(safeJson(header));
     if (parsed.success) return parsed.data;
     console.warn(`Callsign: ${origin} sent an unreadable sync cursor header; the page is read for it instead`);
   }
-  const page = jsonOrUndefined(text);
+  const page = safeJson(text);
   if (page === undefined)
     throw new AppError('internal', `The sync page from ${origin} was not readable JSON; sync will fetch it again.`);
   const { seq, more, remaining, changes } = SyncPageCursor.parse(page);
   return { seq, more, remaining, count: changes.length };
-}
-
-function jsonOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
