@@ -3,7 +3,8 @@
  *
  * Generates 10k sites / 100k profiles / 20k references into a fresh server, signs in through the
  * web bridge, times the initial sync into IndexedDB (with long tasks, a lookup probe every 50 ms and
- * the bytes received meanwhile), the same rows written by a bare Dexie bulkPut (`writeFloorMs`), then
+ * the bytes received meanwhile), the same rows written by a bare Dexie bulkPut (`writeFloorMs`), the
+ * same pages pulled through the same channel and parsed, with nothing validated or written (`pullFloorMs`), then
  * measures from the same page: exact phone (international, national, E.164, dotted, tel: URI; 20%
  * misses; numbers shared by two sites), exact email, email domain, type-ahead prefix and reference
  * full-text against the in-memory index, the server round trip (`GET /v1/lookup` via IPC → main →
@@ -135,14 +136,26 @@ try {
     (window as unknown as BenchWindow).__callsignBench.takeLongTasks(),
   );
   // Bytes of a first sync: compressed on the wire (server → main), and as JSON text (main → worker).
-  const { wire: syncBytes, text: syncTextBytes } = await firstSyncBytes(stack.serverUrl, password);
+  const {
+    wire: syncBytes,
+    text: syncTextBytes,
+    changes: syncedChanges,
+  } = await firstSyncBytes(stack.serverUrl, password);
   const writeFloorMs = Math.round(
     await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.writeFloor()),
   );
+  const pullFloor = await page.evaluate(
+    (limit) => (window as unknown as BenchWindow).__callsignBench.pullFloor(limit),
+    5000, // the desktop's SYNC_PAGE_SIZE
+  );
+  const pullFloorMs = Math.round(pullFloor.ms);
+  if (pullFloor.changes !== syncedChanges)
+    throw new Error(`bench: the pull floor read ${pullFloor.changes} changes, the sync ${syncedChanges}`);
   console.log({
     syncSeconds,
     mainThreadCpuMsDuringSync,
     writeFloorMs,
+    pullFloorMs,
     syncBytes,
     syncTextBytes,
     longTasksDuringSync,
@@ -390,6 +403,7 @@ try {
     syncBreakdown: breakdown,
     writeFloorMs,
     syncToFloor: Math.round(((syncSeconds * 1000) / Math.max(1, writeFloorMs)) * 100) / 100,
+    pullFloorMs,
     syncBytes,
     syncTextBytes,
     mainThreadCpuMsDuringSync,
@@ -434,6 +448,7 @@ function recordScaling(size: number, r: Record<string, unknown>) {
     'mainThreadCpuMsDuringSync',
     'writeFloorMs',
     'syncToFloor',
+    'pullFloorMs',
     'syncBytes',
     'longTasksDuringSync',
   ];

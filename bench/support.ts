@@ -139,7 +139,10 @@ export async function benchSignIn(serverUrl: string, password: string): Promise<
  * (limit 5000, `accept-encoding: br, gzip`), signed in as the bench user. `wire`: the bytes as sent
  * (compressed); `text`: the JSON once decoded (what main hands on to the sync worker).
  */
-export async function firstSyncBytes(serverUrl: string, password: string): Promise<{ wire: number; text: number }> {
+export async function firstSyncBytes(
+  serverUrl: string,
+  password: string,
+): Promise<{ wire: number; text: number; changes: number }> {
   const accessToken = await benchSignIn(serverUrl, password);
   // node:http, not fetch: fetch decodes the body, and the bytes on the wire are the point.
   const get = (path: string) =>
@@ -158,16 +161,18 @@ export async function firstSyncBytes(serverUrl: string, password: string): Promi
     });
   let wire = 0;
   let text = 0;
+  let changes = 0;
   for (let since = 0, more = true; more;) {
     const { body, encoding } = await get(`/v1/sync?since=${since}&limit=5000`);
     const json = encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body;
     wire += body.length;
     text += json.length;
-    const page = JSON.parse(json.toString('utf8')) as { seq: number; more: boolean };
+    const page = JSON.parse(json.toString('utf8')) as { seq: number; more: boolean; changes: unknown[] };
+    changes += page.changes.length;
     more = page.more && page.seq > since;
     since = page.seq;
   }
-  return { wire, text };
+  return { wire, text, changes };
 }
 
 /** The country of `missNumbers` (the changed profiles' phones carry it). */

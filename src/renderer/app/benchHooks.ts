@@ -37,6 +37,11 @@ export interface BenchHooks {
   stopProbe(): number[];
   /** Bare Dexie bulkPut of the rows the sync wrote, into a scratch database (the write floor). */
   writeFloor(): Promise<number>;
+  /**
+   * The other floor of a first sync: every page pulled as the sync pulls it (`sync.pullText`, the
+   * server's compressed page through main or the bridge) and parsed, nothing validated or written.
+   */
+  pullFloor(limit: number): Promise<{ ms: number; pages: number; changes: number }>;
   /** Two profiles to change on the server (incremental sync). */
   profilesToChange(n: number): unknown[];
   /** Runs a sync now and resolves with ms until `input` identifies a caller. */
@@ -172,6 +177,22 @@ export function installBenchHooks(
       const ms = performance.now() - t0;
       await scratch.delete();
       return ms;
+    },
+    async pullFloor(limit) {
+      const t0 = performance.now();
+      type Pulled = { text: string; seq: number; more: boolean; since: number };
+      const pull = (since: number): Promise<Pulled> =>
+        api.invoke('sync.pullText', { since, limit }).then((r) => ({ ...r, since }));
+      let pages = 0;
+      let changes = 0;
+      // Each page's cursor is where the next one starts: the next is asked for as soon as this one is
+      // here, and this one is parsed meanwhile (as the sync's read-ahead does).
+      for (let next: Promise<Pulled> | undefined = pull(0); next; pages++) {
+        const { text, seq, more, since }: Pulled = await next;
+        next = more && seq > since ? pull(seq) : undefined;
+        changes += (JSON.parse(text) as { changes: unknown[] }).changes.length;
+      }
+      return { ms: performance.now() - t0, pages, changes };
     },
     profilesToChange(n) {
       const out: unknown[] = [];
