@@ -226,7 +226,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const limits = signInLimits(services.rateLimiter, deps.rateLimits ?? DEFAULT_RATE_LIMITS);
 
   await app.register(healthRoutes, { version: deps.version ?? '0.0.0-dev' });
-  await app.register(authRoutes, { auth: services.auth, loginLimit: limits.login, passwordLimit: limits.password });
+  await app.register(authRoutes, {
+    auth: services.auth,
+    loginLimit: limits.login,
+    passwordLimit: limits.password,
+    mailer: services.approvals.mailer,
+    now: deps.now ?? Date.now,
+  });
   await app.register(syncRoutes, { auth: services.auth, directory: services.directory, warm: deps.syncWarm });
   await app.register(lookupRoutes, { auth: services.auth, lookup: services.lookup });
   await registerApprovalRoutes(app, {

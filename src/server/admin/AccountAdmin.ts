@@ -154,9 +154,10 @@ export class AccountAdmin {
     );
   }
 
-  async resetTotp(id: string, actor: string): Promise<void> {
-    if (!(await this.users.findById(id)))
-      throw new AppError('not_found', `There is no account "${id}". Refresh the account list.`, 'id');
-    await this.mfa.reset(id, actor);
+  /** Turns the account's TOTP off; resolves with the account when it was on (undefined: nothing to turn off). */
+  async resetTotp(id: string, actor: string): Promise<UserInfo | undefined> {
+    const user = await this.users.findById(id);
+    if (!user) throw new AppError('not_found', `There is no account "${id}". Refresh the account list.`, 'id');
+    return (await this.mfa.reset(id, actor)) ? toUserInfo(user) : undefined;
   }
 }

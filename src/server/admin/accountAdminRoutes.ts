@@ -6,11 +6,15 @@
  *  - `PATCH  /v1/admin/users/:id`        `{ name?, role?, password?, disabled? }` → user (accounts.manage);
  *    disabling ends the account's sessions; the last enabled administrator cannot be demoted or disabled (409)
  *  - `DELETE /v1/admin/users/:id/totp`   → 204: TOTP off, recovery codes gone (accounts.manage)
+ * A new password or TOTP turned off is e-mailed to the account's owner (mfa/securityNotice.ts): a
+ * reset they did not ask for is how a takeover through the help desk starts.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Role, UserInfo } from '../../shared/api/index.js';
 import { AccountList, NewPassword } from '../../shared/auth/index.js';
+import { sendSecurityNotice } from '../mfa/securityNotice.js';
+import type { Mailer } from '../notify/Mailer.js';
 import type { AccountAdmin } from './AccountAdmin.js';
 import { ADMIN_BODY_LIMIT } from './directoryAdminRoutes.js';
 
@@ -32,7 +36,11 @@ export const AccountPatch = z
   .strict();
 const IdParams = z.object({ id: z.string().min(1).max(128) });
 
-export const accountAdminRoutes: FastifyPluginAsyncZod<{ accounts: AccountAdmin }> = async (app, { accounts }) => {
+export const accountAdminRoutes: FastifyPluginAsyncZod<{
+  accounts: AccountAdmin;
+  mailer: Mailer;
+  now: () => number;
+}> = async (app, { accounts, mailer, now }) => {
   const manage = { config: { permission: 'accounts.manage' as const }, bodyLimit: ADMIN_BODY_LIMIT };
 
   app.get(
@@ -52,11 +60,17 @@ export const accountAdminRoutes: FastifyPluginAsyncZod<{ accounts: AccountAdmin 
   app.patch(
     '/v1/admin/users/:id',
     { ...manage, schema: { params: IdParams, body: AccountPatch, response: { 200: UserInfo } } },
-    async (request) => accounts.change(request.params.id, request.body, request.principal!.user.id),
+    async (request) => {
+      const user = await accounts.change(request.params.id, request.body, request.principal!.user.id);
+      if (request.body.password !== undefined)
+        await sendSecurityNotice({ mailer, log: request.log, now }, user, 'password_reset', request.ip);
+      return user;
+    },
   );
 
   app.delete('/v1/admin/users/:id/totp', { ...manage, schema: { params: IdParams } }, async (request, reply) => {
-    await accounts.resetTotp(request.params.id, request.principal!.user.id);
+    const turnedOff = await accounts.resetTotp(request.params.id, request.principal!.user.id);
+    if (turnedOff) await sendSecurityNotice({ mailer, log: request.log, now }, turnedOff, 'totp_reset', request.ip);
     return reply.status(204).send();
   });
 };

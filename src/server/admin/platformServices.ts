@@ -71,7 +71,7 @@ export async function registerPlatformRoutes(
     audit: AuditLog;
     platform: PlatformServices;
     totpLimit: preHandlerAsyncHookHandler;
-    /** E-mails users about changes to their two-step sign-in. */
+    /** E-mails users about changes to how they sign in (two-step sign-in, an administrator's resets). */
     mailer: Mailer;
     now: () => number;
   },
@@ -80,7 +80,7 @@ export async function registerPlatformRoutes(
   await app.register(totpRoutes, { auth, mfa: platform.mfa, totpLimit, mailer: deps.mailer, now: deps.now });
   await app.register(deviceRoutes, { devices: platform.devices, audit });
   await app.register(directoryAdminRoutes, { admin: platform.directoryAdmin });
-  await app.register(accountAdminRoutes, { accounts: platform.accounts });
+  await app.register(accountAdminRoutes, { accounts: platform.accounts, mailer: deps.mailer, now: deps.now });
   await app.register(auditRoutes, { audit, names: platform.auditNames });
   await app.register(profileSheetRoutes, { sheets: platform.profileSheets, now: deps.now });
 }

@@ -1,25 +1,36 @@
 /**
- * Tells a user by e-mail that two-step sign-in changed on their account (issue 11 #6), through the
- * server's Mailer (the demo's folder outbox, or SMTP). Names what changed, when and from which
- * address — never a secret, code or password. A failure to send does not undo the change (it is
- * already made and audited); it is logged so an operator can see mail is not going out.
+ * Tells a user by e-mail that how their account signs in changed, through the server's Mailer (the
+ * demo's folder outbox, or SMTP): two-step sign-in (issue 11 #6), their password changed by
+ * themselves, and an administrator's reset of either. A person whose password was changed by someone
+ * else hears of it at once and can act. Names what changed, when and from which address — never a
+ * secret, code or password. A failure to send does not undo the change (it is already made and
+ * audited); it is logged so an operator can see mail is not going out.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { UserInfo } from '../../shared/api/index.js';
 import type { Mailer } from '../notify/Mailer.js';
 
-export type SecurityChange = 'totp_on' | 'totp_off' | 'recovery_codes';
+export type SecurityChange =
+  'totp_on' | 'totp_off' | 'recovery_codes' | 'password_changed' | 'password_reset' | 'totp_reset';
 
 const SUBJECT: Record<SecurityChange, string> = {
   totp_on: '[Callsign] Two-step sign-in was turned on for your account',
   totp_off: '[Callsign] Two-step sign-in was turned off for your account',
   recovery_codes: '[Callsign] New recovery codes were made for your account',
+  password_changed: '[Callsign] Your password was changed',
+  password_reset: '[Callsign] An administrator reset your password',
+  totp_reset: '[Callsign] An administrator turned off two-step sign-in for your account',
 };
 
 const WHAT: Record<SecurityChange, string> = {
   totp_on: 'Two-step sign-in (an authenticator app code at every sign-in) was turned on',
   totp_off: 'Two-step sign-in was turned off; your password alone now signs you in',
   recovery_codes: 'New recovery codes were made; the earlier ones no longer work',
+  password_changed: 'Your password was changed and your other sessions were signed out',
+  password_reset:
+    'An administrator set a one-time password in place of yours and signed out your sessions (it works for 72 hours, once, to choose your own)',
+  totp_reset:
+    'An administrator turned off two-step sign-in (an authenticator app code at every sign-in); your password alone now signs you in until you set it up again',
 };
 
 export async function sendSecurityNotice(
@@ -44,7 +55,7 @@ export async function sendSecurityNotice(
   } catch (err) {
     deps.log.error(
       { err: err instanceof Error ? err.message : String(err), change },
-      'could not e-mail the user about a change to their two-step sign-in; the change itself is made',
+      'could not e-mail the user about a change to how they sign in; the change itself is made',
     );
   }
 }

@@ -19,6 +19,8 @@ import {
 } from '../../shared/auth/index.js';
 import type { AuthService } from '../auth/AuthService.js';
 import { bearerToken } from '../http/requireAuth.js';
+import { sendSecurityNotice } from '../mfa/securityNotice.js';
+import type { Mailer } from '../notify/Mailer.js';
 
 /** Body of `/v1/auth/refresh` (and optionally `/v1/auth/logout`). Candidate for `src/shared/api`. */
 export const RefreshRequest = z.object({
@@ -34,7 +36,10 @@ export const authRoutes: FastifyPluginAsyncZod<{
   loginLimit: preHandlerAsyncHookHandler;
   /** Per-minute limits on setting one's own password (permissions/rateLimits.ts). */
   passwordLimit: preHandlerAsyncHookHandler;
-}> = async (app, { auth, loginLimit, passwordLimit }) => {
+  /** E-mails the user when their password was changed (mfa/securityNotice.ts). */
+  mailer: Mailer;
+  now: () => number;
+}> = async (app, { auth, loginLimit, passwordLimit, mailer, now }) => {
   app.post(
     '/v1/auth/login',
     {
@@ -104,6 +109,14 @@ export const authRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       await auth.changePassword(request.principal!, request.body, request.ip);
+      // Not after "choose your own" (first sign-in): that replaces a one-time password an administrator
+      // set — an invitation, or a reset, which was itself e-mailed (accountAdminRoutes.ts).
+      await sendSecurityNotice(
+        { mailer, log: request.log, now },
+        request.principal!.user,
+        'password_changed',
+        request.ip,
+      );
       return reply.status(204).send();
     },
   );
