@@ -26,7 +26,8 @@ import { toChunks, type ChunkRow } from './recordChunks.js';
 import { CACHE_DB_NAME } from './cacheName.js';
 
 export interface MetaRow {
-  key: 'syncSeq' | 'lastSyncAt' | 'maxAgeSeconds';
+  /** `credentialScope`: 1 when the cache was synced with credential metadata, 0 without (credentialScope.ts). */
+  key: 'syncSeq' | 'lastSyncAt' | 'maxAgeSeconds' | 'credentialScope';
   value: number;
 }
 

@@ -21,6 +21,9 @@ import { upperBound } from '../directory/ChangeCounter.js';
 import type { ContentEncoding } from '../http/acceptEncoding.js';
 import type { BuiltPage, PageBuild, SyncPageCache } from './SyncPageCache.js';
 import type { SyncCursor } from '../../shared/api/sync.js';
+import { Role } from '../../shared/api/auth.js';
+import { hasPermission } from '../../shared/auth/permissions.js';
+import { CREDENTIAL_KIND } from '../vault/credentialFeed.js';
 
 /** A client that has not synced for this long should start again from 0. */
 export const SYNC_MAX_AGE_SECONDS = 86_400;
@@ -66,6 +69,22 @@ export type PageAnswer = (BuiltPage & { more: boolean }) | { tooNew: number };
 function changeJson(r: ChangeRow): string {
   const head = `{"seq":${r.seq},"kind":${JSON.stringify(r.kind)},"id":${JSON.stringify(r.record_id)}`;
   return r.op === 'upsert' && r.data !== null ? `${head},"op":"upsert","data":${r.data}}` : `${head},"op":"delete"}`;
+}
+
+/**
+ * Whether `role` is sent the vault's credential metadata: only roles that may check credentials
+ * out (the same permission as `GET /v1/sites/:id/credentials`). A technician's cache never holds
+ * the list of privileged accounts. Their pages still cover the same seqs (the cursor moves past the
+ * credentials), so `remaining` counts them too: a progress figure, a few records off at most.
+ */
+export function receivesCredentials(role: string): boolean {
+  const known = Role.safeParse(role);
+  return known.success && hasPermission(known.data, 'credentials.checkout');
+}
+
+/** The rows of a page `role` is sent (see receivesCredentials). */
+function visibleTo(role: string, rows: readonly ChangeRow[]): readonly ChangeRow[] {
+  return receivesCredentials(role) ? rows : rows.filter((r) => r.kind !== CREDENTIAL_KIND);
 }
 
 /** The page's JSON, and its cursor (the same fields, for the header). */
@@ -132,7 +151,7 @@ export async function syncPage(directory: DirectoryStore, cache: SyncPageCache, 
     const rows = await directory.changesSince(since, limit);
     const matches = rows.length === count && rows[0]?.seq === first && rows[count - 1]?.seq === last;
     if (!matches) return { page: await fromRows(directory, rows, req), keep: false }; // written meanwhile
-    return encode(pageJson(last, remaining, rows), req.encoding, 'fast');
+    return encode(pageJson(last, remaining, visibleTo(req.role, rows)), req.encoding, 'fast');
   });
   return { ...page, more: remaining > 0 };
 }
@@ -149,5 +168,6 @@ async function fromRows(
 ): Promise<BuiltPage & { more: boolean }> {
   const seq = rows.length > 0 ? rows[rows.length - 1]!.seq : req.since;
   const remaining = rows.length > 0 ? await directory.countChangesAfter(seq) : 0;
-  return { ...(await encode(pageJson(seq, remaining, rows), req.encoding, 'small')).page, more: remaining > 0 };
+  const page = pageJson(seq, remaining, visibleTo(req.role, rows));
+  return { ...(await encode(page, req.encoding, 'small')).page, more: remaining > 0 };
 }

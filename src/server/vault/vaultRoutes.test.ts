@@ -58,6 +58,43 @@ describe('vault check-out and check-in', () => {
     expect(second.json().error.message).toContain(granted.expiresAt);
   });
 
+  it("syncs credential metadata only to roles that may check out: a technician's pages skip it and still reach the head", async () => {
+    const { id } = await createAccount(t, admin, { username: 'svc-scope' });
+    const walk = async (token: string, limit: number) => {
+      const ids: string[] = [];
+      let since = 0;
+      for (let more = true; more;) {
+        const res = await t.app.inject({
+          method: 'GET',
+          url: `/v1/sync?since=${since}&limit=${limit}`,
+          headers: bearer(token),
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        const page = res.json<{ seq: number; more: boolean; changes: Array<{ kind: string; id: string }> }>();
+        // The cursor header describes the page the role was sent.
+        expect(JSON.parse(String(res.headers['callsign-sync-cursor']))).toMatchObject({
+          seq: page.seq,
+          count: page.changes.length,
+        });
+        ids.push(...page.changes.filter((c) => c.kind === 'credential').map((c) => c.id));
+        more = page.more && page.seq > since;
+        since = page.seq;
+      }
+      return { ids, since };
+    };
+    for (const limit of [5000, 3]) {
+      const asTech = await walk(tech, limit);
+      const asNoc = await walk(noc, limit);
+      expect(asTech.ids).toEqual([]);
+      expect(asNoc.ids).toContain(id);
+      expect((await walk(supervisor, limit)).ids).toContain(id);
+      expect(asTech.since).toBe(asNoc.since); // the same head: nothing is skipped for other kinds
+    }
+    // Not from the page cache either (same page, built for the NOC first).
+    const again = await t.app.inject({ method: 'GET', url: '/v1/sync?since=0', headers: bearer(tech) });
+    expect(again.body).not.toContain('svc-scope');
+  });
+
   it('gives exactly one 201 to many concurrent check-outs of one dynamic account', async () => {
     const { id } = await createAccount(t, admin, { username: 'svc-race' });
     const results = await Promise.all(Array.from({ length: 25 }, (_, i) => checkout(t, i % 2 ? noc : noc2, id)));

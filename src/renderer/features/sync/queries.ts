@@ -7,6 +7,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Services } from '../../app/services.js';
 import { toAppError } from '../../app/toAppError.js';
+import { credentialScopeOf } from '../../db/credentialScope.js';
 import { serialRuns } from './serialRuns.js';
 import { syncDirectory, type SyncResult } from './syncDirectory.js';
 
@@ -30,6 +31,10 @@ function directorySync(services: Services): () => Promise<SyncResult> {
           api,
           db,
           directory,
+          credentialScope: async () => {
+            const { user } = await api.invoke('session.status', {});
+            return user ? credentialScopeOf(user.role) : undefined;
+          },
           ...(pageWriter ? { writer: pageWriter } : {}),
           onProgress: (p) => syncProgress.progress(p),
         });

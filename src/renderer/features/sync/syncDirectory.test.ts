@@ -80,6 +80,28 @@ describe('syncDirectory', () => {
     expect(progress.at(-1)?.firstSync).toBe(false);
   });
 
+  it('matches the cached credential metadata to the signed-in role before pulling (db/credentialScope.ts)', async () => {
+    const api = fakeApi(10);
+    const directory = { apply: () => {}, ...placed };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // A NOC colleague synced this desk: credentials in the cache.
+    await syncDirectory({ api, db, directory, credentialScope: async () => 'all' });
+    await db.credentials.put({ id: 'c1', siteId: 's1' } as never);
+    // A technician signs in: the next run deletes them, and pulls on from the checkpoint.
+    await syncDirectory({ api, db, directory, credentialScope: async () => 'none' });
+    expect(await db.credentials.count()).toBe(0);
+    expect(api.invoke.mock.calls.at(-1)![1]).toMatchObject({ since: 10 });
+    // The NOC colleague again: everything is pulled again from 0, so the credentials skipped come back.
+    const r = await syncDirectory({ api, db, directory, credentialScope: async () => 'all' });
+    expect(api.invoke.mock.calls.at(-1)![1]).toMatchObject({ since: 0 });
+    expect(r).toMatchObject({ seq: 10, written: 10 });
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringContaining('(cleared)'),
+      expect.stringContaining('(resync)'),
+    ]);
+    warn.mockRestore();
+  });
+
   it('keeps the cache and the cursor when the server is unreachable', async () => {
     const api = fakeApi(10);
     await syncDirectory({ api, db, directory: { apply: () => {}, ...placed } });

@@ -29,6 +29,7 @@ import { readSyncMeta, type CallsignDb } from '../../db/CallsignDb.js';
 import { applySyncPage, type AppliedChanges } from '../../db/applySyncPage.js';
 import type { LocateProfile } from '../../db/profileBundles.js';
 import type { PageWriter, ProfilePlacement } from '../../db/pageWriter.js';
+import { matchCredentialScope, type CredentialScope } from '../../db/credentialScope.js';
 import type { SnapshotLines } from '../../../shared/identify/types.js';
 
 export const SYNC_PAGE_SIZE = 5000;
@@ -73,6 +74,11 @@ export interface SyncDeps {
   };
   /** Writes pages elsewhere (the sync worker); default: in-thread with `directory.locateProfile`. */
   writer?: PageWriter;
+  /**
+   * Whether the signed-in role is sent credential metadata (db/credentialScope.ts); the cache is
+   * matched to it before the run. Undefined (no user, or not given): the cache is left as it is.
+   */
+  credentialScope?: () => Promise<CredentialScope | undefined>;
   onProgress?: (p: SyncProgress) => void;
   now?: () => number;
   retryDelaysMs?: readonly number[];
@@ -111,6 +117,7 @@ export async function syncDirectory({
   db,
   directory,
   writer,
+  credentialScope,
   onProgress,
   now = Date.now,
   retryDelaysMs = RETRY_DELAYS_MS,
@@ -118,6 +125,10 @@ export async function syncDirectory({
 }: SyncDeps): Promise<SyncResult> {
   // The cache groups profiles by site; moves and tombstones are placed with the in-memory directory.
   await directory.whenLoaded;
+  const scope = await credentialScope?.();
+  const scopeChange = scope ? await matchCredentialScope(db, scope) : 'kept';
+  if (scopeChange !== 'kept')
+    console.warn(`Callsign: the cache's credential metadata now follows the signed-in role (${scopeChange})`);
   const meta = await readSyncMeta(db);
   const firstSync = meta.lastSyncAt === undefined;
   const resumed = firstSync && meta.syncSeq > 0;
