@@ -32,6 +32,8 @@ export interface BenchHooks {
   readyAt(): { exact?: number; names?: number };
   /** Long tasks seen since the last call (PerformanceObserver 'longtask'). */
   takeLongTasks(): { count: number; longestMs: number };
+  /** Sync runs that have ended (well or not) since the page loaded: the bench waits for the first. */
+  syncRunsEnded(): number;
   /** Looks `input` up every `everyMs` until stopped; each sample = wait for the main thread + lookup. */
   startProbe(input: string, everyMs: number): void;
   stopProbe(): number[];
@@ -66,6 +68,13 @@ export function installBenchHooks(
   } catch (err) {
     console.warn('bench: long task observer unavailable', err);
   }
+  let syncRunsEnded = 0;
+  let syncRunning = false;
+  services.syncProgress.subscribe(() => {
+    const { running } = services.syncProgress.getSnapshot();
+    if (syncRunning && !running) syncRunsEnded++;
+    syncRunning = running;
+  });
   let probe: { timer: ReturnType<typeof setTimeout> | undefined; samples: number[] } = {
     timer: undefined,
     samples: [],
@@ -130,6 +139,7 @@ export function installBenchHooks(
     },
     isolated: () => globalThis.crossOriginIsolated === true,
     readyAt: () => ({ exact: markedAt('directory.exact-ready'), names: markedAt('directory.names-ready') }),
+    syncRunsEnded: () => syncRunsEnded,
     takeLongTasks() {
       const out = { count: longTasks.length, longestMs: Math.round(Math.max(0, ...longTasks)) };
       longTasks = [];

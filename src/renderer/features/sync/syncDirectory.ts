@@ -124,8 +124,9 @@ export async function syncDirectory({
   sleep = (ms) => new Promise((r) => setTimeout(r, ms)),
 }: SyncDeps): Promise<SyncResult> {
   // The cache groups profiles by site; moves and tombstones are placed with the in-memory directory.
+  const asked = credentialScope?.(); // asked of main while the directory loads
   await directory.whenLoaded;
-  const scope = await credentialScope?.();
+  const scope = await asked;
   const scopeChange = scope ? await matchCredentialScope(db, scope) : 'kept';
   if (scopeChange !== 'kept')
     console.warn(`Callsign: the cache's credential metadata now follows the signed-in role (${scopeChange})`);
