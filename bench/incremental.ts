@@ -35,6 +35,7 @@ import {
   missNumbers,
   startBenchStack,
   writeResult,
+  firstSyncEnded,
 } from './support.js';
 
 type BenchWindow = { __callsignBench: BenchHooks };
@@ -69,13 +70,7 @@ try {
   const t0 = Date.now();
   await page.getByTestId('signin-submit').click();
   await page.getByTestId('lookup-input').waitFor({ timeout: 120_000 });
-  await page.waitForFunction(
-    () =>
-      (window as unknown as BenchWindow).__callsignBench.syncRunsEnded() > 0 &&
-      document.querySelectorAll('[data-testid="sync-progress"]').length === 0,
-    undefined,
-    { timeout: 300_000, polling: 100 },
-  );
+  await firstSyncEnded(page, 300_000);
   await page.waitForFunction(() => (window as unknown as BenchWindow).__callsignBench?.ready(), undefined, {
     timeout: 300_000,
     polling: 50,

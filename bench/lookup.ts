@@ -38,6 +38,7 @@ import {
   startBenchStack,
   writeResult,
   type Percentiles,
+  firstSyncEnded,
 } from './support.js';
 
 type BenchWindow = { __callsignBench: BenchHooks & Record<string, (...a: unknown[]) => unknown> };
@@ -112,14 +113,7 @@ try {
   await page.getByTestId('signin-submit').click();
   await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.startProbe('+1 206 555 0100', 50));
   await page.getByTestId('lookup-input').waitFor({ timeout: 120_000 });
-  // A run has ended (not merely not begun: the bar appears once the run has read the cache's state).
-  await page.waitForFunction(
-    () =>
-      (window as unknown as BenchWindow).__callsignBench.syncRunsEnded() > 0 &&
-      document.querySelectorAll('[data-testid="sync-progress"]').length === 0,
-    undefined,
-    { timeout: 900_000, polling: 100 },
-  );
+  await firstSyncEnded(page, 900_000);
   // The sync is over when its progress bar goes: every record is in the cache and exact lookups
   // answer with the records (DirectoryIndexStore.reload). The names (type-ahead) follow, timed apart.
   const syncSeconds = (Date.now() - t0) / 1000;

@@ -8,6 +8,8 @@ import { openDatabase } from '../src/server/db/openDatabase.js';
 import { generateDirectory } from '../src/server/demo/generate.js';
 import { bulkLoadDirectory } from '../src/server/directory/bulkLoadDirectory.js';
 import { UserStore } from '../src/server/auth/UserStore.js';
+import type { Page } from '@playwright/test';
+import type { BenchHooks } from '../src/renderer/app/benchHooks.js';
 
 export interface Percentiles {
   n: number;
@@ -177,3 +179,17 @@ export async function firstSyncBytes(
 
 /** The country of `missNumbers` (the changed profiles' phones carry it). */
 export const MISS_COUNTRY = 'IE';
+
+/**
+ * Resolves once the page's first sync run has ended and its progress bar is gone. Not the bar's
+ * absence alone: that also holds before the run has read the cache's state and shown the bar.
+ */
+export async function firstSyncEnded(page: Page, timeoutMs: number): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __callsignBench: BenchHooks }).__callsignBench.syncRunsEnded() > 0 &&
+      document.querySelectorAll('[data-testid="sync-progress"]').length === 0,
+    undefined,
+    { timeout: timeoutMs, polling: 100 },
+  );
+}

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TotpConfirmed, TotpEnrolment } from '../../shared/auth/index.js';
+import { TotpConfirmed } from '../../shared/auth/index.js';
 import { FolderOutbox } from '../notify/FolderOutbox.js';
 import { bearer, createTestApp, TEST_PASSWORD, type TestApp } from '../testing/createTestApp.js';
-import { totpCode } from './totp.js';
+import { turnOnTotp } from '../testing/totpEnrolment.testkit.js';
 
 /** Issue 11 #6: a bearer token alone cannot change two-step sign-in; the user is e-mailed when it changes. */
 let t: TestApp;
@@ -36,14 +36,7 @@ const failures = async () =>
     )?.failures ?? 0,
   );
 
-async function turnOn(): Promise<{ secret: string; recoveryCodes: string[] }> {
-  const enrol = await post('/v1/auth/totp/enroll', { currentPassword: TEST_PASSWORD });
-  expect(enrol.statusCode).toBe(200);
-  const { secret } = TotpEnrolment.parse(enrol.json());
-  const confirm = await post('/v1/auth/totp/confirm', { code: totpCode(secret, now) });
-  expect(confirm.statusCode).toBe(200);
-  return { secret, recoveryCodes: TotpConfirmed.parse(confirm.json()).recoveryCodes };
-}
+const turnOn = () => turnOnTotp(t, token, now);
 
 describe('TOTP changes need the current password', () => {
   for (const url of ['/v1/auth/totp/enroll', '/v1/auth/totp/recovery-codes', '/v1/auth/totp/disable']) {

@@ -5,10 +5,9 @@
  * is down does not undo the change. Runs on SQLite and (project `postgres`) PostgreSQL.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { TotpEnrolment } from '../../shared/auth/index.js';
-import { totpCode } from '../mfa/totp.js';
 import type { MailMessage, Mailer } from '../notify/Mailer.js';
 import { bearer, createTestApp, TEST_PASSWORD, type TestApp } from '../testing/createTestApp.js';
+import { turnOnTotp } from '../testing/totpEnrolment.testkit.js';
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -34,6 +33,16 @@ async function start(mailer: Mailer) {
   t = await createTestApp({ now: () => now, approvals: { mailer } });
 }
 
+/** Changes the signed-in person's own password (Account page). */
+const changeOwn = (accessToken: string, currentPassword: string, remoteAddress = '127.0.0.1') =>
+  t.app.inject({
+    method: 'POST',
+    url: '/v1/auth/password',
+    headers: bearer(accessToken),
+    payload: { currentPassword, newPassword: MINE },
+    remoteAddress,
+  });
+
 const accountId = async (email: string) =>
   (await t.get<{ id: string }>('select id from users where email = ?', email))!.id;
 
@@ -42,13 +51,7 @@ describe('password and sign-in changes are e-mailed to the account owner', () =>
     const mailer = capturingMailer();
     await start(mailer);
     const { accessToken } = await t.login();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/v1/auth/password',
-      headers: bearer(accessToken),
-      payload: { currentPassword: TEST_PASSWORD, newPassword: MINE },
-      remoteAddress: '10.1.2.3',
-    });
+    const res = await changeOwn(accessToken, TEST_PASSWORD, '10.1.2.3');
     expect(res.statusCode, res.body).toBe(204);
     expect(mailer.sent).toHaveLength(1);
     const [mail] = mailer.sent;
@@ -64,12 +67,7 @@ describe('password and sign-in changes are e-mailed to the account owner', () =>
     const mailer = capturingMailer();
     await start(mailer);
     const { accessToken } = await t.login();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/v1/auth/password',
-      headers: bearer(accessToken),
-      payload: { currentPassword: 'not my password at all', newPassword: MINE },
-    });
+    const res = await changeOwn(accessToken, 'not my password at all');
     expect(res.statusCode).toBe(401);
     expect(mailer.sent).toEqual([]);
   });
@@ -105,20 +103,7 @@ describe('password and sign-in changes are e-mailed to the account owner', () =>
     const mailer = capturingMailer();
     await start(mailer);
     const tech = await t.login();
-    const enrol = await t.app.inject({
-      method: 'POST',
-      url: '/v1/auth/totp/enroll',
-      headers: bearer(tech.accessToken),
-      payload: { currentPassword: TEST_PASSWORD },
-    });
-    const { secret } = TotpEnrolment.parse(enrol.json());
-    const confirm = await t.app.inject({
-      method: 'POST',
-      url: '/v1/auth/totp/confirm',
-      headers: bearer(tech.accessToken),
-      payload: { code: totpCode(secret, now) },
-    });
-    expect(confirm.statusCode).toBe(200);
+    const { secret } = await turnOnTotp(t, tech.accessToken, now);
     mailer.sent.length = 0; // turning it on was e-mailed (totpSelfServiceRoutes.test.ts)
 
     const admin = await t.login('admin@callsign.demo');
@@ -137,12 +122,7 @@ describe('password and sign-in changes are e-mailed to the account owner', () =>
   it('a mail server that is down does not undo or fail the change; the failure is logged', async () => {
     await start(capturingMailer(true));
     const { accessToken } = await t.login();
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/v1/auth/password',
-      headers: bearer(accessToken),
-      payload: { currentPassword: TEST_PASSWORD, newPassword: MINE },
-    });
+    const res = await changeOwn(accessToken, TEST_PASSWORD);
     expect(res.statusCode).toBe(204);
     expect(
       (

@@ -5,10 +5,11 @@
  * Runs on SQLite and (project `postgres`) PostgreSQL.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { PasswordChangeChallenge, SessionTokens, TotpEnrolment } from '../../shared/auth/index.js';
+import { PasswordChangeChallenge, SessionTokens } from '../../shared/auth/index.js';
 import { ONE_TIME_PASSWORD_MS, PASSWORD_CHANGE_TOKEN_MS } from '../auth/PasswordChange.js';
 import { totpCode } from '../mfa/totp.js';
 import { bearer, createTestApp, TEST_PASSWORD, type TestApp } from '../testing/createTestApp.js';
+import { turnOnTotp } from '../testing/totpEnrolment.testkit.js';
 
 let t: TestApp;
 afterEach(() => t?.close());
@@ -160,19 +161,7 @@ describe('one-time password → choose your own', () => {
     let now = Date.UTC(2026, 10, 23, 9, 0, 0);
     t = await createTestApp({ now: () => now });
     const tech = await t.login('tech@callsign.demo');
-    const enrol = await t.app.inject({
-      method: 'POST',
-      url: '/v1/auth/totp/enroll',
-      headers: bearer(tech.accessToken),
-      payload: { currentPassword: TEST_PASSWORD },
-    });
-    const { secret } = TotpEnrolment.parse(enrol.json());
-    await t.app.inject({
-      method: 'POST',
-      url: '/v1/auth/totp/confirm',
-      headers: bearer(tech.accessToken),
-      payload: { code: totpCode(secret, now) },
-    });
+    const { secret } = await turnOnTotp(t, tech.accessToken, now);
     const id = (await t.services.users.findByEmail('tech@callsign.demo'))!.id;
     const admin = await t.login('admin@callsign.demo');
     await t.app.inject({
