@@ -45,6 +45,11 @@ describe('matchCredentialScope', () => {
     expect(await matchCredentialScope(db, 'none')).toBe('kept');
   });
 
+  it("a technician's first sync into a new cache: only the mark is written", async () => {
+    expect(await matchCredentialScope(db, 'none')).toBe('kept');
+    expect(await mark()).toBe(0);
+  });
+
   it('a role with credentials on a cache from before the filter: nothing to do', async () => {
     await cache({ finished: true });
     expect(await matchCredentialScope(db, 'all')).toBe('kept');

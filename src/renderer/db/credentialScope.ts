@@ -22,7 +22,7 @@ export function credentialScopeOf(role: Role): CredentialScope {
   return hasPermission(role, 'credentials.checkout') ? 'all' : 'none';
 }
 
-/** What matching the cache to `scope` did. */
+/** What matching the cache to `scope` did to the records it holds ('kept': nothing, the mark at most). */
 export type ScopeChange = 'kept' | 'cleared' | 'resync' | 'restart';
 
 export async function matchCredentialScope(db: CallsignDb, scope: CredentialScope): Promise<ScopeChange> {
@@ -35,8 +35,10 @@ export async function matchCredentialScope(db: CallsignDb, scope: CredentialScop
       if ((held?.value ?? 1) === wanted) return 'kept';
       await db.meta.put({ key: 'credentialScope', value: wanted });
       if (scope === 'none') {
-        await db.credentials.clear();
-        return 'cleared';
+        // A technician's first sync into a new cache has nothing to delete: only the mark is new.
+        const held = await db.credentials.count();
+        if (held) await db.credentials.clear();
+        return held ? 'cleared' : 'kept';
       }
       await db.meta.put({ key: 'syncSeq', value: 0 });
       if (lastSyncAt) return 'resync';
