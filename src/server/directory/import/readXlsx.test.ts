@@ -102,6 +102,29 @@ describe('reading .xlsx without exceljs', () => {
   });
 });
 
+describe('a formula whose cached result is falsy', () => {
+  it('reads 0, not an empty cell, through exceljs too (fast-check counterexample, seed -31295420)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('People');
+    sheet.addRow([
+      { formula: '1+1', result: 0 },
+      { formula: 'A1', result: 7 },
+    ]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const expected = [
+      {
+        row: 1,
+        cells: [
+          { text: '0', numeric: 0 },
+          { text: '7', numeric: 7 },
+        ],
+      },
+    ];
+    expect(await readXlsxWithExceljs(bytes)).toEqual(expected);
+    expect(readXlsxDirectly(bytes)).toEqual(expected);
+  });
+});
+
 describe('files that are not readable workbooks', () => {
   const refused = {
     code: 'bad_request',

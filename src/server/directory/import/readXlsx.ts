@@ -109,7 +109,14 @@ export async function readXlsxWithExceljs(bytes: Uint8Array): Promise<SheetRow[]
       for await (const row of sheet) {
         const values = row.values as Value[];
         const cells: SheetCell[] = [];
-        for (let col = 1; col < values.length; col++) cells.push(cellOf(values[col] ?? null));
+        for (let col = 1; col < values.length; col++) {
+          const value = values[col] ?? null;
+          // A formula's `value` loses a falsy cached result (exceljs keeps `result: 0` only on the
+          // cell itself): read it there, so a sum of 0 reads "0" as the direct reader has it.
+          const formula =
+            typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
+          cells.push(cellOf(formula ? ({ ...value, result: row.getCell(col).result } as Value) : value));
+        }
         rows.push({ row: row.number, cells });
       }
       break; // the first worksheet holds the profiles
