@@ -96,34 +96,45 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
  * validated range cell by cell — most of the time of a 20k-row import) and keeps one row at a time.
  */
 export async function readXlsxWithExceljs(bytes: Uint8Array): Promise<SheetRow[]> {
-  const rows: SheetRow[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'ignore',
-      entries: 'ignore',
-    });
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = row.values as Value[];
-        const cells: SheetCell[] = [];
-        for (let col = 1; col < values.length; col++) {
-          const value = values[col] ?? null;
-          // A formula's `value` loses a falsy cached result (exceljs keeps `result: 0` only on the
-          // cell itself): read it there, so a sum of 0 reads "0" as the direct reader has it.
-          const formula =
-            typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
-          cells.push(cellOf(formula ? ({ ...value, result: row.getCell(col).result } as Value) : value));
-        }
-        rows.push({ row: row.number, cells });
-      }
-      break; // the first worksheet holds the profiles
-    }
+    return await streamRows(bytes);
   } catch {
-    // exceljs's message names zip internals; a person needs to know what to send instead.
-    throw notReadable();
+    // exceljs 4.4's streaming reader fails on every 255th workbook a process reads (its workbook
+    // model is missing when the first sheet arrives: "reading 'sheets'"; measured 225, 480, … in a
+    // loop over one file), and reads the same bytes again fine. So an error is tried once more
+    // before the file is called unreadable.
+    try {
+      return await streamRows(bytes);
+    } catch {
+      // exceljs's message names zip internals; a person needs to know what to send instead.
+      throw notReadable();
+    }
+  }
+}
+
+async function streamRows(bytes: Uint8Array): Promise<SheetRow[]> {
+  const rows: SheetRow[] = [];
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const values = row.values as Value[];
+      const cells: SheetCell[] = [];
+      for (let col = 1; col < values.length; col++) {
+        const value = values[col] ?? null;
+        // A formula's `value` loses a falsy cached result (exceljs keeps `result: 0` only on the
+        // cell itself): read it there, so a sum of 0 reads "0" as the direct reader has it.
+        const formula = typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
+        cells.push(cellOf(formula ? ({ ...value, result: row.getCell(col).result } as Value) : value));
+      }
+      rows.push({ row: row.number, cells });
+    }
+    break; // the first worksheet holds the profiles
   }
   return rows;
 }
