@@ -28,4 +28,26 @@ describe('SMTP mailer failures', () => {
     expect(line).not.toContain('482913');
     expect(line).not.toContain('a@b.example');
   });
+
+  it('gives up on a mail server that accepts the connection and never greets, within its timeouts', async () => {
+    const silent = createServer(() => {}); // holds every connection open, says nothing
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const { port } = silent.address() as { port: number };
+    const logged: Array<Record<string, unknown>> = [];
+    const mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`, undefined, (detail) => logged.push(detail), {
+      connectionTimeout: 300,
+      greetingTimeout: 300,
+      socketTimeout: 300,
+    });
+    try {
+      const started = performance.now();
+      await expect(mailer.send({ to: 'a@b.example', subject: 's', text: 't' })).rejects.toMatchObject({
+        code: 'unavailable',
+      });
+      expect(performance.now() - started).toBeLessThan(5_000); // nodemailer's own default: 30 s greeting
+      expect(logged).toEqual([expect.objectContaining({ code: 'ETIMEDOUT' })]);
+    } finally {
+      silent.close();
+    }
+  });
 });

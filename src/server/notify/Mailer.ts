@@ -36,8 +36,31 @@ const stderrLog: MailFailureLog = (detail, msg) => pino({ name: 'mailer' }, proc
  * message (it may quote the server's reply, which can echo addresses), not the recipients or text
  * (an SMS code) — and reaches the caller as `unavailable` with what to do.
  */
-export function createSmtpMailer(url: string, from = DEFAULT_FROM, log: MailFailureLog = stderrLog): Mailer {
-  const transport = nodemailer.createTransport(url);
+/**
+ * How long a send may wait on the mail server, in ms. nodemailer's defaults (2 minutes to connect,
+ * 30 s for the greeting, 10 minutes of silence) would hold the request that sends — an SMS code, an
+ * escalation, a security notice after a password change — that long when the server is black-holed.
+ * An `SMTP_URL` query (`?connectionTimeout=…`) still overrides these.
+ */
+export interface SmtpTimeouts {
+  connectionTimeout: number;
+  greetingTimeout: number;
+  socketTimeout: number;
+}
+
+export const SMTP_TIMEOUTS: SmtpTimeouts = {
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  socketTimeout: 30_000,
+};
+
+export function createSmtpMailer(
+  url: string,
+  from = DEFAULT_FROM,
+  log: MailFailureLog = stderrLog,
+  timeouts: SmtpTimeouts = SMTP_TIMEOUTS,
+): Mailer {
+  const transport = nodemailer.createTransport({ url, ...timeouts });
   const smtpHost = (() => {
     try {
       return new URL(url).host;
