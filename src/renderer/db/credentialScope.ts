@@ -27,27 +27,22 @@ export type ScopeChange = 'kept' | 'cleared' | 'resync' | 'restart';
 
 export async function matchCredentialScope(db: CallsignDb, scope: CredentialScope): Promise<ScopeChange> {
   const wanted = scope === 'all' ? 1 : 0;
-  return db.transaction(
-    'rw',
-    [db.meta, db.credentials, db.siteChunks, db.siteProfiles, db.referenceChunks, db.policies, db.indexSnapshots],
-    async (): Promise<ScopeChange> => {
-      const [held, lastSyncAt] = await db.meta.bulkGet(['credentialScope', 'lastSyncAt']);
-      if ((held?.value ?? 1) === wanted) return 'kept';
-      await db.meta.put({ key: 'credentialScope', value: wanted });
-      if (scope === 'none') {
-        // A technician's first sync into a new cache has nothing to delete: only the mark is new.
-        const held = await db.credentials.count();
-        if (held) await db.credentials.clear();
-        return held ? 'cleared' : 'kept';
-      }
-      await db.meta.put({ key: 'syncSeq', value: 0 });
-      if (lastSyncAt) return 'resync';
-      await Promise.all(
-        [db.siteChunks, db.siteProfiles, db.referenceChunks, db.policies, db.credentials, db.indexSnapshots].map(
-          (table) => table.clear(),
-        ),
-      );
-      return 'restart';
-    },
-  );
+  const matches = async () => ((await db.meta.get('credentialScope'))?.value ?? 1) === wanted;
+  // Every routine run (each minute) ends here: one read, no write lock on the directory's tables.
+  if (await matches()) return 'kept';
+  const directoryTables = [db.siteChunks, db.siteProfiles, db.referenceChunks, db.policies, db.indexSnapshots];
+  return db.transaction('rw', [db.meta, db.credentials, ...directoryTables], async (): Promise<ScopeChange> => {
+    if (await matches()) return 'kept'; // another window matched it meanwhile
+    await db.meta.put({ key: 'credentialScope', value: wanted });
+    if (scope === 'none') {
+      // A technician's first sync into a new cache has nothing to delete: only the mark is new.
+      const credentials = await db.credentials.count();
+      if (credentials) await db.credentials.clear();
+      return credentials ? 'cleared' : 'kept';
+    }
+    await db.meta.put({ key: 'syncSeq', value: 0 });
+    if ((await db.meta.get('lastSyncAt')) !== undefined) return 'resync';
+    await Promise.all([db.credentials, ...directoryTables].map((table) => table.clear()));
+    return 'restart';
+  });
 }

@@ -31,12 +31,6 @@ export type MailFailureLog = (detail: Record<string, unknown>, msg: string) => v
 const stderrLog: MailFailureLog = (detail, msg) => pino({ name: 'mailer' }, process.stderr).error(detail, msg);
 
 /**
- * SMTP from a connection URL (`smtp://user:pass@host:587`, `smtps://…`). The URL is never echoed. A
- * failure is logged with nodemailer's code, SMTP command and response code and the host — not its
- * message (it may quote the server's reply, which can echo addresses), not the recipients or text
- * (an SMS code) — and reaches the caller as `unavailable` with what to do.
- */
-/**
  * How long a send may wait on the mail server, in ms. nodemailer's defaults (2 minutes to connect,
  * 30 s for the greeting, 10 minutes of silence) would hold the request that sends — an SMS code, an
  * escalation, a security notice after a password change — that long when the server is black-holed.
@@ -54,6 +48,12 @@ export const SMTP_TIMEOUTS: SmtpTimeouts = {
   socketTimeout: 30_000,
 };
 
+/**
+ * SMTP from a connection URL (`smtp://user:pass@host:587`, `smtps://…`). The URL is never echoed. A
+ * failure is logged with nodemailer's code, SMTP command and response code and the host — not its
+ * message (it may quote the server's reply, which can echo addresses), not the recipients or text
+ * (an SMS code) — and reaches the caller as `unavailable` with what to do.
+ */
 export function createSmtpMailer(
   url: string,
   from = DEFAULT_FROM,
