@@ -15,6 +15,10 @@ import { ZipEntryDamaged, zipEntries, zipEntryText } from './zipEntries.js';
 
 type Value = ExcelJS.CellValue;
 
+/** A formula cell's value: its cached result, when exceljs kept it, is `result`. */
+const isFormula = (value: Value): value is ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue =>
+  typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
+
 function cellOf(value: Value): SheetCell {
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'number') return { text: String(value), numeric: value };
@@ -26,7 +30,7 @@ function cellOf(value: Value): SheetCell {
     const text = (value as { text?: unknown }).text;
     return cellOf(typeof text === 'string' || typeof text === 'object' ? (text as Value) : value.hyperlink);
   }
-  if ('formula' in value || 'sharedFormula' in value) return cellOf((value as { result?: Value }).result ?? null);
+  if (isFormula(value)) return cellOf((value.result as Value | undefined) ?? null);
   if ('error' in value) return { text: String(value.error) };
   return { text: '' };
 }
@@ -129,8 +133,7 @@ async function streamRows(bytes: Uint8Array): Promise<SheetRow[]> {
         const value = values[col] ?? null;
         // A formula's `value` loses a falsy cached result (exceljs keeps `result: 0` only on the
         // cell itself): read it there, so a sum of 0 reads "0" as the direct reader has it.
-        const formula = typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
-        cells.push(cellOf(formula ? ({ ...value, result: row.getCell(col).result } as Value) : value));
+        cells.push(cellOf(isFormula(value) ? { ...value, result: row.getCell(col).result } : value));
       }
       rows.push({ row: row.number, cells });
     }
