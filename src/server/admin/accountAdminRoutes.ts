@@ -63,14 +63,14 @@ export const accountAdminRoutes: FastifyPluginAsyncZod<{
     async (request) => {
       const user = await accounts.change(request.params.id, request.body, request.principal!.user.id);
       if (request.body.password !== undefined)
-        await sendSecurityNotice({ mailer, log: request.log, now }, user, 'password_reset', request.ip);
+        await sendSecurityNotice({ mailer, now }, request, user, 'password_reset');
       return user;
     },
   );
 
   app.delete('/v1/admin/users/:id/totp', { ...manage, schema: { params: IdParams } }, async (request, reply) => {
     const turnedOff = await accounts.resetTotp(request.params.id, request.principal!.user.id);
-    if (turnedOff) await sendSecurityNotice({ mailer, log: request.log, now }, turnedOff, 'totp_reset', request.ip);
+    if (turnedOff) await sendSecurityNotice({ mailer, now }, request, turnedOff, 'totp_reset');
     return reply.status(204).send();
   });
 };

@@ -33,11 +33,15 @@ const WHAT: Record<SecurityChange, string> = {
     'An administrator turned off two-step sign-in (an authenticator app code at every sign-in); your password alone now signs you in until you set it up again',
 };
 
+/**
+ * E-mails `user` about `change`, made by `request` (its address goes in the text, a failure to its
+ * log). The user is the one signed in for their own changes, the account changed for an administrator's.
+ */
 export async function sendSecurityNotice(
-  deps: { mailer: Mailer; log: FastifyBaseLogger; now: () => number },
+  deps: { mailer: Mailer; now: () => number },
+  request: { log: FastifyBaseLogger; ip: string },
   user: UserInfo,
   change: SecurityChange,
-  address: string,
 ): Promise<void> {
   try {
     await deps.mailer.send({
@@ -46,14 +50,14 @@ export async function sendSecurityNotice(
       text: [
         `Hello ${user.name},`,
         '',
-        `${WHAT[change]} for ${user.email} at ${new Date(deps.now()).toISOString()}, from ${address}.`,
+        `${WHAT[change]} for ${user.email} at ${new Date(deps.now()).toISOString()}, from ${request.ip}.`,
         '',
         'If this was you, there is nothing to do.',
         'If it was not, change your password now and ask an administrator to check your devices and two-step sign-in.',
       ].join('\n'),
     });
   } catch (err) {
-    deps.log.error(
+    request.log.error(
       { err: err instanceof Error ? err.message : String(err), change },
       'could not e-mail the user about a change to how they sign in; the change itself is made',
     );

@@ -35,7 +35,7 @@ export const totpRoutes: FastifyPluginAsyncZod<{
   now: () => number;
 }> = async (app, { auth, mfa, totpLimit, mailer, now }) => {
   const notify = (request: FastifyRequest, change: SecurityChange) =>
-    sendSecurityNotice({ mailer, log: request.log, now }, request.principal!.user, change, request.ip);
+    sendSecurityNotice({ mailer, now }, request, request.principal!.user, change);
   const self = { config: { permission: 'account.self' }, bodyLimit: AUTH_BODY_LIMIT } as const;
 
   app.post(
