@@ -13,8 +13,8 @@
  * - `write` (the sync worker's IndexedDB write) and `index` (applying the changes to the in-memory
  *   index): the renderer's `sync.write` / `sync.index` measures;
  * - `other`: total − pull − write − index (query refetch, meta writes, scheduling, the bench loop).
- * Beside them, `mainPerPage`: what main spends on one such page in-process (JSON.parse + zod +
- * JSON.stringify, as `sync.pullText` did), and `direct`: the same request straight from Node.
+ * Beside them, `mainPerPage`: what main spends on one such page in-process (reading its cursor, as
+ * `sync.pullBytes` does), and `direct`: the same request straight from Node.
  * Writes bench/results/incremental.json.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -240,7 +240,7 @@ function serverSyncMs(log: string): number {
 
 /**
  * The incremental page straight from Node (sign-in as the bench user, no bridge): the HTTP round trip
- * without the renderer, and main's own share of a page as `sync.pullText` handles it (parse, read the
+ * without the renderer, and main's own share of a page as `sync.pullBytes` handles it (parse, read the
  * cursor), timed in-process on the same bytes.
  */
 async function directPull(serverUrl: string) {
@@ -251,22 +251,22 @@ async function directPull(serverUrl: string) {
   // The last round's 100 changes: the page the desktop pulled in that round (now cached by the server).
   const since = lastSince;
   const http: number[] = [];
-  let text = '';
+  let bytes = new Uint8Array();
   let cursor: string | null = null;
   for (let i = 0; i < 20; i++) {
     const t = performance.now();
     const res = await fetch(`${serverUrl}/v1/sync?since=${since}&limit=5000`, { headers });
-    text = await res.text();
+    bytes = new Uint8Array(await res.arrayBuffer());
     cursor = res.headers.get(SYNC_CURSOR_HEADER);
     http.push(performance.now() - t);
   }
   const main: number[] = [];
   for (let i = 0; i < 20; i++) {
     const t = performance.now();
-    syncCursorOf(cursor, text); // main reads the cursor (from its header) and passes the text on (handlers.ts)
+    syncCursorOf(cursor, bytes); // main reads the cursor (from its header) and passes the bytes on (handlers.ts)
     main.push(performance.now() - t);
   }
-  return { directHttpMs: summary(http), mainPerPageMs: summary(main), pageBytes: Buffer.byteLength(text) };
+  return { directHttpMs: summary(http), mainPerPageMs: summary(main), pageBytes: bytes.byteLength };
 }
 
 function summary(xs: number[]) {

@@ -183,6 +183,7 @@ try {
   };
   // The sync worker's own user timing (parse + validate, the page's transaction, keys, lines).
   const workerNames = [
+    'sync.write.parse',
     'sync.write.validate',
     'sync.write.commit',
     'sync.write.sites',
@@ -191,6 +192,8 @@ try {
     'sync.write.references',
     'sync.write.keys',
     'sync.write.lines',
+    'sync.finish.lines',
+    'sync.finish.snapshot',
   ];
   const workerBreakdown: Record<string, number> = {};
   for (const w of page.workers()) {

@@ -10,6 +10,7 @@ import { startWebBridge, type WebBridge } from './webBridge.js';
 import { createMainServices } from '../services/createMainServices.js';
 import { MemorySecretStore } from '../services/secretStore.js';
 import { MemorySettingsStore } from '../services/settingsStore.js';
+import { decodeBinaryResult } from '../../shared/ipc/binaryFrame.js';
 
 let bridge: WebBridge;
 let log = '';
@@ -78,6 +79,62 @@ describe('web bridge', () => {
     ws.send(JSON.stringify({ id: 1, channel: 'app.info', payload: {} }));
     expect(await reply).toMatchObject({ type: 'result', id: 1, ok: true, result: { shell: 'web-bridge' } });
     ws.close();
+  });
+
+  it('sends a result holding bytes as one binary frame, which the renderer client reads back unchanged', async () => {
+    // A page of 2 MB with quotes and non-ASCII names: in a JSON envelope each `"` was escaped.
+    const page = new TextEncoder().encode(JSON.stringify({ seq: 9, names: Array(40_000).fill('Zoë "Z" 東京') }));
+    const { handlers } = createMainServices({
+      secrets: new MemorySecretStore(),
+      settings: new MemorySettingsStore(),
+      defaultServerUrl: 'http://127.0.0.1:9',
+      shell: 'web-bridge',
+      version: 'test',
+    });
+    handlers['sync.pullBytes'] = async ({ since }) => ({
+      seq: since + 1,
+      more: false,
+      remaining: 0,
+      count: 1,
+      bytes: page,
+    });
+    const root = mkdtempSync(join(tmpdir(), 'cs-bridge-'));
+    const own = await startWebBridge({
+      handlers,
+      rendererRoot: root,
+      logger: pino(new Writable({ write: (_c, _e, cb) => cb() })),
+      token,
+    });
+    try {
+      const origin = `http://127.0.0.1:${own.port}`;
+      const res = await fetch(`${origin}/bridge/session`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ token }),
+      });
+      const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+      const ws = new WebSocket(`ws://127.0.0.1:${own.port}/bridge/ws`, { headers: { origin, cookie } });
+      ws.binaryType = 'arraybuffer'; // as the renderer's client sets it (bridgeSocket.ts)
+      await new Promise((r) => ws.once('open', r));
+      const next = () =>
+        new Promise<{ data: unknown; isBinary: boolean }>((r) =>
+          ws.once('message', (data, isBinary) => r({ data, isBinary })),
+        );
+      let reply = next();
+      ws.send(JSON.stringify({ id: 4, channel: 'sync.pullBytes', payload: { since: 8, limit: 5000 } }));
+      const frame = await reply;
+      expect(frame.isBinary).toBe(true);
+      const message = decodeBinaryResult(frame.data as ArrayBuffer);
+      expect(message).toMatchObject({ type: 'result', id: 4, ok: true, result: { seq: 9, more: false, count: 1 } });
+      expect((message as { result: { bytes: Uint8Array } }).result.bytes).toEqual(page);
+      // Everything else still travels as JSON text.
+      reply = next();
+      ws.send(JSON.stringify({ id: 5, channel: 'app.info', payload: {} }));
+      expect((await reply).isBinary).toBe(false);
+      ws.close();
+    } finally {
+      await own.close();
+    }
   });
 
   it('denies a wrong token, a foreign origin and a socket without a session — with 403, logged without the token', async () => {

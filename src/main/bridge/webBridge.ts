@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { EventName, Events, Handlers } from '../../shared/ipc/contract.js';
 import { createDispatcher } from '../../shared/ipc/dispatch.js';
 import { WireRequest } from '../../shared/ipc/wire.js';
+import { bytesFieldOf, encodeBinaryResult } from '../../shared/ipc/binaryFrame.js';
 import * as guard from './bridgeAuth.js';
 import { readStatic } from './staticFiles.js';
 import { BridgeSessions } from './bridgeSessions.js';
@@ -199,8 +200,11 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     });
   });
 
-  /** One frame → the reply to send. Malformed frames get a bad_request; the id is -1 when none is usable. */
-  const answer = async (data: RawData, isBinary: boolean): Promise<string> => {
+  /**
+   * One frame → the reply to send. Malformed frames get a bad_request; the id is -1 when none is usable.
+   * A result holding bytes (a sync page) goes back as a binary frame (shared/ipc/binaryFrame.ts).
+   */
+  const answer = async (data: RawData, isBinary: boolean): Promise<string | Uint8Array> => {
     const raw = isBinary ? undefined : safeJson(rawText(data));
     const parsed = WireRequest.safeParse(raw);
     if (!parsed.success) {
@@ -218,6 +222,8 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     const { id, channel, payload } = parsed.data;
     const r = await dispatch(channel, payload);
     try {
+      const bytesField = r.ok ? bytesFieldOf(r.result) : undefined;
+      if (r.ok && bytesField) return encodeBinaryResult(id, r.result as Record<string, unknown>, bytesField);
       return JSON.stringify({ type: 'result', id, ...r });
     } catch (err) {
       opts.logger.error({ channel, err: errorName(err) }, 'web bridge: result not serialisable');

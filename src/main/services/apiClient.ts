@@ -69,29 +69,40 @@ export class ApiClient {
   }
 
   async request(path: string, opts: RequestOptions = {}): Promise<unknown> {
-    const { res, text, origin } = await this.answer(path, opts);
-    const json = readJson(text, res.status, origin);
+    const { res, body, origin } = await this.answer(path, opts);
+    const json = readJson(body, res.status, origin);
     if (res.ok) return json;
     throw errorOf(res.status, json);
   }
 
   /**
-   * As `request`, but a success's text as it came, unparsed, with its headers: for an answer passed on
-   * as it is (sync pages: handlers.ts `sync.pullText`), with no parse or second serialisation of a
-   * 2 MB page. An error answer becomes the same AppError as in `request`.
+   * As `request`, but a success's body as the bytes that came (decompressed, not decoded), with its
+   * headers: for an answer passed on as it is (sync pages: handlers.ts `sync.pullBytes`), with no
+   * UTF-8 decoding, parse or second serialisation of a 2 MB page. An error answer becomes the same
+   * AppError as in `request`.
    */
-  async requestText(path: string, opts: RequestOptions = {}): Promise<{ text: string; headers: Headers }> {
-    const { res, text, origin } = await this.answer(path, opts);
-    if (res.ok) return { text, headers: res.headers };
-    throw errorOf(res.status, readJson(text, res.status, origin));
+  async requestBytes(path: string, opts: RequestOptions = {}): Promise<{ bytes: Uint8Array; headers: Headers }> {
+    const { res, body, origin } = await this.answer(path, opts, (r) => r.arrayBuffer());
+    if (res.ok) return { bytes: new Uint8Array(body), headers: res.headers };
+    throw errorOf(res.status, readJson(new TextDecoder().decode(body), res.status, origin));
   }
 
-  /** Sends one request and reads its answer's text. */
-  private async answer(path: string, opts: RequestOptions): Promise<{ res: Response; text: string; origin: string }> {
+  /** Sends one request and reads its answer's body (its text, unless `read` says otherwise). */
+  private async answer(path: string, opts: RequestOptions): Promise<{ res: Response; body: string; origin: string }>;
+  private async answer<B>(
+    path: string,
+    opts: RequestOptions,
+    read: (res: Response) => Promise<B>,
+  ): Promise<{ res: Response; body: B; origin: string }>;
+  private async answer(
+    path: string,
+    opts: RequestOptions,
+    read: (res: Response) => Promise<unknown> = (res) => res.text(),
+  ): Promise<{ res: Response; body: unknown; origin: string }> {
     const { res, origin } = await this.send(path, opts);
-    let text: string;
+    let body: unknown;
     try {
-      text = await res.text();
+      body = await read(res);
     } catch {
       // The connection dropped mid-answer (a network drop, the server killed while sending a page):
       // the same as not reaching it, so callers that wait for the server (sync) wait for this too.
@@ -101,7 +112,7 @@ export class ApiClient {
         `The connection to the Callsign server at ${origin} was lost. Check your connection; cached data keeps working.`,
       );
     }
-    return { res, text, origin };
+    return { res, body, origin };
   }
 
   /**

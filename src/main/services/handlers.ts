@@ -62,14 +62,14 @@ export function createHandlers({ api, session, settings, leases, info, connectiv
       session.authorized(async (token) =>
         SyncPage.parse(await api.request('/v1/sync', { token, query: { since, limit } })),
       ),
-    'sync.pullText': async ({ since, limit }) =>
+    'sync.pullBytes': async ({ since, limit }) =>
       session.authorized(async (token) => {
-        // Main reads the cursor only (from its header: syncCursor.ts) and passes the server's text on
-        // as it came: the sync worker validates every change (against the whole SyncPage schema)
+        // Main reads the cursor only (from its header: syncCursor.ts) and passes the server's bytes on
+        // as they came: the sync worker validates every change (against the whole SyncPage schema)
         // before anything is written, so validating 5,000 records here too, and serialising them
         // again, was pure cost (~0.1 s a page on the CPU the renderer shares during a first sync).
-        const { text, headers } = await api.requestText('/v1/sync', { token, query: { since, limit } });
-        return { ...syncCursorOf(headers.get(SYNC_CURSOR_HEADER), text), text };
+        const { bytes, headers } = await api.requestBytes('/v1/sync', { token, query: { since, limit } });
+        return { ...syncCursorOf(headers.get(SYNC_CURSOR_HEADER), bytes), bytes };
       }),
     'lookup.remote': async (q) => session.authorized((token) => api.request('/v1/lookup', { token, query: q })),
     'approvals.upload': async (record) =>

@@ -40,7 +40,7 @@ export interface BenchHooks {
   /** Bare Dexie bulkPut of the rows the sync wrote, into a scratch database (the write floor). */
   writeFloor(): Promise<number>;
   /**
-   * The other floor of a first sync: every page pulled as the sync pulls it (`sync.pullText`, the
+   * The other floor of a first sync: every page pulled as the sync pulls it (`sync.pullBytes`, the
    * server's compressed page through main or the bridge) and parsed, nothing validated or written.
    */
   pullFloor(limit: number): Promise<{ ms: number; pages: number; changes: number }>;
@@ -190,17 +190,18 @@ export function installBenchHooks(
     },
     async pullFloor(limit) {
       const t0 = performance.now();
-      type Pulled = { text: string; seq: number; more: boolean; since: number };
+      type Pulled = { bytes: Uint8Array; seq: number; more: boolean; since: number };
+      const utf8 = new TextDecoder();
       const pull = (since: number): Promise<Pulled> =>
-        api.invoke('sync.pullText', { since, limit }).then((r) => ({ ...r, since }));
+        api.invoke('sync.pullBytes', { since, limit }).then((r) => ({ ...r, since }));
       let pages = 0;
       let changes = 0;
       // Each page's cursor is where the next one starts: the next is asked for as soon as this one is
       // here, and this one is parsed meanwhile (as the sync's read-ahead does).
       for (let next: Promise<Pulled> | undefined = pull(0); next; pages++) {
-        const { text, seq, more, since }: Pulled = await next;
+        const { bytes, seq, more, since }: Pulled = await next;
         next = more && seq > since ? pull(seq) : undefined;
-        changes += (JSON.parse(text) as { changes: unknown[] }).changes.length;
+        changes += (JSON.parse(utf8.decode(bytes)) as { changes: unknown[] }).changes.length;
       }
       return { ms: performance.now() - t0, pages, changes };
     },

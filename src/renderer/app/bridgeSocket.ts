@@ -10,10 +10,13 @@ import { AppError } from '../../shared/api/errors.js';
 import { createIpcClient } from '../../shared/ipc/client.js';
 import type { CallsignApi, Channel, RequestOf, Results } from '../../shared/ipc/contract.js';
 import type { WireRequest } from '../../shared/ipc/wire.js';
+import { decodeBinaryResult } from '../../shared/ipc/binaryFrame.js';
 
 /** The part of the DOM WebSocket we use, so tests can pass a fake. */
 export interface SocketLike {
   readonly readyState: number;
+  /** Set to 'arraybuffer': a result with bytes (a sync page) comes as a binary frame. */
+  binaryType?: string;
   send(data: string): void;
   close(): void;
   onopen: ((ev: unknown) => void) | null;
@@ -70,12 +73,13 @@ export function connectBridgeSocket(opts: BridgeSocketOptions): Promise<Callsign
       state = 'connecting';
       const s = opts.openSocket();
       socket = s;
+      s.binaryType = 'arraybuffer';
       s.onmessage = (ev) => {
         try {
-          deliver(JSON.parse(String(ev.data)));
+          deliver(ev.data instanceof ArrayBuffer ? decodeBinaryResult(ev.data) : JSON.parse(String(ev.data)));
         } catch (err) {
           // Only the bridge writes here; an unreadable frame means a bug or a stray client — log, keep the socket.
-          console.warn('Callsign: ignored a web bridge message that is not JSON', err);
+          console.warn('Callsign: ignored a web bridge message that is neither JSON nor a result frame', err);
         }
       };
       s.onopen = () => {

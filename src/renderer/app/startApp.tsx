@@ -44,7 +44,7 @@ export function startApp(db: CallsignDb, directory: DirectoryIndexStore): void {
       const underBridge = !(window as Window & { callsign?: unknown }).callsign;
       const pageWriter = worker
         ? createWorkerPageWriter(worker, () => createPageWriter(db), {
-            relay: (q) => api.invoke('sync.pullText', q),
+            relay: (q) => api.invoke('sync.pullBytes', q),
             direct: underBridge,
           })
         : undefined;

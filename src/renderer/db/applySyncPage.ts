@@ -4,7 +4,7 @@
  * crash or a bad page never skips or half-applies changes.
  */
 import { parseSyncPage } from '../../shared/api/parseSyncPage.js';
-import type { Change } from '../../shared/api/sync.js';
+import type { Change, SyncPage } from '../../shared/api/sync.js';
 import type { ClientProfile, Reference, Site } from '../../shared/domain/index.js';
 import type { CallsignDb } from './CallsignDb.js';
 import { writeProfiles, type LocateProfile } from './profileBundles.js';
@@ -50,6 +50,15 @@ export interface AppliedChanges {
 }
 
 type Cached = 'site' | 'profile' | 'reference' | 'policy' | 'credential';
+
+/**
+ * A page already validated (parseSyncPage) in this thread, ahead of its write: the sync worker
+ * parses and checks the page it read ahead while the one before it commits (workerPulls.ts). Only
+ * made here, in-thread: structured clone drops the class, so a message can never pass for one.
+ */
+export class ValidatedPage {
+  constructor(readonly page: SyncPage) {}
+}
 
 /** The net effect per cached kind of a page's changes (validated ones: see applySyncPage). */
 export function netChanges(changes: readonly Change[]): Omit<AppliedChanges, 'seq' | 'count'> {
@@ -101,7 +110,7 @@ export async function applySyncPage(
 ): Promise<AppliedChanges> {
   const tv = performance.now();
   // Canonical changes (as the server sends them) are taken as they are: parseSyncPage.ts.
-  const page = parseSyncPage(raw);
+  const page = raw instanceof ValidatedPage ? raw.page : parseSyncPage(raw);
   const net = netChanges(page.changes);
   const tx = performance.now();
   const applied = await db.transaction(
@@ -133,7 +142,7 @@ export async function applySyncPage(
       return rows;
     },
   );
-  measure('sync.write.validate', tv, tx);
+  if (!(raw instanceof ValidatedPage)) measure('sync.write.validate', tv, tx);
   measure('sync.write.commit', tx, performance.now());
   return applied ? { seq: page.seq, count: page.changes.length, ...net, rows: applied } : nothingApplied(page.seq);
 }

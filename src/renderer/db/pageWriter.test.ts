@@ -135,11 +135,17 @@ describe('createPageWriter', () => {
     expect(await allProfiles(db)).toEqual([]);
   });
 
-  it('reads a page given as JSON text, and refuses text that is not JSON', async () => {
+  it('reads a page given as UTF-8 JSON bytes, and refuses bytes that are not UTF-8 JSON', async () => {
     const w = createPageWriter(db);
-    await w.write(JSON.stringify(page(1, [up(1, 'profile', profile('p1', 's1'))])));
-    expect((await allProfiles(db)).map((p) => p.id)).toEqual(['p1']);
-    await expect(w.write('{"seq":')).rejects.toMatchObject({ code: 'bad_request', field: 'syncPage' });
+    const named = { ...profile('p1', 's1'), lastName: 'Ó Súilleabháin 東' };
+    await w.write(new TextEncoder().encode(JSON.stringify(page(1, [up(1, 'profile', named)]))));
+    expect((await allProfiles(db)).map((p) => p.lastName)).toEqual(['Ó Súilleabháin 東']);
+    const refused = { code: 'bad_request', field: 'syncPage', message: expect.stringMatching(/UTF-8 JSON/) };
+    await expect(w.write(new TextEncoder().encode('{"seq":'))).rejects.toMatchObject(refused);
+    // Latin-1 bytes for "Zoë": not UTF-8; read leniently they would store "Zo\uFFFD".
+    const latin1 = Uint8Array.from([...'{"seq":2,"n":"Zo'].map((c) => c.charCodeAt(0)).concat([0xeb, 0x22, 0x7d]));
+    await expect(w.write(latin1)).rejects.toMatchObject(refused);
+    expect((await readSyncMeta(db)).syncSeq).toBe(1);
   });
 
   it("works out each written record's phone keys, reading national numbers with the site's country when it saw the site", async () => {

@@ -15,7 +15,8 @@
  * parsing numbers was most of the renderer's indexing work, and here it runs in the worker.
  */
 import { AppError } from '../../shared/api/errors.js';
-import { applySyncPage, type AppliedChanges, type BulkChunks } from './applySyncPage.js';
+import { applySyncPage, ValidatedPage, type AppliedChanges, type BulkChunks } from './applySyncPage.js';
+import { parseSyncPage } from '../../shared/api/parseSyncPage.js';
 import type { CallsignDb } from './CallsignDb.js';
 import { profilePhoneKeys, sitePhoneKeys } from '../../shared/identify/recordKeys.js';
 import type { SnapshotLines } from '../../shared/identify/types.js';
@@ -52,7 +53,7 @@ export interface PageWriter {
    */
   readonly seeded?: boolean;
   /**
-   * Validates and writes one page (a SyncPage, or its JSON text) with its checkpoint; resolves with its
+   * Validates and writes one page (a SyncPage, its UTF-8 JSON bytes, or a `preparePage` result) with its checkpoint; resolves with its
    * net changes for the in-memory directory (`count` 0: older than the cache, nothing written). Throws
    * an AppError naming the bad field. In a bulk run (`bulkStart`), the reply carries the sites, policies
    * and credentials only, with the whole directory's `lines` in place of the profiles and references.
@@ -97,7 +98,7 @@ export function createPageWriter(db: CallsignDb): PageWriter {
       try {
         applied = await applySyncPage(
           db,
-          typeof raw === 'string' ? parseSyncPageJson(raw) : raw,
+          raw instanceof Uint8Array ? preparePage(raw) : raw,
           (id) => where.get(id),
           bulk ? (siteId) => bulkRows.has(siteId) : undefined,
           bulk ? bulkChunks : undefined,
@@ -128,12 +129,16 @@ export function createPageWriter(db: CallsignDb): PageWriter {
       bulkChunks = { sites: new Map(), references: new Map() };
     },
     async bulkFinish(atSeq) {
+      const t0 = performance.now();
       const lines = bulk?.lines(countryOf);
       if (lines) lines.table = buildLineTable(lines.profiles);
       bulk = undefined;
       bulkRows.clear();
       bulkChunks = undefined;
+      const t1 = performance.now();
       if (lines) await writeIndexSnapshot(db, lines, atSeq);
+      measure('sync.finish.lines', t0, t1);
+      measure('sync.finish.snapshot', t1, performance.now());
       return lines;
     },
   };
@@ -172,14 +177,31 @@ function measure(name: string, start: number, end: number) {
   }
 }
 
-/** A sync page's JSON text, parsed; an AppError naming `syncPage` when it is not JSON. */
-export function parseSyncPageJson(text: string): unknown {
+/**
+ * A page's bytes parsed and validated ahead of its write (`write` takes the result as it is). Throws
+ * the AppError its write would throw, naming the field.
+ */
+export function preparePage(bytes: Uint8Array): ValidatedPage {
+  const t0 = performance.now();
+  const raw = parseSyncPageBytes(bytes);
+  const t1 = performance.now();
+  const page = new ValidatedPage(parseSyncPage(raw));
+  measure('sync.write.parse', t0, t1);
+  measure('sync.write.validate', t1, performance.now());
+  return page;
+}
+
+/** Strict: a page that is not UTF-8 is refused, not read with replacement characters in its names. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A sync page's UTF-8 JSON bytes (`sync.pullBytes`), parsed; an AppError naming `syncPage` when they are not. */
+export function parseSyncPageBytes(bytes: Uint8Array): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(utf8.decode(bytes));
   } catch {
     throw new AppError(
       'bad_request',
-      'A sync page from the server was not readable JSON; sync will fetch it again.',
+      'A sync page from the server was not readable UTF-8 JSON; sync will fetch it again.',
       'syncPage',
     );
   }

@@ -72,7 +72,7 @@ export type SyncPage = z.infer<typeof SyncPage>;
 export const SyncPageEnvelope = SyncPageFields.extend({ changes: z.array(z.unknown()) });
 
 /**
- * A sync page's cursor fields, read by main for `sync.pullText` (the changes themselves are validated
+ * A sync page's cursor fields, read by main for `sync.pullBytes` (the changes themselves are validated
  * by the sync worker, against `SyncPage`, before anything is written).
  */
 export const SyncPageCursor = SyncPageFields.pick({ seq: true, more: true, remaining: true }).extend({
@@ -95,16 +95,19 @@ export type SyncCursor = z.infer<typeof SyncCursor>;
 export const SYNC_CURSOR_HEADER = 'callsign-sync-cursor';
 
 /**
- * A page for the desktop's sync worker (IPC `sync.pullText`): main reads the page's cursor and passes
- * the server's JSON text on with it, so the renderer neither parses nor clones 5,000 records on its
- * main thread; it hands `text` to the worker, which parses, validates and writes it.
+ * A page for the desktop's sync worker (IPC `sync.pullBytes`): main reads the page's cursor (from its
+ * header) and passes the server's JSON on as the UTF-8 bytes it received, so neither main nor the
+ * renderer decodes, parses or clones 5,000 records; the worker parses, validates and writes them.
+ * Bytes, not a string: a string crossed the web bridge inside a JSON envelope, escaped by main and
+ * parsed a second time by the worker (57 MB of text a 100k first sync); bytes cross it as a binary
+ * frame (shared/ipc/binaryFrame.ts) and Electron IPC as they are.
  */
-export interface SyncPageText {
+export interface SyncPageBytes {
   seq: number;
   more: boolean;
   remaining: number;
   /** Number of changes in the page. */
   count: number;
-  /** The page (a `SyncPage`) as JSON. */
-  text: string;
+  /** The page (a `SyncPage`) as UTF-8 JSON. */
+  bytes: Uint8Array;
 }

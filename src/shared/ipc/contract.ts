@@ -6,7 +6,7 @@
  * Events are pushed from main to the renderer.
  */
 import { z } from 'zod';
-import { SyncPage, UserInfo, type SyncPageText } from '../api/index.js';
+import { SyncPage, UserInfo, type SyncPageBytes } from '../api/index.js';
 import {
   ApprovalRecord,
   ApprovalStored,
@@ -142,8 +142,8 @@ export const requestSchemas = {
   /** After a one-time password: the person's own password (SECRET: sent to the server once, never kept). */
   'session.choosePassword': z.object({ newPassword: NewPassword }).strict(),
   'sync.pull': z.object({ since: z.number().int().nonnegative(), limit: z.number().int().min(1).max(20000) }).strict(),
-  /** The same page as `sync.pull`, as JSON text for the renderer's sync worker (see `SyncPageText`). */
-  'sync.pullText': z
+  /** The same page as `sync.pull`, as its UTF-8 JSON bytes for the renderer's sync worker (see `SyncPageBytes`). */
+  'sync.pullBytes': z
     .object({ since: z.number().int().nonnegative(), limit: z.number().int().min(1).max(20000) })
     .strict(),
   /** `GET /v1/lookup`: one of phone, email or text, and an optional ISO alpha-2 country hint. */
@@ -275,7 +275,7 @@ export interface Results {
   'session.logout': SessionStatus;
   'session.choosePassword': SessionStatus;
   'sync.pull': SyncPage;
-  'sync.pullText': SyncPageText;
+  'sync.pullBytes': SyncPageBytes;
   /** The server-side lookup (`GET /v1/lookup`), the baseline the local index is measured against. */
   'lookup.remote': unknown;
   'approvals.upload': ApprovalStored;

@@ -1,6 +1,6 @@
 /**
  * Test helpers: a fake server's sync pages over a fixed change log (both `sync.pull` and, for a
- * sync with a writer, `sync.pullText`), and a directory store with the real caller index.
+ * sync with a writer, `sync.pullBytes`), and a directory store with the real caller index.
  */
 import { vi } from 'vitest';
 import { AppError } from '../../../shared/api/errors.js';
@@ -23,10 +23,10 @@ export function fakeSyncApi(changes: readonly Change[], { failAfter = Infinity }
       maxAgeSeconds: 3600,
       changes: changed,
     };
-    // With a writer the renderer asks for the page as text (main passes the server's JSON on).
-    if (channel !== 'sync.pullText') return page;
+    // With a writer the renderer asks for the page's bytes (main passes the server's JSON on).
+    if (channel !== 'sync.pullBytes') return page;
     const { seq, more, remaining } = page;
-    return { seq, more, remaining, count: changed.length, text: JSON.stringify(page) };
+    return { seq, more, remaining, count: changed.length, bytes: new TextEncoder().encode(JSON.stringify(page)) };
   });
   return { invoke } as unknown as Parameters<typeof syncDirectory>[0]['api'];
 }

@@ -263,7 +263,7 @@ describe('syncDirectory', () => {
 
 describe('syncDirectory with a page writer (the sync worker)', () => {
   /** A server with profiles: p0..p2 at s0, then (after `move`) p1 moved to s1 and p2 deleted. */
-  function textApi() {
+  function bytesApi() {
     const changes: unknown[] = [
       { seq: 1, kind: 'site', id: 's0', op: 'upsert', data: site(0) },
       { seq: 2, kind: 'site', id: 's1', op: 'upsert', data: site(1) },
@@ -280,8 +280,8 @@ describe('syncDirectory with a page writer (the sync worker)', () => {
       const page = rest.slice(0, limit);
       const seq = (page.at(-1) as { seq: number } | undefined)?.seq ?? since;
       const body = { seq, more: rest.length > limit, remaining: Math.max(0, rest.length - limit), maxAgeSeconds: 60 };
-      return channel === 'sync.pullText'
-        ? { ...body, count: page.length, text: JSON.stringify({ ...body, changes: page }) }
+      return channel === 'sync.pullBytes'
+        ? { ...body, count: page.length, bytes: new TextEncoder().encode(JSON.stringify({ ...body, changes: page })) }
         : { ...body, changes: page };
     });
     const move = () =>
@@ -318,7 +318,7 @@ describe('syncDirectory with a page writer (the sync worker)', () => {
       more: true,
       remaining: 10,
       count: 2,
-      text: JSON.stringify(page(2, [0, 1])),
+      bytes: new TextEncoder().encode(JSON.stringify(page(2, [0, 1]))),
     }));
     const api = { invoke } as unknown as Parameters<typeof syncDirectory>[0]['api'];
     const directory = { ...placed, apply: vi.fn() };
@@ -333,8 +333,8 @@ describe('syncDirectory with a page writer (the sync worker)', () => {
     expect(directory.apply).toHaveBeenCalledWith(expect.objectContaining({ seq: 2, count: 2 }));
   });
 
-  it('pulls pages as text, has them written by the writer, and indexes the net changes it returns', async () => {
-    const { api, invoke, move } = textApi();
+  it('pulls pages as UTF-8 JSON bytes, has them written by the writer, and indexes the net changes it returns', async () => {
+    const { api, invoke, move } = bytesApi();
     const indexed = new Map<string, string>();
     const directory = {
       whenLoaded: Promise.resolve(),
@@ -347,7 +347,7 @@ describe('syncDirectory with a page writer (the sync worker)', () => {
     };
     const r = await syncDirectory({ api, db, directory, writer: createPageWriter(db) });
     expect(r.written).toBe(5);
-    expect(invoke.mock.calls.every(([channel]) => channel === 'sync.pullText')).toBe(true);
+    expect(invoke.mock.calls.every(([channel]) => channel === 'sync.pullBytes')).toBe(true);
     expect([...indexed]).toEqual([
       ['p0', 's0'],
       ['p1', 's0'],
@@ -368,7 +368,7 @@ describe('syncDirectory with a page writer (the sync worker)', () => {
   });
 
   it("keeps the writer's placement across runs: a profile moved between sites in run 2 is placed right, unseeded", async () => {
-    const { api, move } = textApi();
+    const { api, move } = bytesApi();
     const indexed = new Map<string, string>();
     const directory = {
       whenLoaded: Promise.resolve(),

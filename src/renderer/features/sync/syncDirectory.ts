@@ -99,7 +99,7 @@ function measure(name: string, start: number, end: number) {
   }
 }
 
-/** A pulled page: its cursor fields, and the page itself (a SyncPage, or its JSON text for the worker). */
+/** A pulled page: its cursor fields, and the page itself (a SyncPage, or its JSON bytes for the worker). */
 interface Pulled {
   seq: number;
   more: boolean;
@@ -141,8 +141,8 @@ export async function syncDirectory({
     onProgress?.(last);
   };
   report({});
-  // With the worker, main sends the page as JSON text (`sync.pullText`): the renderer passes the
-  // string on without parsing or cloning 5,000 records on its main thread. Under the web bridge the
+  // With the worker, main sends the page as its JSON bytes (`sync.pullBytes`): the renderer passes
+  // them on without parsing or cloning 5,000 records on its main thread. Under the web bridge the
   // worker pulls it itself (`writer.pull`), and the page never reaches this thread at all.
   const pull = async (from: number): Promise<Pulled> => {
     const t0 = performance.now();
@@ -152,8 +152,8 @@ export async function syncDirectory({
       const { page, ...cursor } = await writer.pull(q);
       pulled = { ...cursor, raw: page };
     } else if (writer) {
-      const { text, ...cursor } = await api.invoke('sync.pullText', q);
-      pulled = { ...cursor, raw: text };
+      const { bytes, ...cursor } = await api.invoke('sync.pullBytes', q);
+      pulled = { ...cursor, raw: bytes };
     } else {
       const page = await api.invoke('sync.pull', q);
       pulled = { seq: page.seq, more: page.more, remaining: page.remaining, count: page.changes.length, raw: page };

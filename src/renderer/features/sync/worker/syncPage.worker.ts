@@ -5,10 +5,10 @@
  *
  * Secrets: the worker never sees a token. Under the web bridge it fetches pages itself over its own
  * bridge socket (the session cookie, as the window's socket; main holds the token and calls the
- * server), asking for `sync.pullText` only; otherwise the renderer hands it each page main sent.
+ * server), asking for `sync.pullBytes` only; otherwise the renderer hands it each page main sent.
  */
 import { CallsignDb } from '../../../db/CallsignDb.js';
-import { createPageWriter } from '../../../db/pageWriter.js';
+import { createPageWriter, preparePage } from '../../../db/pageWriter.js';
 import { connectBridgeSocket, type SocketLike } from '../../../app/bridgeSocket.js';
 import { handleWriterRequest, replyMessages } from './pageWriterProtocol.js';
 import { createWorkerPulls } from './workerPulls.js';
@@ -22,13 +22,15 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const writer = createPageWriter(new CallsignDb());
 // The worker's script comes from the bridge (web bridge mode: the only mode that sends `pull`).
-const pulls = createWorkerPulls(() =>
-  connectBridgeSocket({
-    openSocket: () =>
-      new WebSocket(
-        `${scope.location.protocol === 'https:' ? 'wss' : 'ws'}://${scope.location.host}/bridge/ws`,
-      ) as unknown as SocketLike,
-  }),
+const pulls = createWorkerPulls(
+  () =>
+    connectBridgeSocket({
+      openSocket: () =>
+        new WebSocket(
+          `${scope.location.protocol === 'https:' ? 'wss' : 'ws'}://${scope.location.host}/bridge/ws`,
+        ) as unknown as SocketLike,
+    }),
+  preparePage,
 );
 // Writes are handled one at a time, in order: a page's write must see the seed and the pages before it.
 // Pulls are answered at once: the next page downloads while this one is written.

@@ -47,12 +47,14 @@ describe('createWorkerPageWriter: pages the worker pulls itself', () => {
 
   it('relays through the window from then on when the worker has no connection of its own', async () => {
     const f = fakeWorker();
-    const relay = vi.fn(async () => ({ ...cursor, text: '{"page":1}' }));
+    const relay = vi.fn(async () => ({ ...cursor, bytes: new TextEncoder().encode('{"page":1}') }));
     const w = createWorkerPageWriter(f.worker, () => recordingWriter().writer, { relay, direct: true });
     const p = w.pull!({ since: 0, limit: 10 });
     f.reply({ id: 1, ok: false, error: { code: 'bridge_unavailable', message: 'no socket' } });
-    await expect(p).resolves.toEqual({ ...cursor, page: '{"page":1}' });
-    await expect(w.pull!({ since: 7, limit: 10 })).resolves.toMatchObject({ page: '{"page":1}' });
+    await expect(p).resolves.toEqual({ ...cursor, page: new TextEncoder().encode('{"page":1}') });
+    await expect(w.pull!({ since: 7, limit: 10 })).resolves.toMatchObject({
+      page: new TextEncoder().encode('{"page":1}'),
+    });
     expect(f.sent).toHaveLength(1); // the second pull never went to the worker
     expect(relay).toHaveBeenLastCalledWith({ since: 7, limit: 10 });
   });
@@ -67,19 +69,19 @@ describe('createWorkerPageWriter: pages the worker pulls itself', () => {
 
   it('relays every page when direct pulls are off (Electron: pages come over IPC)', async () => {
     const f = fakeWorker();
-    const relay = vi.fn(async () => ({ ...cursor, text: 'T' }));
+    const relay = vi.fn(async () => ({ ...cursor, bytes: new TextEncoder().encode('T') }));
     const w = createWorkerPageWriter(f.worker, () => recordingWriter().writer, { relay, direct: false });
-    await expect(w.pull!({ since: 0, limit: 10 })).resolves.toMatchObject({ page: 'T' });
+    await expect(w.pull!({ since: 0, limit: 10 })).resolves.toMatchObject({ page: new TextEncoder().encode('T') });
     expect(f.sent).toEqual([]);
   });
 
   it('a worker lost mid-pull: the pull is relayed, and a write of a page it held stops the run', async () => {
     const f = fakeWorker();
-    const relay = vi.fn(async () => ({ ...cursor, text: 'T' }));
+    const relay = vi.fn(async () => ({ ...cursor, bytes: new TextEncoder().encode('T') }));
     const w = createWorkerPageWriter(f.worker, () => recordingWriter().writer, { relay, direct: true });
     const p = w.pull!({ since: 0, limit: 10 });
     f.fail('worker crashed');
-    await expect(p).resolves.toMatchObject({ page: 'T' });
+    await expect(p).resolves.toMatchObject({ page: new TextEncoder().encode('T') });
     await expect(w.write({ pulled: 1 })).rejects.toMatchObject({ code: 'unavailable' });
   });
 });

@@ -9,7 +9,7 @@
 import { AppError } from '../../../../shared/api/errors.js';
 import type { AppliedChanges } from '../../../db/applySyncPage.js';
 import type { PageWriter, ProfilePlacement, PulledPage } from '../../../db/pageWriter.js';
-import type { SyncPageText } from '../../../../shared/api/sync.js';
+import type { SyncPageBytes } from '../../../../shared/api/sync.js';
 import { NO_DIRECT_PULLS, PulledPageRef, type PullRequest, type PullReply } from './workerPulls.js';
 import type { WriterReply, WriterRequest } from './pageWriterProtocol.js';
 import { mergeApplied } from './replyParts.js';
@@ -42,8 +42,8 @@ interface PendingFinish {
 }
 
 export interface PullOptions {
-  /** Fetches a page through the window's own connection (main's `sync.pullText`). */
-  relay: (query: { since: number; limit: number }) => Promise<SyncPageText>;
+  /** Fetches a page through the window's own connection (main's `sync.pullBytes`). */
+  relay: (query: { since: number; limit: number }) => Promise<SyncPageBytes>;
   /** The worker may fetch pages itself (web bridge mode: workerPulls.ts); else every page is relayed. */
   direct: boolean;
 }
@@ -59,8 +59,8 @@ export function createWorkerPageWriter(
   const pulls = new Map<number, PendingPull>();
   let direct = pulling?.direct ?? false;
   const relayed = async (q: { since: number; limit: number }): Promise<PulledPage> => {
-    const { text, ...cursor } = await pulling!.relay(q);
-    return { ...cursor, page: text };
+    const { bytes, ...cursor } = await pulling!.relay(q);
+    return { ...cursor, page: bytes };
   };
   let inThread: PageWriter | undefined;
   let lastSeed: ProfilePlacement | undefined;
@@ -186,6 +186,8 @@ export function createWorkerPageWriter(
       return new Promise<AppliedChanges>((resolve, reject) => {
         pending.set(id, { page, parts: [], resolve, reject });
         try {
+          // A page's bytes are copied (a memcpy), not transferred: `pending` keeps them for the
+          // fallback, which writes them here if the worker is lost before writing anything.
           worker.postMessage({ type: 'write', id, page });
         } catch (err) {
           // Not cloneable (never for a parsed page) or the worker is gone: write it here.

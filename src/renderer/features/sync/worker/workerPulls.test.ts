@@ -2,16 +2,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../../shared/api/errors.js';
 import { createWorkerPulls } from './workerPulls.js';
 
-const page = (seq: number) => ({ seq, more: true, remaining: 1, count: 1, text: `{"seq":${seq}}` });
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const page = (seq: number) => ({ seq, more: true, remaining: 1, count: 1, bytes: utf8(`{"seq":${seq}}`) });
 
 describe('createWorkerPulls (the sync worker fetching its own pages)', () => {
-  it('keeps the text, answers with the cursor only, and hands the text to the write that names it, once', async () => {
+  it('keeps the bytes, answers with the cursor only, and hands the bytes to the write that names it, once', async () => {
     const invoke = vi.fn(async (_c: string, q: { since: number }) => page(q.since + 5));
     const pulls = createWorkerPulls(async () => ({ invoke }) as never);
     const reply = await pulls.handle({ type: 'pull', id: 3, since: 0, limit: 5000 });
     expect(reply).toEqual({ id: 3, ok: true, pulled: { seq: 5, more: true, remaining: 1, count: 1 } });
-    expect(invoke).toHaveBeenCalledWith('sync.pullText', { since: 0, limit: 5000 });
-    expect(pulls.resolve({ pulled: 3 })).toBe('{"seq":5}');
+    expect(invoke).toHaveBeenCalledWith('sync.pullBytes', { since: 0, limit: 5000 });
+    expect(pulls.resolve({ pulled: 3 })).toEqual(utf8('{"seq":5}'));
     expect(() => pulls.resolve({ pulled: 3 })).toThrow(AppError);
     expect(pulls.resolve('{"a":1}')).toBe('{"a":1}'); // a page handed over by the window is itself
   });
@@ -54,7 +55,7 @@ describe('createWorkerPulls (the sync worker fetching its own pages)', () => {
     const pulls = createWorkerPulls(async () => ({ invoke: async () => page(1) }) as never);
     for (let id = 1; id <= 6; id++) await pulls.handle({ type: 'pull', id, since: 0, limit: 10 });
     expect(() => pulls.resolve({ pulled: 1 })).toThrow(/lost before it was written/);
-    expect(pulls.resolve({ pulled: 6 })).toBe('{"seq":1}');
+    expect(pulls.resolve({ pulled: 6 })).toEqual(utf8('{"seq":1}'));
   });
 
   describe('reading ahead (the next cursor is known when a page arrives)', () => {
@@ -63,7 +64,13 @@ describe('createWorkerPulls (the sync worker fetching its own pages)', () => {
       vi.fn(async (_c: string, q: { since: number; limit: number }) => {
         if (fail.has(q.since)) throw new AppError('server_unreachable', 'gone');
         const seq = Math.min(q.since + 5, pages * 5);
-        return { seq, more: seq < pages * 5, remaining: pages * 5 - seq, count: seq - q.since, text: `{"seq":${seq}}` };
+        return {
+          seq,
+          more: seq < pages * 5,
+          remaining: pages * 5 - seq,
+          count: seq - q.since,
+          bytes: utf8(`{"seq":${seq}}`),
+        };
       });
     const settle = () => new Promise((r) => setTimeout(r, 0));
 
@@ -76,12 +83,38 @@ describe('createWorkerPulls (the sync worker fetching its own pages)', () => {
       expect(await pulls.handle({ type: 'pull', id: 2, since: 5, limit: 5 })).toMatchObject({ pulled: { seq: 10 } });
       await settle();
       expect(invoke.mock.calls.map((c) => c[1].since)).toEqual([0, 5, 10, 15]);
-      expect(pulls.resolve({ pulled: 2 })).toBe('{"seq":10}');
+      expect(pulls.resolve({ pulled: 2 })).toEqual(utf8('{"seq":10}'));
       // The last page reads nothing ahead.
       for (let since = 10, id = 3; since < 50; since += 5, id++)
         await pulls.handle({ type: 'pull', id, since, limit: 5 });
       await settle();
       expect(invoke.mock.calls.map((c) => c[1].since)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40, 45]);
+    });
+
+    it('prepares a page read ahead as it arrives, after asking for the one after it', async () => {
+      const invoke = log(10);
+      const order: string[] = [];
+      invoke.mockImplementation(async (_c, q) => {
+        order.push(`pull ${q.since}`);
+        const seq = q.since + 5;
+        return { seq, more: true, remaining: 50 - seq, count: 5, bytes: utf8(`{"seq":${seq}}`) };
+      });
+      const prepare = vi.fn((bytes: Uint8Array) => {
+        const { seq } = JSON.parse(new TextDecoder().decode(bytes)) as { seq: number };
+        order.push(`prepare ${seq}`);
+        if (seq === 10) throw new AppError('bad_request', 'Bad change', 'syncPage.changes.3');
+        return { prepared: seq };
+      });
+      const pulls = createWorkerPulls(async () => ({ invoke }) as never, prepare);
+      await pulls.handle({ type: 'pull', id: 1, since: 0, limit: 5 });
+      await settle();
+      // Page 10 was prepared (and refused) before the window asked for it, after page 15 was asked for.
+      expect(order.slice(0, 5)).toEqual(['pull 0', 'pull 5', 'prepare 5', 'pull 10', 'prepare 10']);
+      expect(pulls.resolve({ pulled: 1 })).toEqual({ prepared: 5 });
+      await pulls.handle({ type: 'pull', id: 2, since: 5, limit: 5 });
+      // Its write gets the error the page's validation threw, naming the field, when it takes the page.
+      expect(() => pulls.resolve({ pulled: 2 })).toThrow(expect.objectContaining({ field: 'syncPage.changes.3' }));
+      expect(prepare.mock.calls.filter(([b]) => new TextDecoder().decode(b) === '{"seq":10}')).toHaveLength(1);
     });
 
     it('drops what it read ahead when the window asks for another place (a retry, a new run)', async () => {

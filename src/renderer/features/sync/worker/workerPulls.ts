@@ -4,9 +4,9 @@
  * task of 100–260 ms of native work (bench trace, "Receive mojo message"), the long tasks of a first
  * sync; and the page was then copied again to the worker.
  *
- * The worker asks for `sync.pullText` only, through the same typed contract and the same session
+ * The worker asks for `sync.pullBytes` only, through the same typed contract and the same session
  * cookie as the renderer's own connection: it can reach nothing the renderer cannot, and never holds a
- * token (main does). A pulled page's text stays here until its `write` names it (`{ pulled: id }`),
+ * token (main does). A pulled page, parsed and validated, stays here until its `write` names it (`{ pulled: id }`),
  * so only the cursor crosses to the renderer.
  *
  * Pulls are answered as they come, not queued behind writes: the next page downloads while this one
@@ -52,15 +52,27 @@ const MAX_AHEAD = 2;
 /** The worker's own connection could not be opened: the renderer relays pages instead (not retryable here). */
 export const NO_DIRECT_PULLS = 'bridge_unavailable';
 
+/** A pulled page as its write will take it: `prepare`'s result, or the error its write throws. */
+type Prepared = { ok: true; page: unknown } | { ok: false; error: unknown };
+
 interface Arrived {
   since: number;
   cursor: PulledCursor;
-  text: string;
+  prepared: Prepared;
 }
 
-export function createWorkerPulls(openApi: () => Promise<Pick<CallsignApi, 'invoke'>>) {
+/**
+ * `prepare`: what a page's bytes become before their write, run as each page arrives (pageWriter.ts
+ * `preparePage`: parsed and validated). A page read ahead arrives while the one before it is being
+ * written, and most of a write is IndexedDB's own work on another thread: parsing and validating the
+ * next page meanwhile takes ~30 ms a page off the worker's critical path (bench:lookup).
+ */
+export function createWorkerPulls(
+  openApi: () => Promise<Pick<CallsignApi, 'invoke'>>,
+  prepare: (bytes: Uint8Array) => unknown = (bytes) => bytes,
+) {
   let api: Promise<Pick<CallsignApi, 'invoke'>> | undefined;
-  const held = new Map<number, string>();
+  const held = new Map<number, Prepared>();
   /** Pages asked for ahead, by `since:limit`, in the order asked. */
   const ahead = new Map<string, Promise<Arrived>>();
 
@@ -68,14 +80,23 @@ export function createWorkerPulls(openApi: () => Promise<Pick<CallsignApi, 'invo
   const keyOf = (since: number, limit: number) => `${since}:${limit}`;
 
   const fetchPage = (bridge: Pick<CallsignApi, 'invoke'>, since: number, limit: number): Promise<Arrived> =>
-    bridge.invoke('sync.pullText', { since, limit }).then(({ text, ...cursor }) => {
-      const page = { since, cursor, text };
-      readAhead(bridge, page, limit);
-      return page;
+    bridge.invoke('sync.pullBytes', { since, limit }).then(({ bytes, ...cursor }) => {
+      readAhead(bridge, { since, cursor }, limit); // asked for before this page is prepared
+      let prepared: Prepared;
+      try {
+        prepared = { ok: true, page: prepare(bytes) };
+      } catch (error) {
+        prepared = { ok: false, error }; // thrown by the write that takes the page, as before
+      }
+      return { since, cursor, prepared };
     });
 
   /** Asks for the page after `page` if the window will want it (there is more) and few are ahead. */
-  const readAhead = (bridge: Pick<CallsignApi, 'invoke'>, { since, cursor }: Arrived, limit: number) => {
+  const readAhead = (
+    bridge: Pick<CallsignApi, 'invoke'>,
+    { since, cursor }: Pick<Arrived, 'since' | 'cursor'>,
+    limit: number,
+  ) => {
     const key = keyOf(cursor.seq, limit);
     if (!cursor.more || cursor.seq <= since || ahead.has(key) || ahead.size >= MAX_AHEAD) return;
     const next = fetchPage(bridge, cursor.seq, limit);
@@ -108,7 +129,7 @@ export function createWorkerPulls(openApi: () => Promise<Pick<CallsignApi, 'invo
           ahead.clear(); // read-ahead after a failure would only fail too
           throw err;
         });
-        held.set(id, arrived.text);
+        held.set(id, arrived.prepared);
         for (const old of held.keys()) if (held.size > MAX_HELD) held.delete(old);
         // Room ahead again: carry on from the furthest page asked for (its cursor, once it is here).
         const furthest = [...ahead.values()].at(-1);
@@ -132,9 +153,10 @@ export function createWorkerPulls(openApi: () => Promise<Pick<CallsignApi, 'invo
       if (!ref.success) return page;
       if (!held.has(ref.data.pulled))
         throw new AppError('unavailable', 'A sync page was lost before it was written; sync fetches it again.');
-      const text = held.get(ref.data.pulled);
+      const prepared = held.get(ref.data.pulled)!;
       held.delete(ref.data.pulled);
-      return text;
+      if (!prepared.ok) throw prepared.error;
+      return prepared.page;
     },
   };
 }

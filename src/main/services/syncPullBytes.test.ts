@@ -37,41 +37,46 @@ function services(page: unknown, cursorHeader?: string) {
   return createMemoryPair(handlers).client;
 }
 
-describe('sync.pullText (pages for the renderer sync worker)', () => {
-  it("passes the server's page on as its JSON text, with its cursor fields beside it", async () => {
+describe('sync.pullBytes (pages for the renderer sync worker)', () => {
+  const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+  it("passes the server's page on as its UTF-8 JSON bytes, with its cursor fields beside it", async () => {
     const page = {
       seq: 9,
       more: true,
       remaining: 40,
       maxAgeSeconds: 60,
-      changes: [{ seq: 9, kind: 'site', id: 's1', op: 'upsert', data: site }],
+      changes: [{ seq: 9, kind: 'site', id: 's1', op: 'upsert', data: { ...site, name: 'Zoë’s café 東京' } }],
     };
     const client = services(page);
     await client.invoke('session.login', { email: user.email, password: 'pw' });
-    const r = await client.invoke('sync.pullText', { since: 8, limit: 5000 });
+    const r = await client.invoke('sync.pullBytes', { since: 8, limit: 5000 });
     expect(r).toMatchObject({ seq: 9, more: true, remaining: 40, count: 1 });
     // As the server sent it: the worker validates it (and fills the schema's defaults) before writing.
-    expect(r.text).toBe(JSON.stringify(page));
+    expect(r.bytes).toBeInstanceOf(Uint8Array);
+    expect(text(r.bytes)).toBe(JSON.stringify(page));
   });
 
   it('refuses a page whose cursor is malformed in main, before any text reaches the renderer', async () => {
     const client = services({ seq: -1, more: 'yes', remaining: 0, maxAgeSeconds: 60, changes: [] });
     await client.invoke('session.login', { email: user.email, password: 'pw' });
-    await expect(client.invoke('sync.pullText', { since: 0, limit: 10 })).rejects.toThrow();
+    await expect(client.invoke('sync.pullBytes', { since: 0, limit: 10 })).rejects.toThrow();
   });
 
   it('leaves a malformed change to the worker, which refuses the page naming the field (pageWriter.test.ts)', async () => {
     const client = services({ seq: 9, more: false, remaining: 0, maxAgeSeconds: 60, changes: [{ seq: 9 }] });
     await client.invoke('session.login', { email: user.email, password: 'pw' });
-    const r = await client.invoke('sync.pullText', { since: 0, limit: 10 });
+    const r = await client.invoke('sync.pullBytes', { since: 0, limit: 10 });
     expect(r).toMatchObject({ seq: 9, count: 1 });
   });
 
   it("takes the cursor from the server's header without reading the page (the worker checks the two agree)", async () => {
     const client = services('not even JSON', JSON.stringify({ seq: 12, more: true, remaining: 3, count: 5000 }));
     await client.invoke('session.login', { email: user.email, password: 'pw' });
-    const r = await client.invoke('sync.pullText', { since: 0, limit: 5000 });
-    expect(r).toEqual({ seq: 12, more: true, remaining: 3, count: 5000, text: '"not even JSON"' });
+    const r = await client.invoke('sync.pullBytes', { since: 0, limit: 5000 });
+    const { bytes, ...cursor } = r;
+    expect(cursor).toEqual({ seq: 12, more: true, remaining: 3, count: 5000 });
+    expect(text(bytes)).toBe('"not even JSON"');
   });
 
   it('reads the page for its cursor when the header is unreadable, and says so', async () => {
@@ -79,7 +84,7 @@ describe('sync.pullText (pages for the renderer sync worker)', () => {
     const page = { seq: 9, more: false, remaining: 0, maxAgeSeconds: 60, changes: [] };
     const client = services(page, '{"seq":-4}');
     await client.invoke('session.login', { email: user.email, password: 'pw' });
-    expect(await client.invoke('sync.pullText', { since: 0, limit: 10 })).toMatchObject({ seq: 9, count: 0 });
+    expect(await client.invoke('sync.pullBytes', { since: 0, limit: 10 })).toMatchObject({ seq: 9, count: 0 });
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/unreadable sync cursor header/));
     warn.mockRestore();
   });
@@ -87,6 +92,31 @@ describe('sync.pullText (pages for the renderer sync worker)', () => {
   it('refuses a page that is not JSON when there is no header, naming what to expect', async () => {
     const client = services(undefined);
     await client.invoke('session.login', { email: user.email, password: 'pw' });
-    await expect(client.invoke('sync.pullText', { since: 0, limit: 10 })).rejects.toThrow();
+    await expect(client.invoke('sync.pullBytes', { since: 0, limit: 10 })).rejects.toThrow(/not readable JSON/);
+  });
+
+  it("turns the server's error answer into its AppError, as every other request does", async () => {
+    const fetchImpl = (async (url: URL | RequestInfo) => {
+      const path = new URL(String(url)).pathname;
+      if (path === '/v1/auth/login')
+        return json(200, { accessToken: 'AT', refreshToken: 'RT', expiresIn: 900, user, deviceId: 'd1' });
+      return json(400, { error: { code: 'bad_request', message: 'since must be a whole number', field: 'since' } });
+    }) as FetchLike;
+    const { handlers } = createMainServices({
+      secrets: new MemorySecretStore(),
+      settings: new MemorySettingsStore(),
+      defaultServerUrl: 'http://127.0.0.1:4317',
+      shell: 'electron',
+      version: '0',
+      fetchImpl,
+      clipboard: new MemoryClipboard(),
+      heartbeat: false,
+    });
+    const client = createMemoryPair(handlers).client;
+    await client.invoke('session.login', { email: user.email, password: 'pw' });
+    await expect(client.invoke('sync.pullBytes', { since: 0, limit: 10 })).rejects.toMatchObject({
+      code: 'bad_request',
+      field: 'since',
+    });
   });
 });
