@@ -3,10 +3,13 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { Reference } from '../../../shared/domain/index.js';
+import { nameCollator } from '../../app/i18n/nameCollator.js';
 
 /** References tagged "Security-Related Requests" for the site (or all sites), beside the wizard. */
 export function SecurityReferences({ references }: { references: Reference[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const collator = nameCollator(i18n.language);
+  const sorted = [...references].sort((a, b) => collator.compare(a.subject, b.subject));
   return (
     <Paper
       variant="outlined"
@@ -23,7 +26,7 @@ export function SecurityReferences({ references }: { references: Reference[] }) 
           {t('approvals.references.none')}
         </Typography>
       )}
-      {references.map((r) => (
+      {sorted.map((r) => (
         <Box key={r.id} data-testid="security-reference" sx={{ mb: 1.5 }}>
           <Typography variant="subtitle2">{r.subject}</Typography>
           {r.body.summary && (

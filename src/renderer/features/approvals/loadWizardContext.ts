@@ -32,8 +32,7 @@ export async function loadWizardContext(
   ]);
   if (!site || !cached) return null;
   const tag = SECURITY_TAG.toLowerCase();
-  const securityReferences = references
-    .filter((r) => (r.tags ?? []).some((t) => t.toLowerCase() === tag))
-    .sort((a, b) => a.subject.localeCompare(b.subject));
+  // Sorted where they are shown, in the app's language (SecurityReferences.tsx).
+  const securityReferences = references.filter((r) => (r.tags ?? []).some((t) => t.toLowerCase() === tag));
   return { site, profile, rules: cached.rules, hasPolicy: cached.hasPolicy, securityReferences };
 }

@@ -19,6 +19,7 @@ import { useDirectoryVersion } from '../lookup/useDirectoryVersion.js';
 import { setFilterKey } from './approvalFilterParams.js';
 import { FilterChip } from './FilterChip.js';
 import { DateRangeForm, OptionList, TextForm, localDay, type Option } from './FilterForms.js';
+import { nameCollator } from '../../app/i18n/nameCollator.js';
 
 /** Notes search waits this long after the last keystroke (one server query per pause, not per key). */
 const SEARCH_DEBOUNCE_MS = 350;
@@ -40,16 +41,16 @@ export function ApprovalFilterBar({
       directory
         .allSites()
         .map((s) => ({ value: s.id, label: s.name }))
-        .sort((a, b) => a.label.localeCompare(b.label)),
+        .sort((a, b) => nameCollator(i18n.language).compare(a.label, b.label)),
     // The directory changes in place; `version` says when.
-    [directory, version],
+    [directory, version, i18n.language],
   );
   const people = useMemo<Option[]>(
     () =>
       (users.data ?? [])
         .map((u) => ({ value: u.id, label: u.name || u.email }))
-        .sort((a, b) => a.label.localeCompare(b.label)),
-    [users.data],
+        .sort((a, b) => nameCollator(i18n.language).compare(a.label, b.label)),
+    [users.data, i18n.language],
   );
   const actions = useMemo<Option[]>(
     () =>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { AUDIT_EVENT_TYPES } from '../../../shared/api/audit.js';
+import { nameCollator } from '../../app/i18n/nameCollator.js';
 
 const ALL = '';
 
@@ -15,8 +16,9 @@ export function AuditTypeSelect({
   onChange: (type: string | null) => void;
   label: (type: string) => string;
 }) {
-  const { t } = useTranslation();
-  const options = [...AUDIT_EVENT_TYPES].sort((a, b) => label(a).localeCompare(label(b)));
+  const { t, i18n } = useTranslation();
+  const collator = nameCollator(i18n.language);
+  const options = [...AUDIT_EVENT_TYPES].sort((a, b) => collator.compare(label(a), label(b)));
   return (
     <TextField
       select

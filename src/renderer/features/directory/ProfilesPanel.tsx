@@ -17,15 +17,17 @@ import { useServices } from '../../app/useServices.js';
 import { blankProfile, ProfileForm } from './ProfileForm.js';
 import { DeleteRecordAction } from './DeleteRecordAction.js';
 import { directoryAdminQueries } from './queries.js';
+import { nameCollator } from '../../app/i18n/nameCollator.js';
 
 /** A site's client profiles from the server, with the form for one (new or picked) above the table. */
 export function ProfilesPanel({ site, readOnly }: { site: Site; readOnly: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useServices();
   const people = useQuery(directoryAdminQueries.list(api, 'profiles', site.id));
   const [editing, setEditing] = useState<{ id: string; create: boolean } | null>(null);
   const [draftSeed] = useState(() => ({ current: blankProfile(site.id) }));
-  const rows = [...(people.data ?? [])].sort((a, b) => fullName(a).localeCompare(fullName(b)));
+  const collator = nameCollator(i18n.language);
+  const rows = [...(people.data ?? [])].sort((a, b) => collator.compare(fullName(a), fullName(b)));
   const open = (id: string) => setEditing({ id, create: false });
   const current = editing && !editing.create ? rows.find((p) => p.id === editing.id) : undefined;
   return (

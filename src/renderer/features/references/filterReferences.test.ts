@@ -33,7 +33,7 @@ describe('references for a site', () => {
   it("includes the site's own and all-site references, site ones first", () => {
     const forS1 = refs.filter((r) => appliesToSite(r, 's1'));
     expect(ids(forS1)).toEqual(['r1', 'r2', 'r3']);
-    expect(ids(sortReferences([refs[2]!, refs[1]!, refs[0]!]))).toEqual(['r2', 'r1', 'r3']);
+    expect(ids(sortReferences([refs[2]!, refs[1]!, refs[0]!], 'en-US'))).toEqual(['r2', 'r1', 'r3']);
   });
 });
 

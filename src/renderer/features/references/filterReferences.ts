@@ -4,6 +4,7 @@
  * matches every word against the subject, tags and body (summary, symptoms, steps).
  */
 import type { Reference, ReferenceKind } from '../../../shared/domain/index.js';
+import { nameCollator } from '../../app/i18n/nameCollator.js';
 
 export interface ReferenceFilter {
   /** Kinds to show; empty = all kinds. */
@@ -44,8 +45,8 @@ export function filterReferences(refs: readonly Reference[], filter: ReferenceFi
   });
 }
 
-/** Site-specific references first, then all-site ones; each group by subject. */
-export function sortReferences(refs: readonly Reference[]): Reference[] {
-  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+/** Site-specific references first, then all-site ones; each group by subject, in `locale`'s order. */
+export function sortReferences(refs: readonly Reference[], locale: string): Reference[] {
+  const collator = nameCollator(locale);
   return [...refs].sort((a, b) => Number(a.allSites) - Number(b.allSites) || collator.compare(a.subject, b.subject));
 }

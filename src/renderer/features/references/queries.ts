@@ -1,7 +1,6 @@
 /** References from the offline cache; keys carry the directory version so views follow sync. */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { CallsignDb } from '../../db/CallsignDb.js';
-import { sortReferences } from './filterReferences.js';
 import { getReference, referencesForSite } from '../../db/referenceChunks.js';
 
 export const referenceKeys = {
@@ -11,17 +10,12 @@ export const referenceKeys = {
 };
 
 export const referenceQueries = {
-  /** Assigned to the site, plus those assigned to all sites; site ones first. */
+  /** Assigned to the site, plus those assigned to all sites (sorted for display by useSiteReferences). */
   forSite: (db: CallsignDb, siteId: string, version: number) =>
     queryOptions({
       queryKey: referenceKeys.forSite(siteId, version),
       queryFn: async () => {
-        const all = await referencesForSite(db, siteId);
-        // Site ones first, then those for all sites.
-        return sortReferences([
-          ...all.filter((r) => r.siteIds.includes(siteId)),
-          ...all.filter((r) => !r.siteIds.includes(siteId)),
-        ]);
+        return referencesForSite(db, siteId);
       },
       staleTime: Infinity,
       placeholderData: keepPreviousData,

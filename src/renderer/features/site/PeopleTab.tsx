@@ -14,11 +14,11 @@ import { useSitePeople } from './useSitePeople.js';
 
 /** Everyone at the site, filterable and sortable; `highlightId` (from type-ahead) is scrolled to. */
 export function PeopleTab({ site, highlightId }: { site: Site; highlightId?: string | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const people = useSitePeople(site.id);
   const [view, setView] = useState<PeopleView>({ filter: '', sortBy: 'name', direction: 'asc' });
   const all = people.data ?? [];
-  const rows = filterAndSortPeople(all, view);
+  const rows = filterAndSortPeople(all, view, i18n.language);
   const onSort = (key: PeopleSortKey) =>
     setView((v) => ({ ...v, sortBy: key, direction: v.sortBy === key && v.direction === 'asc' ? 'desc' : 'asc' }));
   const count = view.filter.trim()

@@ -17,14 +17,14 @@ import { SITE_GRID, SITE_ROW_HEIGHT, SiteListRow } from './SiteListRow.js';
 
 /** `#/sites`: every cached site, favourites first, filterable; virtualised for large directories. */
 export function SiteListPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { directory } = useServices();
   const version = useDirectoryVersion();
   const favourites = useFavourites();
   const [filter, setFilter] = useState('');
   const favIds = useMemo(() => new Set((favourites.data ?? []).map((f) => f.id)), [favourites.data]);
   const all = useMemo(() => directory.allSites(), [directory, version]);
-  const rows = useMemo(() => filterSites(all, filter, favIds), [all, filter, favIds]);
+  const rows = useMemo(() => filterSites(all, filter, i18n.language, favIds), [all, filter, i18n.language, favIds]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,

@@ -11,6 +11,7 @@ import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlineOutlined';
 import PhoneForwardedOutlined from '@mui/icons-material/PhoneForwardedOutlined';
 import Block from '@mui/icons-material/Block';
 import type { UnlicensedSoftware } from '../../../shared/approvals/schemas.js';
+import { nameCollator } from '../../app/i18n/nameCollator.js';
 
 const ICON = {
   install: <CheckCircleOutline fontSize="small" color="success" />,
@@ -20,7 +21,7 @@ const ICON = {
 
 /** The site's unlicensed software decisions, the action said in words (Install / Call approver / Never). */
 export function SoftwareList({ items }: { items: readonly UnlicensedSoftware[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (items.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary" data-testid="software-empty">
@@ -28,7 +29,8 @@ export function SoftwareList({ items }: { items: readonly UnlicensedSoftware[] }
       </Typography>
     );
   }
-  const sorted = [...items].sort((a, b) => a.name.localeCompare(b.name));
+  const collator = nameCollator(i18n.language);
+  const sorted = [...items].sort((a, b) => collator.compare(a.name, b.name));
   return (
     <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
       <Table size="small">

@@ -20,11 +20,18 @@ const sites = [
 
 describe('filterSites', () => {
   it('matches words in name, company, domain and digits of main numbers; favourites first', () => {
-    expect(filterSites(sites, '').map((s) => s.id)).toEqual(['b', 'c', 'a']);
-    expect(filterSites(sites, '', new Set(['a'])).map((s) => s.id)).toEqual(['a', 'b', 'c']);
-    expect(filterSites(sites, 'north seattle').map((s) => s.id)).toEqual(['a']);
-    expect(filterSites(sites, 'northwindtraders.com').map((s) => s.id)).toEqual(['a']);
-    expect(filterSites(sites, '312-555').map((s) => s.id)).toEqual(['c']);
-    expect(filterSites(sites, 'au').map((s) => s.id)).toEqual(['b']);
+    expect(filterSites(sites, '', 'en-US').map((s) => s.id)).toEqual(['b', 'c', 'a']);
+    expect(filterSites(sites, '', 'en-US', new Set(['a'])).map((s) => s.id)).toEqual(['a', 'b', 'c']);
+    expect(filterSites(sites, 'north seattle', 'en-US').map((s) => s.id)).toEqual(['a']);
+    expect(filterSites(sites, 'northwindtraders.com', 'en-US').map((s) => s.id)).toEqual(['a']);
+    expect(filterSites(sites, '312-555', 'en-US').map((s) => s.id)).toEqual(['c']);
+    expect(filterSites(sites, 'au', 'en-US').map((s) => s.id)).toEqual(['b']);
+  });
+
+  it("sorts names in the app's language: Spanish puts ñ after n, English beside it", () => {
+    const named = (id: string, name: string) => ({ ...sites[0]!, id, name });
+    const list = [named('1', 'Muñoz Dental'), named('2', 'Munro Legal'), named('3', 'Muoz Bakery')];
+    expect(filterSites(list, '', 'en-US').map((s) => s.name)).toEqual(['Muñoz Dental', 'Munro Legal', 'Muoz Bakery']);
+    expect(filterSites(list, '', 'es').map((s) => s.name)).toEqual(['Munro Legal', 'Muñoz Dental', 'Muoz Bakery']);
   });
 });

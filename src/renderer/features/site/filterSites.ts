@@ -1,14 +1,16 @@
 /** The Sites page filter: every word must appear in the name, company, domain or (as digits) a main number. */
 import type { Site } from '../../../shared/domain/index.js';
+import { nameCollator } from '../../app/i18n/nameCollator.js';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
+/** The sites `filter` matches, favourites first, then by name in `locale`'s order (the app's language). */
 export function filterSites(
   sites: readonly Site[],
   filter: string,
+  locale: string,
   favourites: ReadonlySet<string> = new Set(),
 ): Site[] {
+  const collator = nameCollator(locale);
   const words = fold(filter).split(/\s+/).filter(Boolean);
   const rows = sites.filter((s) => {
     if (!words.length) return true;

@@ -37,36 +37,42 @@ const ids = (rows: ClientProfile[]) => rows.map((p) => p.id);
 describe('People table filter', () => {
   it('matches every word against name, title, email and provider, ignoring case and accents', () => {
     expect(matchesPeopleFilter(people[0]!, '')).toBe(true);
-    expect(ids(filterAndSortPeople(people, { filter: 'reyes', sortBy: 'name', direction: 'asc' }))).toEqual([
+    expect(ids(filterAndSortPeople(people, { filter: 'reyes', sortBy: 'name', direction: 'asc' }, 'en-US'))).toEqual([
       'p3',
       'p1',
     ]);
-    expect(ids(filterAndSortPeople(people, { filter: 'dana finance', sortBy: 'name', direction: 'asc' }))).toEqual([
+    expect(
+      ids(filterAndSortPeople(people, { filter: 'dana finance', sortBy: 'name', direction: 'asc' }, 'en-US')),
+    ).toEqual(['p1']);
+    expect(
+      ids(filterAndSortPeople(people, { filter: 'zoe armstrong', sortBy: 'name', direction: 'asc' }, 'en-US')),
+    ).toEqual(['p2']);
+    expect(ids(filterAndSortPeople(people, { filter: 'att.com', sortBy: 'name', direction: 'asc' }, 'en-US'))).toEqual([
       'p1',
     ]);
-    expect(ids(filterAndSortPeople(people, { filter: 'zoe armstrong', sortBy: 'name', direction: 'asc' }))).toEqual([
-      'p2',
-    ]);
-    expect(ids(filterAndSortPeople(people, { filter: 'att.com', sortBy: 'name', direction: 'asc' }))).toEqual(['p1']);
-    expect(ids(filterAndSortPeople(people, { filter: 'nobody', sortBy: 'name', direction: 'asc' }))).toEqual([]);
+    expect(ids(filterAndSortPeople(people, { filter: 'nobody', sortBy: 'name', direction: 'asc' }, 'en-US'))).toEqual(
+      [],
+    );
   });
 
   it('matches phone digits whatever the punctuation', () => {
-    expect(ids(filterAndSortPeople(people, { filter: '555-0177', sortBy: 'name', direction: 'asc' }))).toEqual(['p2']);
-    expect(ids(filterAndSortPeople(people, { filter: '2065550101', sortBy: 'name', direction: 'asc' }))).toEqual([
-      'p1',
-    ]);
+    expect(ids(filterAndSortPeople(people, { filter: '555-0177', sortBy: 'name', direction: 'asc' }, 'en-US'))).toEqual(
+      ['p2'],
+    );
+    expect(
+      ids(filterAndSortPeople(people, { filter: '2065550101', sortBy: 'name', direction: 'asc' }, 'en-US')),
+    ).toEqual(['p1']);
   });
 });
 
 describe('People table sort', () => {
   it('sorts by last then first name, both directions, case-insensitively', () => {
-    expect(ids(filterAndSortPeople(people, { filter: '', sortBy: 'name', direction: 'asc' }))).toEqual([
+    expect(ids(filterAndSortPeople(people, { filter: '', sortBy: 'name', direction: 'asc' }, 'en-US'))).toEqual([
       'p2',
       'p3',
       'p1',
     ]);
-    expect(ids(filterAndSortPeople(people, { filter: '', sortBy: 'name', direction: 'desc' }))).toEqual([
+    expect(ids(filterAndSortPeople(people, { filter: '', sortBy: 'name', direction: 'desc' }, 'en-US'))).toEqual([
       'p1',
       'p3',
       'p2',
@@ -74,17 +80,17 @@ describe('People table sort', () => {
   });
 
   it('sorts by email and by flags, ties broken by name', () => {
-    expect(ids(filterAndSortPeople(people, { filter: '', sortBy: 'email', direction: 'asc' }))).toEqual([
+    expect(ids(filterAndSortPeople(people, { filter: '', sortBy: 'email', direction: 'asc' }, 'en-US'))).toEqual([
       'p3',
       'p1',
       'p2',
     ]);
-    expect(ids(filterAndSortPeople(people, { filter: '', sortBy: 'thinClient', direction: 'asc' }))).toEqual([
+    expect(ids(filterAndSortPeople(people, { filter: '', sortBy: 'thinClient', direction: 'asc' }, 'en-US'))).toEqual([
       'p2',
       'p3',
       'p1',
     ]);
-    expect(ids(filterAndSortPeople(people, { filter: '', sortBy: 'psaContact', direction: 'asc' }))).toEqual([
+    expect(ids(filterAndSortPeople(people, { filter: '', sortBy: 'psaContact', direction: 'asc' }, 'en-US'))).toEqual([
       'p1',
       'p2',
       'p3',
@@ -93,7 +99,7 @@ describe('People table sort', () => {
 
   it('does not change the input array', () => {
     const copy = [...people];
-    filterAndSortPeople(people, { filter: '', sortBy: 'name', direction: 'desc' });
+    filterAndSortPeople(people, { filter: '', sortBy: 'name', direction: 'desc' }, 'en-US');
     expect(people).toEqual(copy);
   });
 });

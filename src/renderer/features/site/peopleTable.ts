@@ -4,6 +4,7 @@
  * is by last name then first name unless another column is chosen.
  */
 import type { ClientProfile } from '../../../shared/domain/index.js';
+import { nameCollator } from '../../app/i18n/nameCollator.js';
 
 export type PeopleSortKey = 'name' | 'email' | 'thinClient' | 'psaContact';
 export type SortDirection = 'asc' | 'desc';
@@ -41,9 +42,7 @@ export function matchesPeopleFilter(p: ClientProfile, filter: string): boolean {
   });
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-function compare(a: ClientProfile, b: ClientProfile, by: PeopleSortKey): number {
+function compare(a: ClientProfile, b: ClientProfile, by: PeopleSortKey, collator: Intl.Collator): number {
   const byName = collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName);
   switch (by) {
     case 'name':
@@ -57,8 +56,14 @@ function compare(a: ClientProfile, b: ClientProfile, by: PeopleSortKey): number 
   }
 }
 
-export function filterAndSortPeople(people: readonly ClientProfile[], view: PeopleView): ClientProfile[] {
+/** The people `view` shows, sorted in `locale`'s order (the app's language). */
+export function filterAndSortPeople(
+  people: readonly ClientProfile[],
+  view: PeopleView,
+  locale: string,
+): ClientProfile[] {
   const rows = people.filter((p) => matchesPeopleFilter(p, view.filter));
   const sign = view.direction === 'asc' ? 1 : -1;
-  return rows.sort((a, b) => sign * compare(a, b, view.sortBy));
+  const collator = nameCollator(locale);
+  return rows.sort((a, b) => sign * compare(a, b, view.sortBy, collator));
 }
