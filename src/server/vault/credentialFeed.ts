@@ -4,6 +4,11 @@
  * JSON (never a secret: the row's sealed columns are not read) into `directory_records` and
  * replaces its change row, inside the caller's transaction. The sync page then carries it as it
  * carries sites, so the desktop's Credentials tab reads offline.
+ *
+ * Only back-office accounts are in the feed: they are the only ones the NOC may see or check out
+ * (`GET /v1/sites/:id/credentials`, LeaseService), so another account never reaches a desktop's
+ * cache; it is a tombstone, which also takes an account off the desktops when an administrator
+ * turns its back-office access off (migration 0012 did the same for accounts published before).
  */
 import type { Kysely } from 'kysely';
 import type { CredentialMeta, RotationState } from '../../shared/api/credentials.js';
@@ -60,8 +65,12 @@ export async function readMeta(db: Kysely<Database>, id: string): Promise<Creden
   return row ? toMeta(row, await leaseState(db, row.lease_id)) : undefined;
 }
 
+/** Whether an account is published to the desktops (see the header). */
+export const inFeed = (meta: Pick<CredentialMeta, 'backOfficeAccess'>): boolean => meta.backOfficeAccess;
+
 /**
- * Rewrites the account's feed record (or its tombstone when the account is gone); returns the seq.
+ * Rewrites the account's feed record (or its tombstone when the account is gone or not in the
+ * feed); returns the seq.
  * `known`: the row as the caller just wrote it (an update's `returning`), so it is not read again;
  * with `lease` also known (e.g. the check-out's own lease) no lease is read either.
  */
@@ -74,7 +83,7 @@ export async function publishCredential(
   const meta = known
     ? toMeta(known.row, known.lease !== undefined ? known.lease : await leaseState(trx, known.row.lease_id))
     : await readMeta(trx, id);
-  if (!meta) {
+  if (!meta || !inFeed(meta)) {
     await trx.deleteFrom('directory_records').where('kind', '=', CREDENTIAL_KIND).where('id', '=', id).execute();
     return writeChange(trx, CREDENTIAL_KIND, id, 'delete', now);
   }

@@ -127,6 +127,37 @@ describe('vault account administration: the seed rules as errors naming the fiel
     expect(types).toEqual(['credential.created', 'credential.deleted']);
   });
 
+  it('syncs only back-office accounts to the desktops; turning access off takes an account off them', async () => {
+    const nocSync = async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/v1/sync?since=0', headers: bearer(noc) });
+      return res.json<{ changes: Array<{ kind: string; id: string; op: string }> }>().changes;
+    };
+    const { id: front } = await createAccount(t, admin, { username: 'svc-desk', backOfficeAccess: false });
+    const { id: shared } = await createAccount(t, admin, { username: 'svc-shared' });
+    let changes = await nocSync();
+    expect(changes).toContainEqual(expect.objectContaining({ kind: 'credential', id: front, op: 'delete' }));
+    expect(JSON.stringify(changes)).not.toContain('svc-desk');
+    expect(changes).toContainEqual(expect.objectContaining({ kind: 'credential', id: shared, op: 'upsert' }));
+
+    const off = await t.app.inject({
+      method: 'PATCH',
+      url: `/v1/admin/credentials/${shared}`,
+      headers: bearer(admin),
+      payload: { backOfficeAccess: false },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    changes = await nocSync();
+    expect(changes).toContainEqual(expect.objectContaining({ kind: 'credential', id: shared, op: 'delete' }));
+    expect(JSON.stringify(changes)).not.toContain('svc-shared');
+    // The administrator still sees and manages both.
+    const all = await t.app.inject({
+      method: 'GET',
+      url: `/v1/admin/credentials?siteId=${SITE}`,
+      headers: bearer(admin),
+    });
+    expect(all.json().map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining([front, shared]));
+  });
+
   it("stores a site's LDAP directory with its bind password sealed, and returns it opened only to the driver", async () => {
     const res = await t.app.inject({
       method: 'PUT',
