@@ -48,6 +48,7 @@ import {
   type RateLimitPolicy,
 } from './permissions/rateLimits.js';
 import { authRoutes } from './routes/authRoutes.js';
+import { SecurityNotices } from './mfa/securityNotice.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { lookupRoutes } from './routes/lookupRoutes.js';
 import { syncRoutes } from './routes/syncRoutes.js';
@@ -90,6 +91,8 @@ export interface Services {
   lookup: LookupService;
   audit: AuditLog;
   approvals: ApprovalServices;
+  /** E-mails about changes to how someone signs in, sent after the response (mfa/securityNotice.ts). */
+  securityNotices: SecurityNotices;
   /** Devices, TOTP, directory and account administration, bundles (issue 6). */
   platform: PlatformServices;
   /** Per-minute sign-in limits, in the database so all server processes share them. */
@@ -135,6 +138,7 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
     lookup,
     audit,
     approvals,
+    securityNotices: new SecurityNotices(approvals.mailer, now),
     platform,
     rateLimiter: new RateLimiter(db, now),
     vault: createVaultServices({ db, now, audit, directory, approvalRecords: approvals.records }, options),
@@ -230,8 +234,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth: services.auth,
     loginLimit: limits.login,
     passwordLimit: limits.password,
-    mailer: services.approvals.mailer,
-    now: deps.now ?? Date.now,
+    notices: services.securityNotices,
   });
   await app.register(syncRoutes, { auth: services.auth, directory: services.directory, warm: deps.syncWarm });
   await app.register(lookupRoutes, { auth: services.auth, lookup: services.lookup });
@@ -248,7 +251,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     audit: services.audit,
     platform: services.platform,
     totpLimit: limits.totp,
-    mailer: services.approvals.mailer,
+    notices: services.securityNotices,
     now: deps.now ?? Date.now,
   });
   await registerVaultRoutes(app, services.vault, {
@@ -263,5 +266,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.ctiStream,
   );
   app.addHook('onClose', () => services.vault.scheduler.stop());
+  // Notices already queued go out (or fail, logged) before the server's database closes.
+  app.addHook('onClose', () => services.securityNotices.idle());
   return app;
 }

@@ -13,8 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Role, UserInfo } from '../../shared/api/index.js';
 import { AccountList, NewPassword } from '../../shared/auth/index.js';
-import { sendSecurityNotice } from '../mfa/securityNotice.js';
-import type { Mailer } from '../notify/Mailer.js';
+import type { SecurityNotices } from '../mfa/securityNotice.js';
 import type { AccountAdmin } from './AccountAdmin.js';
 import { ADMIN_BODY_LIMIT } from './directoryAdminRoutes.js';
 
@@ -38,9 +37,8 @@ const IdParams = z.object({ id: z.string().min(1).max(128) });
 
 export const accountAdminRoutes: FastifyPluginAsyncZod<{
   accounts: AccountAdmin;
-  mailer: Mailer;
-  now: () => number;
-}> = async (app, { accounts, mailer, now }) => {
+  notices: SecurityNotices;
+}> = async (app, { accounts, notices }) => {
   const manage = { config: { permission: 'accounts.manage' as const }, bodyLimit: ADMIN_BODY_LIMIT };
 
   app.get(
@@ -62,15 +60,14 @@ export const accountAdminRoutes: FastifyPluginAsyncZod<{
     { ...manage, schema: { params: IdParams, body: AccountPatch, response: { 200: UserInfo } } },
     async (request) => {
       const user = await accounts.change(request.params.id, request.body, request.principal!.user.id);
-      if (request.body.password !== undefined)
-        await sendSecurityNotice({ mailer, now }, request, user, 'password_reset');
+      if (request.body.password !== undefined) notices.send(request, user, 'password_reset');
       return user;
     },
   );
 
   app.delete('/v1/admin/users/:id/totp', { ...manage, schema: { params: IdParams } }, async (request, reply) => {
     const turnedOff = await accounts.resetTotp(request.params.id, request.principal!.user.id);
-    if (turnedOff) await sendSecurityNotice({ mailer, now }, request, turnedOff, 'totp_reset');
+    if (turnedOff) notices.send(request, turnedOff, 'totp_reset');
     return reply.status(204).send();
   });
 };

@@ -14,7 +14,7 @@ import { deviceRoutes } from '../devices/deviceRoutes.js';
 import { DeviceStore } from '../devices/DeviceStore.js';
 import type { DirectoryStore } from '../directory/DirectoryStore.js';
 import type { ServerKey } from '../crypto/serverKey.js';
-import type { Mailer } from '../notify/Mailer.js';
+import type { SecurityNotices } from '../mfa/securityNotice.js';
 import { DEFAULT_MFA, MfaService, type MfaPolicy } from '../mfa/MfaService.js';
 import { totpRoutes } from '../mfa/totpRoutes.js';
 import { AccountAdmin } from './AccountAdmin.js';
@@ -72,15 +72,15 @@ export async function registerPlatformRoutes(
     platform: PlatformServices;
     totpLimit: preHandlerAsyncHookHandler;
     /** E-mails users about changes to how they sign in (two-step sign-in, an administrator's resets). */
-    mailer: Mailer;
+    notices: SecurityNotices;
     now: () => number;
   },
 ): Promise<void> {
   const { auth, audit, platform, totpLimit } = deps;
-  await app.register(totpRoutes, { auth, mfa: platform.mfa, totpLimit, mailer: deps.mailer, now: deps.now });
+  await app.register(totpRoutes, { auth, mfa: platform.mfa, totpLimit, notices: deps.notices });
   await app.register(deviceRoutes, { devices: platform.devices, audit });
   await app.register(directoryAdminRoutes, { admin: platform.directoryAdmin });
-  await app.register(accountAdminRoutes, { accounts: platform.accounts, mailer: deps.mailer, now: deps.now });
+  await app.register(accountAdminRoutes, { accounts: platform.accounts, notices: deps.notices });
   await app.register(auditRoutes, { audit, names: platform.auditNames });
   await app.register(profileSheetRoutes, { sheets: platform.profileSheets, now: deps.now });
 }

@@ -34,32 +34,60 @@ const WHAT: Record<SecurityChange, string> = {
 };
 
 /**
- * E-mails `user` about `change`, made by `request` (its address goes in the text, a failure to its
- * log). The user is the one signed in for their own changes, the account changed for an administrator's.
+ * The notices, sent after the response: the change is made and audited whatever the mail server
+ * does, so the person changing a password never waits for SMTP (up to its 10 s connect timeout when
+ * the mail server is unreachable: Mailer.ts). A failure is logged on the request's logger. `idle`
+ * resolves once every notice queued so far is sent or has failed: the server's close waits for it
+ * (bounded by the mail timeouts), and tests read the outbox after it.
  */
-export async function sendSecurityNotice(
-  deps: { mailer: Mailer; now: () => number },
-  request: { log: FastifyBaseLogger; ip: string },
-  user: UserInfo,
-  change: SecurityChange,
-): Promise<void> {
-  try {
-    await deps.mailer.send({
-      to: user.email,
-      subject: SUBJECT[change],
-      text: [
-        `Hello ${user.name},`,
-        '',
-        `${WHAT[change]} for ${user.email} at ${new Date(deps.now()).toISOString()}, from ${request.ip}.`,
-        '',
-        'If this was you, there is nothing to do.',
-        'If it was not, change your password now and ask an administrator to check your devices and two-step sign-in.',
-      ].join('\n'),
-    });
-  } catch (err) {
-    request.log.error(
-      { err: err instanceof Error ? err.message : String(err), change },
-      'could not e-mail the user about a change to how they sign in; the change itself is made',
-    );
+export class SecurityNotices {
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly mailer: Mailer,
+    private readonly now: () => number,
+  ) {}
+
+  /**
+   * Queues the e-mail telling `user` about `change`, made by `request` (its address goes in the text,
+   * a failure to its log). The user is the one signed in for their own changes, the account changed
+   * for an administrator's. The time is when the change was made, not when the mail leaves.
+   */
+  send(request: { log: FastifyBaseLogger; ip: string }, user: UserInfo, change: SecurityChange): void {
+    const at = new Date(this.now()).toISOString();
+    const sending = this.deliver(request, user, change, at).finally(() => this.pending.delete(sending));
+    this.pending.add(sending);
+  }
+
+  async idle(): Promise<void> {
+    while (this.pending.size) await Promise.all(this.pending);
+  }
+
+  /** Never rejects: a failure is logged. */
+  private async deliver(
+    request: { log: FastifyBaseLogger; ip: string },
+    user: UserInfo,
+    change: SecurityChange,
+    at: string,
+  ): Promise<void> {
+    try {
+      await this.mailer.send({
+        to: user.email,
+        subject: SUBJECT[change],
+        text: [
+          `Hello ${user.name},`,
+          '',
+          `${WHAT[change]} for ${user.email} at ${at}, from ${request.ip}.`,
+          '',
+          'If this was you, there is nothing to do.',
+          'If it was not, change your password now and ask an administrator to check your devices and two-step sign-in.',
+        ].join('\n'),
+      });
+    } catch (err) {
+      request.log.error(
+        { err: err instanceof Error ? err.message : String(err), change },
+        'could not e-mail the user about a change to how they sign in; the change itself is made',
+      );
+    }
   }
 }

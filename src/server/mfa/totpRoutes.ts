@@ -22,20 +22,18 @@ import {
   TotpSignInResponse,
 } from '../../shared/auth/index.js';
 import type { AuthService } from '../auth/AuthService.js';
-import type { Mailer } from '../notify/Mailer.js';
 import { AUTH_BODY_LIMIT } from '../routes/authRoutes.js';
 import type { MfaService } from './MfaService.js';
-import { sendSecurityNotice, type SecurityChange } from './securityNotice.js';
+import type { SecurityChange, SecurityNotices } from './securityNotice.js';
 
 export const totpRoutes: FastifyPluginAsyncZod<{
   auth: AuthService;
   mfa: MfaService;
   totpLimit: preHandlerAsyncHookHandler;
-  mailer: Mailer;
-  now: () => number;
-}> = async (app, { auth, mfa, totpLimit, mailer, now }) => {
+  notices: SecurityNotices;
+}> = async (app, { auth, mfa, totpLimit, notices }) => {
   const notify = (request: FastifyRequest, change: SecurityChange) =>
-    sendSecurityNotice({ mailer, now }, request, request.principal!.user, change);
+    notices.send(request, request.principal!.user, change);
   const self = { config: { permission: 'account.self' }, bodyLimit: AUTH_BODY_LIMIT } as const;
 
   app.post(
@@ -72,7 +70,7 @@ export const totpRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
       const recoveryCodes = await mfa.confirm(request.principal!.user.id, request.body.code);
-      await notify(request, 'totp_on');
+      notify(request, 'totp_on');
       return { recoveryCodes };
     },
   );
@@ -84,7 +82,7 @@ export const totpRoutes: FastifyPluginAsyncZod<{
       reply.header('Cache-Control', 'no-store');
       await auth.verifyCurrentPassword(request.principal!.user, request.body.currentPassword, request.ip);
       const recoveryCodes = await mfa.renewRecoveryCodes(request.principal!.user.id);
-      await notify(request, 'recovery_codes');
+      notify(request, 'recovery_codes');
       return { recoveryCodes };
     },
   );
@@ -94,7 +92,7 @@ export const totpRoutes: FastifyPluginAsyncZod<{
     await auth.verifyCurrentPassword(user, request.body.currentPassword, request.ip);
     if (!(await mfa.reset(user.id, user.id)))
       throw new AppError('conflict', 'Two-step sign-in is already off for this account.');
-    await notify(request, 'totp_off');
+    notify(request, 'totp_off');
     return reply.status(204).send();
   });
 };

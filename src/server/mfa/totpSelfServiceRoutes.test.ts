@@ -25,7 +25,11 @@ afterEach(async () => {
 
 const post = (url: string, payload?: object) =>
   t.app.inject({ method: 'POST', url, headers: bearer(token), ...(payload ? { payload } : {}) });
-const mails = () => t.services.approvals.outbox!.list();
+/** The outbox once the notices queued so far are out (they go after the response). */
+const mails = async () => {
+  await t.services.securityNotices.idle();
+  return t.services.approvals.outbox!.list();
+};
 const failures = async () =>
   Number(
     (

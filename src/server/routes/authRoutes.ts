@@ -19,8 +19,7 @@ import {
 } from '../../shared/auth/index.js';
 import type { AuthService } from '../auth/AuthService.js';
 import { bearerToken } from '../http/requireAuth.js';
-import { sendSecurityNotice } from '../mfa/securityNotice.js';
-import type { Mailer } from '../notify/Mailer.js';
+import type { SecurityNotices } from '../mfa/securityNotice.js';
 
 /** Body of `/v1/auth/refresh` (and optionally `/v1/auth/logout`). Candidate for `src/shared/api`. */
 export const RefreshRequest = z.object({
@@ -37,9 +36,8 @@ export const authRoutes: FastifyPluginAsyncZod<{
   /** Per-minute limits on setting one's own password (permissions/rateLimits.ts). */
   passwordLimit: preHandlerAsyncHookHandler;
   /** E-mails the user when their password was changed (mfa/securityNotice.ts). */
-  mailer: Mailer;
-  now: () => number;
-}> = async (app, { auth, loginLimit, passwordLimit, mailer, now }) => {
+  notices: SecurityNotices;
+}> = async (app, { auth, loginLimit, passwordLimit, notices }) => {
   app.post(
     '/v1/auth/login',
     {
@@ -111,7 +109,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
       await auth.changePassword(request.principal!, request.body, request.ip);
       // Not after "choose your own" (first sign-in): that replaces a one-time password an administrator
       // set — an invitation, or a reset, which was itself e-mailed (accountAdminRoutes.ts).
-      await sendSecurityNotice({ mailer, now }, request, request.principal!.user, 'password_changed');
+      notices.send(request, request.principal!.user, 'password_changed');
       return reply.status(204).send();
     },
   );

@@ -33,6 +33,12 @@ async function start(mailer: Mailer) {
   t = await createTestApp({ now: () => now, approvals: { mailer } });
 }
 
+/** What was sent once the notices queued so far are out (they go after the response). */
+async function sent(mailer: { sent: MailMessage[] }): Promise<MailMessage[]> {
+  await t.services.securityNotices.idle();
+  return mailer.sent;
+}
+
 /** Changes the signed-in person's own password (Account page). */
 const changeOwn = (accessToken: string, currentPassword: string, remoteAddress = '127.0.0.1') =>
   t.app.inject({
@@ -53,7 +59,7 @@ describe('password and sign-in changes are e-mailed to the account owner', () =>
     const { accessToken } = await t.login();
     const res = await changeOwn(accessToken, TEST_PASSWORD, '10.1.2.3');
     expect(res.statusCode, res.body).toBe(204);
-    expect(mailer.sent).toHaveLength(1);
+    expect(await sent(mailer)).toHaveLength(1);
     const [mail] = mailer.sent;
     expect(mail!.to).toBe('tech@callsign.demo');
     expect(mail!.subject).toMatch(/your password was changed/i);
@@ -69,7 +75,7 @@ describe('password and sign-in changes are e-mailed to the account owner', () =>
     const { accessToken } = await t.login();
     const res = await changeOwn(accessToken, 'not my password at all');
     expect(res.statusCode).toBe(401);
-    expect(mailer.sent).toEqual([]);
+    expect(await sent(mailer)).toEqual([]);
   });
 
   it('an administrator’s new one-time password is e-mailed to the person, not the administrator, without the password', async () => {
@@ -84,7 +90,7 @@ describe('password and sign-in changes are e-mailed to the account owner', () =>
       payload: { password: ONE_TIME },
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(mailer.sent.map((m) => [m.to, m.subject])).toEqual([
+    expect((await sent(mailer)).map((m) => [m.to, m.subject])).toEqual([
       ['tech@callsign.demo', '[Callsign] An administrator reset your password'],
     ]);
     expect(mailer.sent[0]!.text).not.toContain(ONE_TIME);
@@ -96,7 +102,7 @@ describe('password and sign-in changes are e-mailed to the account owner', () =>
       headers: bearer(admin.accessToken),
       payload: { name: 'Taylor Tech' },
     });
-    expect(mailer.sent).toHaveLength(1);
+    expect(await sent(mailer)).toHaveLength(1);
   });
 
   it('an administrator turning TOTP off is e-mailed; turning off what was not on sends nothing', async () => {
@@ -104,6 +110,7 @@ describe('password and sign-in changes are e-mailed to the account owner', () =>
     await start(mailer);
     const tech = await t.login();
     const { secret } = await turnOnTotp(t, tech.accessToken, now);
+    await sent(mailer);
     mailer.sent.length = 0; // turning it on was e-mailed (totpSelfServiceRoutes.test.ts)
 
     const admin = await t.login('admin@callsign.demo');
@@ -111,12 +118,12 @@ describe('password and sign-in changes are e-mailed to the account owner', () =>
     const off = () =>
       t.app.inject({ method: 'DELETE', url: `/v1/admin/users/${id}/totp`, headers: bearer(admin.accessToken) });
     expect((await off()).statusCode).toBe(204);
-    expect(mailer.sent.map((m) => [m.to, m.subject])).toEqual([
+    expect((await sent(mailer)).map((m) => [m.to, m.subject])).toEqual([
       ['tech@callsign.demo', '[Callsign] An administrator turned off two-step sign-in for your account'],
     ]);
     expect(mailer.sent[0]!.text).not.toContain(secret);
     expect((await off()).statusCode).toBe(204);
-    expect(mailer.sent).toHaveLength(1);
+    expect(await sent(mailer)).toHaveLength(1);
   });
 
   it('a mail server that is down does not undo or fail the change; the failure is logged', async () => {
@@ -133,8 +140,32 @@ describe('password and sign-in changes are e-mailed to the account owner', () =>
         })
       ).statusCode,
     ).toBe(200);
+    await t.services.securityNotices.idle();
     const logged = JSON.stringify(t.logs);
     expect(logged).toMatch(/could not e-mail the user/);
     expect(logged).not.toContain(MINE);
+  });
+
+  it('answers before the mail server does: the notice goes after the response, and closing the server waits for it', async () => {
+    const held: Array<() => void> = [];
+    const slow: Mailer & { sent: MailMessage[] } = {
+      sent: [],
+      send(message) {
+        // A mail server that takes its time (up to the 10 s connect timeout when it is unreachable).
+        return new Promise((resolve) => held.push(() => (slow.sent.push(message), resolve({ id: '1' }))));
+      },
+    };
+    await start(slow);
+    const { accessToken } = await t.login();
+    expect((await changeOwn(accessToken, TEST_PASSWORD)).statusCode).toBe(204);
+    expect(slow.sent).toEqual([]);
+    expect(held).toHaveLength(1);
+    let closed = false;
+    const closing = t.app.close().then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(closed).toBe(false); // still sending
+    held[0]!();
+    await closing;
+    expect(slow.sent.map((m) => m.subject)).toEqual(['[Callsign] Your password was changed']);
   });
 });
