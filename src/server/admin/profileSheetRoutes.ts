@@ -6,7 +6,7 @@
  *  - `GET  /v1/admin/imports/:token` → ImportJobStatus: progress, then the preview / result (directory.write)
  *  - `POST /v1/admin/imports/:token/apply` `{ skipFailedRows? }` → 202, phase `applying` (directory.write;
  *     409 when already applied or the site's profiles changed since the preview)
- * Contract: src/shared/directory/import/contract.ts. Jobs live in this process (ImportJobs.ts).
+ * Contract: src/shared/directory/import/contract.ts. Jobs live in the database (ImportJobs.ts).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,7 +19,6 @@ import {
   SHEET_CONTENT_TYPES,
   type SheetFormat,
 } from '../../shared/directory/import/index.js';
-import { ImportJobs } from '../directory/import/ImportJobs.js';
 import type { ProfileSheets } from '../directory/import/ProfileSheets.js';
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/comma-separated-values', 'application/vnd.ms-excel'];
@@ -39,7 +38,7 @@ export const profileSheetRoutes: FastifyPluginAsyncZod<{
   now: () => number;
   ttlMs?: number;
 }> = async (app, { sheets, now, ttlMs }) => {
-  const jobs = new ImportJobs(sheets.importer, {
+  const jobs = sheets.importJobs({
     now,
     ttlMs: ttlMs ?? 30 * 60_000,
     maxJobs: 8,
@@ -97,7 +96,7 @@ export const profileSheetRoutes: FastifyPluginAsyncZod<{
         );
       return reply
         .status(202)
-        .send(jobs.start(request.params.siteId, request.body, formatOf(request.headers['content-type'])));
+        .send(await jobs.start(request.params.siteId, request.body, formatOf(request.headers['content-type'])));
     },
   );
 

@@ -102,6 +102,7 @@ export interface Database {
   cti_extensions: CtiExtensionsTable;
   cti_calls: CtiCallsTable;
   policy_versions: PolicyVersionsTable;
+  import_jobs: ImportJobsTable;
 }
 
 /** Uploaded approval records (APPROVALS.md §5), stored once per id; `body` is the canonical JSON. */
@@ -309,4 +310,19 @@ export interface VaultDirectoriesTable {
   ca_cert_pem: string | null;
   bind_secret: string;
   updated_at: number;
+}
+
+/** A spreadsheet import job (migration 0013, directory/import/ImportJobs.ts). */
+export interface ImportJobsTable {
+  /** SHA-256 (hex) of the job's token. */
+  token_hash: string;
+  site_id: string;
+  /** ImportPhase: validating | ready | applying | applied | failed. */
+  phase: string;
+  /** JSON: done, total, and the preview, result or error when there is one. */
+  status: string;
+  /** JSON of the validated plan (PreparedImport), between preview and apply; null otherwise. */
+  prepared: string | null;
+  expires_at: number;
+  heartbeat_at: number;
 }

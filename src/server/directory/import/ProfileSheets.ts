@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema.js';
 import type { DirectoryStore } from '../DirectoryStore.js';
 import { exportSiteProfiles, type ExportedFile } from './exportSiteProfiles.js';
 import { ProfileImporter } from './ProfileImporter.js';
+import { ImportJobs, type ImportJobsOptions } from './ImportJobs.js';
 
 export class ProfileSheets {
   readonly importer: ProfileImporter;
@@ -24,5 +25,10 @@ export class ProfileSheets {
 
   exportFile(siteId: string, query: ExportQuery): Promise<ExportedFile> {
     return exportSiteProfiles(this.db, this.directory, siteId, query);
+  }
+
+  /** The import jobs of every process sharing this database (ImportJobs.ts). */
+  importJobs(options: ImportJobsOptions): ImportJobs {
+    return new ImportJobs(this.db, this.importer, options);
   }
 }
