@@ -15,6 +15,8 @@ const ROUTE_TESTS = [
   'src/server/audit/signInAudit.test.ts',
   'src/server/approvals/PolicyStore.test.ts',
   'src/server/vault/**/*.test.ts',
+  // Jobs shared by every server process through the database (two ImportJobs stand in for two).
+  'src/server/directory/import/ImportJobs.test.ts',
 ];
 
 const POSTGRES_PROJECT: TestProjectInlineConfiguration = {
