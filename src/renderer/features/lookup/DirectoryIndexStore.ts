@@ -263,7 +263,9 @@ export class DirectoryIndexStore {
       measure('directory.exact', t0, performance.now());
       const references = rows.referenceRows.flatMap((r) => r.records);
       this.behind(async () => {
-        await this.fillExact(sites, profiles, await keyMapsOf(snapshot, this.newSlicer()));
+        // The records by id are the maps putRecords just made of these very records: kept, not made again.
+        const byId = { sites: this.sites, profiles: this.profiles };
+        await this.fillExact(sites, profiles, await keyMapsOf(snapshot, this.newSlicer()), byId);
         await this.namesStage(references);
       });
       return;
@@ -378,14 +380,23 @@ export class DirectoryIndexStore {
     this.changed();
   }
 
-  /** Stage 1: records by id and the exact-match index, from the snapshot's keys when it has them. */
-  private async fillExact(sites: Site[], profiles: ClientProfile[], keys: KeyMaps | undefined) {
+  /**
+   * Stage 1: records by id and the exact-match index, from the snapshot's keys when it has them.
+   * `byId`: maps that already hold exactly `sites` and `profiles` by id (putRecords'), used as they are.
+   */
+  private async fillExact(
+    sites: Site[],
+    profiles: ClientProfile[],
+    keys: KeyMaps | undefined,
+    byId?: { sites: Map<string, Site>; profiles: Map<string, ClientProfile> },
+  ) {
     // Lookups keep reading the live index (a restored one, or the one before a repair) until this is whole.
     const next = {
       index: this.engine.createIndex(keys),
-      sites: new Map<string, Site>(),
-      profiles: new Map<string, ClientProfile>(),
+      sites: byId?.sites ?? new Map<string, Site>(),
+      profiles: byId?.profiles ?? new Map<string, ClientProfile>(),
     };
+    const kept = byId !== undefined;
     const total = sites.length + profiles.length;
     let done = 0;
     const slicer = this.newSlicer();
@@ -400,8 +411,8 @@ export class DirectoryIndexStore {
       }
       if (++done % PROGRESS_EVERY === 0) this.setProgress({ stage: 'exact', done, total });
     };
-    const putSite = (s: Site) => (next.sites.set(s.id, s), next.index.upsertSite(s));
-    const putProfile = (p: ClientProfile) => (next.profiles.set(p.id, p), next.index.upsertProfile(p));
+    const putSite = (s: Site) => (kept || next.sites.set(s.id, s), next.index.upsertSite(s));
+    const putProfile = (p: ClientProfile) => (kept || next.profiles.set(p.id, p), next.index.upsertProfile(p));
     await forEachSliced(sites, (s) => step(() => putSite(s)), slicer);
     await forEachSliced(profiles, (p) => step(() => putProfile(p)), slicer);
     ({ index: this.index, sites: this.sites, profiles: this.profiles } = next);
