@@ -15,8 +15,9 @@ const ROUTE_TESTS = [
   'src/server/audit/signInAudit.test.ts',
   'src/server/approvals/PolicyStore.test.ts',
   'src/server/vault/**/*.test.ts',
-  // Jobs shared by every server process through the database (two ImportJobs stand in for two).
+  // Work shared by every server process through the database (two instances stand in for two).
   'src/server/directory/import/ImportJobs.test.ts',
+  'src/server/notify/MailQueue.test.ts',
 ];
 
 const POSTGRES_PROJECT: TestProjectInlineConfiguration = {

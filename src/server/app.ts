@@ -49,6 +49,7 @@ import {
 } from './permissions/rateLimits.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { SecurityNotices } from './mfa/securityNotice.js';
+import { MailQueue } from './notify/MailQueue.js';
 import { healthRoutes } from './routes/healthRoutes.js';
 import { lookupRoutes } from './routes/lookupRoutes.js';
 import { syncRoutes } from './routes/syncRoutes.js';
@@ -91,8 +92,10 @@ export interface Services {
   lookup: LookupService;
   audit: AuditLog;
   approvals: ApprovalServices;
-  /** E-mails about changes to how someone signs in, sent after the response (mfa/securityNotice.ts). */
+  /** E-mails about changes to how someone signs in, queued durably (mfa/securityNotice.ts). */
   securityNotices: SecurityNotices;
+  /** Mail that must get through: stored, sent and retried (notify/MailQueue.ts); `serve` starts its timer. */
+  mailQueue: MailQueue;
   /** Devices, TOTP, directory and account administration, bundles (issue 6). */
   platform: PlatformServices;
   /** Per-minute sign-in limits, in the database so all server processes share them. */
@@ -130,6 +133,7 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
   const lookup = new LookupService(directory, options.identifier ?? sharedIdentifier);
   const exportKey = options.serverKey?.subkey('audit-export');
   const approvals = createApprovalServices({ db, directory, audit, now, atRestKey, exportKey }, options.approvals);
+  const mailQueue = new MailQueue(db, approvals.mailer, now);
   return {
     users,
     sessions,
@@ -138,7 +142,8 @@ export function createServices(database: AnyServerDatabase, options: ServiceOpti
     lookup,
     audit,
     approvals,
-    securityNotices: new SecurityNotices(approvals.mailer, now),
+    securityNotices: new SecurityNotices(mailQueue, now),
+    mailQueue,
     platform,
     rateLimiter: new RateLimiter(db, now),
     vault: createVaultServices({ db, now, audit, directory, approvalRecords: approvals.records }, options),
@@ -266,7 +271,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     deps.ctiStream,
   );
   app.addHook('onClose', () => services.vault.scheduler.stop());
-  // Notices already queued go out (or fail, logged) before the server's database closes.
-  app.addHook('onClose', () => services.securityNotices.idle());
+  services.mailQueue.log = { error: (context, message) => app.log.error(context, message) };
+  // Sends under way end (or fail, logged and kept queued) before the server's database closes.
+  app.addHook('onClose', () => services.mailQueue.stop());
   return app;
 }

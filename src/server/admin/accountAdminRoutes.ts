@@ -60,14 +60,14 @@ export const accountAdminRoutes: FastifyPluginAsyncZod<{
     { ...manage, schema: { params: IdParams, body: AccountPatch, response: { 200: UserInfo } } },
     async (request) => {
       const user = await accounts.change(request.params.id, request.body, request.principal!.user.id);
-      if (request.body.password !== undefined) notices.send(request, user, 'password_reset');
+      if (request.body.password !== undefined) await notices.send(request, user, 'password_reset');
       return user;
     },
   );
 
   app.delete('/v1/admin/users/:id/totp', { ...manage, schema: { params: IdParams } }, async (request, reply) => {
     const turnedOff = await accounts.resetTotp(request.params.id, request.principal!.user.id);
-    if (turnedOff) notices.send(request, turnedOff, 'totp_reset');
+    if (turnedOff) await notices.send(request, turnedOff, 'totp_reset');
     return reply.status(204).send();
   });
 };

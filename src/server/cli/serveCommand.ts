@@ -136,6 +136,7 @@ export async function serveCommand(args: string[], io: CliIo, stop?: AbortSignal
   }
   if (!serverKey) app.log.warn('the credential vault is off: no server key (%s)', NO_KEY_MESSAGE);
   services.vault.scheduler.start(); // ends login windows and rotates passwords without any request arriving
+  services.mailQueue.start(); // retries queued e-mails, and sends those a stopped server left behind
   // Build the lookup index in the background; the first lookups wait for it, everything else is served at once.
   services.lookup
     .catchUp()

@@ -103,6 +103,7 @@ export interface Database {
   cti_calls: CtiCallsTable;
   policy_versions: PolicyVersionsTable;
   import_jobs: ImportJobsTable;
+  mail_queue: MailQueueTable;
 }
 
 /** Uploaded approval records (APPROVALS.md §5), stored once per id; `body` is the canonical JSON. */
@@ -325,4 +326,23 @@ export interface ImportJobsTable {
   prepared: string | null;
   expires_at: number;
   heartbeat_at: number;
+}
+
+/** A message in the durable mail queue (migration 0014, notify/MailQueue.ts); never a secret. */
+export interface MailQueueTable {
+  id: string;
+  /** What the message is, for the log (e.g. `security_notice:password_changed`). */
+  kind: string;
+  /** JSON of the address, or array of addresses, as given. */
+  recipients: string;
+  subject: string;
+  body: string;
+  created_at: number;
+  attempts: number;
+  next_attempt_at: number;
+  claimed_until: number | null;
+  sent_at: number | null;
+  gave_up_at: number | null;
+  /** The last failure's error code (never the mail server's reply text). */
+  last_error: string | null;
 }

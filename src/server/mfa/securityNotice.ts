@@ -4,11 +4,11 @@
  * themselves, and an administrator's reset of either. A person whose password was changed by someone
  * else hears of it at once and can act. Names what changed, when and from which address — never a
  * secret, code or password. A failure to send does not undo the change (it is already made and
- * audited); it is logged so an operator can see mail is not going out.
+ * audited); it is logged so an operator can see mail is not going out, and the notice is tried again.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { UserInfo } from '../../shared/api/index.js';
-import type { Mailer } from '../notify/Mailer.js';
+import type { MailQueue } from '../notify/MailQueue.js';
 
 export type SecurityChange =
   'totp_on' | 'totp_off' | 'recovery_codes' | 'password_changed' | 'password_reset' | 'totp_reset';
@@ -34,17 +34,14 @@ const WHAT: Record<SecurityChange, string> = {
 };
 
 /**
- * The notices, sent after the response: the change is made and audited whatever the mail server
- * does, so the person changing a password never waits for SMTP (up to its 10 s connect timeout when
- * the mail server is unreachable: Mailer.ts). A failure is logged on the request's logger. `idle`
- * resolves once every notice queued so far is sent or has failed: the server's close waits for it
- * (bounded by the mail timeouts), and tests read the outbox after it.
+ * The notices go through the durable mail queue (notify/MailQueue.ts): `send` stores the message and
+ * returns (a few ms), so the person changing a password never waits for the mail server, and a notice
+ * survives a mail server that is down for a while (it is retried for 24 hours) and a restart of this
+ * server. A failure to queue is logged on the request's logger; the change itself is made either way.
  */
 export class SecurityNotices {
-  private readonly pending = new Set<Promise<void>>();
-
   constructor(
-    private readonly mailer: Mailer,
+    private readonly queue: MailQueue,
     private readonly now: () => number,
   ) {}
 
@@ -53,41 +50,27 @@ export class SecurityNotices {
    * a failure to its log). The user is the one signed in for their own changes, the account changed
    * for an administrator's. The time is when the change was made, not when the mail leaves.
    */
-  send(request: { log: FastifyBaseLogger; ip: string }, user: UserInfo, change: SecurityChange): void {
-    const at = new Date(this.now()).toISOString();
-    const sending = this.deliver(request, user, change, at).finally(() => this.pending.delete(sending));
-    this.pending.add(sending);
-  }
-
-  async idle(): Promise<void> {
-    while (this.pending.size) await Promise.all(this.pending);
-  }
-
-  /** Never rejects: a failure is logged. */
-  private async deliver(
-    request: { log: FastifyBaseLogger; ip: string },
-    user: UserInfo,
-    change: SecurityChange,
-    at: string,
-  ): Promise<void> {
+  async send(request: { log: FastifyBaseLogger; ip: string }, user: UserInfo, change: SecurityChange): Promise<void> {
+    const text = [
+      `Hello ${user.name},`,
+      '',
+      `${WHAT[change]} for ${user.email} at ${new Date(this.now()).toISOString()}, from ${request.ip}.`,
+      '',
+      'If this was you, there is nothing to do.',
+      'If it was not, change your password now and ask an administrator to check your devices and two-step sign-in.',
+    ].join('\n');
     try {
-      await this.mailer.send({
-        to: user.email,
-        subject: SUBJECT[change],
-        text: [
-          `Hello ${user.name},`,
-          '',
-          `${WHAT[change]} for ${user.email} at ${at}, from ${request.ip}.`,
-          '',
-          'If this was you, there is nothing to do.',
-          'If it was not, change your password now and ask an administrator to check your devices and two-step sign-in.',
-        ].join('\n'),
-      });
+      await this.queue.enqueue(`security_notice:${change}`, { to: user.email, subject: SUBJECT[change], text });
     } catch (err) {
       request.log.error(
         { err: err instanceof Error ? err.message : String(err), change },
-        'could not e-mail the user about a change to how they sign in; the change itself is made',
+        'could not queue the e-mail telling the user about a change to how they sign in; the change itself is made',
       );
     }
+  }
+
+  /** Resolves once the notices queued so far have been sent or have failed once (tests read the outbox after it). */
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 }

@@ -70,7 +70,7 @@ export const totpRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
       const recoveryCodes = await mfa.confirm(request.principal!.user.id, request.body.code);
-      notify(request, 'totp_on');
+      await notify(request, 'totp_on');
       return { recoveryCodes };
     },
   );
@@ -82,7 +82,7 @@ export const totpRoutes: FastifyPluginAsyncZod<{
       reply.header('Cache-Control', 'no-store');
       await auth.verifyCurrentPassword(request.principal!.user, request.body.currentPassword, request.ip);
       const recoveryCodes = await mfa.renewRecoveryCodes(request.principal!.user.id);
-      notify(request, 'recovery_codes');
+      await notify(request, 'recovery_codes');
       return { recoveryCodes };
     },
   );
@@ -92,7 +92,7 @@ export const totpRoutes: FastifyPluginAsyncZod<{
     await auth.verifyCurrentPassword(user, request.body.currentPassword, request.ip);
     if (!(await mfa.reset(user.id, user.id)))
       throw new AppError('conflict', 'Two-step sign-in is already off for this account.');
-    notify(request, 'totp_off');
+    await notify(request, 'totp_off');
     return reply.status(204).send();
   });
 };

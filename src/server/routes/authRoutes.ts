@@ -109,7 +109,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
       await auth.changePassword(request.principal!, request.body, request.ip);
       // Not after "choose your own" (first sign-in): that replaces a one-time password an administrator
       // set — an invitation, or a reset, which was itself e-mailed (accountAdminRoutes.ts).
-      notices.send(request, request.principal!.user, 'password_changed');
+      await notices.send(request, request.principal!.user, 'password_changed');
       return reply.status(204).send();
     },
   );

@@ -13,6 +13,7 @@ import * as m0010userDisabled from './0010_user_disabled.js';
 import * as m0011passwordChange from './0011_password_change.js';
 import * as m0012credentialFeedBackOffice from './0012_credential_feed_back_office.js';
 import * as m0013importJobs from './0013_import_jobs.js';
+import * as m0014mailQueue from './0014_mail_queue.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_password_change': m0011passwordChange,
   '0012_credential_feed_back_office': m0012credentialFeedBackOffice,
   '0013_import_jobs': m0013importJobs,
+  '0014_mail_queue': m0014mailQueue,
 };
