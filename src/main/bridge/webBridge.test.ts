@@ -11,6 +11,8 @@ import { createMainServices } from '../services/createMainServices.js';
 import { MemorySecretStore } from '../services/secretStore.js';
 import { MemorySettingsStore } from '../services/settingsStore.js';
 import { decodeBinaryResult } from '../../shared/ipc/binaryFrame.js';
+import type { Handlers } from '../../shared/ipc/contract.js';
+import { openSocket, sessionCookieFor, startTestBridge } from './testing/bridge.testkit.js';
 
 let bridge: WebBridge;
 let log = '';
@@ -84,38 +86,17 @@ describe('web bridge', () => {
   it('sends a result holding bytes as one binary frame, which the renderer client reads back unchanged', async () => {
     // A page of 2 MB with quotes and non-ASCII names: in a JSON envelope each `"` was escaped.
     const page = new TextEncoder().encode(JSON.stringify({ seq: 9, names: Array(40_000).fill('Zoë "Z" 東京') }));
-    const { handlers } = createMainServices({
-      secrets: new MemorySecretStore(),
-      settings: new MemorySettingsStore(),
-      defaultServerUrl: 'http://127.0.0.1:9',
-      shell: 'web-bridge',
-      version: 'test',
-    });
-    handlers['sync.pullBytes'] = async ({ since }) => ({
+    const pullBytes: Handlers['sync.pullBytes'] = async ({ since }) => ({
       seq: since + 1,
       more: false,
       remaining: 0,
       count: 1,
       bytes: page,
     });
-    const root = mkdtempSync(join(tmpdir(), 'cs-bridge-'));
-    const own = await startWebBridge({
-      handlers,
-      rendererRoot: root,
-      logger: pino(new Writable({ write: (_c, _e, cb) => cb() })),
-      token,
-    });
+    const { bridge: own } = await startTestBridge({}, { 'sync.pullBytes': pullBytes });
     try {
-      const origin = `http://127.0.0.1:${own.port}`;
-      const res = await fetch(`${origin}/bridge/session`, {
-        method: 'POST',
-        headers: { origin, 'content-type': 'application/json' },
-        body: JSON.stringify({ token }),
-      });
-      const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-      const ws = new WebSocket(`ws://127.0.0.1:${own.port}/bridge/ws`, { headers: { origin, cookie } });
+      const ws = await openSocket(own, await sessionCookieFor(own));
       ws.binaryType = 'arraybuffer'; // as the renderer's client sets it (bridgeSocket.ts)
-      await new Promise((r) => ws.once('open', r));
       const next = () =>
         new Promise<{ data: unknown; isBinary: boolean }>((r) =>
           ws.once('message', (data, isBinary) => r({ data, isBinary })),

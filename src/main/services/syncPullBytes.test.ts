@@ -1,40 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SYNC_CURSOR_HEADER } from '../../shared/api/sync.js';
-import { createMemoryPair } from '../../shared/ipc/memoryTransport.js';
-import type { FetchLike } from './apiClient.js';
-import { MemoryClipboard } from './clipboard.testkit.js';
-import { createMainServices } from './createMainServices.js';
-import { json } from './fakeServerHarness.testkit.js';
-import { MemorySecretStore } from './secretStore.js';
-import { MemorySettingsStore } from './settingsStore.js';
+import { handlersBehindFakeServer, json } from './fakeServerHarness.testkit.js';
 
 const user = { id: 'u1', email: 'tech@callsign.demo', name: 'Taylor', role: 'technician' as const };
 const site = { id: 's1', name: 'Seattle', companyName: 'Northwind', mainPhones: [], country: 'US' };
 
+/** Main's services over a server whose `/v1/sync` answers `sync()` (test helper). */
+function servicesAnswering(sync: () => Response) {
+  return handlersBehindFakeServer(user, ({ path }) => (path === '/v1/sync' ? sync() : undefined)).client;
+}
+
+/** A server whose sync answers `page`, with the cursor header when given. */
 function services(page: unknown, cursorHeader?: string) {
-  const fetchImpl = (async (url: URL | RequestInfo) => {
-    const path = new URL(String(url)).pathname;
-    if (path === '/v1/auth/login')
-      return json(200, { accessToken: 'AT', refreshToken: 'RT', expiresIn: 900, user, deviceId: 'd1' });
-    if (path === '/v1/sync' && cursorHeader !== undefined) {
-      const res = json(200, page);
-      res.headers.set(SYNC_CURSOR_HEADER, cursorHeader);
-      return res;
-    }
-    if (path === '/v1/sync') return json(200, page);
-    return json(204);
-  }) as FetchLike;
-  const { handlers } = createMainServices({
-    secrets: new MemorySecretStore(),
-    settings: new MemorySettingsStore(),
-    defaultServerUrl: 'http://127.0.0.1:4317',
-    shell: 'electron',
-    version: '0',
-    fetchImpl,
-    clipboard: new MemoryClipboard(),
-    heartbeat: false,
+  return servicesAnswering(() => {
+    const res = json(200, page);
+    if (cursorHeader !== undefined) res.headers.set(SYNC_CURSOR_HEADER, cursorHeader);
+    return res;
   });
-  return createMemoryPair(handlers).client;
 }
 
 describe('sync.pullBytes (pages for the renderer sync worker)', () => {
@@ -96,23 +78,9 @@ describe('sync.pullBytes (pages for the renderer sync worker)', () => {
   });
 
   it("turns the server's error answer into its AppError, as every other request does", async () => {
-    const fetchImpl = (async (url: URL | RequestInfo) => {
-      const path = new URL(String(url)).pathname;
-      if (path === '/v1/auth/login')
-        return json(200, { accessToken: 'AT', refreshToken: 'RT', expiresIn: 900, user, deviceId: 'd1' });
-      return json(400, { error: { code: 'bad_request', message: 'since must be a whole number', field: 'since' } });
-    }) as FetchLike;
-    const { handlers } = createMainServices({
-      secrets: new MemorySecretStore(),
-      settings: new MemorySettingsStore(),
-      defaultServerUrl: 'http://127.0.0.1:4317',
-      shell: 'electron',
-      version: '0',
-      fetchImpl,
-      clipboard: new MemoryClipboard(),
-      heartbeat: false,
-    });
-    const client = createMemoryPair(handlers).client;
+    const client = servicesAnswering(() =>
+      json(400, { error: { code: 'bad_request', message: 'since must be a whole number', field: 'since' } }),
+    );
     await client.invoke('session.login', { email: user.email, password: 'pw' });
     await expect(client.invoke('sync.pullBytes', { since: 0, limit: 10 })).rejects.toMatchObject({
       code: 'bad_request',

@@ -14,7 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/api/index.js';
-import type { Database } from '../db/schema.js';
+import type { Database, MailQueueTable } from '../db/schema.js';
 import type { MailMessage, Mailer } from './Mailer.js';
 
 export interface MailQueueLog {
@@ -27,6 +27,8 @@ export const GIVE_UP_AFTER_MS = 24 * 60 * 60_000;
 /** How long a claim holds a message: longer than a send can take (SMTP_TIMEOUTS: 10 + 10 + 30 s). */
 const CLAIM_MS = 2 * 60_000;
 const KEEP_SENT_MS = 7 * 24 * 60 * 60_000;
+/** What sending a message reads of its row. */
+const DUE_COLUMNS = ['id', 'kind', 'recipients', 'subject', 'body', 'created_at', 'attempts'] as const;
 /** Messages claimed per query; a full batch means more may be due (another round follows). */
 const BATCH = 20;
 
@@ -116,7 +118,7 @@ export class MailQueue {
     const now = this.now();
     const due = await this.db
       .selectFrom('mail_queue')
-      .select(['id', 'kind', 'recipients', 'subject', 'body', 'created_at', 'attempts'])
+      .select(DUE_COLUMNS)
       .where('sent_at', 'is', null)
       .where('gave_up_at', 'is', null)
       .where('next_attempt_at', '<=', now)
@@ -142,15 +144,7 @@ export class MailQueue {
       .execute();
   }
 
-  private async send(row: {
-    id: string;
-    kind: string;
-    recipients: string;
-    subject: string;
-    body: string;
-    created_at: number;
-    attempts: number;
-  }): Promise<void> {
+  private async send(row: Pick<MailQueueTable, (typeof DUE_COLUMNS)[number]>): Promise<void> {
     const attempts = row.attempts + 1;
     try {
       await this.mailer.send({

@@ -14,6 +14,7 @@ import { createMainServices } from '../../services/createMainServices.js';
 import { MemorySecretStore } from '../../services/secretStore.js';
 import { MemorySettingsStore } from '../../services/settingsStore.js';
 import { startWebBridge, type WebBridge, type WebBridgeOptions } from '../webBridge.js';
+import type { Handlers } from '../../../shared/ipc/contract.js';
 
 export const TEST_TOKEN = 'test-token-0123456789abcdefghijklmnopqrstuv';
 
@@ -23,7 +24,8 @@ export function rendererFolder(): string {
   return root;
 }
 
-export async function startTestBridge(extra: Partial<WebBridgeOptions> = {}) {
+/** A bridge over the real main services; `override` replaces some of their handlers. */
+export async function startTestBridge(extra: Partial<WebBridgeOptions> = {}, override: Partial<Handlers> = {}) {
   const log: string[] = [];
   const { handlers } = createMainServices({
     secrets: new MemorySecretStore(),
@@ -35,7 +37,7 @@ export async function startTestBridge(extra: Partial<WebBridgeOptions> = {}) {
   });
   const sink = new Writable({ write: (c, _e, cb) => (log.push(String(c)), cb()) });
   const bridge = await startWebBridge({
-    handlers,
+    handlers: { ...handlers, ...override },
     rendererRoot: rendererFolder(),
     logger: pino(sink),
     token: TEST_TOKEN,
