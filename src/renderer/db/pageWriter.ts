@@ -53,10 +53,11 @@ export interface PageWriter {
    */
   readonly seeded?: boolean;
   /**
-   * Validates and writes one page (a SyncPage, its UTF-8 JSON bytes, or a `preparePage` result) with its checkpoint; resolves with its
-   * net changes for the in-memory directory (`count` 0: older than the cache, nothing written). Throws
-   * an AppError naming the bad field. In a bulk run (`bulkStart`), the reply carries the sites, policies
-   * and credentials only, with the whole directory's `lines` in place of the profiles and references.
+   * Validates and writes one page (a SyncPage, its UTF-8 JSON bytes, or a `preparePage` result) with
+   * its checkpoint; resolves with its net changes for the in-memory directory (`count` 0: older than
+   * the cache, nothing written). Throws an AppError naming the bad field. In a bulk run (`bulkStart`),
+   * the reply carries the sites, policies and credentials only, with the whole directory's `lines` in
+   * place of the profiles and references.
    */
   write(raw: unknown): Promise<AppliedChanges>;
   /**

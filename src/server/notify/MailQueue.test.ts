@@ -115,4 +115,13 @@ describe('MailQueue', () => {
       Array.from({ length: 45 }, (_, i) => `Notice ${i}`).sort(),
     );
   });
+
+  it('does not let a mail server that never answers hold a shutdown', async () => {
+    const silent: Mailer = { send: () => new Promise(() => {}) };
+    const { q } = queue(silent, { now: 1_000 });
+    await q.enqueue('security_notice:password_changed', notice(1));
+    const t0 = Date.now();
+    await q.stop(50);
+    expect(Date.now() - t0).toBeLessThan(2_000);
+  });
 });

@@ -77,11 +77,15 @@ export class MailQueue {
     this.timer.unref();
   }
 
-  /** Stops the timer and waits for the messages being sent (bounded by the mail timeouts). */
-  async stop(): Promise<void> {
+  /**
+   * Stops the timer and waits for the messages being sent, for `graceMs` at most: a black-holed mail
+   * server must not hold a shutdown. A message still being sent then stays claimed for two minutes
+   * and is sent by whichever process takes it next (it may then go twice: at least once, never lost).
+   */
+  async stop(graceMs = 5_000): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.idle();
+    await Promise.race([this.idle(), new Promise((r) => setTimeout(r, graceMs).unref())]);
   }
 
   /** Resolves once no send is under way in this process (tests read the outbox after it). */

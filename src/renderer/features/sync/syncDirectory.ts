@@ -5,7 +5,7 @@
  * Stamps `meta.lastSyncAt` when done, then persists the index's phone keys for a warm next start.
  *
  * Off the main thread: with a `writer` (the sync worker: features/sync/worker), pages come from main
- * as JSON text and the worker parses, validates and writes each one while the renderer indexes the
+ * as their JSON bytes and the worker parses, validates and writes each one while the renderer indexes the
  * page before it; the renderer receives only the page's net changes (structured clone) to index.
  * Without one (tests, no worker support) pages are pulled as objects and written in-thread.
  * The worker also works out every record's phone keys (identify/recordKeys.ts) and replies in parts of

@@ -6,8 +6,8 @@
  *
  * The worker asks for `sync.pullBytes` only, through the same typed contract and the same session
  * cookie as the renderer's own connection: it can reach nothing the renderer cannot, and never holds a
- * token (main does). A pulled page, parsed and validated, stays here until its `write` names it (`{ pulled: id }`),
- * so only the cursor crosses to the renderer.
+ * token (main does). A pulled page, parsed and validated, stays here until its `write` names it
+ * (`{ pulled: id }`), so only the cursor crosses to the renderer.
  *
  * Pulls are answered as they come, not queued behind writes: the next page downloads while this one
  * is written (syncDirectory's pipeline). Without a bridge (Electron: the pages come over IPC), or when
