@@ -149,6 +149,13 @@ describe('web bridge WebSocket answers malformed frames and stays up', () => {
     );
     // A frame without a usable id is answered with id -1 (no call waits for it) so the sender learns why.
     expect(replies.filter((r) => (r as { id: number }).id === -1)).toHaveLength(2);
+    // The binary frame's answer says what a request is (binary frames only go the other way).
+    expect(replies).toContainEqual(
+      expect.objectContaining({
+        id: -1,
+        error: expect.objectContaining({ message: expect.stringMatching(/JSON text/) }),
+      }),
+    );
 
     const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
     ws.send('x'.repeat(2 * 1024 * 1024));

@@ -210,7 +210,7 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     if (!parsed.success) {
       const id = wireId(raw);
       const message = isBinary
-        ? 'Binary frames are not part of the Callsign protocol; send JSON text.'
+        ? 'A request is JSON text {id, channel, payload}: binary frames only go from the bridge to the app (sync pages).'
         : 'The message is not a Callsign request: send JSON {id, channel, payload}.';
       return JSON.stringify({
         type: 'result',
