@@ -6,6 +6,7 @@
  */
 import type { Services } from './services.js';
 import { CallsignDb } from '../db/CallsignDb.js';
+import { parseSyncPageBytes } from '../db/pageWriter.js';
 
 export interface IdentifyTimings {
   /** Per-query ms (or per-batch mean when `batch` > 1). */
@@ -41,7 +42,8 @@ export interface BenchHooks {
   writeFloor(): Promise<number>;
   /**
    * The other floor of a first sync: every page pulled as the sync pulls it (`sync.pullBytes`, the
-   * server's compressed page through main or the bridge) and parsed, nothing validated or written.
+   * server's compressed page through main or the bridge) and parsed as the worker parses it
+   * (`parseSyncPageBytes`), nothing validated or written.
    */
   pullFloor(limit: number): Promise<{ ms: number; pages: number; changes: number }>;
   /** Two profiles to change on the server (incremental sync). */
@@ -191,7 +193,6 @@ export function installBenchHooks(
     async pullFloor(limit) {
       const t0 = performance.now();
       type Pulled = { bytes: Uint8Array; seq: number; more: boolean; since: number };
-      const utf8 = new TextDecoder();
       const pull = (since: number): Promise<Pulled> =>
         api.invoke('sync.pullBytes', { since, limit }).then((r) => ({ ...r, since }));
       let pages = 0;
@@ -201,7 +202,7 @@ export function installBenchHooks(
       for (let next: Promise<Pulled> | undefined = pull(0); next; pages++) {
         const { bytes, seq, more, since }: Pulled = await next;
         next = more && seq > since ? pull(seq) : undefined;
-        changes += (JSON.parse(utf8.decode(bytes)) as { changes: unknown[] }).changes.length;
+        changes += (parseSyncPageBytes(bytes) as { changes: unknown[] }).changes.length;
       }
       return { ms: performance.now() - t0, pages, changes };
     },
