@@ -116,6 +116,23 @@ describe('MailQueue', () => {
     );
   });
 
+  it('the timer deletes messages sent more than 7 days ago, and only those', async () => {
+    const server = mailServer();
+    const clock = { now: 1_000 };
+    const { q } = queue(server.mailer, clock);
+    await q.enqueue('security_notice:password_changed', notice(1));
+    await q.idle();
+    clock.now += 7 * 24 * 60 * 60_000 + 1; // the first one is now due for deletion
+    await q.enqueue('security_notice:password_changed', notice(2));
+    await q.idle();
+    const stored = () => database.db.selectFrom('mail_queue').select('subject').execute();
+    expect(await stored()).toHaveLength(2); // sending does not purge
+    q.start();
+    await q.stop(); // waits for the timer's purge too
+    expect((await stored()).map((r) => r.subject)).toEqual(['Notice 2']);
+    expect(server.sent).toEqual([notice(1), notice(2)]);
+  });
+
   it('does not let a mail server that never answers hold a shutdown', async () => {
     const silent: Mailer = { send: () => new Promise(() => {}) };
     const { q } = queue(silent, { now: 1_000 });

@@ -38,6 +38,8 @@ export class MailQueue {
   private draining: Promise<void> | null = null;
   private again = false;
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** The timer's last purge (`stop` waits for it: the database may close next). */
+  private purging: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -69,11 +71,12 @@ export class MailQueue {
     this.kick();
   }
 
-  /** Sends what is due, now and then every `intervalMs` (`serve`). */
+  /** Sends what is due, now and then every `intervalMs` (`serve`), and deletes old sent messages. */
   start(): void {
     if (this.timer) return;
-    this.kick();
-    this.timer = setInterval(() => this.kick(), this.intervalMs);
+    const tick = () => (this.kick(), this.purge());
+    tick();
+    this.timer = setInterval(tick, this.intervalMs);
     this.timer.unref();
   }
 
@@ -85,7 +88,7 @@ export class MailQueue {
   async stop(graceMs = 5_000): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await Promise.race([this.idle(), new Promise((r) => setTimeout(r, graceMs).unref())]);
+    await Promise.race([Promise.all([this.idle(), this.purging]), new Promise((r) => setTimeout(r, graceMs).unref())]);
   }
 
   /** Resolves once no send is under way in this process (tests read the outbox after it). */
@@ -142,10 +145,22 @@ export class MailQueue {
       await this.send(row);
     }
     if (due.length === BATCH) this.again = true;
-    await this.db
+  }
+
+  /** Deletes the messages sent more than 7 days ago: housekeeping, on the timer only (not per message). */
+  private purge(): void {
+    this.purging = this.db
       .deleteFrom('mail_queue')
-      .where('sent_at', '<', now - KEEP_SENT_MS)
-      .execute();
+      .where('sent_at', '<', this.now() - KEEP_SENT_MS)
+      .execute()
+      .then(
+        () => undefined,
+        (err: unknown) =>
+          this.log.error(
+            { err },
+            'the mail queue could not delete the messages sent over 7 days ago; it tries again shortly',
+          ),
+      );
   }
 
   private async send(row: Pick<MailQueueTable, (typeof DUE_COLUMNS)[number]>): Promise<void> {
