@@ -21,6 +21,14 @@ function backOffice(data: string): boolean {
 
 export async function up(untyped: Kysely<unknown>): Promise<void> {
   const db = untyped as Kysely<Database>;
+  // All or nothing. PostgreSQL's migrator runs this in its transaction already; SQLite's does not
+  // (Kysely: no transactional DDL there), and a stop between a record's delete and its tombstone
+  // would leave that account on the desktops for good (a rerun no longer finds its record).
+  if (db.isTransaction) return tombstoneOutsideFeed(db);
+  await db.transaction().execute(tombstoneOutsideFeed);
+}
+
+async function tombstoneOutsideFeed(db: Kysely<Database>): Promise<void> {
   const records = await db.selectFrom('directory_records').select(['id', 'data']).where('kind', '=', KIND).execute();
   const now = Date.now();
   for (const { id, data } of records) {
