@@ -36,21 +36,22 @@ export function ApprovalFilterBar({
   const { api, directory } = useServices();
   const version = useDirectoryVersion();
   const users = useQuery(adminQueries.users(api));
+  const collator = nameCollator(i18n.language);
   const sites = useMemo<Option[]>(
     () =>
       directory
         .allSites()
         .map((s) => ({ value: s.id, label: s.name }))
-        .sort((a, b) => nameCollator(i18n.language).compare(a.label, b.label)),
+        .sort((a, b) => collator.compare(a.label, b.label)),
     // The directory changes in place; `version` says when.
-    [directory, version, i18n.language],
+    [directory, version, collator],
   );
   const people = useMemo<Option[]>(
     () =>
       (users.data ?? [])
         .map((u) => ({ value: u.id, label: u.name || u.email }))
-        .sort((a, b) => nameCollator(i18n.language).compare(a.label, b.label)),
-    [users.data, i18n.language],
+        .sort((a, b) => collator.compare(a.label, b.label)),
+    [users.data, collator],
   );
   const actions = useMemo<Option[]>(
     () =>
