@@ -48,8 +48,7 @@ test('a technician enrols TOTP, keeps the recovery codes once, and is asked for 
   await app.signIn();
   await app.waitForSync();
 
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('account-security').click();
+  await app.userMenu('account-security');
   await expect(page.getByTestId('account-page')).toBeVisible();
   await expect(page.getByTestId('totp-status')).toHaveText('Off');
   await expect(page.getByTestId('device-row').filter({ has: page.getByTestId('this-device') })).toHaveCount(1);
@@ -92,16 +91,14 @@ test('a technician enrols TOTP, keeps the recovery codes once, and is asked for 
   const logs = workspace.bridgeLog.join('') + workspace.serverLog.join('');
   for (const s of [secret, ...recoveryCodes]) expect(logs).not.toContain(s);
 
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('signout').click();
+  await app.userMenu('signout');
   await app.signIn();
   await expect(page.getByTestId('signin-totp')).toBeVisible();
   // The enrolment code's time step is used up; the next step's code is within the allowed drift.
   await page.getByTestId('signin-totp').fill(totp(secret).generate({ timestamp: Date.now() + 30_000 }));
   await page.getByTestId('signin-totp-submit').click();
   await expect(page.getByTestId('user-menu')).toBeVisible();
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('account-security').click();
+  await app.userMenu('account-security');
   await expect(page.getByTestId('totp-status')).toHaveText('On');
 });
 

@@ -100,8 +100,7 @@ test('a NOC user checks out, copies and checks in a dynamic password; it is stor
   await expect(row.getByTestId('credential-lease')).toHaveText('Available');
 
   // A technician: no Credentials tab, and the API says 403.
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('signout').click();
+  await app.userMenu('signout');
   await app.signIn('tech@callsign.demo');
   await app.waitForSync();
   await page.evaluate((site) => (location.hash = `#/sites/${site}`), SITE);

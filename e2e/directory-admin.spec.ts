@@ -169,9 +169,8 @@ async function technicianSeesNothingButTheNewPerson(page: Page, workspace: Works
   }
 
   // The same desktop, now a technician's: the bridge serves one signed-in person at a time.
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('signout').click();
   const tech = new CallsignPage(page);
+  await tech.userMenu('signout');
   await tech.signIn('tech@callsign.demo', DEMO_PASSWORD);
   await tech.waitForSync();
   await expect(page.getByTestId('nav-admin')).toHaveCount(0);

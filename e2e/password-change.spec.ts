@@ -13,9 +13,8 @@ const EMAIL = 'jordan.new@callsign.demo';
 const MINE = 'Jordan-own-pass-2026';
 const CHANGED = 'Jordan-changed-pass-2027';
 
-async function signOut(page: Page) {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('signout').click();
+async function signOut(page: Page, app: CallsignPage) {
+  await app.userMenu('signout');
   await expect(page.getByTestId('signin-submit')).toBeVisible();
 }
 
@@ -44,7 +43,7 @@ test('an invited person signs in once with the one-time password, chooses their 
   await expect(shown).toHaveText(/^\w{5}-\w{5}-\w{5}-\w{5}$/, { timeout: 60_000 });
   const oneTime = (await shown.textContent())!.trim();
   await page.getByTestId('one-time-password-done').click();
-  await signOut(page);
+  await signOut(page, app);
 
   // The one-time password opens only "choose your own password".
   await app.signIn(EMAIL, oneTime);
@@ -60,14 +59,13 @@ test('an invited person signs in once with the one-time password, chooses their 
   await page.getByTestId('choose-password-repeat').fill(MINE);
   await page.getByTestId('choose-password-submit').click();
   await app.waitForSync();
-  await signOut(page);
+  await signOut(page, app);
 
   await signInFails(page, app, oneTime);
   await app.signIn(EMAIL, MINE);
   await app.waitForSync();
 
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('account-security').click();
+  await app.userMenu('account-security');
   await page.getByTestId('password-current').fill(MINE);
   await page.getByTestId('password-new').fill(CHANGED);
   await page.getByTestId('password-repeat').fill(CHANGED);
@@ -75,7 +73,7 @@ test('an invited person signs in once with the one-time password, chooses their 
   // Two scrypt hashes at production cost on a loaded machine can take a while.
   await expect(page.getByTestId('password-changed')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('password-current')).toHaveValue('');
-  await signOut(page);
+  await signOut(page, app);
 
   await signInFails(page, app, MINE);
   await app.signIn(EMAIL, CHANGED);

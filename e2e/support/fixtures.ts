@@ -18,6 +18,27 @@ export class CallsignPage {
     await expect(this.page.getByTestId('sync-progress')).toHaveCount(0, { timeout: 60_000 });
   }
 
+  /**
+   * Opens the user menu (top right) and picks `item` once the menu has finished opening. Clicked while
+   * MUI's Grow transition still scales the menu, on a loaded machine, the click can land beside the
+   * item (CI: the menu stayed open, nothing was picked); a person clicks where the item has come to rest.
+   */
+  async userMenu(item: 'signout' | 'account-security') {
+    await this.page.getByTestId('user-menu').click();
+    const target = this.page.getByTestId(item);
+    await expect
+      .poll(() =>
+        target.evaluate((el) => {
+          const paper = el.closest('.MuiPaper-root');
+          if (!paper) return false;
+          const style = getComputedStyle(paper);
+          return style.opacity === '1' && style.transform === 'none' && paper.getAnimations().length === 0;
+        }),
+      )
+      .toBe(true);
+    await target.click();
+  }
+
   async lookup(text: string) {
     const input = this.page.getByTestId('lookup-input');
     await input.fill(text);
