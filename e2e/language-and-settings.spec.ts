@@ -15,8 +15,7 @@ test('German and the dark theme survive a reload; the Settings page validates an
   await app.signIn();
   await app.waitForSync();
 
-  await page.getByTestId('language-menu').click();
-  await page.getByTestId('language-de').click();
+  await app.pickFromMenu('language-menu', 'language-de');
   await expect(page.getByTestId('nav-lookup')).toHaveText('Suche');
   await page.getByTestId('theme-toggle').getByRole('button', { name: 'Dunkel' }).click();
   await expect(page.locator('html')).toHaveClass(/dark/);

@@ -19,12 +19,12 @@ export class CallsignPage {
   }
 
   /**
-   * Opens the user menu (top right) and picks `item` once the menu has finished opening. Clicked while
+   * Opens the menu behind `opener` and picks `item` once the menu has finished opening. Clicked while
    * MUI's Grow transition still scales the menu, on a loaded machine, the click can land beside the
    * item (CI: the menu stayed open, nothing was picked); a person clicks where the item has come to rest.
    */
-  async userMenu(item: 'signout' | 'account-security') {
-    await this.page.getByTestId('user-menu').click();
+  async pickFromMenu(opener: string, item: string) {
+    await this.page.getByTestId(opener).click();
     const target = this.page.getByTestId(item);
     await expect
       .poll(() =>
@@ -37,6 +37,11 @@ export class CallsignPage {
       )
       .toBe(true);
     await target.click();
+  }
+
+  /** Picks an item of the user menu (top right). */
+  async userMenu(item: 'signout' | 'account-security') {
+    await this.pickFromMenu('user-menu', item);
   }
 
   async lookup(text: string) {
