@@ -15,6 +15,7 @@ import type { SitePolicyRecord } from '../../shared/api/approvals.js';
 import type { CredentialMeta } from '../../shared/api/credentials.js';
 import type { RecordKeys } from '../../shared/identify/recordKeys.js';
 import type { SnapshotLines } from '../../shared/identify/types.js';
+import { measure } from '../diagnostics/userTiming.js';
 
 /** The chunk rows a bulk run's writer keeps (see `ChunkMirror`). */
 export interface BulkChunks {
@@ -145,15 +146,6 @@ export async function applySyncPage(
   if (!(raw instanceof ValidatedPage)) measure('sync.write.validate', tv, tx);
   measure('sync.write.commit', tx, performance.now());
   return applied ? { seq: page.seq, count: page.changes.length, ...net, rows: applied } : nothingApplied(page.seq);
-}
-
-/** User timing for the benches (bench/incremental.ts reads the sync worker's): diagnostics only. */
-function measure(name: string, start: number, end: number) {
-  try {
-    performance.measure(name, { start, end });
-  } catch {
-    /* diagnostics only */
-  }
 }
 
 /** A page that was older than the cache (two pulls raced): nothing of it was written. */

@@ -23,6 +23,7 @@ import type { SnapshotLines } from '../../shared/identify/types.js';
 import { buildLineTable } from '../../shared/identify/frozenCallerIndex.js';
 import { writeIndexSnapshot } from './callerIndexSnapshot.js';
 import { DirectoryLines } from './directoryLines.js';
+import { measure } from '../diagnostics/userTiming.js';
 
 /** Where every cached profile is stored: `ids[i]` lives in the row of site `siteIds[i]`. */
 export interface ProfilePlacement {
@@ -168,14 +169,6 @@ function bulkReply(
     references: { put: [], deleted: [] },
     ...(lines ? { lines } : {}),
   };
-}
-
-function measure(name: string, start: number, end: number) {
-  try {
-    performance.measure(name, { start, end });
-  } catch (err) {
-    console.warn('Callsign: user timing unavailable in the sync worker (diagnostics only)', err);
-  }
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import type { ClientProfile } from '../../shared/domain/index.js';
 import type { CallsignDb } from './CallsignDb.js';
+import { measure } from '../diagnostics/userTiming.js';
 
 export interface SiteProfilesRow {
   siteId: string;
@@ -76,13 +77,4 @@ export async function writeProfiles(
   if (write.length) await db.siteProfiles.bulkPut(write);
   if (empty.length) await db.siteProfiles.bulkDelete(empty);
   return [...bySite.keys()];
-}
-
-/** User timing for the benches (bench/incremental.ts): diagnostics only. */
-function measure(name: string, start: number, end: number) {
-  try {
-    performance.measure(name, { start, end });
-  } catch {
-    /* diagnostics only */
-  }
 }

@@ -35,19 +35,22 @@ import type {
   PhoneKeys,
   SnapshotLines,
 } from '../../../shared/identify/types.js';
-import { buildLineTable, FrozenCallerIndex, siteKeysOf } from '../../../shared/identify/frozenCallerIndex.js';
+import { FrozenCallerIndex, siteKeysOf } from '../../../shared/identify/frozenCallerIndex.js';
 import type { RecordKeys } from '../../../shared/identify/recordKeys.js';
 import { identifyNumbersInText, type IdentifyOptions, type NumberInText } from '../../../shared/identify/index.js';
 import { readSyncMeta, type CallsignDb } from '../../db/CallsignDb.js';
 import { checkDirectoryRows, readDirectoryRows, type CacheDamage } from '../../db/cacheCheck.js';
 import type { AppliedChanges } from '../../db/applySyncPage.js';
 import type { ProfilePlacement } from '../../db/pageWriter.js';
-import { keyMapsOf, snapshotAt, writeIndexSnapshot } from '../../db/callerIndexSnapshot.js';
+import { keyMapsOf, snapshotAt } from '../../db/callerIndexSnapshot.js';
 import { allRecords, allRecordsAtOnce, CHUNKS_PER_READ } from '../../db/recordChunks.js';
 import { ProfileRowReader } from '../../db/profileRowReader.js';
 import type { CachePrefetch } from '../../boot/prefetchCache.js';
-import { phoneMatchKey } from '../../../shared/phone/phoneMatchKey.js';
 import { createTimeSlicer, forEachSliced, type TimeSlicer } from '../../scheduling/timeSlice.js';
+import { mark, measure } from '../../diagnostics/userTiming.js';
+import { buildExact, buildNames } from './directoryBuild.js';
+import { sampleDirectory, type DirectorySample } from './directorySample.js';
+import { CallerIndexSaver } from './callerIndexSaver.js';
 
 /** Where the load is: `done` of `total` records through the current stage. */
 export interface LoadProgress {
@@ -66,38 +69,6 @@ export interface IndexEngine {
   createSearch?(): DirectorySearch;
 }
 
-/** Each notification re-renders every directory subscriber: a few dozen over a 100k load. */
-const PROGRESS_EVERY = 5000;
-
-/**
- * Runs `fn` when the main thread is idle (at the latest after `IDLE_TIMEOUT_MS`): saving the caller
- * index takes its keys (~100k entries) and packs them, work that must not delay a change becoming
- * visible. Without `requestIdleCallback` (tests, Node) it runs on the next macrotask.
- */
-const IDLE_TIMEOUT_MS = 5000;
-function whenIdle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
-    else setTimeout(resolve, 0);
-  });
-}
-
-function measure(name: string, start: number, end: number) {
-  try {
-    performance.measure(name, { start, end });
-  } catch (err) {
-    console.warn('Callsign: user timing unavailable (diagnostics only)', err);
-  }
-}
-
-function mark(name: string) {
-  try {
-    performance.mark(name);
-  } catch (err) {
-    console.warn('Callsign: user timing unavailable (diagnostics only)', err);
-  }
-}
-
 export class DirectoryIndexStore {
   /** The live index: kept in step with sync pages, persisted. */
   private index: CallerIndex;
@@ -114,7 +85,7 @@ export class DirectoryIndexStore {
   private failed = false;
   private db: CallsignDb | undefined;
   private repairs: CacheDamage[] = [];
-  private persisting: Promise<void> = Promise.resolve();
+  private readonly saver = new CallerIndexSaver();
   /** What a reload builds behind it (`behind`: the live index and/or the names); sync pages wait for it. */
   private namesPending: Promise<void> = Promise.resolve();
   /** Sync pages whose apply has begun: a deferred save of the keys is skipped once this moves. */
@@ -380,59 +351,25 @@ export class DirectoryIndexStore {
     this.changed();
   }
 
-  /**
-   * Stage 1: records by id and the exact-match index, from the snapshot's keys when it has them.
-   * `byId`: maps that already hold exactly `sites` and `profiles` by id (putRecords'), used as they are.
-   */
+  /** Stage 1 (directoryBuild.ts), swapped in whole: lookups read the previous index until then. */
   private async fillExact(
     sites: Site[],
     profiles: ClientProfile[],
     keys: KeyMaps | undefined,
     byId?: { sites: Map<string, Site>; profiles: Map<string, ClientProfile> },
   ) {
-    // Lookups keep reading the live index (a restored one, or the one before a repair) until this is whole.
-    const next = {
-      index: this.engine.createIndex(keys),
-      sites: byId?.sites ?? new Map<string, Site>(),
-      profiles: byId?.profiles ?? new Map<string, ClientProfile>(),
-    };
-    const kept = byId !== undefined;
-    const total = sites.length + profiles.length;
-    let done = 0;
-    const slicer = this.newSlicer();
-    let unreadable = 0;
-    const step = (put: () => void) => {
-      // Records are not checked yet (stage 2 does it): one that cannot be indexed is skipped here and
-      // reported, dropped and downloaded again by the check.
-      try {
-        put();
-      } catch {
-        unreadable++;
-      }
-      if (++done % PROGRESS_EVERY === 0) this.setProgress({ stage: 'exact', done, total });
-    };
-    const putSite = (s: Site) => (kept || next.sites.set(s.id, s), next.index.upsertSite(s));
-    const putProfile = (p: ClientProfile) => (kept || next.profiles.set(p.id, p), next.index.upsertProfile(p));
-    await forEachSliced(sites, (s) => step(() => putSite(s)), slicer);
-    await forEachSliced(profiles, (p) => step(() => putProfile(p)), slicer);
+    const next = await buildExact(this.engine, { sites, profiles }, keys, byId, this.newSlicer(), (p) =>
+      this.setProgress(p),
+    );
     ({ index: this.index, sites: this.sites, profiles: this.profiles } = next);
     this.lookup = this.index;
-    if (unreadable)
-      console.warn(`Callsign: ${unreadable} cached record(s) could not be indexed; the cache check repairs them`);
   }
 
-  /** Stage 3: the type-ahead index over the records as they are now (sync waits for this stage). */
+  /** Stage 3 (directoryBuild.ts): the type-ahead over the records as they are now (sync waits for it). */
   private async fillNames(references: readonly Reference[]) {
     this.typeahead = this.newSearch();
-    const total = this.sites.size + this.profiles.size + references.length;
-    let done = 0;
-    const slicer = this.newSlicer();
-    const tick = () => {
-      if (++done % PROGRESS_EVERY === 0) this.setProgress({ stage: 'names', done, total });
-    };
-    await forEachSliced(this.sites.values(), (s) => (this.typeahead.upsertSite(s), tick()), slicer);
-    await forEachSliced(this.profiles.values(), (p) => (this.typeahead.upsertProfile(p), tick()), slicer);
-    await forEachSliced(references, (r) => (this.typeahead.upsertReference(r), tick()), slicer);
+    const records = { sites: this.sites, profiles: this.profiles, references };
+    await buildNames(this.typeahead, records, this.newSlicer(), (p) => this.setProgress(p));
   }
 
   /**
@@ -446,26 +383,9 @@ export class DirectoryIndexStore {
    */
   persistKeys(atSeq?: number): Promise<void> {
     const db = this.db;
-    if (!db) return this.persisting;
+    if (!db) return this.saver.whenSaved();
     const applied = this.pagesApplied;
-    this.persisting = this.persisting
-      .then(whenIdle)
-      .then(() => {
-        if (this.pagesApplied !== applied) return;
-        const lines = this.index.snapshotLines();
-        if (!lines) {
-          console.warn('Callsign: a directory id or address holds a tab or a newline; the caller index is not saved');
-          return;
-        }
-        // The lookup table too, so the next start's frozen index needs no pass over the lines.
-        return writeIndexSnapshot(db, { ...lines, table: buildLineTable(lines.profiles) }, atSeq);
-      })
-      .then(
-        () => undefined,
-        (err: unknown) =>
-          console.warn('Callsign: could not save the caller index for the next start; it will be rebuilt then', err),
-      );
-    return this.persisting;
+    return this.saver.save(db, () => (this.pagesApplied === applied ? this.index : undefined), atSeq);
   }
 
   /** Settles when a names stage running behind a reload is over (at once when none is). */
@@ -475,7 +395,7 @@ export class DirectoryIndexStore {
 
   /** Settles when the last requested save of the caller index has been written (or skipped). */
   whenPersisted(): Promise<void> {
-    return this.persisting;
+    return this.saver.whenSaved();
   }
 
   /**
@@ -560,35 +480,8 @@ export class DirectoryIndexStore {
   }
 
   /** A deterministic spread of real phones, emails, domains and names (benchmarks, diagnostics). */
-  sample(n: number): { phones: string[]; emails: string[]; domains: string[]; names: string[]; shared: string[] } {
-    const profiles = [...this.profiles.values()];
-    const sites = [...this.sites.values()];
-    const step = Math.max(1, Math.floor(profiles.length / Math.max(1, n)));
-    const phones: string[] = [];
-    const emails: string[] = [];
-    const names: string[] = [];
-    for (let i = 0; i < profiles.length && phones.length < n; i += step) {
-      const p = profiles[i]!;
-      const phone = p.phones[0];
-      const key = phone && phoneMatchKey(phone.number, phone.country ?? this.sites.get(p.siteId)?.country);
-      if (key) phones.push(key);
-      if (p.email) emails.push(p.email);
-      names.push(`${p.firstName} ${p.lastName}`);
-    }
-    const domains = sites
-      .filter((s) => s.emailDomain)
-      .map((s) => `someone@${s.emailDomain}`)
-      .slice(0, n);
-    // Numbers that reach more than one site (a shared switchboard): the ambiguous answers.
-    const shared: string[] = [];
-    for (const s of sites) {
-      if (shared.length >= n) break;
-      for (const number of s.mainPhones) {
-        const key = phoneMatchKey(number, s.country);
-        if (key && new Set(this.index.candidatesForPhone(key).map((c) => c.siteId)).size > 1) shared.push(key);
-      }
-    }
-    return { phones, emails, domains, names, shared };
+  sample(n: number): DirectorySample {
+    return sampleDirectory({ sites: this.sites, profiles: this.profiles, index: this.index }, n);
   }
 
   /** Exact lookups (numbers, emails, domains) answer. */
@@ -639,7 +532,7 @@ export class DirectoryIndexStore {
     this.typeahead.upsertProfile(p, keys);
   }
 
-  /** Progress is shown by lookups waiting for the index (notified every PROGRESS_EVERY records). */
+  /** Progress is shown by lookups waiting for the index (every directoryBuild.ts PROGRESS_EVERY records). */
   private setProgress(p: LoadProgress) {
     this.progress = p;
     this.changed();

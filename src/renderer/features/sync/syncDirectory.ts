@@ -31,6 +31,7 @@ import type { LocateProfile } from '../../db/profileBundles.js';
 import type { PageWriter, ProfilePlacement } from '../../db/pageWriter.js';
 import { matchCredentialScope, type CredentialScope } from '../../db/credentialScope.js';
 import type { SnapshotLines } from '../../../shared/identify/types.js';
+import { measure } from '../../diagnostics/userTiming.js';
 
 export const SYNC_PAGE_SIZE = 5000;
 
@@ -89,14 +90,6 @@ export interface SyncResult {
   seq: number;
   written: number;
   lastSyncAt: number;
-}
-
-function measure(name: string, start: number, end: number) {
-  try {
-    performance.measure(name, { start, end });
-  } catch {
-    /* user timing is diagnostics only */
-  }
 }
 
 /** A pulled page: its cursor fields, and the page itself (a SyncPage, or its JSON bytes for the worker). */
