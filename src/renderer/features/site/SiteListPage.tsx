@@ -11,7 +11,7 @@ import FilterListOutlined from '@mui/icons-material/FilterListOutlined';
 import { useServices } from '../../app/useServices.js';
 import { useFavourites } from '../favourites/useFavourites.js';
 import { useDirectoryVersion } from '../lookup/useDirectoryVersion.js';
-import { filterSites } from './filterSites.js';
+import { createSiteFilter, type SiteFilter } from './filterSites.js';
 import { FreshnessNote } from './FreshnessNote.js';
 import { SITE_GRID, SITE_ROW_HEIGHT, SiteListRow } from './SiteListRow.js';
 
@@ -24,7 +24,13 @@ export function SiteListPage() {
   const [filter, setFilter] = useState('');
   const favIds = useMemo(() => new Set((favourites.data ?? []).map((f) => f.id)), [favourites.data]);
   const all = useMemo(() => directory.allSites(), [directory, version]);
-  const rows = useMemo(() => filterSites(all, filter, i18n.language, favIds), [all, filter, i18n.language, favIds]);
+  // Prepared when the sites or the language change (filterSites.ts); each keystroke is then a cheap pass.
+  const previousFilter = useRef<SiteFilter>(undefined);
+  const siteFilter = useMemo(
+    () => (previousFilter.current = createSiteFilter(all, i18n.language, previousFilter.current)),
+    [all, i18n.language],
+  );
+  const rows = useMemo(() => siteFilter(filter, favIds), [siteFilter, filter, favIds]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
