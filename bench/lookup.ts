@@ -213,8 +213,14 @@ try {
     await page.evaluate(() => (window as unknown as BenchWindow).__callsignBench.stats()),
   );
 
-  const sample: { phones: string[]; emails: string[]; domains: string[]; names: string[]; shared: string[] } =
-    await page.evaluate((n) => (window as unknown as BenchWindow).__callsignBench.sample(n), QUERIES);
+  const sample: {
+    phones: string[];
+    emails: string[];
+    domains: string[];
+    names: string[];
+    shared: string[];
+    siteNames: string[];
+  } = await page.evaluate((n) => (window as unknown as BenchWindow).__callsignBench.sample(n), QUERIES);
   // 80% hits (a tenth of them numbers shared by two sites, when the directory has any), 20% misses.
   const hitsWanted = Math.round(QUERIES * (1 - MISS_SHARE));
   const sharedWanted = Math.min(sample.shared.length, Math.round(hitsWanted / 10));
@@ -270,6 +276,19 @@ try {
   const typeahead = await timeSearch(prefixes, 'typeahead');
   const typeaheadNameInitial = await timeSearch(initials, 'typeahead');
   const fulltext = await timeSearch(words, 'fulltext');
+  // The Sites page filter as a site name is typed into it, a letter at a time (1–6 letters).
+  const siteQueries = sample.siteNames.slice(0, 100).flatMap((n) => [1, 2, 3, 4, 5, 6].map((k) => n.slice(0, k)));
+  const siteFilterRun = await page.evaluate(
+    (queries) => (window as unknown as BenchWindow).__callsignBench.siteFilterEach(queries),
+    siteQueries,
+  );
+  const siteFilter = {
+    sites,
+    openMs: Math.round(siteFilterRun.openMs),
+    firstKeyMs: Math.round(siteFilterRun.firstKeyMs),
+    ...percentiles(siteFilterRun.times, siteQueries.length),
+  };
+  console.log('Sites page filter (ms):', siteFilter);
   const remote: number[] = [];
   for (const p of phones)
     remote.push(
@@ -397,6 +416,7 @@ try {
       row('type-ahead prefix', typeahead),
       row('type-ahead name + initial ("Dana R")', typeaheadNameInitial),
       row('reference full-text', fulltext),
+      row(`sites page filter keystroke (${sites.toLocaleString()} sites)`, siteFilter),
       row('server round trip /v1/lookup', serverRoundTrip),
       row(`national format, ${countries.countries.length} countries, no hint (Node)`, nationalAcrossCountries),
     ],
@@ -432,6 +452,7 @@ try {
     typeahead,
     typeaheadNameInitial,
     fulltext,
+    siteFilter,
     serverRoundTrip,
     ratio,
   };
@@ -472,6 +493,7 @@ function recordScaling(size: number, r: Record<string, unknown>) {
     'exactPhone',
     'typeahead',
     'typeaheadNameInitial',
+    'siteFilter',
   );
   const scaling = (main.scaling ?? {}) as Record<string, unknown>;
   scaling[String(size)] = Object.fromEntries(keep.map((k) => [k, r[k]]));

@@ -7,6 +7,8 @@
 import type { Services } from './services.js';
 import { CallsignDb } from '../db/CallsignDb.js';
 import { parseSyncPageBytes } from '../db/pageWriter.js';
+import { createSiteFilter } from '../features/site/filterSites.js';
+import type { DirectorySample } from '../features/lookup/directorySample.js';
 
 export interface IdentifyTimings {
   /** Per-query ms (or per-batch mean when `batch` > 1). */
@@ -25,8 +27,13 @@ export interface BenchHooks {
   /** Type-ahead / full-text over the in-memory search index, if the app has one. */
   searchBatch?(queries: string[], kind?: string): number;
   searchEach(queries: string[], kind: string, batch: number): number[];
+  /**
+   * The Sites page filter over every cached site (filterSites.ts): the page opening (no filter), the
+   * first keystroke (which folds every site's text) and each query after it, timed on its own.
+   */
+  siteFilterEach(queries: string[]): { openMs: number; firstKeyMs: number; times: number[] };
   remoteLookup(q: { phone?: string; email?: string }): Promise<number>;
-  sample(n: number): { phones: string[]; emails: string[]; domains: string[]; names: string[]; shared: string[] };
+  sample(n: number): DirectorySample;
   heapMB(): number | undefined;
   isolated(): boolean;
   /** ms since navigation start when exact lookups / the type-ahead became ready (this page load). */
@@ -128,6 +135,20 @@ export function installBenchHooks(
         times.push((performance.now() - t0) / batch);
       }
       return times;
+    },
+    siteFilterEach(queries) {
+      const t0 = performance.now();
+      const filter = createSiteFilter(directory.allSites(), 'en');
+      filter('');
+      const t1 = performance.now();
+      filter(queries[0] ?? 'a');
+      const t2 = performance.now();
+      const times = queries.map((q) => {
+        const t = performance.now();
+        filter(q);
+        return performance.now() - t;
+      });
+      return { openMs: t1 - t0, firstKeyMs: t2 - t1, times };
     },
     async remoteLookup(q) {
       const t0 = performance.now();

@@ -11,6 +11,8 @@ export interface DirectorySample {
   emails: string[];
   domains: string[];
   names: string[];
+  /** Site names (the Sites page filter's bench). */
+  siteNames: string[];
   /** Numbers that reach more than one site (a shared switchboard): the ambiguous answers. */
   shared: string[];
 }
@@ -45,5 +47,6 @@ export function sampleDirectory(
       if (key && new Set(directory.index.candidatesForPhone(key).map((c) => c.siteId)).size > 1) shared.push(key);
     }
   }
-  return { phones, emails, domains, names, shared };
+  const siteNames = sites.slice(0, n).map((s) => s.name);
+  return { phones, emails, domains, names, shared, siteNames };
 }
