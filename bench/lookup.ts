@@ -6,7 +6,7 @@
  * the bytes received meanwhile), the same rows written by a bare Dexie bulkPut (`writeFloorMs`), the
  * same pages pulled through the same channel and parsed, with nothing validated or written (`pullFloorMs`), then
  * measures from the same page: exact phone (international, national, E.164, dotted, tel: URI; 20%
- * misses; numbers shared by two sites), exact email, email domain, type-ahead prefix, a name typed up to its last name's initial ("Dana R") and reference
+ * misses; numbers shared by two sites), exact email, email domain, type-ahead prefix, two letters ("Da"), a name typed up to its last name's initial ("Dana R"), the Sites page filter and reference
  * full-text against the in-memory index, the server round trip (`GET /v1/lookup` via IPC → main →
  * server on loopback), an incremental sync of 100 changed profiles, and a restart with the full cache (the page closed, a new one opened)
  * (`warmStartMs`, `typeaheadReadyMs`: ms since navigation start). The bridge serves the page cross-
@@ -235,6 +235,11 @@ try {
     sample.names.map((n) => n.slice(0, 4)),
     QUERIES,
   );
+  // The first keystrokes of a name: one word of two letters ("Da"), the most records to choose from.
+  const twoLetters = cycle(
+    sample.names.map((n) => n.slice(0, 2)),
+    QUERIES,
+  );
   // A name being typed in full: the first name and the last name's initial ("Dana R"), the keystroke a
   // short last word is slowest on (directorySearch.ts SHORT_WORD).
   const initials = cycle(
@@ -275,6 +280,7 @@ try {
   const domain = await timeIdentify(domains);
   const typeahead = await timeSearch(prefixes, 'typeahead');
   const typeaheadNameInitial = await timeSearch(initials, 'typeahead');
+  const typeaheadTwoLetters = await timeSearch(twoLetters, 'typeahead');
   const fulltext = await timeSearch(words, 'fulltext');
   // The Sites page filter as a site name is typed into it, a letter at a time (1–6 letters).
   const siteQueries = sample.siteNames.slice(0, 100).flatMap((n) => [1, 2, 3, 4, 5, 6].map((k) => n.slice(0, k)));
@@ -415,6 +421,7 @@ try {
       row('email domain', domain),
       row('type-ahead prefix', typeahead),
       row('type-ahead name + initial ("Dana R")', typeaheadNameInitial),
+      row('type-ahead two letters ("Da")', typeaheadTwoLetters),
       row('reference full-text', fulltext),
       row(`sites page filter keystroke (${sites.toLocaleString()} sites)`, siteFilter),
       row('server round trip /v1/lookup', serverRoundTrip),
@@ -451,6 +458,7 @@ try {
     domain,
     typeahead,
     typeaheadNameInitial,
+    typeaheadTwoLetters,
     fulltext,
     siteFilter,
     serverRoundTrip,
@@ -493,6 +501,7 @@ function recordScaling(size: number, r: Record<string, unknown>) {
     'exactPhone',
     'typeahead',
     'typeaheadNameInitial',
+    'typeaheadTwoLetters',
     'siteFilter',
   );
   const scaling = (main.scaling ?? {}) as Record<string, unknown>;

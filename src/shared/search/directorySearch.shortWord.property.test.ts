@@ -1,8 +1,10 @@
 /**
  * A short last word after others ("dana r") is matched apart from MiniSearch (directorySearch.ts
- * `SHORT_WORD`): it must find exactly the records MiniSearch's own prefix match finds. Random names
- * with accents, hyphens and apostrophes, random queries made of their words (typed partly, with
- * other case and accents) and of other words, against the same directory built both ways.
+ * `SHORT_WORD`): it must find exactly the records MiniSearch's own prefix match finds. A query of
+ * one short word ("li") is answered by its closest completions: records MiniSearch finds, as many as
+ * it finds up to the limit. Random names with accents, hyphens and apostrophes, random queries made
+ * of their words (typed partly, with other case and accents) and of other words, against the same
+ * directory built both ways.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -86,5 +88,56 @@ describe('directorySearch: a short last word matched apart', () => {
     expect(search.search('dana r', { limit: 1 }).map((h) => h.title)).toEqual(['Dana Reyes']);
     expect(search.search('Dana P').map((h) => h.title)).toEqual(['Dana Park', 'Dena Park']);
     expect(search.search('dana z')).toEqual([]);
+  });
+
+  it('answers one short word with records the MiniSearch prefix finds, as many as it finds up to the limit', () => {
+    const oneWord = fc
+      .tuple(word, fc.integer({ min: 2, max: 3 }), fc.constantFrom('as is', 'lower', 'upper', 'unaccented'))
+      .map(([w, n, form]) => {
+        const text = w.slice(0, n);
+        if (form === 'lower') return text.toLowerCase();
+        if (form === 'upper') return text.toUpperCase();
+        if (form === 'unaccented') return text.normalize('NFD').replace(/\p{M}/gu, '');
+        return text;
+      });
+    fc.assert(
+      fc.property(
+        fc.array(record, { minLength: 1, maxLength: 40 }),
+        oneWord,
+        fc.integer({ min: 1, max: 15 }),
+        fc.option(fc.constantFrom<SearchKind[]>(['person'], ['site', 'reference'])),
+        (records, q, limit, kinds) => {
+          const options = { limit, ...(kinds ? { kinds } : {}) };
+          const hits = build(records, true).search(q, options);
+          const all = new Set(found(build(records, false), q, kinds ?? undefined));
+          const keys = hits.map((h) => `${h.kind}:${h.id}`);
+          expect(new Set(keys).size).toBe(keys.length);
+          for (const key of keys) expect(all).toContain(key);
+          expect(keys.length).toBe(Math.min(limit, all.size));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('shows the closest completions of one short word first', () => {
+    const search = build(
+      [
+        { kind: 'person', first: 'Lina', last: 'Park' },
+        { kind: 'site', name: 'Lighthouse Dental', company: 'Lighthouse' },
+        { kind: 'person', first: 'Li', last: 'Wei' },
+        { kind: 'reference', subject: 'Lille office printer', tags: [] },
+      ],
+      true,
+    );
+    expect(search.search('Li').map((h) => h.title)).toEqual([
+      'Li Wei',
+      'Lina Park',
+      'Lille office printer',
+      'Lighthouse Dental',
+    ]);
+    expect(search.search('li', { limit: 2 }).map((h) => h.title)).toEqual(['Li Wei', 'Lina Park']);
+    expect(search.search('LIL').map((h) => h.title)).toEqual(['Lille office printer']);
+    expect(search.search('li', { kinds: ['site'] }).map((h) => h.title)).toEqual(['Lighthouse Dental']);
   });
 });
