@@ -2,8 +2,11 @@
  * Type-ahead over the cached directory. Lives in memory for the session, fed by the same
  * upserts/removals as the caller index; nothing is persisted. Three structures, one per kind of query:
  *   - MiniSearch for words: site and company names and people's names (typo-tolerant: fuzzy 0.2 for
- *     words of 4+ letters, and two neighbouring letters swapped), reference subjects and tags. Every word typed must match (AND); the last
- *     one as a prefix. Accents and case are ignored. Queries under 2 characters return nothing.
+ *     words of 4+ letters, and two neighbouring letters swapped), reference subjects and tags. Every
+ *     word typed must match (AND); the last one as a prefix. Accents and case are ignored. Queries
+ *     under 2 characters return nothing. A last word under 4 letters is matched beside MiniSearch,
+ *     not as its prefix query, which would score every record with a word starting with it
+ *     (`SHORT_WORD`; its Vocabulary lists the completions of a lone short word).
  *   - PrefixIndex for email addresses and their domains, for one-word queries of 3+ characters
  *     ("dreyes", "dana.re", "dana@acme", "@acme.co"); these hits follow the word hits.
  *   - DigitIndex for phone numbers: a query of digits and phone punctuation with 4+ digits matches
@@ -289,8 +292,8 @@ class MemoryDirectorySearch implements DirectorySearch {
   }
 
   /**
-   * The hits of a query of one short word, by its closest completions (see the note after `SHORT_WORD`), each
-   * with its MiniSearch score for the completion it was found by; undefined for any other query.
+   * The hits of a query of one short word, by its closest completions (the note after `SHORT_WORD`),
+   * each with its MiniSearch score for the completion it was found by; undefined for any other query.
    */
   private closestCompletions(
     words: string[],
