@@ -14,6 +14,13 @@ export interface Option {
   group?: string;
 }
 
+/**
+ * Most options a list renders: the site filter offers every cached site (10k in bench:lookup's
+ * workspace), and rendering each as a menu item froze the window when the filter opened. The rest
+ * are counted below the list, and the narrowing box finds them.
+ */
+export const MAX_SHOWN_OPTIONS = 100;
+
 /** The options of one filter, with a type-to-narrow box once there are more than a few. */
 export function OptionList({
   options,
@@ -32,7 +39,7 @@ export function OptionList({
   }, [options, text]);
   const items: React.ReactNode[] = [];
   let group: string | undefined;
-  for (const o of shown) {
+  for (const o of shown.slice(0, MAX_SHOWN_OPTIONS)) {
     if (o.group && o.group !== group) items.push(<ListSubheader key={`g-${o.group}`}>{o.group}</ListSubheader>);
     group = o.group;
     items.push(
@@ -64,6 +71,11 @@ export function OptionList({
       )}
       <MenuList autoFocusItem={options.length <= 8} sx={{ maxHeight: 320, overflowY: 'auto', py: 0 }}>
         {items.length > 0 ? items : <MenuItem disabled>{t('audit.approvals.filter.noOptions')}</MenuItem>}
+        {shown.length > MAX_SHOWN_OPTIONS && (
+          <MenuItem disabled data-testid="filter-more">
+            {t('audit.approvals.filter.more', { count: shown.length - MAX_SHOWN_OPTIONS })}
+          </MenuItem>
+        )}
       </MenuList>
     </Stack>
   );
