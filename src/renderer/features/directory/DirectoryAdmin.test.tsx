@@ -7,6 +7,7 @@ import type { ClientProfile, Site } from '../../../shared/domain/index.js';
 import type { Handlers } from '../../../shared/ipc/contract.js';
 import { renderPage } from '../../testing/renderPage.js';
 import { AdminPage } from '../admin/AdminPage.js';
+import { SITE_PICKER_LIMIT } from './DirectoryTab.js';
 
 const admin: AccountSummary = {
   id: 'u0',
@@ -116,6 +117,23 @@ describe('directory and account administration screens', () => {
     expect(saved.create).toBe(true);
     expect(saved.record).toMatchObject({ name: 'Globex East', companyName: 'Globex', emailDomain: 'globex.com' });
     expect(saved.record.id).toMatch(/^site-[0-9a-f]{8}$/);
+  });
+
+  it('lists at most SITE_PICKER_LIMIT sites in the picker, and finds any other by typing', async () => {
+    const many = Array.from({ length: SITE_PICKER_LIMIT + 50 }, (_, i) => ({
+      ...site,
+      id: `site-${i}`,
+      name: `Branch ${i}`,
+    }));
+    renderPage(<AdminPage role="supervisor" />, {
+      url: '/admin?tab=sites',
+      handlers: { ...handlers(), 'admin.directoryList': async () => ({ items: many, next: null }) },
+    });
+    fireEvent.keyDown(await screen.findByTestId('directory-site-picker'), { key: 'ArrowDown' });
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(SITE_PICKER_LIMIT));
+    input('directory-site-picker').focus();
+    type('directory-site-picker', 'Branch 149');
+    await waitFor(() => expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Branch 149 — Acme']));
   });
 
   it('shows a supervisor the site forms read-only, without Save or the spreadsheet', async () => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import Alert from '@mui/material/Alert';
-import Autocomplete from '@mui/material/Autocomplete';
+import Autocomplete, { createFilterOptions } from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -28,6 +28,13 @@ type Section = (typeof SECTIONS)[number];
  * approval policy and unlicensed software, or import its people from a spreadsheet. Supervisors see
  * the same screens read-only. Lists come from the server, not the offline cache.
  */
+/**
+ * The site picker lists at most this many matches: a workspace has thousands of sites, and the
+ * picker rendered every one as an option when it opened (typing narrows to any of them).
+ */
+export const SITE_PICKER_LIMIT = 100;
+const filterSiteOptions = createFilterOptions<Site>({ limit: SITE_PICKER_LIMIT });
+
 export function DirectoryTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();
   const { api } = useServices();
@@ -47,6 +54,7 @@ export function DirectoryTab({ canWrite }: { canWrite: boolean }) {
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <Autocomplete
           options={all}
+          filterOptions={filterSiteOptions}
           loading={sites.isPending}
           value={current}
           onChange={(_e, site) => {
