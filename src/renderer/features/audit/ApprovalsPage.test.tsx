@@ -15,11 +15,13 @@ const ITEMS = [
   reviewItem(2),
   reviewItem(3, { technician: { id: 'u2', name: 'Nia Noc' } }),
 ];
+const SITES = [
+  { id: 's1', name: 'Northwind HQ' },
+  { id: 's2', name: 'Contoso Ltd' },
+];
 const directory = {
-  allSites: () => [
-    { id: 's1', name: 'Northwind HQ' },
-    { id: 's2', name: 'Contoso Ltd' },
-  ],
+  allSites: () => SITES,
+  site: (id: string) => SITES.find((s) => s.id === id),
   subscribe: () => () => {},
   getVersion: () => 1,
 } as unknown as Services['directory'];
