@@ -34,21 +34,25 @@ function build(records: Rec[], shortWordsApart: boolean): DirectorySearch {
   return search;
 }
 
-/** What a technician types: whole words, then the start of one (1–3 letters), in any case, maybe unaccented. */
-const query = fc
-  .tuple(
-    fc.array(fc.oneof(word, fc.constantFrom('Dena', 'Reyse', 'Zed')), { minLength: 1, maxLength: 2 }),
-    word,
-    fc.integer({ min: 1, max: 3 }),
-    fc.constantFrom('as is', 'lower', 'upper', 'unaccented'),
-  )
-  .map(([whole, last, n, form]) => {
-    const text = `${whole.join(' ')} ${last.slice(0, n)}`;
-    if (form === 'lower') return text.toLowerCase();
-    if (form === 'upper') return text.toUpperCase();
-    if (form === 'unaccented') return text.normalize('NFD').replace(/\p{M}/gu, '');
-    return text;
+/** Text as typed: as is, in lower or upper case, or without its accents. */
+const typed = (text: fc.Arbitrary<string>) =>
+  fc.tuple(text, fc.constantFrom('as is', 'lower', 'upper', 'unaccented')).map(([t, form]) => {
+    if (form === 'lower') return t.toLowerCase();
+    if (form === 'upper') return t.toUpperCase();
+    if (form === 'unaccented') return t.normalize('NFD').replace(/\p{M}/gu, '');
+    return t;
   });
+
+/** What a technician types: whole words, then the start of one (1–3 letters). */
+const query = typed(
+  fc
+    .tuple(
+      fc.array(fc.oneof(word, fc.constantFrom('Dena', 'Reyse', 'Zed')), { minLength: 1, maxLength: 2 }),
+      word,
+      fc.integer({ min: 1, max: 3 }),
+    )
+    .map(([whole, last, n]) => `${whole.join(' ')} ${last.slice(0, n)}`),
+);
 
 const found = (search: DirectorySearch, q: string, kinds?: SearchKind[]) =>
   search
@@ -91,15 +95,7 @@ describe('directorySearch: a short last word matched apart', () => {
   });
 
   it('answers one short word with records the MiniSearch prefix finds, as many as it finds up to the limit', () => {
-    const oneWord = fc
-      .tuple(word, fc.integer({ min: 2, max: 3 }), fc.constantFrom('as is', 'lower', 'upper', 'unaccented'))
-      .map(([w, n, form]) => {
-        const text = w.slice(0, n);
-        if (form === 'lower') return text.toLowerCase();
-        if (form === 'upper') return text.toUpperCase();
-        if (form === 'unaccented') return text.normalize('NFD').replace(/\p{M}/gu, '');
-        return text;
-      });
+    const oneWord = typed(fc.tuple(word, fc.integer({ min: 2, max: 3 })).map(([w, n]) => w.slice(0, n)));
     fc.assert(
       fc.property(
         fc.array(record, { minLength: 1, maxLength: 40 }),

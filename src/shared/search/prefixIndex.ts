@@ -7,7 +7,10 @@
  * Upserts are buffered and merged on the next search: a handful by binary insertion, a bulk load by
  * one sort. Removals are checked against `byDoc` at query time and compacted away in bulk.
  */
+import { lowerBound } from './lowerBound.js';
+
 type Item = [value: string, docKey: string];
+const byValue = (item: Item) => item[0];
 
 export class PrefixIndex {
   private items: Item[] = [];
@@ -35,7 +38,7 @@ export class PrefixIndex {
     if (!prefix || limit <= 0) return [];
     this.settle();
     const found = new Set<string>();
-    for (let i = this.lowerBound(prefix); i < this.items.length && found.size < limit; i++) {
+    for (let i = lowerBound(this.items, prefix, byValue); i < this.items.length && found.size < limit; i++) {
       const [value, docKey] = this.items[i]!;
       if (!value.startsWith(prefix)) break;
       if (this.byDoc.get(docKey)?.includes(value) && accept(docKey)) found.add(docKey);
@@ -51,22 +54,11 @@ export class PrefixIndex {
     }
     if (this.pending.length === 0) return;
     if (this.pending.length < 256) {
-      for (const item of this.pending) this.items.splice(this.lowerBound(item[0]), 0, item);
+      for (const item of this.pending) this.items.splice(lowerBound(this.items, item[0], byValue), 0, item);
     } else {
       this.items = this.items.concat(this.pending);
       this.items.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     }
     this.pending = [];
-  }
-
-  private lowerBound(value: string): number {
-    let lo = 0;
-    let hi = this.items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.items[mid]![0] < value) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 }
