@@ -56,6 +56,7 @@ export function ApprovalFilterBar({
 }) {
   const { t, i18n } = useTranslation();
   const { api, directory } = useServices();
+  useDirectoryVersion(); // the site chip names its site from the directory: a rename shows
   const users = useQuery(adminQueries.users(api));
   const collator = nameCollator(i18n.language);
   const people = useMemo<Option[]>(
