@@ -5,6 +5,7 @@
  */
 import type { Reference, ReferenceKind } from '../../../shared/domain/index.js';
 import { nameCollator } from '../../app/i18n/nameCollator.js';
+import { foldText } from '../../../shared/search/foldText.js';
 
 export interface ReferenceFilter {
   /** Kinds to show; empty = all kinds. */
@@ -18,10 +19,8 @@ export function appliesToSite(r: Reference, siteId: string): boolean {
   return r.allSites || r.siteIds.includes(siteId);
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 function searchableText(r: Reference): string {
-  return fold(
+  return foldText(
     [
       r.subject,
       ...r.tags,
@@ -35,7 +34,7 @@ function searchableText(r: Reference): string {
 }
 
 export function filterReferences(refs: readonly Reference[], filter: ReferenceFilter): Reference[] {
-  const words = fold(filter.text).split(/\s+/).filter(Boolean);
+  const words = foldText(filter.text).split(/\s+/).filter(Boolean);
   const kinds = new Set(filter.kinds);
   return refs.filter((r) => {
     if (kinds.size && !kinds.has(r.kind)) return false;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Site } from '../../../shared/domain/index.js';
 import { nameCollator } from '../../app/i18n/nameCollator.js';
-import { createSiteFilter, filterSites } from './filterSites.js';
+import { createSiteFilter } from './filterSites.js';
 
 const site = (id: string, name: string, extra: Partial<Site> = {}): Site => ({
   id,
@@ -20,21 +20,25 @@ const sites = [
   site('c', 'Fabrikam — Chicago', { mainPhones: ['(312) 555-0199'] }),
 ];
 
-describe('filterSites', () => {
+describe('createSiteFilter', () => {
   it('matches words in name, company, domain and digits of main numbers; favourites first', () => {
-    expect(filterSites(sites, '', 'en-US').map((s) => s.id)).toEqual(['b', 'c', 'a']);
-    expect(filterSites(sites, '', 'en-US', new Set(['a'])).map((s) => s.id)).toEqual(['a', 'b', 'c']);
-    expect(filterSites(sites, 'north seattle', 'en-US').map((s) => s.id)).toEqual(['a']);
-    expect(filterSites(sites, 'northwindtraders.com', 'en-US').map((s) => s.id)).toEqual(['a']);
-    expect(filterSites(sites, '312-555', 'en-US').map((s) => s.id)).toEqual(['c']);
-    expect(filterSites(sites, 'au', 'en-US').map((s) => s.id)).toEqual(['b']);
+    expect(createSiteFilter(sites, 'en-US')('').map((s) => s.id)).toEqual(['b', 'c', 'a']);
+    expect(createSiteFilter(sites, 'en-US')('', new Set(['a'])).map((s) => s.id)).toEqual(['a', 'b', 'c']);
+    expect(createSiteFilter(sites, 'en-US')('north seattle').map((s) => s.id)).toEqual(['a']);
+    expect(createSiteFilter(sites, 'en-US')('northwindtraders.com').map((s) => s.id)).toEqual(['a']);
+    expect(createSiteFilter(sites, 'en-US')('312-555').map((s) => s.id)).toEqual(['c']);
+    expect(createSiteFilter(sites, 'en-US')('au').map((s) => s.id)).toEqual(['b']);
   });
 
   it("sorts names in the app's language: Spanish puts ñ after n, English beside it", () => {
     const named = (id: string, name: string) => ({ ...sites[0]!, id, name });
     const list = [named('1', 'Muñoz Dental'), named('2', 'Munro Legal'), named('3', 'Muoz Bakery')];
-    expect(filterSites(list, '', 'en-US').map((s) => s.name)).toEqual(['Muñoz Dental', 'Munro Legal', 'Muoz Bakery']);
-    expect(filterSites(list, '', 'es').map((s) => s.name)).toEqual(['Munro Legal', 'Muñoz Dental', 'Muoz Bakery']);
+    expect(createSiteFilter(list, 'en-US')('').map((s) => s.name)).toEqual([
+      'Muñoz Dental',
+      'Munro Legal',
+      'Muoz Bakery',
+    ]);
+    expect(createSiteFilter(list, 'es')('').map((s) => s.name)).toEqual(['Munro Legal', 'Muñoz Dental', 'Muoz Bakery']);
   });
 
   it('keeps what it prepared while the directory hands out the same sites, and takes a changed one', () => {

@@ -1,9 +1,8 @@
 /** The Sites page filter: every word must appear in the name, company, domain or (as digits) a main number. */
 import type { Site } from '../../../shared/domain/index.js';
 import { nameCollator } from '../../app/i18n/nameCollator.js';
+import { foldText } from '../../../shared/search/foldText.js';
 
-/** Lower case without accents ("muller" finds "Müller"); ASCII skips the costly normalisation. */
-const fold = (s: string) => (/^[\x20-\x7e]*$/.test(s) ? s : s.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();
 const PHONE_WORD = /^[\d()+\-./]+$/;
 
 interface Row {
@@ -19,7 +18,7 @@ const rows = new WeakMap<Site, Row>();
 function rowOf(site: Site): Row {
   let row = rows.get(site);
   if (!row) {
-    const text = fold(`${site.name} ${site.companyName} ${site.emailDomain ?? ''} ${site.country}`);
+    const text = foldText(`${site.name} ${site.companyName} ${site.emailDomain ?? ''} ${site.country}`);
     row = { text, digits: site.mainPhones.map((n) => n.replace(/\D/g, '')).join(' ') };
     rows.set(site, row);
   }
@@ -51,7 +50,7 @@ export function createSiteFilter(sites: readonly Site[], locale: string, previou
   const filter = (text: string, favourites: ReadonlySet<string> = new Set()) => {
     const words: string[] = [];
     const numbers: string[] = [];
-    for (const word of fold(text).split(/\s+/)) {
+    for (const word of foldText(text).split(/\s+/)) {
       if (!word) continue;
       const digits = word.replace(/\D/g, '');
       if (PHONE_WORD.test(word) && digits.length >= 3) numbers.push(digits);
@@ -76,14 +75,4 @@ function sameRecords(a: readonly Site[], b: readonly Site[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/** The sites `filter` matches, favourites first, then by name in `locale`'s order (the app's language). */
-export function filterSites(
-  sites: readonly Site[],
-  filter: string,
-  locale: string,
-  favourites: ReadonlySet<string> = new Set(),
-): Site[] {
-  return createSiteFilter(sites, locale)(filter, favourites);
 }

@@ -5,6 +5,7 @@
  */
 import type { ClientProfile } from '../../../shared/domain/index.js';
 import { nameCollator } from '../../app/i18n/nameCollator.js';
+import { foldText } from '../../../shared/search/foldText.js';
 
 export type PeopleSortKey = 'name' | 'email' | 'thinClient' | 'psaContact';
 export type SortDirection = 'asc' | 'desc';
@@ -15,10 +16,8 @@ export interface PeopleView {
   direction: SortDirection;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 function haystack(p: ClientProfile): { text: string; digits: string } {
-  const text = fold(
+  const text = foldText(
     [
       p.firstName,
       p.lastName,
@@ -32,7 +31,7 @@ function haystack(p: ClientProfile): { text: string; digits: string } {
 }
 
 export function matchesPeopleFilter(p: ClientProfile, filter: string): boolean {
-  const words = fold(filter).split(/\s+/).filter(Boolean);
+  const words = foldText(filter).split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
   const { text, digits } = haystack(p);
   return words.every((w) => {
