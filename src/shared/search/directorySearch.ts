@@ -16,6 +16,7 @@ import MiniSearch from 'minisearch';
 import type { ClientProfile, Reference, Site } from '../domain/index.js';
 import { fittingKeys, fittingSiteKeys, type RecordKeys } from '../identify/recordKeys.js';
 import { DigitIndex, MIN_DIGITS } from './digitIndex.js';
+import { foldText as fold } from './foldText.js';
 import { PrefixIndex } from './prefixIndex.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -151,9 +152,6 @@ function nameQuery(words: readonly string[], lastIsPrefix: boolean) {
   };
 }
 
-/** Lower case without accents, so "muller" finds "Müller" (ASCII skips the costly normalisation). */
-const fold = (term: string) =>
-  (/^[\x20-\x7e]*$/.test(term) ? term : term.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 const keyOf = (kind: SearchKind, id: string) => `${kind}:${id}`;
 
@@ -247,11 +245,11 @@ class MemoryDirectorySearch implements DirectorySearch {
     const word = lower.startsWith('@') ? lower.slice(1) : lower;
     const emailHits = /^\S{3,}$/.test(word) ? this.emails.search(word, limit, accept) : [];
     if (lower.includes('@')) return emailHits.map((key) => this.hit(key, 1, 'email'));
+    const filter = kinds ? { filter: (r: { id: unknown }) => accept(r.id as string) } : {};
     const words = tokenize(text).filter(Boolean);
-    const closest = this.closestCompletions(words, limit, kinds ? accept : undefined);
-    if (closest) return this.withEmailHits(closest, emailHits, limit);
-    const last = words.length > 1 ? words[words.length - 1]! : '';
-    const apart = this.shortWords && last.length < SHORT_WORD && fold(last).length < SHORT_WORD ? fold(last) : '';
+    const lone = words.length === 1 ? this.shortWord(words[0]!) : '';
+    if (lone) return this.withEmailHits(this.closestCompletions(lone, limit, filter), emailHits, limit);
+    const apart = words.length > 1 ? this.shortWord(words[words.length - 1]!) : '';
     const queried = apart ? words.slice(0, -1) : words;
     const results = this.mini.search(
       {
@@ -266,7 +264,7 @@ class MemoryDirectorySearch implements DirectorySearch {
           },
         ],
       },
-      { boost: BOOST, ...(kinds ? { filter: (r) => accept(r.id as string) } : {}) },
+      { boost: BOOST, ...filter },
     );
     const hits: SearchHit[] = [];
     for (const r of results) {
@@ -291,17 +289,21 @@ class MemoryDirectorySearch implements DirectorySearch {
     return this.meta.size;
   }
 
+  /** `word` folded when it is matched apart from MiniSearch (shorter than `SHORT_WORD`), else ''. */
+  private shortWord(word: string): string {
+    const folded = fold(word);
+    return this.shortWords && word.length < SHORT_WORD && folded.length < SHORT_WORD ? folded : '';
+  }
+
   /**
-   * The hits of a query of one short word, by its closest completions (the note after `SHORT_WORD`),
-   * each with its MiniSearch score for the completion it was found by; undefined for any other query.
+   * The hits of a query of one short `word` (folded), by its closest completions (the note after
+   * `SHORT_WORD`), each with its MiniSearch score for the completion it was found by.
    */
   private closestCompletions(
-    words: string[],
+    word: string,
     limit: number,
-    accept?: (key: string) => boolean,
-  ): SearchHit[] | undefined {
-    const word = words.length === 1 && this.shortWords && words[0]!.length < SHORT_WORD ? fold(words[0]!) : '';
-    if (!word || word.length >= SHORT_WORD) return undefined;
+    filter: { filter?: (r: { id: unknown }) => boolean },
+  ): SearchHit[] {
     const completions = this.vocabulary.completions(word);
     completions.sort((a, b) => a.length - b.length); // stable: alphabetical within a length
     const found = new Map<string, SearchHit>();
@@ -311,7 +313,7 @@ class MemoryDirectorySearch implements DirectorySearch {
         prefix: false,
         fuzzy: false,
         boost: BOOST,
-        ...(accept ? { filter: (r) => accept(r.id as string) } : {}),
+        ...filter,
       });
       for (const r of results) {
         if (!found.has(r.id as string)) found.set(r.id as string, this.hit(r.id as string, r.score, 'text'));
